@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { createSchemaEngine } from "./schema-engine";
+
+export const migrationsDir = path.resolve(process.cwd(), "prisma/migrations");
+export const schemaPath = path.resolve(process.cwd(), "prisma/schema.prisma");
+
+const noFilter = { externalTables: [], externalEnums: [] };
+
+/** Reads prisma/migrations in the shape Prisma's own CLI hands to the schema engine. */
+export async function readMigrationList(dir = migrationsDir): Promise<MigrationList> {
+  const lockPath = path.join(dir, "migration_lock.toml");
+  const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(dir, name, "migration.sql");
+        const content = await readFile(file, "utf8").then(
+          (value) => ({ tag: "ok" as const, value }),
+          (error: Error) => ({ tag: "error" as const, value: error.message }),
+        );
+        return { path: name, migrationFile: { path: "migration.sql", content } };
+      }),
+    ),
+  };
+}
+
+/** Applies every migration in prisma/migrations that the database lacks; returns the names applied. */
+export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string[]> {
+  const engine = await createSchemaEngine(factory);
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: await readMigrationList(dir),
+      filters: noFilter,
+    });
+    return appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * The SQL that takes a database from the state the migrations folder builds to the state the schema
+ * describes. The engine replays the migrations on the factory's shadow database to know the former.
+ */
+export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string> {
+  const engine = await createSchemaEngine(factory);
+  try {
+    const schema = await readFile(schemaPath, "utf8");
+    const result = await engine.diff({
+      from: { tag: "migrations", ...(await readMigrationList(dir)) },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: noFilter,
+    });
+    return result.stdout ?? "";
+  } finally {
+    engine.free();
+  }
+}

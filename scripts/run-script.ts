@@ -1,0 +1,11 @@
+import { isAppError } from "@/lib/errors";
+
+/** Runs a command-line script: known errors print their message alone and exit 1; others with their stack. */
+export async function runScript(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(isAppError(error) || (error instanceof Error && error.message.startsWith("Invalid environment")) ? `error: ${(error as Error).message}` : error);
+    process.exit(1);
+  }
+}
