@@ -1,0 +1,10 @@
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+
+/** What domain functions take: the client, or the transaction they are called inside. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Runs `work` in a transaction, or inside the one `db` already is. */
+export async function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  // A transaction client lacks $connect (it has $transaction, for savepoints, which PGlite's adapter lacks).
+  return "$connect" in db ? db.$transaction(work, { timeout: 60_000, maxWait: 10_000 }) : work(db as Prisma.TransactionClient);
+}

@@ -1,0 +1,54 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import type { DocumentProblem } from "./document-error";
+
+// One validator for the process: it compiles each official schema (Swagger 2.0, OpenAPI 3.0, 3.1)
+// once, on first use, and keeps it.
+let validator: Validator | undefined;
+
+const MAX_PROBLEMS = 20;
+
+interface AjvLikeError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params?: Record<string, unknown>;
+}
+
+function describe(error: AjvLikeError): string {
+  const params = error.params ?? {};
+  if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
+    return `unexpected property "${params.additionalProperty}"`;
+  }
+  if (error.keyword === "required" && typeof params.missingProperty === "string") {
+    return `missing required property "${params.missingProperty}"`;
+  }
+  if (error.keyword === "enum" && Array.isArray(params.allowedValues)) {
+    return `must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(", ")}`;
+  }
+  return error.message ?? error.keyword;
+}
+
+/**
+ * Checks a parsed document against the official JSON Schema of its format and checks that its local
+ * `$ref`s point somewhere. Returns the problems, most specific first; an empty list means valid.
+ */
+export async function validateDocument(document: Record<string, unknown>): Promise<DocumentProblem[]> {
+  validator ??= new Validator({ allErrors: false });
+  const result = await validator.validate(document);
+  if (result.valid) return [];
+  if (typeof result.errors === "string") return [{ message: result.errors }];
+  const errors = (result.errors ?? []) as AjvLikeError[];
+  // The official schemas use oneOf/anyOf heavily; the deepest paths are where the mistake is.
+  const sorted = [...errors].sort((a, b) => b.instancePath.split("/").length - a.instancePath.split("/").length);
+  const seen = new Set<string>();
+  const problems: DocumentProblem[] = [];
+  for (const error of sorted) {
+    const problem = { pointer: error.instancePath, message: describe(error) };
+    const key = `${problem.pointer} ${problem.message}`;
+    if (seen.has(key) || ["oneOf", "anyOf", "if", "not", "$ref"].includes(error.keyword)) continue;
+    seen.add(key);
+    problems.push(problem);
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  return problems.length ? problems : [{ pointer: sorted[0]?.instancePath ?? "", message: sorted[0] ? describe(sorted[0]) : "does not match the schema" }];
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { Lifecycle } from "@/generated/prisma/enums";
+
+export const lifecycles = Object.values(Lifecycle);
+
+/** Accepts a repeated query parameter (`?a=1&a=2`) or a comma-separated one (`?a=1,2`). */
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => {
+    if (value === undefined || value === "") return undefined;
+    const values = Array.isArray(value) ? value : [value];
+    return values.flatMap((entry) => String(entry).split(",")).map((entry) => entry.trim()).filter(Boolean);
+  }, z.array(item).optional());
+
+const text = z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.string().trim().max(200).optional());
+
+/**
+ * The catalogue's filters, shared by the page (its URL) and `GET /api/v1/services` (its query), so a
+ * filtered view is one URL whichever way it is reached.
+ */
+export const serviceFiltersSchema = z.object({
+  q: text,
+  team: text.pipe(z.string().regex(/^[a-z0-9-]+$/, "must be a team slug").optional()),
+  lifecycle: list(z.enum(Lifecycle)),
+  tag: text,
+  page: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).max(100).default(50)),
+});
+
+export type ServiceFilters = z.infer<typeof serviceFiltersSchema>;
+
+/** Reads filters from URL search parameters (a URLSearchParams or Next.js `searchParams`). */
+export function serviceFiltersFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>): z.ZodSafeParseResult<ServiceFilters> {
+  const record: Record<string, string | string[]> = {};
+  if (params instanceof URLSearchParams) {
+    for (const key of new Set(params.keys())) {
+      const values = params.getAll(key);
+      record[key] = values.length > 1 ? values : (values[0] ?? "");
+    }
+  } else {
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) record[key] = value;
+  }
+  return serviceFiltersSchema.safeParse(record);
+}
+
+/** The query string for filters, leaving out defaults, so shared links stay short and stable. */
+export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  if (filters.team) params.set("team", filters.team);
+  for (const lifecycle of filters.lifecycle ?? []) params.append("lifecycle", lifecycle);
+  if (filters.tag) params.set("tag", filters.tag);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  if (filters.pageSize && filters.pageSize !== 50) params.set("pageSize", String(filters.pageSize));
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

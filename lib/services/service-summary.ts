@@ -1,0 +1,49 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { specFormatFromDb } from "@/lib/openapi/spec-format";
+
+/** What a list of services selects: never the stored documents. */
+export const serviceSummarySelect = {
+  slug: true,
+  name: true,
+  description: true,
+  lifecycle: true,
+  tier: true,
+  tags: true,
+  updatedAt: true,
+  ownerships: {
+    where: { isPrimary: true },
+    select: { team: { select: { slug: true, name: true } } },
+  },
+  currentVersion: {
+    select: { version: true, revision: true, format: true, operationCount: true, createdAt: true },
+  },
+} satisfies Prisma.ServiceSelect;
+
+type ServiceSummaryRow = Prisma.ServiceGetPayload<{ select: typeof serviceSummarySelect }>;
+
+/** The catalogue's view of a service, as lists show it and the REST API returns it. */
+export function toServiceSummary(row: ServiceSummaryRow) {
+  const primary = row.ownerships[0]?.team ?? null;
+  const current = row.currentVersion;
+  return {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    lifecycle: row.lifecycle,
+    tier: row.tier,
+    tags: row.tags,
+    primaryOwner: primary,
+    latestVersion: current
+      ? {
+          version: current.version,
+          revision: current.revision,
+          format: specFormatFromDb(current.format),
+          operationCount: current.operationCount,
+          createdAt: current.createdAt.toISOString(),
+        }
+      : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type ServiceSummary = ReturnType<typeof toServiceSummary>;

@@ -1,0 +1,26 @@
+import type { Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
+import { serviceSummarySelect, toServiceSummary } from "@/lib/services/service-summary";
+
+/** A team and the services it owns, primary ownerships first. */
+export async function getTeam(db: Db, slug: string) {
+  const team = await db.team.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      chatChannel: true,
+      email: true,
+      ownerships: {
+        select: { isPrimary: true, service: { select: serviceSummarySelect } },
+        orderBy: [{ isPrimary: "desc" }, { service: { name: "asc" } }],
+      },
+    },
+  });
+  if (!team) throw notFound(`Team "${slug}"`);
+  const { ownerships, ...rest } = team;
+  return { ...rest, services: ownerships.map((ownership) => ({ ...toServiceSummary(ownership.service), isPrimaryOwner: ownership.isPrimary })) };
+}
+
+export type TeamDetail = Awaited<ReturnType<typeof getTeam>>;

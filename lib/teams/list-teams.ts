@@ -1,0 +1,23 @@
+import type { Db } from "@/lib/db/types";
+
+/** Every team with how many services it owns (and of those, how many as primary owner). */
+export async function listTeams(db: Db) {
+  const teams = await db.team.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      chatChannel: true,
+      email: true,
+      ownerships: { select: { isPrimary: true } },
+    },
+  });
+  return teams.map(({ ownerships, ...team }) => ({
+    ...team,
+    serviceCount: ownerships.length,
+    primaryServiceCount: ownerships.filter((ownership) => ownership.isPrimary).length,
+  }));
+}
+
+export type TeamSummary = Awaited<ReturnType<typeof listTeams>>[number];

@@ -1,0 +1,70 @@
+import { Prisma } from "@/generated/prisma/client";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
+import { specFormatToDb } from "@/lib/openapi/spec-format";
+import { prepareDocument, type PreparedDocument } from "@/lib/openapi/prepare-document";
+
+export interface PublishResult {
+  outcome: "created" | "unchanged";
+  version: string;
+  revision: number;
+  contentHash: string;
+  operationCount: number;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+async function storePrepared(db: Db, serviceSlug: string, prepared: PreparedDocument): Promise<PublishResult> {
+  return inTransaction(db, async (tx) => {
+    const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true } });
+    if (!service) throw notFound(`Service "${serviceSlug}"`);
+    const existing = await tx.apiVersion.findUnique({
+      where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
+      select: { version: true, revision: true, operationCount: true },
+    });
+    if (existing) return { outcome: "unchanged", contentHash: prepared.contentHash, ...existing };
+
+    const latest = await tx.apiVersion.findFirst({
+      where: { serviceId: service.id, version: prepared.version },
+      orderBy: { revision: "desc" },
+      select: { revision: true },
+    });
+    const revision = (latest?.revision ?? 0) + 1;
+    const created = await tx.apiVersion.create({
+      data: {
+        serviceId: service.id,
+        version: prepared.version,
+        revision,
+        contentHash: prepared.contentHash,
+        format: specFormatToDb(prepared.format),
+        title: prepared.title,
+        operationCount: prepared.operations.length,
+        sizeBytes: prepared.sizeBytes,
+        document: { create: { json: prepared.json } },
+      },
+      select: { id: true },
+    });
+    await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
+    await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
+    return { outcome: "created", version: prepared.version, revision, contentHash: prepared.contentHash, operationCount: prepared.operations.length };
+  });
+}
+
+/**
+ * Publishes an API description for a service: runs the pipeline (parse → validate → hash → index) and
+ * stores the result as a new version, or a new revision of an existing version, in one transaction.
+ * Content identical to a stored version is a no-op reported as `unchanged`; the newly stored version
+ * becomes the one the service serves.
+ */
+export async function publishVersion(db: Db, input: { serviceSlug: string; text: string }): Promise<PublishResult> {
+  const prepared = await prepareDocument(input.text);
+  try {
+    return await storePrepared(db, input.serviceSlug, prepared);
+  } catch (error) {
+    // A concurrent publish of the same content won the race: ours is then a no-op.
+    if (isUniqueViolation(error)) return storePrepared(db, input.serviceSlug, prepared);
+    throw error;
+  }
+}
