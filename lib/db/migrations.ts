@@ -5,8 +5,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { createSchemaEngine } from "./schema-engine";
 
-export const migrationsDir = path.resolve(process.cwd(), "prisma/migrations");
-export const schemaPath = path.resolve(process.cwd(), "prisma/schema.prisma");
+export const migrationsDir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/migrations");
+export const schemaPath = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/schema.prisma");
 
 const noFilter = { externalTables: [], externalEnums: [] };
 

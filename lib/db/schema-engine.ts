@@ -7,6 +7,9 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
+const ENGINE_PACKAGE = "@prisma/schema-engine-wasm";
+const GLUE_MODULE = `${ENGINE_PACKAGE}/schema_engine_bg`;
+
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 let bindings: Promise<Bindings> | undefined;
 
@@ -16,10 +19,11 @@ let bindings: Promise<Bindings> | undefined;
  * hand with the same JS glue.
  */
 async function loadBindings(): Promise<Bindings> {
-  const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Bindings & {
+  // Loaded by Node at run time, not by the bundler, which would try to bundle the .wasm itself.
+  const glue = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ GLUE_MODULE)) as Bindings & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   };
-  const entry = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm");
+  const entry = createRequire(/* turbopackIgnore: true */ path.join(process.cwd(), "package.json")).resolve(ENGINE_PACKAGE);
   const bytes = await readFile(path.join(path.dirname(entry), "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);

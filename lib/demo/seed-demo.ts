@@ -7,7 +7,7 @@ import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";
 
-const specsDir = path.resolve(process.cwd(), "prisma/seed/specs");
+const specsDir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/seed/specs");
 
 export const WAYFINDER_SERVICE_SLUG = "wayfinder";
 

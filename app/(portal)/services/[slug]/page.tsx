@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ApiReference } from "@/components/api-reference/api-reference";
+import { FormatBadge } from "@/components/services/format-badge";
+import { LifecycleBadge } from "@/components/services/lifecycle-badge";
+import { VersionPicker } from "@/components/services/version-picker";
+import { getDb } from "@/lib/db";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { getService } from "@/lib/services/get-service";
+import { selectVersion } from "@/lib/versions/select-version";
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug } = await params;
+  const service = await getService(await getDb(), slug).catch(() => null);
+  return { title: service?.name ?? "Service" };
+}
+
+export default async function ServicePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const service = await orNotFound(getService(await getDb(), slug));
+  const revision = Number(first(query.revision));
+  const selected = selectVersion(service.versions, { version: first(query.version), revision: Number.isInteger(revision) && revision > 0 ? revision : undefined });
+  if (first(query.version) && !selected) notFound();
+  const documentUrl = selected
+    ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}/document?revision=${selected.revision}`
+    : null;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/services" className="hover:underline">Catalogue</Link> / <span>{service.slug}</span>
+      </nav>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{service.name}</h1>
+        <LifecycleBadge lifecycle={service.lifecycle} />
+        <span className="text-sm text-slate-500" title="1 is the most critical">Tier {service.tier}</span>
+      </header>
+
+      <section aria-labelledby="overview" className="grid gap-6 md:grid-cols-3">
+        <h2 id="overview" className="sr-only">Overview</h2>
+        <div className="space-y-4 md:col-span-2">
+          <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{service.description || "No description yet."}</p>
+          <div>
+            <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Versions</h3>
+            {service.versions.length ? (
+              <table className="w-full text-sm" aria-label="Versions">
+                <thead className="text-left text-xs text-slate-500">
+                  <tr><th className="py-1 font-medium">Version</th><th className="font-medium">Format</th><th className="font-medium">Operations</th><th className="font-medium">Published</th></tr>
+                </thead>
+                <tbody>
+                  {service.versions.map((version) => (
+                    <tr key={`${version.version}-${version.revision}`} className="border-t border-slate-100 dark:border-slate-800">
+                      <td className="py-1.5 font-mono">
+                        {version.version}
+                        {version.revision > 1 && <span className="text-slate-500"> r{version.revision}</span>}
+                        {version.isCurrent && <span className="ml-2 font-sans text-xs text-emerald-700 dark:text-emerald-400">current</span>}
+                      </td>
+                      <td><FormatBadge format={version.format} /></td>
+                      <td className="tabular-nums">{version.operationCount}</td>
+                      <td><time dateTime={version.createdAt}>{version.createdAt.slice(0, 10)}</time></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="text-sm text-slate-500">No API description has been published yet.</p>
+            )}
+          </div>
+        </div>
+        <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+          <div>
+            <h3 className="mb-1 font-semibold">Owners</h3>
+            <ul>
+              {service.owners.map((owner) => (
+                <li key={owner.slug}>
+                  <Link href={`/teams/${owner.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">{owner.name}</Link>
+                  {owner.isPrimary && <span className="ml-1 text-xs text-slate-500">(primary)</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+          {(service.links.length > 0 || service.repositoryUrl) && (
+            <div>
+              <h3 className="mb-1 font-semibold">Links</h3>
+              <ul className="space-y-0.5">
+                {service.repositoryUrl && <li><a href={service.repositoryUrl} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">Repository</a></li>}
+                {service.links.map((link) => (
+                  <li key={link.url}><a href={link.url} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">{link.label}</a></li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {service.tags.length > 0 && (
+            <div>
+              <h3 className="mb-1 font-semibold">Tags</h3>
+              <p className="flex flex-wrap gap-1">
+                {service.tags.map((tag) => (
+                  <Link key={tag} href={`/services?tag=${encodeURIComponent(tag)}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{tag}</Link>
+                ))}
+              </p>
+            </div>
+          )}
+        </aside>
+      </section>
+
+      {selected && documentUrl && (
+        <section aria-labelledby="reference" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="reference" className="text-xl font-semibold">API reference</h2>
+            <div className="flex items-center gap-3">
+              <VersionPicker versions={service.versions} selected={selected} />
+              <a href={documentUrl} className="text-sm text-teal-700 hover:underline dark:text-teal-400">Download JSON</a>
+            </div>
+          </div>
+          <ApiReference key={documentUrl} documentUrl={documentUrl} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
+import { ServiceTable } from "@/components/services/service-table";
+import { getDb } from "@/lib/db";
+import { listServiceTags } from "@/lib/services/list-service-tags";
+import { listServices } from "@/lib/services/list-services";
+import { lifecycles, serviceFiltersFromSearchParams, serviceFiltersSchema, serviceFiltersToSearch } from "@/lib/services/service-filters";
+import { listTeams } from "@/lib/teams/list-teams";
+
+export const metadata: Metadata = { title: "Catalogue" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = serviceFiltersFromSearchParams(await searchParams);
+  // A hand-edited URL with a bad filter shows the whole catalogue and says so, rather than failing.
+  const filters = parsed.success ? parsed.data : serviceFiltersSchema.parse({});
+  const db = await getDb();
+  const [page, teams, tags] = await Promise.all([listServices(db, filters), listTeams(db), listServiceTags(db)]);
+  const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">API catalogue</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="result-count">
+          {page.total} {page.total === 1 ? "service" : "services"}
+        </p>
+      </div>
+      {!parsed.success && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
+          Some filters in this address were not understood and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} (${issue.message})`).join("; ")}.
+        </p>
+      )}
+      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} />
+      {page.items.length ? (
+        <ServiceTable services={page.items} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No service matches these filters. <Link href="/services" className="text-teal-700 underline dark:text-teal-400">Clear them</Link>.
+        </p>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Pages" className="flex items-center justify-center gap-4 text-sm">
+          {page.page > 1 && <Link href={`/services${serviceFiltersToSearch({ ...filters, page: page.page - 1 })}`}>← Previous</Link>}
+          <span>Page {page.page} of {pageCount}</span>
+          {page.page < pageCount && <Link href={`/services${serviceFiltersToSearch({ ...filters, page: page.page + 1 })}`}>Next →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/lib/db";
+import { listTeams } from "@/lib/teams/list-teams";
+
+export const metadata: Metadata = { title: "Teams" };
+export const dynamic = "force-dynamic";
+
+export default async function TeamsPage() {
+  const teams = await listTeams(await getDb());
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Teams</h1>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {teams.map((team) => (
+          <li key={team.slug} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <Link href={`/teams/${team.slug}`} className="font-medium text-teal-700 hover:underline dark:text-teal-400">{team.name}</Link>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{team.description}</p>
+            <p className="mt-2 text-xs text-slate-500">
+              {team.serviceCount} {team.serviceCount === 1 ? "service" : "services"} ({team.primaryServiceCount} as primary owner)
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

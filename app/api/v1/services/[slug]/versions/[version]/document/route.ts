@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { apiRoute } from "@/lib/http/api-route";
+import { getVersionDocument } from "@/lib/versions/get-version-document";
+
+const querySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
+
+export const GET = apiRoute<{ slug: string; version: string }>(async (request, { slug, version }) => {
+  const { revision } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const document = await getVersionDocument(await getDb(), { serviceSlug: slug, version: decodeURIComponent(version), revision });
+  const etag = `"${document.contentHash}"`;
+  const headers = {
+    ETag: etag,
+    "Cache-Control": "no-cache",
+    "X-Wayfinder-Spec-Format": document.format,
+    "X-Wayfinder-Revision": String(document.revision),
+  };
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(document.json, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+});

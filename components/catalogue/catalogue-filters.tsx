@@ -1,0 +1,88 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useRef } from "react";
+import type { ServiceFilters } from "@/lib/services/service-filters";
+
+interface CatalogueFiltersProps {
+  filters: ServiceFilters;
+  teams: { slug: string; name: string }[];
+  tags: string[];
+  lifecycles: readonly string[];
+}
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+
+/**
+ * The catalogue's filters as a plain GET form, so they live in the URL and work without JavaScript;
+ * with it, each change applies at once (text after a short pause).
+ */
+export function CatalogueFilters({ filters, teams, tags, lifecycles }: CatalogueFiltersProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const form = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const apply = () => {
+    if (!form.current) return;
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value) params.append(key, value);
+    const search = params.toString();
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  };
+
+  return (
+    <form
+      ref={form}
+      method="get"
+      role="search"
+      aria-label="Filter services"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+      onChange={(event) => {
+        clearTimeout(timer.current);
+        timer.current = setTimeout(apply, (event.target as HTMLElement).getAttribute("type") === "search" ? 300 : 0);
+      }}
+    >
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        Search
+        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Name or description" className={`${field} w-64`} />
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        Team
+        <select name="team" defaultValue={filters.team ?? ""} className={field}>
+          <option value="">All teams</option>
+          {teams.map((team) => (
+            <option key={team.slug} value={team.slug}>{team.name}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        Tag
+        <select name="tag" defaultValue={filters.tag ?? ""} className={field}>
+          <option value="">All tags</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>{tag}</option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Lifecycle</legend>
+        <div className="flex gap-3 text-sm">
+          {lifecycles.map((lifecycle) => (
+            <label key={lifecycle} className="flex items-center gap-1">
+              <input type="checkbox" name="lifecycle" value={lifecycle} defaultChecked={filters.lifecycle?.includes(lifecycle as never)} />
+              {lifecycle}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <noscript>
+        <button type="submit" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white">Apply</button>
+      </noscript>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+type Theme = "light" | "dark";
+
+/** Switches between light and dark; the choice is kept in localStorage (see themeScript). */
+export function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme | null>(null);
+  useEffect(() => setTheme(document.documentElement.classList.contains("dark") ? "dark" : "light"), []);
+  const next: Theme = theme === "dark" ? "light" : "dark";
+  return (
+    <button
+      type="button"
+      className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+      aria-label={`Switch to ${next} theme`}
+      onClick={() => {
+        document.documentElement.classList.toggle("dark", next === "dark");
+        localStorage.setItem("wayfinder-theme", next);
+        setTheme(next);
+      }}
+    >
+      {theme === "dark" ? "☀︎ Light" : "☾ Dark"}
+    </button>
+  );
+}
+
+/** Runs before first paint so the page never flashes the wrong theme. */
+export const themeScript = `try{var t=localStorage.getItem("wayfinder-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
