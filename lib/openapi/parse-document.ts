@@ -28,11 +28,16 @@ function parseJson(text: string): unknown {
 function parseYaml(text: string, limits: ParseLimits): unknown {
   // YAML 1.2 core schema: no timestamps or other types JSON cannot hold, and unknown tags
   // (`!!python/object`, …) stay plain data with a warning instead of constructing anything.
-  const doc = parseYamlDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
+  const doc = parseYamlDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     throw invalidDocument(
       "The document is not valid YAML",
-      doc.errors.map((error) => ({ message: error.message.split("\n")[0] ?? error.message, line: error.linePos?.[0].line, column: error.linePos?.[0].col })),
+      doc.errors.map((error) => ({
+        // The library appends the position to its message; we keep it in its own fields instead.
+        message: (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ""),
+        line: error.linePos?.[0].line,
+        column: error.linePos?.[0].col,
+      })),
     );
   }
   try {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { serviceFiltersFromSearchParams, serviceFiltersToSearch } from "@/lib/services/service-filters";
+import { serviceWhere } from "@/lib/services/list-services";
+
+describe("service filters", () => {
+  it("reads repeated and comma-separated lifecycles alike", () => {
+    const repeated = serviceFiltersFromSearchParams(new URLSearchParams("lifecycle=production&lifecycle=deprecated"));
+    const commas = serviceFiltersFromSearchParams(new URLSearchParams("lifecycle=production,deprecated"));
+    expect(repeated.success && repeated.data.lifecycle).toEqual(["production", "deprecated"]);
+    expect(commas.success && commas.data.lifecycle).toEqual(["production", "deprecated"]);
+  });
+
+  it("defaults page and page size and treats empty values as absent", () => {
+    const result = serviceFiltersFromSearchParams({ q: "", team: "", page: undefined });
+    expect(result.success && result.data).toEqual({ page: 1, pageSize: 50 });
+  });
+
+  it("names the parameter that is wrong", () => {
+    const result = serviceFiltersFromSearchParams(new URLSearchParams("lifecycle=sunset&pageSize=1000"));
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join("."));
+    expect(paths).toContain("lifecycle.0");
+    expect(paths).toContain("pageSize");
+  });
+
+  it("round-trips through the URL", () => {
+    const search = serviceFiltersToSearch({ q: "pay", team: "payments", lifecycle: ["production", "retired"], tag: "pci", page: 2, pageSize: 50 });
+    expect(search).toBe("?q=pay&team=payments&lifecycle=production&lifecycle=retired&tag=pci&page=2");
+    const parsed = serviceFiltersFromSearchParams(new URLSearchParams(search.slice(1)));
+    expect(parsed.success && parsed.data).toEqual({ q: "pay", team: "payments", lifecycle: ["production", "retired"], tag: "pci", page: 2, pageSize: 50 });
+  });
+
+  it("builds one condition per filter", () => {
+    expect(serviceWhere({ page: 1, pageSize: 50 })).toEqual({});
+    const where = serviceWhere({ q: "pay", team: "payments", lifecycle: ["production"], tag: "pci", page: 1, pageSize: 50 });
+    expect(where.AND).toHaveLength(4);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { validateDocument } from "@/lib/openapi/validate-document";
+
+const minimal = {
+  "swagger-2.0": { swagger: "2.0", info: { title: "T", version: "1" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } } } } } },
+  "openapi-3.0": { openapi: "3.0.3", info: { title: "T", version: "1" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } } } } } },
+  "openapi-3.1": { openapi: "3.1.0", info: { title: "T", version: "1" }, webhooks: {} },
+};
+
+describe("validateDocument", () => {
+  it.each(Object.entries(minimal))("accepts a minimal valid %s document", async (_format, document) => {
+    expect(await validateDocument(structuredClone(document))).toEqual([]);
+  });
+
+  it("points at a missing required field", async () => {
+    const document = structuredClone(minimal["openapi-3.0"]) as Record<string, unknown>;
+    delete (document.info as Record<string, unknown>).title;
+    const problems = await validateDocument(document);
+    expect(problems[0]).toMatchObject({ pointer: "/info", message: 'missing required property "title"' });
+  });
+
+  it("points into the operation that is wrong", async () => {
+    const document = structuredClone(minimal["swagger-2.0"]);
+    (document.paths["/a"].get as Record<string, unknown>).responses = { "200": { summary: "no description" } };
+    const problems = await validateDocument(document);
+    expect(problems.some((problem) => problem.pointer?.startsWith("/paths/~1a/get/responses/200"))).toBe(true);
+  });
+
+  it("reports a local $ref that points nowhere", async () => {
+    const document = structuredClone(minimal["openapi-3.0"]);
+    (document.paths["/a"].get.responses as Record<string, unknown>)["404"] = { $ref: "#/components/responses/Missing" };
+    const problems = await validateDocument(document);
+    expect(problems.map((problem) => problem.message).join(" ")).toMatch(/Missing/);
+  });
+});
