@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { createSchemaEngine } from "./schema-engine";
+import { withSchemaEngine } from "./schema-engine";
 
 export const migrationsDir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/migrations");
 export const schemaPath = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/schema.prisma");
@@ -34,16 +34,11 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
 
 /** Applies every migration in prisma/migrations that the database lacks; returns the names applied. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string[]> {
-  const engine = await createSchemaEngine(factory);
-  try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrationList(dir),
-      filters: noFilter,
-    });
+  const migrationsList = await readMigrationList(dir);
+  return withSchemaEngine(factory, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilter });
     return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /**
@@ -51,18 +46,16 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * describes. The engine replays the migrations on the factory's shadow database to know the former.
  */
 export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string> {
-  const engine = await createSchemaEngine(factory);
-  try {
-    const schema = await readFile(schemaPath, "utf8");
+  const schema = await readFile(schemaPath, "utf8");
+  const migrationsList = await readMigrationList(dir);
+  return withSchemaEngine(factory, async (engine) => {
     const result = await engine.diff({
-      from: { tag: "migrations", ...(await readMigrationList(dir)) },
+      from: { tag: "migrations", ...migrationsList },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: null,
       filters: noFilter,
     });
     return result.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
 }

@@ -13,6 +13,8 @@ import { openPglite } from "./open-pglite";
 export interface Database {
   prisma: PrismaClient;
   target: DatabaseTarget;
+  /** The driver adapter under the client; the schema engine uses it too. */
+  factory: SqlMigrationAwareDriverAdapterFactory;
   /** Names of the migrations applied while opening (empty when the schema was up to date). */
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   return {
     prisma,
     target,
+    factory,
     appliedMigrations,
     async close() {
       await prisma.$disconnect();

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -31,12 +32,35 @@ async function loadBindings(): Promise<Bindings> {
   return glue;
 }
 
-/** A schema engine that talks to the database through the given driver adapter (no native binary). */
-export async function createSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+/**
+ * Runs `work` with a schema engine that talks to the database through the given driver adapter (no
+ * native binary), then frees the engine and closes the connections it opened. Freeing the engine
+ * alone leaves them open, and with them the advisory lock Prisma's migrations take, which stalls the
+ * next migration until the pool's idle timeout.
+ */
+export async function withSchemaEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   bindings ??= loadBindings();
   const { SchemaEngine } = await bindings;
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connect: () => Promise<SqlDriverAdapter>) => {
+    const adapter = await connect();
+    opened.push(adapter);
+    return adapter;
+  };
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(() => factory.connect()),
+    connectToShadowDb: () => track(() => factory.connectToShadowDb()),
+  };
   const log = (message: string) => {
     if (process.env.WAYFINDER_DEBUG_SCHEMA_ENGINE) process.stderr.write(`${message}\n`);
   };
-  return SchemaEngine.new({ datamodels: undefined }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  const engine = await SchemaEngine.new({ datamodels: undefined }, log, bindMigrationAwareSqlAdapterFactory(tracking));
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+  }
 }

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/open-database";
+import { applyMigrations } from "@/lib/db/migrations";
+import { clearCatalogue, seedDemo, syncOwnDocument } from "@/lib/demo/seed-demo";
+import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
+import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
+import { readdirSync } from "node:fs";
+import { testDatabases } from "../support/test-databases";
+
+describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(async () => db?.close());
+
+  it("applied every migration in prisma/migrations and recorded it as Prisma does", async () => {
+    const folders = readdirSync("prisma/migrations", { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    expect(db.appliedMigrations).toEqual(folders);
+    const rows = await db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;
+    expect(rows.map((row) => row.migration_name)).toEqual(folders);
+    expect(rows.every((row) => row.finished_at !== null)).toBe(true);
+  });
+
+  it("applies nothing the second time", async () => {
+    // The same call a server restart makes.
+    expect(await applyMigrations(db.factory)).toEqual([]);
+  });
+
+  it("seeds the demo company through the publishing pipeline", async () => {
+    const counts = await db.prisma.$transaction((tx) => seedDemo(tx), { timeout: 120_000 });
+    const specCount = demoServices.reduce((sum, service) => sum + service.specs.length, 0);
+    expect(counts).toEqual({ teams: demoTeams.length, services: demoServices.length, versions: specCount });
+    expect(demoTeams.length).toBeGreaterThanOrEqual(6);
+    expect(demoServices.length).toBeGreaterThanOrEqual(12);
+
+    const services = await db.prisma.service.findMany({ select: { lifecycle: true, currentVersion: { select: { format: true, operationCount: true } }, _count: { select: { versions: true } } } });
+    expect(new Set(services.map((service) => service.lifecycle))).toEqual(new Set(["experimental", "production", "deprecated", "retired"]));
+    expect(new Set(services.map((service) => service.currentVersion?.format))).toEqual(new Set(["swagger_2_0", "openapi_3_0", "openapi_3_1"]));
+    expect(services.some((service) => service._count.versions >= 2)).toBe(true);
+    const indexed = await db.prisma.operation.count();
+    const declared = await db.prisma.apiVersion.aggregate({ _sum: { operationCount: true } });
+    expect(indexed).toBe(declared._sum.operationCount);
+  });
+
+  it("lists Wayfinder in its own catalogue with its own contract, kept in step", async () => {
+    const version = await db.prisma.apiVersion.findFirstOrThrow({ where: { service: { slug: "wayfinder" } }, include: { document: true } });
+    expect(JSON.parse(version.document!.json)).toEqual(wayfinderOpenApiDocument);
+    await syncOwnDocument(db.prisma);
+    expect(await db.prisma.apiVersion.count({ where: { service: { slug: "wayfinder" } } })).toBe(1);
+  });
+
+  it("reloads: clearing and seeding again gives the same catalogue", async () => {
+    await db.prisma.$transaction(async (tx) => {
+      await clearCatalogue(tx);
+      await seedDemo(tx);
+    }, { timeout: 120_000 });
+    expect(await db.prisma.service.count()).toBe(demoServices.length);
+    expect(await db.prisma.team.count()).toBe(demoTeams.length);
+  });
+});
