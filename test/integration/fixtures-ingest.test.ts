@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import type { Database } from "@/lib/db/open-database";
+import { prepareDocument } from "@/lib/openapi/prepare-document";
+import { createService } from "@/lib/services/create-service";
+import { createTeam } from "@/lib/teams/create-team";
+import { publishVersion } from "@/lib/versions/publish-version";
+import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+import { testDatabases } from "../support/test-databases";
+
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+/** Counts operations the plain way, straight from the text, to check the pipeline's index against. */
+function countOperations(file: string, text: string): number {
+  const document = (file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 })) as { paths?: Record<string, Record<string, unknown>> };
+  return Object.values(document.paths ?? {}).reduce((sum, item) => sum + Object.keys(item).filter((key) => METHODS.has(key)).length, 0);
+}
+
+if (!hasFixtures) console.log(`Skipping the real-world fixture tests: ${fixturesDir} does not exist (set WAYFINDER_FIXTURES to the shared fixtures folder).`);
+else console.log(`Not ingested here: the multi-file documents in ${multiFileFolders.join(", ")}; bundling relative $refs comes with the ingestion pipeline (issue #4).`);
+
+describe.runIf(hasFixtures)("real-world API descriptions", () => {
+  const files = hasFixtures ? singleFileFixtures() : [];
+
+  it("finds the Stripe, Slack, Twilio and OpenAPI Initiative documents", () => {
+    for (const prefix of ["stripe/", "slack/", "twilio/", "oai-examples/v2.0/", "oai-examples/v3.0/", "oai-examples/v3.1/"]) {
+      expect(files.some((file) => file.startsWith(prefix)), prefix).toBe(true);
+    }
+  });
+
+  describe.each(testDatabases)("parse, validate, index and store on $name", ({ open }) => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await open();
+      await createTeam(db.prisma, { slug: "fixtures", name: "Fixtures" });
+    });
+    afterAll(async () => db?.close());
+
+    it.each(files)("%s", async (file) => {
+      const text = readFileSync(path.join(fixturesDir, file), "utf8");
+      const expected = countOperations(file, text);
+      const prepared = await prepareDocument(text);
+      expect(prepared.operations).toHaveLength(expected);
+      expect(prepared.format).toBe(/^oai-examples\/v2\.0|^slack/.test(file) ? "swagger-2.0" : /v3\.1/.test(file) ? "openapi-3.1" : "openapi-3.0");
+
+      const slug = `fx-${file.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 63).replace(/-+$/, "");
+      await createService(db.prisma, { slug, name: file, primaryOwner: "fixtures" });
+      const result = await publishVersion(db.prisma, { serviceSlug: slug, text });
+      expect(result.outcome).toBe("created");
+      expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug } } } })).toBe(expected);
+    });
+  });
+});

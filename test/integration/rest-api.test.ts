@@ -1,0 +1,199 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
+import { validateDocument } from "@/lib/openapi/validate-document";
+import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
+import { contractErrors } from "../support/contract";
+import { startPortal, type PortalServer } from "../support/portal-server";
+import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+
+/** Route folders under app/api/v1, as OpenAPI path templates. */
+function implementedPaths(): string[] {
+  const base = path.resolve("app/api/v1");
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name === "route.ts") found.push(path.relative(base, dir));
+    }
+  };
+  walk(base);
+  return found
+    .filter((route) => !route.includes("[..."))
+    .map((route) => `/${route}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, ""))
+    .sort();
+}
+
+it("describes every /api/v1 route in Wayfinder's OpenAPI document, and nothing else", () => {
+  expect(Object.keys(wayfinderOpenApiDocument.paths).sort()).toEqual(implementedPaths());
+});
+
+it("has a contract check that rejects a body that breaks the schema", () => {
+  expect(contractErrors("/services", "get", 200, { items: [{ slug: "Not A Slug" }], total: -1, page: 1, pageSize: 1 })).not.toEqual([]);
+  expect(contractErrors("/services/{slug}", "get", 404, { error: { code: "NOPE", message: "x" } })).not.toEqual([]);
+});
+
+it("publishes a valid OpenAPI 3.1 document", async () => {
+  expect(await validateDocument(structuredClone(wayfinderOpenApiDocument) as unknown as Record<string, unknown>)).toEqual([]);
+});
+
+const CANARY = "s3cret-canary";
+
+const servers: { name: string; start(): Promise<PortalServer & { cleanup(): Promise<void> }> }[] = [
+  {
+    name: "pglite",
+    async start() {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-api-"));
+      const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir });
+      return { ...server, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+  ...(testDatabaseUrl ? [postgresServer(testDatabaseUrl)] : []),
+];
+
+function postgresServer(baseUrl: string) {
+  return {
+    name: "postgresql",
+    async start() {
+      const database = await createPostgresDatabase(baseUrl);
+      // Trust authentication ignores the password: it is there to prove it never reaches the logs.
+      const url = new URL(database.url);
+      url.password = CANARY;
+      const server = await startPortal({ DATABASE_URL: url.toString(), WAYFINDER_DEMO: "true" });
+      return { ...server, cleanup: () => database.drop() };
+    },
+  };
+}
+
+describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
+  let server: PortalServer & { cleanup(): Promise<void> };
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await server?.cleanup();
+  });
+
+  async function get(pathAndQuery: string, init?: RequestInit) {
+    const response = await fetch(`${server.url}${pathAndQuery}`, init);
+    const text = await response.text();
+    return { response, status: response.status, body: text ? (JSON.parse(text) as any) : null };
+  }
+
+  it("reports health with the database reachable", async () => {
+    const { status, body } = await get("/api/health");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "ok", database: { reachable: true } });
+  });
+
+  it("lists the demo catalogue as the contract says", async () => {
+    const { status, body } = await get("/api/v1/services");
+    expect(status).toBe(200);
+    expect(contractErrors("/services", "get", 200, body)).toEqual([]);
+    expect(body.total).toBe(demoServices.length);
+    expect(body.items.map((item: { slug: string }) => item.slug)).toContain("wayfinder");
+  });
+
+  it("filters by lifecycle, team (co-owners included), tag and text, and paginates", async () => {
+    const retired = await get("/api/v1/services?lifecycle=retired");
+    expect(retired.body.items.map((item: { slug: string }) => item.slug)).toEqual(["warehouse-scanner-gateway"]);
+    const payments = await get("/api/v1/services?team=payments");
+    expect(payments.body.items.map((item: { slug: string }) => item.slug).sort()).toEqual(["chargeback-desk", "orders-api", "payments-api"]);
+    const both = await get("/api/v1/services?lifecycle=deprecated,retired&tag=legacy");
+    expect(both.body.total).toBe(3);
+    const text = await get("/api/v1/services?q=jwks");
+    expect(text.body.items.map((item: { slug: string }) => item.slug)).toEqual(["identity-api"]);
+    const page = await get("/api/v1/services?pageSize=5&page=3");
+    expect(page.body).toMatchObject({ page: 3, pageSize: 5, total: demoServices.length });
+    expect(page.body.items).toHaveLength(demoServices.length - 10);
+  });
+
+  it("answers a malformed filter with 400 naming the parameter", async () => {
+    const { status, body } = await get("/api/v1/services?lifecycle=sunset");
+    expect(status).toBe(400);
+    expect(contractErrors("/services", "get", 400, body)).toEqual([]);
+    expect(body.error.code).toBe("BAD_REQUEST");
+    expect(body.error.message).toContain("lifecycle");
+  });
+
+  it("returns a service with owners, links and versions", async () => {
+    const { status, body } = await get("/api/v1/services/orders-api");
+    expect(status).toBe(200);
+    expect(contractErrors("/services/{slug}", "get", 200, body)).toEqual([]);
+    expect(body.owners).toEqual([
+      { slug: "commerce", name: "Commerce", isPrimary: true },
+      { slug: "payments", name: "Payments", isPrimary: false },
+    ]);
+    const missing = await get("/api/v1/services/no-such-service");
+    expect(missing.status).toBe(404);
+    expect(contractErrors("/services/{slug}", "get", 404, missing.body)).toEqual([]);
+    expect(missing.body.error).toEqual({ code: "NOT_FOUND", message: 'Service "no-such-service" was not found.' });
+  });
+
+  it("lists versions newest first and serves each stored document with an ETag", async () => {
+    const versions = await get("/api/v1/services/payments-api/versions");
+    expect(contractErrors("/services/{slug}/versions", "get", 200, versions.body)).toEqual([]);
+    expect(versions.body.items.map((version: { version: string }) => version.version)).toEqual(["1.1.0", "1.0.0"]);
+
+    const document = await get("/api/v1/services/payments-api/versions/1.0.0/document");
+    expect(document.status).toBe(200);
+    expect(document.response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(document.response.headers.get("x-wayfinder-spec-format")).toBe("openapi-3.0");
+    expect(document.body.info.version).toBe("1.0.0");
+    expect(Object.keys(document.body.paths)).toHaveLength(3);
+
+    const etag = document.response.headers.get("etag")!;
+    expect(etag).toBe(`"${versions.body.items[1].contentHash}"`);
+    const again = await fetch(`${server.url}/api/v1/services/payments-api/versions/1.0.0/document`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+
+    const noRevision = await get("/api/v1/services/payments-api/versions/1.0.0/document?revision=9");
+    expect(noRevision.status).toBe(404);
+    const badRevision = await get("/api/v1/services/payments-api/versions/1.0.0/document?revision=first");
+    expect(badRevision.status).toBe(400);
+    expect(badRevision.body.error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("lists teams and shows one with its services", async () => {
+    const teams = await get("/api/v1/teams");
+    expect(contractErrors("/teams", "get", 200, teams.body)).toEqual([]);
+    expect(teams.body.items).toHaveLength(demoTeams.length);
+    const team = await get("/api/v1/teams/fulfilment");
+    expect(contractErrors("/teams/{slug}", "get", 200, team.body)).toEqual([]);
+    expect(team.body.services.map((service: { slug: string }) => service.slug)).toEqual(["inventory-service", "shipping-rates", "warehouse-scanner-gateway"]);
+  });
+
+  it("serves its own OpenAPI document, the same one its catalogue entry holds", async () => {
+    const own = await get("/api/v1/openapi.json");
+    expect(own.body).toEqual(wayfinderOpenApiDocument);
+    const stored = await get(`/api/v1/services/wayfinder/versions/${wayfinderOpenApiDocument.info.version}/document`);
+    expect(stored.body).toEqual(own.body);
+  });
+
+  it("answers unknown API routes in the error shape", async () => {
+    const { status, body } = await get("/api/v1/nothing/here");
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("NOT_FOUND");
+  });
+
+  it("renders the pages and 404s unknown services and teams", async () => {
+    const catalogue = await fetch(`${server.url}/services?team=payments`);
+    expect(catalogue.status).toBe(200);
+    expect(await catalogue.text()).toContain("Payments API");
+    expect((await fetch(`${server.url}/services/no-such-service`)).status).toBe(404);
+    expect((await fetch(`${server.url}/teams/no-such-team`)).status).toBe(404);
+    expect((await fetch(`${server.url}/`, { redirect: "manual" })).headers.get("location")).toMatch(/\/services$/);
+  });
+
+  it("logs one JSON line per request and never the database password", async () => {
+    const lines = server.output().split("\n").filter((line) => line.startsWith("{"));
+    const events = lines.map((line) => JSON.parse(line) as { event?: string; path?: string; status?: number });
+    expect(events.some((event) => event.event === "http.request" && event.path === "/api/v1/services" && event.status === 200)).toBe(true);
+    expect(events.some((event) => event.event === "db.ready")).toBe(true);
+    expect(server.output()).not.toContain(CANARY);
+  });
+});
