@@ -1,10 +1,28 @@
-/** @type {import('next').NextConfig} */
+/**
+ * Builds use webpack (`next build --webpack`, see package.json): with Turbopack, swagger-ui-react's
+ * OpenAPI 3.1 support breaks at run time ("refract is not a function", an infinite spinner on every
+ * operation): https://github.com/vercel/next.js/issues/86507, https://github.com/swagger-api/swagger-ui/issues/10599.
+ * e2e/api-docs.spec.ts expands an OpenAPI 3.1 operation, so a switch back is tested.
+ *
+ * @type {import('next').NextConfig}
+ */
 const nextConfig = {
-  // PGlite and the wasm schema engine load .wasm/.data files relative to their own modules:
-  // bundling them breaks those paths, so Node loads them from node_modules as they are.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "pino"],
+  // PGlite loads its .wasm/.data files relative to its own modules: bundling it breaks those paths,
+  // so Node loads it from node_modules as it is (the wasm schema engine is loaded from disk directly).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino"],
   poweredByHeader: false,
-  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

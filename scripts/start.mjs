@@ -18,7 +18,7 @@ function newestMtime(entry) {
 
 if (!existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs) {
   console.log("Building Wayfinder (first start, or the sources changed)…");
-  const build = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
+  const build = spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -20,7 +20,7 @@ export function VersionPicker({ versions, selected }: { versions: VersionView[];
 
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="font-medium">Version</span>
+      <span className="font-medium">API version</span>
       <select
         className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
         value={key(selected)}

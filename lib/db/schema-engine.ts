@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -8,8 +8,9 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
-const ENGINE_PACKAGE = "@prisma/schema-engine-wasm";
-const GLUE_MODULE = `${ENGINE_PACKAGE}/schema_engine_bg`;
+// Found on disk rather than resolved through the bundler: Next.js bundles server code, and neither of
+// its bundlers can load this package (an ES module importing a .wasm file); Node loads it as it is.
+const ENGINE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules/@prisma/schema-engine-wasm");
 
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 let bindings: Promise<Bindings> | undefined;
@@ -20,12 +21,11 @@ let bindings: Promise<Bindings> | undefined;
  * hand with the same JS glue.
  */
 async function loadBindings(): Promise<Bindings> {
-  // Loaded by Node at run time, not by the bundler, which would try to bundle the .wasm itself.
-  const glue = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ GLUE_MODULE)) as Bindings & {
+  const glueUrl = pathToFileURL(path.join(ENGINE_DIR, "schema_engine_bg.js")).href;
+  const glue = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ glueUrl)) as Bindings & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   };
-  const entry = createRequire(/* turbopackIgnore: true */ path.join(process.cwd(), "package.json")).resolve(ENGINE_PACKAGE);
-  const bytes = await readFile(path.join(path.dirname(entry), "schema_engine_bg.wasm"));
+  const bytes = await readFile(path.join(ENGINE_DIR, "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();

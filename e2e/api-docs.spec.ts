@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { apiJson } from "./support";
+
+type Service = { name: string; versions: { version: string; format: string; operationCount: number; isCurrent: boolean; title: string }[] };
+
+for (const [slug, format, path] of [
+  ["inventory-service", "swagger-2.0", "/stock/{sku}"],
+  ["orders-api", "openapi-3.0", "/orders/{orderId}/cancel"],
+  ["identity-api", "openapi-3.1", "/.well-known/jwks.json"],
+] as const) {
+  test(`renders the ${format} document of ${slug} with Swagger UI`, async ({ page, request }) => {
+    const service = await apiJson<Service>(request, `/api/v1/services/${slug}`);
+    const current = service.versions.find((version) => version.isCurrent)!;
+    expect(current.format).toBe(format);
+    await page.goto(`/services/${slug}`);
+    const reference = page.getByTestId("api-reference");
+    await expect(reference.locator(".info .title")).toContainText(current.title);
+    await expect(reference.locator(".opblock")).toHaveCount(current.operationCount);
+    await expect(reference.locator(".opblock-summary-path", { hasText: path }).first()).toBeVisible();
+  });
+}
+
+test("switches version through the URL and stays there after a reload", async ({ page, request }) => {
+  const service = await apiJson<Service>(request, "/api/v1/services/payments-api");
+  const older = service.versions.find((version) => version.version === "1.0.0")!;
+  const newer = service.versions.find((version) => version.isCurrent)!;
+  expect(older.operationCount).toBeLessThan(newer.operationCount);
+
+  await page.goto("/services/payments-api");
+  const operations = page.getByTestId("api-reference").locator(".opblock");
+  await expect(operations).toHaveCount(newer.operationCount);
+
+  await page.getByLabel("API version").selectOption({ label: `1.0.0 · OpenAPI 3.0` });
+  await expect(page).toHaveURL(/version=1\.0\.0/);
+  await expect(page.getByTestId("api-reference").locator(".info .title")).toContainText("1.0.0");
+  await expect(operations).toHaveCount(older.operationCount);
+
+  await page.reload();
+  await expect(page.getByLabel("API version")).toHaveValue("1.0.0#1");
+  await expect(operations).toHaveCount(older.operationCount);
+  await expect(page.getByTestId("api-reference").locator(".opblock-tag", { hasText: "Refunds" })).toHaveCount(0);
+});
+
+test("an expanded operation is in the URL, so a reload lands on it", async ({ page }) => {
+  await page.goto("/services/orders-api");
+  await page.locator("#operations-Orders-getOrder .opblock-summary-control").click();
+  await expect(page).toHaveURL(/#\/Orders\/getOrder$/);
+  await page.reload();
+  await expect(page.locator("#operations-Orders-getOrder.is-open")).toBeVisible();
+});
+
+test("Try it out sends a real request to Wayfinder's own API and shows the answer", async ({ page }) => {
+  await page.goto("/services/wayfinder");
+  const operation = page.locator("#operations-Services-listServices");
+  await operation.locator(".opblock-summary-control").click();
+  await operation.getByRole("button", { name: "Try it out" }).click();
+  await operation.locator('input[placeholder="q"]').fill("payments");
+  await operation.getByRole("button", { name: "Execute" }).click();
+  const live = operation.locator(".live-responses-table");
+  await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");
+  await expect(live.locator("tbody .response-col_description")).toContainText('"payments-api"');
+  await expect(operation.locator(".request-url")).toContainText("/api/v1/services?q=payments");
+});
+
+test("expands an OpenAPI 3.1 operation (Swagger UI's 3.1 support survives the bundler)", async ({ page }) => {
+  await page.goto("/services/identity-api");
+  const operation = page.locator("#operations-Users-getUser");
+  await operation.locator(".opblock-summary-control").click();
+  await expect(operation.locator(".parameters-container")).toContainText("userId");
+  await expect(operation.locator(".responses-wrapper")).toContainText("The user.");
+});

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { apiJson } from "./support";
+
+type Page = { total: number; items: { name: string; slug: string }[] };
+
+test("the home page leads to the catalogue, which lists every service", async ({ page, request }) => {
+  const all = await apiJson<Page>(request, "/api/v1/services");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/services$/);
+  await expect(page.getByRole("heading", { name: "API catalogue" })).toBeVisible();
+  await expect(page.getByTestId("service-row")).toHaveCount(all.total);
+  await expect(page.getByTestId("result-count")).toHaveText(`${all.total} services`);
+});
+
+test("filters by team and lifecycle, keeps them in the URL and through a reload", async ({ page, request }) => {
+  await page.goto("/services");
+  await page.getByLabel("Team").selectOption("payments");
+  await expect(page).toHaveURL(/team=payments/);
+  const byTeam = await apiJson<Page>(request, "/api/v1/services?team=payments");
+  await expect(page.getByTestId("service-row")).toHaveCount(byTeam.total);
+
+  await page.getByRole("checkbox", { name: "production" }).check();
+  await expect(page).toHaveURL(/team=payments.*lifecycle=production|lifecycle=production.*team=payments/);
+  const filtered = await apiJson<Page>(request, "/api/v1/services?team=payments&lifecycle=production");
+  expect(filtered.total).toBeGreaterThan(0);
+  expect(filtered.total).toBeLessThan(byTeam.total);
+  const rows = page.getByTestId("service-row");
+  await expect(rows).toHaveCount(filtered.total);
+  for (const service of filtered.items) await expect(rows.getByRole("link", { name: service.name, exact: true })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Team")).toHaveValue("payments");
+  await expect(page.getByRole("checkbox", { name: "production" })).toBeChecked();
+  await expect(page.getByTestId("service-row")).toHaveCount(filtered.total);
+});
+
+test("searches by text and opens a service", async ({ page }) => {
+  await page.goto("/services");
+  await page.getByRole("searchbox", { name: "Search" }).fill("jwks");
+  await expect(page).toHaveURL(/q=jwks/);
+  await expect(page.getByTestId("service-row")).toHaveCount(1);
+  await page.getByRole("link", { name: "Identity API" }).click();
+  await expect(page).toHaveURL(/\/services\/identity-api$/);
+  await expect(page.getByRole("heading", { name: "Identity API", level: 1 })).toBeVisible();
+});
+
+test("a team page lists the services it owns", async ({ page, request }) => {
+  const team = await apiJson<{ name: string; services: { name: string }[] }>(request, "/api/v1/teams/fulfilment");
+  await page.goto("/teams");
+  await page.getByRole("link", { name: team.name }).click();
+  await expect(page).toHaveURL(/\/teams\/fulfilment$/);
+  await expect(page.getByTestId("service-row")).toHaveCount(team.services.length);
+});
+
+test("the dark theme survives a reload", async ({ page }) => {
+  await page.goto("/services");
+  await page.getByRole("button", { name: /Switch to dark theme/ }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.getByRole("button", { name: /Switch to light theme/ }).click();
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+});

@@ -1,0 +1,13 @@
+// Serves the production build for the browser tests on a fresh embedded database (demo loaded on start).
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const port = process.argv[2] ?? "3100";
+const dataDir = ".data/e2e";
+rmSync(dataDir, { recursive: true, force: true });
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", WAYFINDER_DATA_DIR: dataDir, DATABASE_URL: "" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
