@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } } },
       {
         resolve: { alias },
         test: {
@@ -22,6 +22,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file opens its own databases; two cores do not gain from more parallelism.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
