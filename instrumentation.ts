@@ -1,12 +1,19 @@
 /**
- * Runs once when the server starts: validates the environment and opens the database (migrations,
- * demo data), so that a misconfiguration stops the start with a clear message instead of failing the
- * first request, and the first visitor does not wait for migrations.
+ * Runs once when the server starts. An invalid environment stops the start with a message naming the
+ * variable (Next.js would otherwise keep serving 500s). The database is opened here too, so migrations
+ * and the demo load before the first request; if it is unreachable the server still starts, reports
+ * it on /api/health, and retries on the next request.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
-  env();
+  try {
+    env();
+  } catch (error) {
+    console.error(`Wayfinder cannot start. ${(error as Error).message}`);
+    process.exit(1);
+  }
   const { database } = await import("./lib/db");
-  await database();
+  const { logger } = await import("./lib/logger");
+  await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));
 }

@@ -6,15 +6,15 @@ let failed = 0;
 let skipped = 0;
 const missing = [];
 
-if (existsSync("test-results/vitest.json")) {
-  const report = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
+if (existsSync("reports/vitest.json")) {
+  const report = JSON.parse(readFileSync("reports/vitest.json", "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
   skipped += report.numPendingTests + report.numTodoTests;
 } else missing.push("Vitest");
 
-if (existsSync("test-results/playwright.json")) {
-  const { stats } = JSON.parse(readFileSync("test-results/playwright.json", "utf8"));
+if (existsSync("reports/playwright.json")) {
+  const { stats } = JSON.parse(readFileSync("reports/playwright.json", "utf8"));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
   skipped += stats.skipped;

@@ -5,8 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
-rm -f test-results/vitest.json test-results/playwright.json
+mkdir -p reports
+rm -f reports/vitest.json reports/playwright.json
 
 step() { printf '\n== %s\n' "$*"; }
 failed=0
@@ -21,7 +21,7 @@ step "Production build (the REST API and browser tests run against it)"
 npm run --silent build || { echo "The build failed; the HTTP and browser tests cannot run."; exit 1; }
 
 step "Unit and integration tests${TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
-npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || failed=1
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || failed=1
 
 step "Browser tests"
 npx --no-install playwright test || failed=1

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import type { ServiceFilters } from "@/lib/services/service-filters";
 
 interface CatalogueFiltersProps {
@@ -9,6 +9,15 @@ interface CatalogueFiltersProps {
   teams: { slug: string; name: string }[];
   tags: string[];
   lifecycles: readonly string[];
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      {label}
+      {children}
+    </label>
+  );
 }
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
@@ -47,28 +56,25 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles }: Catalogue
         timer.current = setTimeout(apply, (event.target as HTMLElement).getAttribute("type") === "search" ? 300 : 0);
       }}
     >
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Search
+      <Field label="Search">
         <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Name or description" className={`${field} w-64`} />
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Team
+      </Field>
+      <Field label="Team">
         <select name="team" defaultValue={filters.team ?? ""} className={field}>
           <option value="">All teams</option>
           {teams.map((team) => (
             <option key={team.slug} value={team.slug}>{team.name}</option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        Tag
+      </Field>
+      <Field label="Tag">
         <select name="tag" defaultValue={filters.tag ?? ""} className={field}>
           <option value="">All tags</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>{tag}</option>
           ))}
         </select>
-      </label>
+      </Field>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Lifecycle</legend>
         <div className="flex gap-3 text-sm">

@@ -3,10 +3,11 @@
  * it: test/integration/rest-api.test.ts validates every response against the schemas here, and the
  * portal lists Wayfinder in its own catalogue with this document.
  */
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
+const errorResponse = (description: string) => jsonResponse(description, { $ref: "#/components/schemas/Error" });
+
+const jsonResponse = (description: string, schema: object) => ({ description, content: { "application/json": { schema } } });
+const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const itemsOf = (name: string) => ({ type: "object", required: ["items"], properties: { items: { type: "array", items: schemaRef(name) } } });
 
 const slugParameter = (name: string, description: string) => ({
   name,
@@ -56,7 +57,7 @@ export const wayfinderOpenApiDocument = {
           { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
         ],
         responses: {
-          "200": { description: "One page of services.", content: { "application/json": { schema: { $ref: "#/components/schemas/ServicePage" } } } },
+          "200": jsonResponse("One page of services.", schemaRef("ServicePage")),
           "400": errorResponse("A filter is malformed; `details.issues` names it."),
         },
       },
@@ -68,7 +69,7 @@ export const wayfinderOpenApiDocument = {
         summary: "Get a service",
         parameters: [slugParameter("slug", "The service's slug.")],
         responses: {
-          "200": { description: "The service with its owners, links and versions.", content: { "application/json": { schema: { $ref: "#/components/schemas/ServiceDetail" } } } },
+          "200": jsonResponse("The service with its owners, links and versions.", schemaRef("ServiceDetail")),
           "404": errorResponse("No service has this slug."),
         },
       },
@@ -80,10 +81,7 @@ export const wayfinderOpenApiDocument = {
         summary: "List a service's API versions",
         parameters: [slugParameter("slug", "The service's slug.")],
         responses: {
-          "200": {
-            description: "Versions, newest first.",
-            content: { "application/json": { schema: { type: "object", required: ["items"], properties: { items: { type: "array", items: { $ref: "#/components/schemas/Version" } } } } } },
-          },
+          "200": jsonResponse("Versions, newest first.", itemsOf("Version")),
           "404": errorResponse("No service has this slug."),
         },
       },
@@ -120,10 +118,7 @@ export const wayfinderOpenApiDocument = {
         operationId: "listTeams",
         summary: "List teams",
         responses: {
-          "200": {
-            description: "Every team, by name.",
-            content: { "application/json": { schema: { type: "object", required: ["items"], properties: { items: { type: "array", items: { $ref: "#/components/schemas/TeamSummary" } } } } } },
-          },
+          "200": jsonResponse("Every team, by name.", itemsOf("TeamSummary")),
         },
       },
     },
@@ -134,7 +129,7 @@ export const wayfinderOpenApiDocument = {
         summary: "Get a team and the services it owns",
         parameters: [slugParameter("slug", "The team's slug.")],
         responses: {
-          "200": { description: "The team.", content: { "application/json": { schema: { $ref: "#/components/schemas/TeamDetail" } } } },
+          "200": jsonResponse("The team.", schemaRef("TeamDetail")),
           "404": errorResponse("No team has this slug."),
         },
       },
@@ -144,7 +139,7 @@ export const wayfinderOpenApiDocument = {
         tags: ["Meta"],
         operationId: "getOpenApiDocument",
         summary: "This document",
-        responses: { "200": { description: "Wayfinder's OpenAPI 3.1 description.", content: { "application/json": { schema: { type: "object" } } } } },
+        responses: { "200": jsonResponse("Wayfinder's OpenAPI 3.1 description.", { type: "object" }) },
       },
     },
   },

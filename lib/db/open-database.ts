@@ -20,12 +20,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
+// node-postgres waits forever for an unreachable host by default; fail instead, and let the caller retry.
+const CONNECT_TIMEOUT_MS = 5_000;
+
 // Any constant works; it only has to be the same in every instance sharing the database.
 const MIGRATION_LOCK_KEY = 74_201_113;
 
 /** Runs `work` while holding a session advisory lock, so that instances starting together migrate one at a time. */
 async function withMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect().catch((error: Error) => {
     throw new AppError("DATABASE_UNAVAILABLE", `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${error.message}`, undefined, { cause: error });
   });
@@ -54,7 +57,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     closeDriver = () => pglite.close();
     if (migrate) appliedMigrations = await applyMigrations(factory);
   } else {
-    factory = new PrismaPg({ connectionString: target.url, max: 10 });
+    factory = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     closeDriver = async () => undefined;
     if (migrate) appliedMigrations = await withMigrationLock(target.url, () => applyMigrations(factory));
   }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
+import { serviceFieldsSelect } from "./service-summary";
 import { toVersionView, versionOrder, versionSelect } from "@/lib/versions/version-view";
 
 /** A service with its owners, links and versions (newest first), without any stored document. */
@@ -7,15 +8,9 @@ export async function getService(db: Db, slug: string) {
   const row = await db.service.findUnique({
     where: { slug },
     select: {
-      slug: true,
-      name: true,
-      description: true,
-      lifecycle: true,
-      tier: true,
-      tags: true,
+      ...serviceFieldsSelect,
       repositoryUrl: true,
       createdAt: true,
-      updatedAt: true,
       currentVersionId: true,
       ownerships: {
         select: { isPrimary: true, team: { select: { slug: true, name: true } } },
@@ -26,19 +21,13 @@ export async function getService(db: Db, slug: string) {
     },
   });
   if (!row) throw notFound(`Service "${slug}"`);
+  const { ownerships, versions, currentVersionId, createdAt, updatedAt, ...fields } = row;
   return {
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    lifecycle: row.lifecycle,
-    tier: row.tier,
-    tags: row.tags,
-    repositoryUrl: row.repositoryUrl,
-    owners: row.ownerships.map((ownership) => ({ ...ownership.team, isPrimary: ownership.isPrimary })),
-    links: row.links,
-    versions: row.versions.map((version) => toVersionView(version, row.currentVersionId)),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    ...fields,
+    owners: ownerships.map((ownership) => ({ ...ownership.team, isPrimary: ownership.isPrimary })),
+    versions: versions.map((version) => toVersionView(version, currentVersionId)),
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { specFormatFromDb } from "@/lib/openapi/spec-format";
 
-/** What a list of services selects: never the stored documents. */
-export const serviceSummarySelect = {
+/** A service's own descriptive columns, shared by every view of a service. */
+export const serviceFieldsSelect = {
   slug: true,
   name: true,
   description: true,
@@ -10,6 +10,11 @@ export const serviceSummarySelect = {
   tier: true,
   tags: true,
   updatedAt: true,
+} satisfies Prisma.ServiceSelect;
+
+/** What a list of services selects: never the stored documents. */
+export const serviceSummarySelect = {
+  ...serviceFieldsSelect,
   ownerships: {
     where: { isPrimary: true },
     select: { team: { select: { slug: true, name: true } } },

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
+import { teamFieldsSelect } from "./team-fields";
 import { serviceSummarySelect, toServiceSummary } from "@/lib/services/service-summary";
 
 /** A team and the services it owns, primary ownerships first. */
@@ -7,11 +8,7 @@ export async function getTeam(db: Db, slug: string) {
   const team = await db.team.findUnique({
     where: { slug },
     select: {
-      slug: true,
-      name: true,
-      description: true,
-      chatChannel: true,
-      email: true,
+      ...teamFieldsSelect,
       ownerships: {
         select: { isPrimary: true, service: { select: serviceSummarySelect } },
         orderBy: [{ isPrimary: "desc" }, { service: { name: "asc" } }],

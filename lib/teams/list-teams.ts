@@ -1,17 +1,11 @@
 import type { Db } from "@/lib/db/types";
+import { teamFieldsSelect } from "./team-fields";
 
 /** Every team with how many services it owns (and of those, how many as primary owner). */
 export async function listTeams(db: Db) {
   const teams = await db.team.findMany({
     orderBy: { name: "asc" },
-    select: {
-      slug: true,
-      name: true,
-      description: true,
-      chatChannel: true,
-      email: true,
-      ownerships: { select: { isPrimary: true } },
-    },
+    select: { ...teamFieldsSelect, ownerships: { select: { isPrimary: true } } },
   });
   return teams.map(({ ownerships, ...team }) => ({
     ...team,
