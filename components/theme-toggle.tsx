@@ -1,13 +1,21 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
 
+const currentTheme = (): Theme => (document.documentElement.classList.contains("dark") ? "dark" : "light");
+
+/** The theme is the `dark` class on <html>; watching it keeps every toggle in step. */
+function subscribeToTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+
 /** Switches between light and dark; the choice is kept in localStorage (see themeScript). */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null);
-  useEffect(() => setTheme(document.documentElement.classList.contains("dark") ? "dark" : "light"), []);
+  const theme: Theme = useSyncExternalStore(subscribeToTheme, currentTheme, () => "light");
   const next: Theme = theme === "dark" ? "light" : "dark";
   return (
     <button
@@ -17,7 +25,6 @@ export function ThemeToggle() {
       onClick={() => {
         document.documentElement.classList.toggle("dark", next === "dark");
         localStorage.setItem("wayfinder-theme", next);
-        setTheme(next);
       }}
     >
       {theme === "dark" ? "☀︎ Light" : "☾ Dark"}

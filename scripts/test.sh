@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test. Type check, unit and integration tests (Vitest; PGlite always, PostgreSQL too
+# `npm test`: every test. Type check and lint, unit and integration tests (Vitest; PGlite always, PostgreSQL too
 # when TEST_DATABASE_URL is set), a production build, then the browser tests (Playwright in Chromium)
 # against it. Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
@@ -14,8 +14,9 @@ failed=0
 step "Chromium for the browser tests"
 bash scripts/ensure-chromium.sh || exit 1
 
-step "Type check"
+step "Type check and lint"
 npx --no-install tsc --noEmit || failed=1
+npx --no-install eslint . || failed=1
 
 step "Production build (the REST API and browser tests run against it)"
 npm run --silent build || { echo "The build failed; the HTTP and browser tests cannot run."; exit 1; }

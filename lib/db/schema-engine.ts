@@ -7,12 +7,13 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 // Found on disk rather than resolved through the bundler: Next.js bundles server code, and neither of
 // its bundlers can load this package (an ES module importing a .wasm file); Node loads it as it is.
 const ENGINE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules/@prisma/schema-engine-wasm");
 
-type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type Bindings = typeof EngineBindings;
 let bindings: Promise<Bindings> | undefined;
 
 /**
