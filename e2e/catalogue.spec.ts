@@ -61,3 +61,14 @@ test("the dark theme survives a reload", async ({ page }) => {
   await page.getByRole("button", { name: /Switch to light theme/ }).click();
   await expect(page.locator("html")).not.toHaveClass(/dark/);
 });
+
+test.describe("with the system set to dark", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("the portal starts dark when no theme was chosen", async ({ page }) => {
+    await page.goto("/services/identity-api");
+    await expect(page.getByTestId("api-reference").locator(".opblock").first()).toBeVisible();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(page.getByRole("button", { name: /Switch to light theme/ })).toBeVisible();
+  });
+});
