@@ -10,6 +10,7 @@ import { extractOperations } from "@/lib/openapi/extract-operations";
 import { hashDocument } from "@/lib/openapi/hash-document";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { validateDocument } from "@/lib/openapi/validate-document";
+import { systemActor } from "@/lib/auth/actor";
 import { openDatabase } from "@/lib/db/open-database";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
@@ -31,7 +32,8 @@ async function time<T>(work: () => T | Promise<T>): Promise<[T, number]> {
 }
 
 const db = await openDatabase({ kind: "pglite", dataDir: null });
-await createTeam(db.prisma, { slug: "bench", name: "Bench" });
+const actor = systemActor("bench");
+await createTeam(db.prisma, { actor, input: { slug: "bench", name: "Bench" } });
 
 console.log(`Ingestion pipeline, median of ${runs} runs (ms); rss = peak resident memory of this process so far (MB)\n`);
 const header = ["document", "MB", "ops", "JSON.parse", "parse", "detect", "validate", "hash", "index", "publish (all + store)", "rss"];
@@ -51,8 +53,8 @@ for (const file of documents) {
     operations = found.length;
     stages.index!.push(indexMs);
     const slug = `bench-${run}-${path.basename(file).replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 60).replace(/-+$/, "");
-    await createService(db.prisma, { slug, name: slug, primaryOwner: "bench" });
-    stages.publish!.push((await time(() => publishVersion(db.prisma, { serviceSlug: slug, text })))[1]);
+    await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "bench" } });
+    stages.publish!.push((await time(() => publishVersion(db.prisma, { actor, serviceSlug: slug, text })))[1]);
   }
   const cell = (name: string) => (stages[name]!.length ? median(stages[name]!).toFixed(1) : "n/a");
   console.log([file, (Buffer.byteLength(text) / 1e6).toFixed(2), operations, cell("json"), cell("parse"), cell("detect"), cell("validate"), cell("hash"), cell("index"), cell("publish"), (process.resourceUsage().maxRSS / 1024).toFixed(0)].join("\t"));

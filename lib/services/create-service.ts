@@ -1,22 +1,29 @@
 import { Prisma } from "@/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { findTeamsBySlug } from "@/lib/teams/find-teams";
 import { serviceInputSchema, type ServiceInput } from "./service-input";
+import { loadServiceSnapshot } from "./service-snapshot";
 
-/** Registers a service with its owning teams (one primary) and links, in one transaction. */
-export async function createService(db: Db, input: ServiceInput) {
+/**
+ * Registers a service with its owning teams (one primary) and links. People may only name teams they
+ * belong to (admins any). One transaction: the service, its ownerships, links and the audit entry.
+ */
+export async function createService(db: Db, { actor, input }: { actor: Actor; input: ServiceInput }) {
   const { primaryOwner, otherOwners, links, ...data } = serviceInputSchema.parse(input);
   const ownerSlugs = [primaryOwner, ...new Set(otherOwners)];
   return inTransaction(db, async (tx) => {
-    const teams = await tx.team.findMany({ where: { slug: { in: ownerSlugs } }, select: { id: true, slug: true } });
-    const missing = ownerSlugs.filter((slug) => !teams.some((team) => team.slug === slug));
-    if (missing.length) throw new AppError("VALIDATION_FAILED", `Unknown owning team: ${missing.join(", ")}.`, { field: "owners", missing });
-    const teamId = (slug: string) => teams.find((team) => team.slug === slug)!.id;
+    const teamIds = await findTeamsBySlug(tx, ownerSlugs, "owners");
+    assert(canRegisterService(actor, [...teamIds.values()]), actor, "register a service for teams you do not belong to");
+    let created: { id: string; slug: string; name: string };
     try {
-      return await tx.service.create({
+      created = await tx.service.create({
         data: {
           ...data,
-          ownerships: { create: ownerSlugs.map((slug) => ({ teamId: teamId(slug), isPrimary: slug === primaryOwner })) },
+          ownerships: { create: ownerSlugs.map((slug) => ({ teamId: teamIds.get(slug)!, isPrimary: slug === primaryOwner })) },
           links: { create: links.map((link, position) => ({ ...link, position })) },
         },
         select: { id: true, slug: true, name: true },
@@ -27,5 +34,8 @@ export async function createService(db: Db, input: ServiceInput) {
       }
       throw error;
     }
+    const after = await loadServiceSnapshot(tx, created.slug);
+    await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, entityKey: created.slug, serviceId: created.id, after: after.state });
+    return created;
   });
 }

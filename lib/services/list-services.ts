@@ -10,9 +10,15 @@ export interface ServicePage {
   pageSize: number;
 }
 
-/** Builds the where-clause for catalogue filters; `q` matches name, slug or description, case-insensitively. */
-export function serviceWhere(filters: ServiceFilters): Prisma.ServiceWhereInput {
+/**
+ * Builds the where-clause for catalogue filters; `q` matches name, slug or description,
+ * case-insensitively. Retired services are left out unless asked for (by `retired` or by naming the
+ * lifecycle). `myTeamIds` are the caller's teams, for `mine`.
+ */
+export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = []): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [];
+  if (!filters.retired && !filters.lifecycle?.includes("retired")) and.push({ lifecycle: { not: "retired" } });
+  if (filters.mine) and.push({ ownerships: { some: { teamId: { in: myTeamIds } } } });
   if (filters.q) {
     and.push({
       OR: [
@@ -29,8 +35,8 @@ export function serviceWhere(filters: ServiceFilters): Prisma.ServiceWhereInput 
 }
 
 /** One page of the catalogue, sorted by name, with the total that matched. */
-export async function listServices(db: Db, filters: ServiceFilters): Promise<ServicePage> {
-  const where = serviceWhere(filters);
+export async function listServices(db: Db, filters: ServiceFilters, options: { myTeamIds?: string[] } = {}): Promise<ServicePage> {
+  const where = serviceWhere(filters, options.myTeamIds);
   const [rows, total] = await Promise.all([
     db.service.findMany({
       where,

@@ -11,6 +11,8 @@ const list = <T extends z.ZodType>(item: T) =>
     return values.flatMap((entry) => String(entry).split(",")).map((entry) => entry.trim()).filter(Boolean);
   }, z.array(item).optional());
 
+const flag = z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.enum(["true", "false"]).transform((value) => value === "true").optional());
+
 const text = z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.string().trim().max(200).optional());
 
 /**
@@ -22,6 +24,10 @@ export const serviceFiltersSchema = z.object({
   team: text.pipe(z.string().regex(/^[a-z0-9-]+$/, "must be a team slug").optional()),
   lifecycle: list(z.enum(Lifecycle)),
   tag: text,
+  /** Only services owned by the caller's teams. */
+  mine: flag,
+  /** Include retired (archived) services, which the default view hides. */
+  retired: flag,
   page: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).default(1)),
   pageSize: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).max(100).default(50)),
 });
@@ -49,6 +55,8 @@ export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string
   if (filters.team) params.set("team", filters.team);
   for (const lifecycle of filters.lifecycle ?? []) params.append("lifecycle", lifecycle);
   if (filters.tag) params.set("tag", filters.tag);
+  if (filters.mine) params.set("mine", "true");
+  if (filters.retired) params.set("retired", "true");
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   if (filters.pageSize && filters.pageSize !== 50) params.set("pageSize", String(filters.pageSize));
   const search = params.toString();

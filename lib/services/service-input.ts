@@ -4,26 +4,47 @@ import { slugSchema } from "@/lib/slug";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
-/** A service as the registration form or `POST /api/v1/services` gives it. */
+const fields = {
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  description: z.string().trim().max(5000, "must be at most 5000 characters"),
+  lifecycle: z.enum(Lifecycle),
+  tier: z.coerce.number().int().min(1, "must be 1 to 4").max(4, "must be 1 to 4"),
+  tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lower-case words joined by hyphens").max(40)).max(20, "at most 20 tags"),
+  repositoryUrl: httpUrl.nullable(),
+  links: z.array(z.object({ kind: z.enum(LinkKind), label: z.string().trim().min(1, "is required").max(60), url: httpUrl })).max(20, "at most 20 links"),
+  otherOwners: z.array(slugSchema).max(10, "at most 10 other owners"),
+};
+
+const primaryNotAlsoOther = (input: { primaryOwner?: string; otherOwners?: string[] }) => !input.primaryOwner || !input.otherOwners?.includes(input.primaryOwner);
+const primaryNotAlsoOtherIssue = { message: "the primary owner cannot also be another owner", path: ["otherOwners"] };
+
+/**
+ * A service as the registration form and `POST /api/v1/services` give it. The same schema validates
+ * the form in the browser and the request on the server.
+ */
 export const serviceInputSchema = z
   .object({
     slug: slugSchema,
-    name: z.string().trim().min(1, "is required").max(100),
-    description: z.string().trim().max(5000).default(""),
-    lifecycle: z.enum(Lifecycle).default("experimental"),
-    tier: z.number().int().min(1).max(4).default(3),
-    tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lower-case words joined by hyphens").max(40)).max(20).default([]),
-    repositoryUrl: httpUrl.optional(),
-    links: z
-      .array(z.object({ kind: z.enum(LinkKind).default("other"), label: z.string().trim().min(1).max(60), url: httpUrl }))
-      .max(20)
-      .default([]),
+    name: fields.name,
+    description: fields.description.default(""),
+    lifecycle: fields.lifecycle.default("experimental"),
+    tier: fields.tier.default(3),
+    tags: fields.tags.default([]),
+    repositoryUrl: fields.repositoryUrl.optional(),
+    links: fields.links.default([]),
     primaryOwner: slugSchema,
-    otherOwners: z.array(slugSchema).max(10).default([]),
+    otherOwners: fields.otherOwners.default([]),
   })
-  .refine((input) => !input.otherOwners.includes(input.primaryOwner), {
-    message: "the primary owner cannot also be listed as another owner",
-    path: ["otherOwners"],
-  });
+  .refine(primaryNotAlsoOther, primaryNotAlsoOtherIssue);
 
 export type ServiceInput = z.input<typeof serviceInputSchema>;
+
+/** A change to a service (`PATCH /api/v1/services/{slug}`): any subset of its fields. The slug never changes. */
+export const serviceUpdateSchema = z.object(fields).partial().strict();
+
+export type ServiceUpdate = z.input<typeof serviceUpdateSchema>;
+
+/** Moving primary ownership to another team; the previous primary stays an owner unless told otherwise. */
+export const serviceTransferSchema = z.object({ primaryOwner: slugSchema, keepPreviousOwner: z.boolean().default(true) }).strict();
+
+export type ServiceTransfer = z.input<typeof serviceTransferSchema>;

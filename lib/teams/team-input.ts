@@ -1,13 +1,32 @@
 import { z } from "zod";
+import { MemberRole } from "@/generated/prisma/enums";
 import { slugSchema } from "@/lib/slug";
 
-/** A team as a form or `POST /api/v1/teams` gives it. */
+const fields = {
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  description: z.string().trim().max(2000, "must be at most 2000 characters"),
+  chatChannel: z.string().trim().max(100).nullable(),
+  email: z.email("must be an email address").nullable(),
+};
+
+/** A team as the form or `POST /api/v1/teams` gives it. */
 export const teamInputSchema = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(1, "is required").max(100),
-  description: z.string().trim().max(2000).default(""),
-  chatChannel: z.string().trim().max(100).optional(),
-  email: z.email("must be an email address").optional(),
+  name: fields.name,
+  description: fields.description.default(""),
+  chatChannel: fields.chatChannel.optional(),
+  email: fields.email.optional(),
 });
 
 export type TeamInput = z.input<typeof teamInputSchema>;
+
+/** A change to a team (`PATCH /api/v1/teams/{slug}`). */
+export const teamUpdateSchema = z.object(fields).partial().strict();
+export type TeamUpdate = z.input<typeof teamUpdateSchema>;
+
+/** Adding someone to a team, or changing their role (`PUT /api/v1/teams/{slug}/members`). */
+export const membershipInputSchema = z.object({
+  email: z.email("must be an email address").transform((email) => email.toLowerCase()),
+  role: z.enum(MemberRole).default("member"),
+});
+export type MembershipInput = z.input<typeof membershipInputSchema>;

@@ -1,4 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canEditService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { specFormatToDb } from "@/lib/openapi/spec-format";
@@ -16,10 +19,11 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-async function storePrepared(db: Db, serviceSlug: string, prepared: PreparedDocument): Promise<PublishResult> {
+async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument): Promise<PublishResult> {
   return inTransaction(db, async (tx) => {
-    const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true } });
+    const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
     if (!service) throw notFound(`Service "${serviceSlug}"`);
+    assert(canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }), actor, `publish API versions of "${serviceSlug}"`);
     const existing = await tx.apiVersion.findUnique({
       where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
       select: { version: true, revision: true, operationCount: true },
@@ -48,23 +52,25 @@ async function storePrepared(db: Db, serviceSlug: string, prepared: PreparedDocu
     });
     await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
-    return { outcome: "created", version: prepared.version, revision, contentHash: prepared.contentHash, operationCount: prepared.operations.length };
+    const result = { outcome: "created" as const, version: prepared.version, revision, contentHash: prepared.contentHash, operationCount: prepared.operations.length };
+    await recordAudit(tx, actor, { action: "version.publish", entityType: "service", entityId: service.id, entityKey: serviceSlug, serviceId: service.id, after: { ...result, format: prepared.format } });
+    return result;
   });
 }
 
 /**
- * Publishes an API description for a service: runs the pipeline (parse → validate → hash → index) and
+ * Publishes an API description for a service (those who may edit it): runs the pipeline (parse → validate → hash → index) and
  * stores the result as a new version, or a new revision of an existing version, in one transaction.
  * Content identical to a stored version is a no-op reported as `unchanged`; the newly stored version
  * becomes the one the service serves.
  */
-export async function publishVersion(db: Db, input: { serviceSlug: string; text: string }): Promise<PublishResult> {
+export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug: string; text: string }): Promise<PublishResult> {
   const prepared = await prepareDocument(input.text);
   try {
-    return await storePrepared(db, input.serviceSlug, prepared);
+    return await storePrepared(db, input.actor, input.serviceSlug, prepared);
   } catch (error) {
     // A concurrent publish of the same content won the race: ours is then a no-op.
-    if (isUniqueViolation(error)) return storePrepared(db, input.serviceSlug, prepared);
+    if (isUniqueViolation(error)) return storePrepared(db, input.actor, input.serviceSlug, prepared);
     throw error;
   }
 }

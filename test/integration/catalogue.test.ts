@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
+import { systemActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open-database";
 import { isAppError } from "@/lib/errors";
 import { createService } from "@/lib/services/create-service";
@@ -24,6 +25,7 @@ async function errorOf(promise: Promise<unknown>) {
   throw new Error("expected a rejection");
 }
 
+const actor = systemActor("catalogue test");
 const filters = (input: Record<string, unknown> = {}) => serviceFiltersSchema.parse(input);
 
 describe.each(testDatabases)("catalogue on $name", ({ open }) => {
@@ -31,17 +33,17 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    await createTeam(db.prisma, { slug: "alpha", name: "Alpha" });
-    await createTeam(db.prisma, { slug: "beta", name: "Beta" });
-    await createService(db.prisma, { slug: "svc-one", name: "Service One", description: "Sends invoices", lifecycle: "production", tags: ["billing"], primaryOwner: "alpha", otherOwners: ["beta"] });
-    await createService(db.prisma, { slug: "svc-two", name: "Service Two", lifecycle: "deprecated", tags: ["billing", "legacy"], primaryOwner: "beta" });
-    await createService(db.prisma, { slug: "svc-three", name: "Service Three", lifecycle: "experimental", primaryOwner: "beta" });
+    await createTeam(db.prisma, { actor, input: { slug: "alpha", name: "Alpha" } });
+    await createTeam(db.prisma, { actor, input: { slug: "beta", name: "Beta" } });
+    await createService(db.prisma, { actor, input: { slug: "svc-one", name: "Service One", description: "Sends invoices", lifecycle: "production", tags: ["billing"], primaryOwner: "alpha", otherOwners: ["beta"] } });
+    await createService(db.prisma, { actor, input: { slug: "svc-two", name: "Service Two", lifecycle: "deprecated", tags: ["billing", "legacy"], primaryOwner: "beta" } });
+    await createService(db.prisma, { actor, input: { slug: "svc-three", name: "Service Three", lifecycle: "experimental", primaryOwner: "beta" } });
   });
   afterAll(async () => db?.close());
 
   describe("publishing versions", () => {
     it("stores a new version, makes it current and indexes its operations", async () => {
-      const result = await publishVersion(db.prisma, { serviceSlug: "svc-one", text: openApi30("1.0.0", ["/a", "/b"]) });
+      const result = await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: openApi30("1.0.0", ["/a", "/b"]) });
       expect(result).toMatchObject({ outcome: "created", version: "1.0.0", revision: 1, operationCount: 2 });
       const service = await getService(db.prisma, "svc-one");
       expect(service.versions).toHaveLength(1);
@@ -52,18 +54,18 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
 
     it("treats identical content as a no-op, even re-written as YAML", async () => {
       const yaml = toYaml(JSON.parse(openApi30("1.0.0", ["/a", "/b"])));
-      const result = await publishVersion(db.prisma, { serviceSlug: "svc-one", text: yaml });
+      const result = await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: yaml });
       expect(result).toMatchObject({ outcome: "unchanged", version: "1.0.0", revision: 1 });
       expect(await db.prisma.apiVersion.count({ where: { service: { slug: "svc-one" } } })).toBe(1);
     });
 
     it("makes new content under the same info.version a new revision", async () => {
-      const result = await publishVersion(db.prisma, { serviceSlug: "svc-one", text: openApi30("1.0.0", ["/a", "/b", "/c"]) });
+      const result = await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: openApi30("1.0.0", ["/a", "/b", "/c"]) });
       expect(result).toMatchObject({ outcome: "created", version: "1.0.0", revision: 2, operationCount: 3 });
     });
 
     it("makes a new info.version a new version, served from then on", async () => {
-      await publishVersion(db.prisma, { serviceSlug: "svc-one", text: openApi30("2.0.0", ["/v2"]) });
+      await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: openApi30("2.0.0", ["/v2"]) });
       const versions = await listVersions(db.prisma, "svc-one");
       expect(versions.map((version) => [version.version, version.revision, version.isCurrent])).toEqual([
         ["2.0.0", 1, true],
@@ -84,19 +86,19 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
     it("refuses an invalid document, names what is wrong and stores nothing", async () => {
       const before = await db.prisma.apiVersion.count();
       const invalid = JSON.stringify({ openapi: "3.0.3", info: { version: "3.0.0" }, paths: {} });
-      const error = await errorOf(publishVersion(db.prisma, { serviceSlug: "svc-one", text: invalid }));
+      const error = await errorOf(publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: invalid }));
       expect(error.code).toBe("INVALID_DOCUMENT");
       expect(error.message).toContain('missing required property "title" at /info');
       expect(await db.prisma.apiVersion.count()).toBe(before);
     });
 
     it("refuses a document for an unknown service", async () => {
-      expect((await errorOf(publishVersion(db.prisma, { serviceSlug: "nope", text: openApi30("1.0.0") }))).code).toBe("NOT_FOUND");
+      expect((await errorOf(publishVersion(db.prisma, { actor, serviceSlug: "nope", text: openApi30("1.0.0") }))).code).toBe("NOT_FOUND");
     });
 
     it("stores exactly one version when the same content is published concurrently", async () => {
       const text = openApi30("5.0.0", ["/race"]);
-      const results = await Promise.all(Array.from({ length: 4 }, () => publishVersion(db.prisma, { serviceSlug: "svc-two", text })));
+      const results = await Promise.all(Array.from({ length: 4 }, () => publishVersion(db.prisma, { actor, serviceSlug: "svc-two", text })));
       expect(results.filter((result) => result.outcome === "created")).toHaveLength(1);
       expect(await db.prisma.apiVersion.count({ where: { service: { slug: "svc-two" }, version: "5.0.0" } })).toBe(1);
     });
@@ -118,14 +120,14 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
     });
 
     it("refuses an unknown owning team and creates nothing", async () => {
-      const error = await errorOf(createService(db.prisma, { slug: "svc-orphan", name: "Orphan", primaryOwner: "ghosts" }));
-      expect(error).toMatchObject({ code: "VALIDATION_FAILED", message: "Unknown owning team: ghosts." });
+      const error = await errorOf(createService(db.prisma, { actor, input: { slug: "svc-orphan", name: "Orphan", primaryOwner: "ghosts" } }));
+      expect(error).toMatchObject({ code: "VALIDATION_FAILED", message: "Unknown team: ghosts." });
       expect(await db.prisma.service.findUnique({ where: { slug: "svc-orphan" } })).toBeNull();
     });
 
     it("refuses a taken slug with CONFLICT", async () => {
-      expect((await errorOf(createService(db.prisma, { slug: "svc-one", name: "Again", primaryOwner: "alpha" }))).code).toBe("CONFLICT");
-      expect((await errorOf(createTeam(db.prisma, { slug: "alpha", name: "Again" }))).code).toBe("CONFLICT");
+      expect((await errorOf(createService(db.prisma, { actor, input: { slug: "svc-one", name: "Again", primaryOwner: "alpha" } }))).code).toBe("CONFLICT");
+      expect((await errorOf(createTeam(db.prisma, { actor, input: { slug: "alpha", name: "Again" } }))).code).toBe("CONFLICT");
     });
 
     it("shows a team's services, primary ownerships first", async () => {

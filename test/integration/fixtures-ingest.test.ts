@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { systemActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open-database";
 import { prepareDocument } from "@/lib/openapi/prepare-document";
 import { createService } from "@/lib/services/create-service";
@@ -10,6 +11,7 @@ import { publishVersion } from "@/lib/versions/publish-version";
 import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
 import { testDatabases } from "../support/test-databases";
 
+const actor = systemActor("fixture test");
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 /** Counts operations the plain way, straight from the text, to check the pipeline's index against. */
@@ -34,7 +36,7 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
     let db: Database;
     beforeAll(async () => {
       db = await open();
-      await createTeam(db.prisma, { slug: "fixtures", name: "Fixtures" });
+      await createTeam(db.prisma, { actor, input: { slug: "fixtures", name: "Fixtures" } });
     });
     afterAll(async () => db?.close());
 
@@ -46,8 +48,8 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
       expect(prepared.format).toBe(/^oai-examples\/v2\.0|^slack/.test(file) ? "swagger-2.0" : /v3\.1/.test(file) ? "openapi-3.1" : "openapi-3.0");
 
       const slug = `fx-${file.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 63).replace(/-+$/, "");
-      await createService(db.prisma, { slug, name: file, primaryOwner: "fixtures" });
-      const result = await publishVersion(db.prisma, { serviceSlug: slug, text });
+      await createService(db.prisma, { actor, input: { slug, name: file, primaryOwner: "fixtures" } });
+      const result = await publishVersion(db.prisma, { actor, serviceSlug: slug, text });
       expect(result.outcome).toBe("created");
       expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug } } } })).toBe(expected);
     });

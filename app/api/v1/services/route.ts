@@ -1,10 +1,14 @@
+import { myTeamIds } from "@/lib/auth/my-team-ids";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute, readJson } from "@/lib/http/api-route";
+import { createService } from "@/lib/services/create-service";
+import { getService } from "@/lib/services/get-service";
 import { listServices } from "@/lib/services/list-services";
 import { serviceFiltersFromSearchParams } from "@/lib/services/service-filters";
+import { serviceInputSchema } from "@/lib/services/service-input";
 
-export const GET = apiRoute(async (request) => {
+export const GET = apiRoute(async (request, _params, { actor }) => {
   const filters = serviceFiltersFromSearchParams(new URL(request.url).searchParams);
   if (!filters.success) {
     const issue = filters.error.issues[0];
@@ -12,5 +16,13 @@ export const GET = apiRoute(async (request) => {
       issues: filters.error.issues.map((entry) => ({ path: entry.path.join("."), message: entry.message })),
     });
   }
-  return Response.json(await listServices(await getDb(), filters.data));
+  const teamIds = filters.data.mine ? myTeamIds(actor) : [];
+  return Response.json(await listServices(await getDb(), filters.data, { myTeamIds: teamIds }));
+});
+
+export const POST = apiRoute(async (request, _params, { actor }) => {
+  const input = serviceInputSchema.parse(await readJson(request));
+  const db = await getDb();
+  const created = await createService(db, { actor, input });
+  return Response.json(await getService(db, created.slug), { status: 201, headers: { Location: `/api/v1/services/${created.slug}` } });
 });

@@ -1,0 +1,12 @@
+import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
+import { getDb } from "@/lib/db";
+import { apiRoute } from "@/lib/http/api-route";
+import { getService } from "@/lib/services/get-service";
+
+export const GET = apiRoute<{ slug: string }>(async (request, { slug }) => {
+  const db = await getDb();
+  await getService(db, slug);
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = auditFiltersSchema.parse({ before: query.before, limit: query.limit, service: slug });
+  return Response.json({ items: await listAudit(db, filters) });
+});

@@ -1,0 +1,19 @@
+import { getDb } from "@/lib/db";
+import { apiRoute, readJson } from "@/lib/http/api-route";
+import { getTeam } from "@/lib/teams/get-team";
+import { listMembers } from "@/lib/teams/list-members";
+import { setMembership } from "@/lib/teams/set-membership";
+import { membershipInputSchema } from "@/lib/teams/team-input";
+
+export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => {
+  const db = await getDb();
+  await getTeam(db, slug);
+  return Response.json({ items: await listMembers(db, slug) });
+});
+
+export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
+  const input = membershipInputSchema.parse(await readJson(request));
+  const db = await getDb();
+  await setMembership(db, { actor, teamSlug: slug, input });
+  return Response.json({ items: await listMembers(db, slug) });
+});

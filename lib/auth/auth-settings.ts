@@ -1,0 +1,38 @@
+import type { Env } from "@/lib/env";
+
+/** Which sign-in methods and access rules this instance has, from its environment. */
+export interface AuthSettings {
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  github: { clientId: string; clientSecret: string } | null;
+  /** The name-and-email sign-in without a password, for local development and the embedded demo. */
+  localSignIn: boolean;
+  adminEmails: string[];
+  /** In the embedded default, the first person to sign in becomes admin. */
+  firstUserIsAdmin: boolean;
+  requireSignIn: boolean;
+  openTeams: boolean;
+}
+
+/**
+ * Local sign-in is offered when no real provider is configured (or when WAYFINDER_LOCAL_SIGNIN=true),
+ * and refused in production unless WAYFINDER_LOCAL_SIGNIN=true says so explicitly.
+ */
+export function authSettingsFromEnv(env: Env): AuthSettings {
+  const oidc =
+    env.WAYFINDER_OIDC_ISSUER && env.WAYFINDER_OIDC_CLIENT_ID && env.WAYFINDER_OIDC_CLIENT_SECRET
+      ? { issuer: env.WAYFINDER_OIDC_ISSUER.replace(/\/$/, ""), clientId: env.WAYFINDER_OIDC_CLIENT_ID, clientSecret: env.WAYFINDER_OIDC_CLIENT_SECRET, name: env.WAYFINDER_OIDC_NAME ?? "Single sign-on" }
+      : null;
+  const github = env.WAYFINDER_GITHUB_CLIENT_ID && env.WAYFINDER_GITHUB_CLIENT_SECRET ? { clientId: env.WAYFINDER_GITHUB_CLIENT_ID, clientSecret: env.WAYFINDER_GITHUB_CLIENT_SECRET } : null;
+  const explicitLocal = env.WAYFINDER_LOCAL_SIGNIN === true;
+  const production = env.NODE_ENV === "production";
+  const localSignIn = env.WAYFINDER_LOCAL_SIGNIN === false ? false : explicitLocal || (!oidc && !github && !production);
+  return {
+    oidc,
+    github,
+    localSignIn,
+    adminEmails: env.WAYFINDER_ADMINS ?? [],
+    firstUserIsAdmin: !env.DATABASE_URL,
+    requireSignIn: env.WAYFINDER_REQUIRE_SIGNIN ?? false,
+    openTeams: env.WAYFINDER_OPEN_TEAMS ?? false,
+  };
+}

@@ -1,0 +1,59 @@
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+
+/**
+ * Who may do what. Every mutation calls one of the `assert…` functions on the server, in the domain
+ * function that makes the change, so no caller (route, page, script) can skip it.
+ *
+ * - admins and the system may do anything;
+ * - a person may register a service owned only by teams they belong to;
+ * - maintainers of an owning team edit, transfer and archive a service, and manage their team;
+ * - a token acts within its scope: its team's services, or its one service; it manages nothing else.
+ */
+const isSuper = (actor: Actor) => actor.kind === "system" || (actor.kind === "user" && actor.isAdmin);
+
+const isMaintainerOf = (actor: Actor, teamId: string) => actor.kind === "user" && actor.teamRoles[teamId] === "maintainer";
+
+export function canCreateTeam(actor: Actor, openTeams: boolean): boolean {
+  return isSuper(actor) || (openTeams && actor.kind === "user");
+}
+
+export function canManageTeam(actor: Actor, teamId: string): boolean {
+  return isSuper(actor) || isMaintainerOf(actor, teamId);
+}
+
+export function canRegisterService(actor: Actor, ownerTeamIds: string[]): boolean {
+  if (isSuper(actor)) return true;
+  if (actor.kind === "user") return ownerTeamIds.every((teamId) => teamId in actor.teamRoles);
+  if (actor.kind === "token") return actor.serviceId === null && ownerTeamIds.every((teamId) => teamId === actor.teamId);
+  return false;
+}
+
+export function canEditService(actor: Actor, service: { id: string; ownerTeamIds: string[] }): boolean {
+  if (isSuper(actor)) return true;
+  if (actor.kind === "user") return service.ownerTeamIds.some((teamId) => actor.teamRoles[teamId] === "maintainer");
+  if (actor.kind === "token") return actor.serviceId ? actor.serviceId === service.id : service.ownerTeamIds.includes(actor.teamId);
+  return false;
+}
+
+/** Teams a person may newly add as owners of a service: their own, or any for admins. */
+export function canAssignOwner(actor: Actor, teamId: string): boolean {
+  if (isSuper(actor)) return true;
+  if (actor.kind === "user") return teamId in actor.teamRoles;
+  if (actor.kind === "token") return actor.serviceId === null && actor.teamId === teamId;
+  return false;
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return isSuper(actor);
+}
+
+/** 401 for nobody, 403 for someone not allowed. */
+export function deny(actor: Actor, what: string): never {
+  if (actor.kind === "anonymous") throw new AppError("UNAUTHORIZED", `Sign in (or send an API token) to ${what}.`);
+  throw new AppError("FORBIDDEN", `You are not allowed to ${what}.`);
+}
+
+export function assert(allowed: boolean, actor: Actor, what: string): void {
+  if (!allowed) deny(actor, what);
+}

@@ -1,0 +1,171 @@
+import { parseAllDocuments } from "yaml";
+import { z } from "zod";
+import { Lifecycle } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, isAdmin } from "@/lib/auth/permissions";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { isAppError } from "@/lib/errors";
+import { createService } from "@/lib/services/create-service";
+import { serviceInputSchema } from "@/lib/services/service-input";
+import { loadServiceSnapshot } from "@/lib/services/service-snapshot";
+import { transferService } from "@/lib/services/transfer-service";
+import { updateService } from "@/lib/services/update-service";
+import { slugify, slugSchema } from "@/lib/slug";
+import { createTeam } from "@/lib/teams/create-team";
+import { updateTeam } from "@/lib/teams/update-team";
+import { publishVersion } from "@/lib/versions/publish-version";
+import { backstageEntitySchema, parseEntityRef, type BackstageEntity } from "./backstage-entities";
+
+export interface ImportOutcome {
+  /** Position of the document in the input, from 1. */
+  document: number;
+  kind: string;
+  name: string;
+  action: "created" | "updated" | "unchanged" | "skipped" | "failed";
+  target?: string;
+  reason?: string;
+}
+
+const lifecycles = new Set<string>(Object.values(Lifecycle));
+const MAX_DOCUMENTS = 500;
+
+function repositoryUrl(annotations: Record<string, string> = {}): string | undefined {
+  const github = annotations["github.com/project-slug"];
+  if (github && /^[\w.-]+\/[\w.-]+$/.test(github)) return `https://github.com/${github}`;
+  const source = annotations["backstage.io/source-location"]?.replace(/^url:/, "");
+  return source && /^https?:\/\//.test(source) ? source.replace(/\/tree\/.*$/, "") : undefined;
+}
+
+function tagsOf(entity: BackstageEntity): string[] {
+  const tags = (entity.metadata.tags ?? []).map((tag) => slugify(tag)).filter(Boolean);
+  const system = "spec" in entity && entity.spec && "system" in entity.spec ? entity.spec.system : undefined;
+  if (system) tags.push(`system-${slugify(parseEntityRef(system, "system").name)}`);
+  return [...new Set(tags)].slice(0, 20);
+}
+
+const problem = (error: unknown) => (error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "entity"}: ${issue.message}`).join("; ") : isAppError(error) ? error.message : String(error));
+
+/**
+ * Imports Backstage `catalog-info.yaml` documents (admins only): Groups become teams, Components and
+ * APIs become services with owners, lifecycle, tags and links, and an API's OpenAPI definition becomes
+ * a version of the service that provides it. Systems are not modelled; their components get a
+ * `system-<name>` tag. Every entity is checked before anything is written; entities that cannot be
+ * imported are reported with the reason and skipped, and the rest is written in one transaction.
+ */
+export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; yaml: string }): Promise<{ outcomes: ImportOutcome[] }> {
+  assert(isAdmin(actor), actor, "import from Backstage");
+  const outcomes: ImportOutcome[] = [];
+  const entities: { document: number; entity: BackstageEntity }[] = [];
+
+  const documents = parseAllDocuments(yaml, { version: "1.2", schema: "core", uniqueKeys: true });
+  const list = Array.isArray(documents) ? documents : [documents];
+  list.slice(0, MAX_DOCUMENTS).forEach((doc, index) => {
+    const position = index + 1;
+    if (doc.errors.length) {
+      outcomes.push({ document: position, kind: "?", name: "?", action: "failed", reason: `not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}` });
+      return;
+    }
+    const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (raw === null || raw === undefined) return;
+    const parsed = backstageEntitySchema.safeParse(raw);
+    if (!parsed.success) {
+      const kind = typeof raw === "object" && raw && "kind" in raw ? String((raw as { kind: unknown }).kind) : "?";
+      const name = (raw as { metadata?: { name?: unknown } })?.metadata?.name;
+      const supported = ["Group", "Component", "API", "System"].includes(kind);
+      outcomes.push({ document: position, kind, name: typeof name === "string" ? name : "?", action: supported ? "failed" : "skipped", reason: supported ? problem(parsed.error) : `kind "${kind}" is not imported (Group, Component, API and System are)` });
+      return;
+    }
+    entities.push({ document: position, entity: parsed.data });
+  });
+  if (list.length > MAX_DOCUMENTS) outcomes.push({ document: MAX_DOCUMENTS + 1, kind: "?", name: "?", action: "skipped", reason: `only the first ${MAX_DOCUMENTS} documents are imported` });
+
+  const groupNames = new Set(entities.filter(({ entity }) => entity.kind === "Group").map(({ entity }) => entity.metadata.name.toLowerCase()));
+  const providers = new Map<string, string>();
+  for (const { entity } of entities) if (entity.kind === "Component") for (const api of entity.spec.providesApis ?? []) providers.set(parseEntityRef(api, "api").name, entity.metadata.name.toLowerCase());
+  const order = { Group: 0, Component: 1, API: 2, System: 3 } as const;
+  entities.sort((a, b) => order[a.entity.kind] - order[b.entity.kind] || a.document - b.document);
+
+  await inTransaction(db, async (tx) => {
+    const teamExists = async (slug: string) => groupNames.has(slug) || (await tx.team.count({ where: { slug } })) > 0;
+
+    for (const { document, entity } of entities) {
+      const name = entity.metadata.name;
+      const report = (action: ImportOutcome["action"], extra: Partial<ImportOutcome> = {}) => outcomes.push({ document, kind: entity.kind, name, action, ...extra });
+      try {
+        if (entity.kind === "System") {
+          report("skipped", { reason: "systems are not modelled in Wayfinder; their components are tagged system-" + slugify(name) });
+          continue;
+        }
+        const slug = slugSchema.parse(name.toLowerCase());
+        if (entity.kind === "Group") {
+          const fields = { name: entity.spec?.profile?.displayName ?? entity.metadata.title ?? name, description: entity.metadata.description ?? "", email: entity.spec?.profile?.email ?? null };
+          const existing = await tx.team.findUnique({ where: { slug }, select: { name: true, description: true, email: true } });
+          if (!existing) {
+            await createTeam(tx, { actor, input: { slug, ...fields } });
+            report("created", { target: `/teams/${slug}` });
+          } else if (existing.name !== fields.name || existing.description !== fields.description || existing.email !== fields.email) {
+            await updateTeam(tx, { actor, slug, changes: fields });
+            report("updated", { target: `/teams/${slug}` });
+          } else report("unchanged", { target: `/teams/${slug}` });
+          continue;
+        }
+
+        if (entity.kind === "API" && providers.has(slug)) {
+          const serviceSlug = providers.get(slug)!;
+          if (entity.spec.type !== "openapi") report("skipped", { reason: `API type "${entity.spec.type}" is not OpenAPI` });
+          else if (typeof entity.spec.definition !== "string" || !entity.spec.definition.trim()) report("skipped", { reason: "the definition is not inline text (a $text or $openapi substitution cannot be fetched here)" });
+          else if (!(await tx.service.count({ where: { slug: serviceSlug } }))) report("skipped", { reason: `its provider "${serviceSlug}" was not imported` });
+          else {
+            const result = await publishVersion(tx, { actor, serviceSlug, text: entity.spec.definition });
+            report(result.outcome === "created" ? "updated" : "unchanged", { target: `/services/${serviceSlug}`, reason: `API version ${result.version} (revision ${result.revision}) of ${serviceSlug}` });
+          }
+          continue;
+        }
+
+        const owner = parseEntityRef(entity.spec.owner, "group");
+        if (owner.kind !== "group") {
+          report("skipped", { reason: `owned by ${owner.kind} "${owner.name}"; Wayfinder services are owned by teams (Groups)` });
+          continue;
+        }
+        if (!(await teamExists(owner.name))) {
+          report("failed", { reason: `its owner, group "${owner.name}", is neither in Wayfinder nor in this import` });
+          continue;
+        }
+        if (!lifecycles.has(entity.spec.lifecycle)) {
+          report("failed", { reason: `lifecycle "${entity.spec.lifecycle}" is not one of ${[...lifecycles].join(", ")}` });
+          continue;
+        }
+        const fields = {
+          name: entity.metadata.title ?? name,
+          description: entity.metadata.description ?? "",
+          lifecycle: entity.spec.lifecycle as Lifecycle,
+          tags: tagsOf(entity),
+          repositoryUrl: repositoryUrl(entity.metadata.annotations) ?? null,
+          links: (entity.metadata.links ?? []).filter((link) => /^https?:\/\//.test(link.url)).slice(0, 20).map((link) => ({ kind: "other" as const, label: (link.title ?? link.url).slice(0, 60), url: link.url })),
+        };
+        const existing = await tx.service.findUnique({ where: { slug }, select: { id: true } });
+        if (!existing) {
+          await createService(tx, { actor, input: serviceInputSchema.parse({ slug, ...fields, primaryOwner: owner.name }) });
+          report("created", { target: `/services/${slug}` });
+        } else {
+          const before = await loadServiceSnapshot(tx, slug);
+          const changed = JSON.stringify({ ...before.state, ...fields }) !== JSON.stringify(before.state) || before.state.primaryOwner !== owner.name;
+          if (changed) {
+            await updateService(tx, { actor, slug, changes: fields });
+            if (before.state.primaryOwner !== owner.name) await transferService(tx, { actor, slug, transfer: { primaryOwner: owner.name } });
+            report("updated", { target: `/services/${slug}` });
+          } else report("unchanged", { target: `/services/${slug}` });
+        }
+        if (entity.kind === "API" && entity.spec.type === "openapi" && typeof entity.spec.definition === "string") {
+          const result = await publishVersion(tx, { actor, serviceSlug: slug, text: entity.spec.definition });
+          outcomes[outcomes.length - 1]!.reason = `API version ${result.version} ${result.outcome === "created" ? "stored" : "already stored"}`;
+        }
+      } catch (error) {
+        // Domain errors are raised before anything is written for the entity; anything else aborts the import.
+        if (!isAppError(error) && !(error instanceof z.ZodError)) throw error;
+        report("failed", { reason: problem(error) });
+      }
+    }
+  });
+  return { outcomes: outcomes.sort((a, b) => a.document - b.document) };
+}

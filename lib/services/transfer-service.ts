@@ -1,0 +1,34 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canEditService } from "@/lib/auth/permissions";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { findTeamsBySlug } from "@/lib/teams/find-teams";
+import { serviceTransferSchema, type ServiceTransfer } from "./service-input";
+import { loadServiceSnapshot } from "./service-snapshot";
+
+/**
+ * Hands primary ownership to another team (any team: that is the point of a transfer). The previous
+ * primary stays an owner unless `keepPreviousOwner` is false.
+ */
+export async function transferService(db: Db, { actor, slug, transfer }: { actor: Actor; slug: string; transfer: ServiceTransfer }) {
+  const { primaryOwner, keepPreviousOwner } = serviceTransferSchema.parse(transfer);
+  return inTransaction(db, async (tx) => {
+    const before = await loadServiceSnapshot(tx, slug);
+    assert(canEditService(actor, before), actor, `transfer the service "${slug}"`);
+    const teamId = (await findTeamsBySlug(tx, [primaryOwner], "primaryOwner")).get(primaryOwner)!;
+    // Demote first: the partial unique index allows one primary per service at any moment.
+    await tx.serviceOwnership.updateMany({ where: { serviceId: before.id, isPrimary: true }, data: { isPrimary: false } });
+    if (!keepPreviousOwner && before.state.primaryOwner) {
+      await tx.serviceOwnership.deleteMany({ where: { serviceId: before.id, team: { slug: before.state.primaryOwner } } });
+    }
+    await tx.serviceOwnership.upsert({
+      where: { serviceId_teamId: { serviceId: before.id, teamId } },
+      create: { serviceId: before.id, teamId, isPrimary: true },
+      update: { isPrimary: true },
+    });
+    await tx.service.update({ where: { id: before.id }, data: { updatedAt: new Date() } });
+    const after = await loadServiceSnapshot(tx, slug);
+    await recordAudit(tx, actor, { action: "service.transfer", entityType: "service", entityId: before.id, entityKey: slug, serviceId: before.id, before: before.state, after: after.state });
+    return after.state;
+  });
+}

@@ -1,0 +1,19 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canManageTeam } from "@/lib/auth/permissions";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
+
+/** Revokes a token at once (its team's maintainers and admins). Revoking twice changes nothing. */
+export async function revokeToken(db: Db, { actor, tokenId }: { actor: Actor; tokenId: string }) {
+  return inTransaction(db, async (tx) => {
+    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, name: true, prefix: true, teamId: true, serviceId: true, revokedAt: true, team: { select: { slug: true } } } });
+    if (!token) throw notFound(`Token "${tokenId}"`);
+    assert(canManageTeam(actor, token.teamId), actor, "revoke this token");
+    if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt.toISOString() };
+    const revokedAt = new Date();
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt } });
+    await recordAudit(tx, actor, { action: "token.revoke", entityType: "token", entityId: token.id, entityKey: token.team.slug, serviceId: token.serviceId, before: { name: token.name, prefix: token.prefix }, after: { revokedAt: revokedAt.toISOString() } });
+    return { id: token.id, revokedAt: revokedAt.toISOString() };
+  });
+}
