@@ -15,5 +15,10 @@ export async function register() {
   }
   const { database } = await import("./lib/db");
   const { logger } = await import("./lib/logger");
+  // next-auth builds its callback URLs from NEXTAUTH_URL; behind a proxy or on a real host, set it.
+  if (!process.env.NEXTAUTH_URL) {
+    process.env.NEXTAUTH_URL = `http://localhost:${process.env.PORT ?? 3000}`;
+    logger.warn({ event: "auth.url_defaulted", url: process.env.NEXTAUTH_URL }, "NEXTAUTH_URL is not set; sign-in assumes this address");
+  }
   await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));
 }

@@ -23,6 +23,14 @@ if (!existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(bui
 }
 
 const port = process.env.PORT || "3000";
+process.env.PORT = port;
+// The embedded demo is for trying Wayfinder out: offer the local sign-in unless a real provider is
+// configured or the operator said otherwise. With PostgreSQL it must be enabled explicitly.
+const hasProvider = process.env.WAYFINDER_OIDC_ISSUER || process.env.WAYFINDER_GITHUB_CLIENT_ID;
+if (!process.env.DATABASE_URL && !hasProvider && !process.env.WAYFINDER_LOCAL_SIGNIN) {
+  process.env.WAYFINDER_LOCAL_SIGNIN = "true";
+  console.log("Local development sign-in is on (embedded database, no sign-in provider configured).");
+}
 const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -9,6 +9,7 @@ interface CatalogueFiltersProps {
   teams: { slug: string; name: string }[];
   tags: string[];
   lifecycles: readonly string[];
+  signedIn: boolean;
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -26,7 +27,7 @@ const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm d
  * The catalogue's filters as a plain GET form, so they live in the URL and work without JavaScript;
  * with it, each change applies at once (text after a short pause).
  */
-export function CatalogueFilters({ filters, teams, tags, lifecycles }: CatalogueFiltersProps) {
+export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }: CatalogueFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
@@ -84,6 +85,21 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles }: Catalogue
               {lifecycle}
             </label>
           ))}
+        </div>
+      </fieldset>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Show</legend>
+        <div className="flex gap-3 text-sm">
+          {signedIn && (
+            <label className="flex items-center gap-1">
+              <input type="checkbox" name="mine" value="true" defaultChecked={filters.mine} />
+              owned by my teams
+            </label>
+          )}
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="retired" value="true" defaultChecked={filters.retired} />
+            retired too
+          </label>
         </div>
       </fieldset>
       <noscript>

@@ -62,7 +62,7 @@ function postgresServer(baseUrl: string) {
       // Trust authentication ignores the password: it is there to prove it never reaches the logs.
       const url = new URL(database.url);
       url.password = CANARY;
-      const server = await startPortal({ DATABASE_URL: url.toString(), WAYFINDER_DEMO: "true" });
+      const server = await startPortal({ DATABASE_URL: url.toString(), WAYFINDER_DEMO: "true", NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters" });
       return { ...server, cleanup: () => database.drop() };
     },
   };

@@ -12,7 +12,7 @@ describe("server start", () => {
   });
 
   it("serves with an unreachable database, and health says so with 503", async () => {
-    const server = await startPortal({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" }, { waitForHealthy: false });
+    const server = await startPortal({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere", NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters" }, { waitForHealthy: false });
     try {
       const response = await fetch(`${server.url}/api/health`);
       expect(response.status).toBe(503);

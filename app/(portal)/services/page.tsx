@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
 import { ServiceTable } from "@/components/services/service-table";
+import { myTeamIds } from "@/lib/auth/my-team-ids";
 import { getDb } from "@/lib/db";
+import { readerActor } from "@/lib/http/reader-actor";
 import { listServiceTags } from "@/lib/services/list-service-tags";
 import { listServices } from "@/lib/services/list-services";
 import { lifecycles, serviceFiltersFromSearchParams, serviceFiltersSchema, serviceFiltersToSearch } from "@/lib/services/service-filters";
@@ -16,24 +18,30 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const parsed = serviceFiltersFromSearchParams(await searchParams);
   // A hand-edited URL with a bad filter shows the whole catalogue and says so, rather than failing.
   const filters = parsed.success ? parsed.data : serviceFiltersSchema.parse({});
+  const actor = await readerActor(`/services${serviceFiltersToSearch(filters)}`);
+  const signedIn = actor.kind === "user";
+  if (filters.mine && !signedIn) filters.mine = false;
   const db = await getDb();
-  const [page, teams, tags] = await Promise.all([listServices(db, filters), listTeams(db), listServiceTags(db)]);
+  const [page, teams, tags] = await Promise.all([listServices(db, filters, { myTeamIds: filters.mine ? myTeamIds(actor) : [] }), listTeams(db), listServiceTags(db)]);
   const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
 
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">API catalogue</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="result-count">
-          {page.total} {page.total === 1 ? "service" : "services"}
-        </p>
+        <div className="flex items-baseline gap-4">
+          <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="result-count">
+            {page.total} {page.total === 1 ? "service" : "services"}
+          </p>
+          {signedIn && <Link href="/services/new" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">Register a service</Link>}
+        </div>
       </div>
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
           Some filters in this address were not understood and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} (${issue.message})`).join("; ")}.
         </p>
       )}
-      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} />
+      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} signedIn={signedIn} />
       {page.items.length ? (
         <ServiceTable services={page.items} />
       ) : (

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { authSettings } from "@/lib/auth";
+import { canCreateTeam } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { readerActor } from "@/lib/http/reader-actor";
 import { listTeams } from "@/lib/teams/list-teams";
 
 export const metadata: Metadata = { title: "Teams" };
 export const dynamic = "force-dynamic";
 
 export default async function TeamsPage() {
+  const actor = await readerActor("/teams");
   const teams = await listTeams(await getDb());
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Teams</h1>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">Teams</h1>
+        {canCreateTeam(actor, authSettings().openTeams) && <Link href="/teams/new" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">Create a team</Link>}
+      </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {teams.map((team) => (
           <li key={team.slug} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

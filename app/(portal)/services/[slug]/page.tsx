@@ -5,8 +5,12 @@ import { ApiReference } from "@/components/api-reference/api-reference";
 import { FormatBadge } from "@/components/services/format-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { VersionPicker } from "@/components/services/version-picker";
+import { AuditTable } from "@/components/audit/audit-table";
+import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { readerActor } from "@/lib/http/reader-actor";
+import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getService } from "@/lib/services/get-service";
 import { selectVersion } from "@/lib/versions/select-version";
 
@@ -18,13 +22,17 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   const service = await getService(await getDb(), slug).catch(() => null);
-  return { title: service?.name ?? "Service" };
+  if (!service) return { title: "Service" };
+  return { title: service.name };
 }
 
 export default async function ServicePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
   const query = await searchParams;
-  const service = await orNotFound(getService(await getDb(), slug));
+  const actor = await readerActor(`/services/${slug}`);
+  const db = await getDb();
+  const service = await orNotFound(getService(db, slug));
+  const [canEdit, history] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }))]);
   const revision = Number(first(query.revision));
   const selected = selectVersion(service.versions, { version: first(query.version), revision: Number.isInteger(revision) && revision > 0 ? revision : undefined });
   if (first(query.version) && !selected) notFound();
@@ -41,6 +49,11 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <LifecycleBadge lifecycle={service.lifecycle} />
         <span className="text-sm text-slate-500" title="1 is the most critical">Tier {service.tier}</span>
+        {canEdit && (
+          <Link href={`/services/${service.slug}/edit`} className="ml-auto rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            Edit
+          </Link>
+        )}
       </header>
 
       <section aria-labelledby="overview" className="grid gap-6 md:grid-cols-3">
@@ -122,6 +135,11 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           <ApiReference key={documentUrl} documentUrl={documentUrl} />
         </section>
       )}
+
+      <section aria-labelledby="history" className="space-y-3">
+        <h2 id="history" className="text-xl font-semibold">History</h2>
+        <AuditTable entries={history} />
+      </section>
     </div>
   );
 }

@@ -1,9 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
 import { ServiceTable } from "@/components/services/service-table";
+import { MemberManager } from "@/components/teams/member-manager";
+import { TokenManager } from "@/components/teams/token-manager";
+import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
+import { canManageTeam } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { readerActor } from "@/lib/http/reader-actor";
 import { getTeam } from "@/lib/teams/get-team";
+import { listMembers } from "@/lib/teams/list-members";
+import { listTokens } from "@/lib/tokens/list-tokens";
 
 type Params = Promise<{ slug: string }>;
 
@@ -15,9 +23,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function TeamPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const team = await orNotFound(getTeam(await getDb(), slug));
+  const actor = await readerActor(`/teams/${slug}`);
+  const db = await getDb();
+  const team = await orNotFound(getTeam(db, slug));
+  const teamId = (await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const canManage = canManageTeam(actor, teamId);
+  const [members, tokens, history] = await Promise.all([
+    listMembers(db, slug),
+    canManage ? listTokens(db, slug) : Promise.resolve([]),
+    canManage ? listAudit(db, auditFiltersSchema.parse({ team: slug, limit: 20 })) : Promise.resolve([]),
+  ]);
   return (
-    <div className="space-y-4">
+    <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href="/teams" className="hover:underline">Teams</Link> / <span>{team.slug}</span>
       </nav>
@@ -27,8 +44,27 @@ export default async function TeamPage({ params }: { params: Params }) {
         {team.chatChannel && (<div><dt className="inline font-medium">Chat: </dt><dd className="inline">{team.chatChannel}</dd></div>)}
         {team.email && (<div><dt className="inline font-medium">Email: </dt><dd className="inline"><a href={`mailto:${team.email}`} className="text-teal-700 hover:underline dark:text-teal-400">{team.email}</a></dd></div>)}
       </dl>
-      <h2 className="text-lg font-semibold">Services ({team.services.length})</h2>
-      {team.services.length ? <ServiceTable services={team.services} /> : <p className="text-sm text-slate-500">This team owns no services yet.</p>}
+      <section aria-labelledby="services" className="space-y-2">
+        <h2 id="services" className="text-lg font-semibold">Services ({team.services.length})</h2>
+        {team.services.length ? <ServiceTable services={team.services} /> : <p className="text-sm text-slate-500">This team owns no services yet.</p>}
+      </section>
+      <section aria-labelledby="members" className="space-y-2">
+        <h2 id="members" className="text-lg font-semibold">Members ({members.length})</h2>
+        <MemberManager teamSlug={slug} members={members} canManage={canManage} />
+      </section>
+      {canManage && (
+        <>
+          <section aria-labelledby="tokens" className="space-y-2">
+            <h2 id="tokens" className="text-lg font-semibold">API tokens</h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">For automation, such as publishing API descriptions from CI: send <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+            <TokenManager teamSlug={slug} tokens={tokens} services={team.services.map((service) => service.slug)} />
+          </section>
+          <section aria-labelledby="team-history" className="space-y-2">
+            <h2 id="team-history" className="text-lg font-semibold">History</h2>
+            <AuditTable entries={history} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ServiceForm } from "@/components/services/service-form";
+import { OwnershipActions } from "@/components/services/ownership-actions";
+import { getDb } from "@/lib/db";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { signedInActor } from "@/lib/http/reader-actor";
+import { canActorEditService } from "@/lib/services/can-edit-service";
+import { getService } from "@/lib/services/get-service";
+import { listTeamChoices } from "@/lib/teams/list-team-choices";
+
+export const metadata: Metadata = { title: "Edit service" };
+
+type Params = Promise<{ slug: string }>;
+
+export default async function EditServicePage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const actor = await signedInActor(`/services/${slug}/edit`);
+  const db = await getDb();
+  const service = await orNotFound(getService(db, slug));
+  if (!(await canActorEditService(db, actor, slug))) {
+    return (
+      <div className="space-y-2 py-8">
+        <h1 className="text-2xl font-semibold">You cannot edit {service.name}</h1>
+        <p>Only maintainers of its owning teams and admins can. <Link href={`/services/${slug}`} className="text-teal-700 underline">Back to the service</Link></p>
+      </div>
+    );
+  }
+  const teams = await listTeamChoices(db, actor);
+  const primary = service.owners.find((owner) => owner.isPrimary)?.slug ?? null;
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href={`/services/${slug}`} className="hover:underline">{service.name}</Link> / edit
+      </nav>
+      <h1 className="text-2xl font-semibold">Edit {service.name}</h1>
+      <ServiceForm
+        mode="edit"
+        teams={teams}
+        initial={{
+          slug: service.slug,
+          name: service.name,
+          description: service.description,
+          lifecycle: service.lifecycle,
+          tier: service.tier,
+          tags: service.tags,
+          repositoryUrl: service.repositoryUrl,
+          links: service.links,
+          primaryOwner: primary ?? "",
+          otherOwners: service.owners.filter((owner) => !owner.isPrimary).map((owner) => owner.slug),
+        }}
+      />
+      <OwnershipActions slug={slug} primaryOwner={primary} teams={teams} isRetired={service.lifecycle === "retired"} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { SignInOptions } from "@/components/auth/sign-in-options";
+import { authSettings } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Only same-site paths may be returned to after sign-in (no open redirect). */
+function safeCallback(value: string | string[] | undefined): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = await searchParams;
+  const settings = authSettings();
+  const providers = [...(settings.oidc ? [{ id: "oidc", name: settings.oidc.name }] : []), ...(settings.github ? [{ id: "github", name: "GitHub" }] : [])];
+  return (
+    <div className="mx-auto max-w-sm space-y-6 py-8">
+      <h1 className="text-2xl font-semibold">Sign in to Wayfinder</h1>
+      {query.error && <p role="alert" className="text-sm text-red-700">Sign-in failed ({String(query.error)}). Try again.</p>}
+      <SignInOptions providers={providers} local={settings.localSignIn} callbackUrl={safeCallback(query.callbackUrl)} />
+    </div>
+  );
+}

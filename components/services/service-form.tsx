@@ -1,0 +1,161 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { apiRequest, applyServerErrors } from "@/components/forms/api-client";
+import { buttonClass, Field, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { serviceInputSchema, serviceUpdateSchema } from "@/lib/services/service-input";
+import { slugify } from "@/lib/slug";
+
+type CreateValues = z.input<typeof serviceInputSchema>;
+
+export interface TeamChoice {
+  slug: string;
+  name: string;
+  /** Whether this person may assign the team as an owner (they belong to it, or are admin). */
+  assignable: boolean;
+}
+
+interface ServiceFormProps {
+  mode: "create" | "edit";
+  teams: TeamChoice[];
+  initial?: Partial<CreateValues>;
+}
+
+const LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
+const LINK_KINDS = ["runbook", "dashboard", "docs", "chat", "other"] as const;
+const FIELDS = ["slug", "name", "description", "lifecycle", "tier", "tags", "repositoryUrl", "links", "primaryOwner", "otherOwners", "owners"] as const;
+
+const toTags = (value: unknown) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean) : value);
+const toUrl = (value: unknown) => (value === "" ? null : value);
+
+/**
+ * Registers or edits a service. The zod schema that checks the request on the server checks the form
+ * here first; errors the server finds (a taken slug, a team one may not assign) land on their field.
+ */
+export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [slugEdited, setSlugEdited] = useState(mode === "edit");
+  const schema = mode === "create" ? serviceInputSchema : serviceUpdateSchema;
+  const form = useForm<CreateValues>({
+    resolver: zodResolver(schema as typeof serviceInputSchema),
+    defaultValues: { slug: "", name: "", description: "", lifecycle: "experimental", tier: 3, tags: [], repositoryUrl: null, links: [], primaryOwner: teams.find((team) => team.assignable)?.slug ?? "", otherOwners: [], ...initial },
+  });
+  const links = useFieldArray({ control: form.control, name: "links" });
+  const { errors } = form.formState;
+  const primaryOwner = useWatch({ control: form.control, name: "primaryOwner" });
+
+  const save = useMutation({
+    mutationFn: (values: CreateValues) => {
+      if (mode === "create") return apiRequest<{ slug: string }>("POST", "/api/v1/services", values);
+      const { slug, primaryOwner: _primary, ...changes } = values;
+      return apiRequest<{ slug: string }>("PATCH", `/api/v1/services/${initial?.slug ?? slug}`, changes);
+    },
+    onSuccess: (service) => {
+      router.push(`/services/${service.slug}`);
+      router.refresh();
+    },
+    onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+  });
+
+  const checkSlug = async (slug: string) => {
+    if (mode !== "create" || !slug) return;
+    const response = await fetch(`/api/v1/services/${encodeURIComponent(slug)}`);
+    if (response.ok) form.setError("slug", { message: `"${slug}" is taken by another service` });
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label={mode === "create" ? "Register a service" : "Edit the service"}
+      className="max-w-2xl space-y-4"
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        save.mutate(values);
+      })}
+    >
+      <Field id="name" label="Name" error={errors.name?.message}>
+        <input
+          id="name"
+          className={inputClass}
+          {...form.register("name", {
+            onChange: (event: { target: { value: string } }) => {
+              if (!slugEdited) form.setValue("slug", slugify(event.target.value));
+            },
+          })}
+        />
+      </Field>
+      {mode === "create" && (
+        <Field id="slug" label="Slug" hint="The service's address: /services/<slug>. It cannot change later." error={errors.slug?.message}>
+          <input id="slug" className={`${inputClass} font-mono`} {...form.register("slug", { onChange: () => setSlugEdited(true), onBlur: (event: { target: { value: string } }) => void checkSlug(event.target.value) })} />
+        </Field>
+      )}
+      <Field id="description" label="Description" error={errors.description?.message}>
+        <textarea id="description" rows={3} className={inputClass} {...form.register("description")} />
+      </Field>
+      <div className="grid grid-cols-2 gap-4">
+        <Field id="lifecycle" label="Lifecycle" error={errors.lifecycle?.message}>
+          <select id="lifecycle" className={inputClass} {...form.register("lifecycle")}>
+            {LIFECYCLES.map((lifecycle) => <option key={lifecycle} value={lifecycle}>{lifecycle}</option>)}
+          </select>
+        </Field>
+        <Field id="tier" label="Tier" hint="1 is the most critical." error={errors.tier?.message}>
+          <select id="tier" className={inputClass} {...form.register("tier", { valueAsNumber: true })}>
+            {[1, 2, 3, 4].map((tier) => <option key={tier} value={tier}>{tier}</option>)}
+          </select>
+        </Field>
+      </div>
+      <Field id="tags" label="Tags" hint="Comma-separated, e.g. payments, public." error={errors.tags?.message ?? errors.tags?.[0]?.message}>
+        <input id="tags" className={inputClass} defaultValue={(initial?.tags ?? []).join(", ")} {...form.register("tags", { setValueAs: toTags })} />
+      </Field>
+      <Field id="repositoryUrl" label="Repository URL" error={errors.repositoryUrl?.message}>
+        <input id="repositoryUrl" type="url" className={inputClass} {...form.register("repositoryUrl", { setValueAs: toUrl })} />
+      </Field>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Links</legend>
+        {links.fields.map((link, index) => (
+          <div key={link.id} className="flex items-start gap-2">
+            <select aria-label={`Link ${index + 1} kind`} className={`${inputClass} w-32`} {...form.register(`links.${index}.kind`)}>
+              {LINK_KINDS.map((kind) => <option key={kind} value={kind}>{kind}</option>)}
+            </select>
+            <input aria-label={`Link ${index + 1} label`} placeholder="Label" className={inputClass} {...form.register(`links.${index}.label`)} />
+            <input aria-label={`Link ${index + 1} URL`} placeholder="https://…" className={inputClass} {...form.register(`links.${index}.url`)} />
+            <button type="button" className={secondaryButtonClass} onClick={() => links.remove(index)}>Remove</button>
+            {(errors.links?.[index]?.url || errors.links?.[index]?.label) && <p role="alert" className="text-xs text-red-700">{errors.links[index]?.url?.message ?? errors.links[index]?.label?.message}</p>}
+          </div>
+        ))}
+        <button type="button" className={secondaryButtonClass} onClick={() => links.append({ kind: "runbook", label: "", url: "" })}>Add a link</button>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Owning teams</legend>
+        {mode === "create" && (
+          <Field id="primaryOwner" label="Primary owner" error={errors.primaryOwner?.message}>
+            <select id="primaryOwner" className={inputClass} {...form.register("primaryOwner")}>
+              {teams.filter((team) => team.assignable).map((team) => <option key={team.slug} value={team.slug}>{team.name}</option>)}
+            </select>
+          </Field>
+        )}
+        <p className="text-sm">Other owners</p>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          {teams.filter((team) => team.slug !== primaryOwner).map((team) => (
+            <label key={team.slug} className={`flex items-center gap-1 text-sm ${team.assignable ? "" : "text-slate-400"}`} title={team.assignable ? undefined : "You can only add teams you belong to"}>
+              <input type="checkbox" value={team.slug} disabled={!team.assignable && !initial?.otherOwners?.includes(team.slug)} {...form.register("otherOwners")} />
+              {team.name}
+            </label>
+          ))}
+        </div>
+        {errors.otherOwners && <p role="alert" className="text-xs text-red-700">{errors.otherOwners.message}</p>}
+      </fieldset>
+
+      <FormError message={formError} />
+      <button type="submit" className={buttonClass} disabled={save.isPending}>{mode === "create" ? "Register service" : "Save changes"}</button>
+    </form>
+  );
+}
