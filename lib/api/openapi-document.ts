@@ -9,6 +9,14 @@ const jsonResponse = (description: string, schema: object) => ({ description, co
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const itemsOf = (name: string) => ({ type: "object", required: ["items"], properties: { items: { type: "array", items: schemaRef(name) } } });
 
+const jsonBody = (schema: object) => ({ required: true, content: { "application/json": { schema } } });
+const mutation = { security: [{ bearerToken: [] }, { session: [] }] };
+const changeErrors = {
+  "400": errorResponse("The body is not JSON, or a field is invalid; `details.issues` names each."),
+  "401": errorResponse("No session and no API token, or the token is invalid, revoked or expired."),
+  "403": errorResponse("Signed in, but not allowed to make this change."),
+};
+
 const slugParameter = (name: string, description: string) => ({
   name,
   in: "path",
@@ -21,17 +29,22 @@ export const wayfinderOpenApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Wayfinder API",
-    version: "1.0.0",
+    version: "1.1.0",
     summary: "The developer portal's catalogue of services, teams and API descriptions.",
     description:
       "Read the catalogue that Wayfinder keeps: every service, its owning teams, lifecycle and API versions, and each version's OpenAPI document as it was published.\n\nErrors always have the shape `{ \"error\": { \"code\", \"message\", \"details\"? } }`; `code` is stable and safe to branch on.",
     license: { name: "MIT", identifier: "MIT" },
   },
   servers: [{ url: "/api/v1", description: "This Wayfinder instance" }],
+  // Reading is open unless the instance sets WAYFINDER_REQUIRE_SIGNIN=true; changes need one of these.
+  security: [{}, { bearerToken: [] }, { session: [] }],
   tags: [
     { name: "Services", description: "The API catalogue." },
     { name: "Versions", description: "Stored API descriptions of a service." },
     { name: "Teams", description: "Teams that own services." },
+    { name: "People", description: "Who is calling, memberships and API tokens." },
+    { name: "Audit", description: "What changed, who changed it, and when." },
+    { name: "Import", description: "Bring a Backstage catalogue in." },
     { name: "Meta", description: "This API's own description." },
   ],
   paths: {
@@ -59,6 +72,20 @@ export const wayfinderOpenApiDocument = {
         responses: {
           "200": jsonResponse("One page of services.", schemaRef("ServicePage")),
           "400": errorResponse("A filter is malformed; `details.issues` names it."),
+          "401": errorResponse("`mine=true` without a session or token."),
+        },
+      },
+      post: {
+        tags: ["Services"],
+        operationId: "createService",
+        summary: "Register a service",
+        description: "People may name only teams they belong to as owners (admins any); a team-scoped token registers services owned by its team alone.",
+        ...mutation,
+        requestBody: jsonBody(schemaRef("ServiceInput")),
+        responses: {
+          "201": jsonResponse("The new service.", schemaRef("ServiceDetail")),
+          ...changeErrors,
+          "409": errorResponse("The slug is taken."),
         },
       },
     },
@@ -72,6 +99,56 @@ export const wayfinderOpenApiDocument = {
           "200": jsonResponse("The service with its owners, links and versions.", schemaRef("ServiceDetail")),
           "404": errorResponse("No service has this slug."),
         },
+      },
+      patch: {
+        tags: ["Services"],
+        operationId: "updateService",
+        summary: "Edit a service",
+        description: "Maintainers of an owning team, tokens in scope and admins. Setting `lifecycle` to `retired` archives the service.",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        ...mutation,
+        requestBody: jsonBody(schemaRef("ServiceUpdate")),
+        responses: { "200": jsonResponse("The service as it is now.", schemaRef("ServiceDetail")), ...changeErrors, "404": errorResponse("No service has this slug.") },
+      },
+    },
+    "/services/{slug}/transfer": {
+      post: {
+        tags: ["Services"],
+        operationId: "transferService",
+        summary: "Transfer primary ownership",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        ...mutation,
+        requestBody: jsonBody({
+          type: "object",
+          required: ["primaryOwner"],
+          additionalProperties: false,
+          properties: { primaryOwner: schemaRef("Slug"), keepPreviousOwner: { type: "boolean", default: true } },
+        }),
+        responses: { "200": jsonResponse("The service as it is now.", schemaRef("ServiceDetail")), ...changeErrors, "404": errorResponse("No service has this slug.") },
+      },
+    },
+    "/services/{slug}/archive": {
+      post: {
+        tags: ["Services"],
+        operationId: "archiveService",
+        summary: "Archive a service",
+        description: "The service becomes retired: readable, with its history, but hidden from the default catalogue view.",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        ...mutation,
+        responses: { "200": jsonResponse("The archived service.", schemaRef("ServiceDetail")), ...changeErrors, "404": errorResponse("No service has this slug.") },
+      },
+    },
+    "/services/{slug}/history": {
+      get: {
+        tags: ["Audit"],
+        operationId: "getServiceHistory",
+        summary: "A service's change history",
+        parameters: [
+          slugParameter("slug", "The service's slug."),
+          { name: "before", in: "query", description: "Only entries older than this time (paging).", schema: { type: "string", format: "date-time" } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: { "200": jsonResponse("Entries, newest first.", itemsOf("AuditEntry")), "404": errorResponse("No service has this slug.") },
       },
     },
     "/services/{slug}/versions": {
@@ -121,6 +198,15 @@ export const wayfinderOpenApiDocument = {
           "200": jsonResponse("Every team, by name.", itemsOf("TeamSummary")),
         },
       },
+      post: {
+        tags: ["Teams"],
+        operationId: "createTeam",
+        summary: "Create a team",
+        description: "Admins only, or anyone signed in when WAYFINDER_OPEN_TEAMS=true. The creator becomes its first maintainer.",
+        ...mutation,
+        requestBody: jsonBody(schemaRef("TeamInput")),
+        responses: { "201": jsonResponse("The new team.", schemaRef("TeamDetail")), ...changeErrors, "409": errorResponse("The slug is taken.") },
+      },
     },
     "/teams/{slug}": {
       get: {
@@ -133,6 +219,124 @@ export const wayfinderOpenApiDocument = {
           "404": errorResponse("No team has this slug."),
         },
       },
+      patch: {
+        tags: ["Teams"],
+        operationId: "updateTeam",
+        summary: "Edit a team",
+        parameters: [slugParameter("slug", "The team's slug.")],
+        ...mutation,
+        requestBody: jsonBody(schemaRef("TeamUpdate")),
+        responses: { "200": jsonResponse("The team as it is now.", schemaRef("TeamDetail")), ...changeErrors, "404": errorResponse("No team has this slug.") },
+      },
+    },
+    "/teams/{slug}/members": {
+      get: {
+        tags: ["People"],
+        operationId: "listTeamMembers",
+        summary: "A team's members",
+        parameters: [slugParameter("slug", "The team's slug.")],
+        responses: { "200": jsonResponse("Members, maintainers first.", itemsOf("Member")), "404": errorResponse("No team has this slug.") },
+      },
+      put: {
+        tags: ["People"],
+        operationId: "setTeamMember",
+        summary: "Add a member or change their role",
+        description: "The team's maintainers and admins. Someone who has not signed in yet is added by email.",
+        parameters: [slugParameter("slug", "The team's slug.")],
+        ...mutation,
+        requestBody: jsonBody({ type: "object", required: ["email"], properties: { email: { type: "string", format: "email" }, role: { enum: ["member", "maintainer"], default: "member" } } }),
+        responses: { "200": jsonResponse("The members now.", itemsOf("Member")), ...changeErrors, "404": errorResponse("No team has this slug.") },
+      },
+    },
+    "/teams/{slug}/members/{email}": {
+      delete: {
+        tags: ["People"],
+        operationId: "removeTeamMember",
+        summary: "Remove a member",
+        parameters: [slugParameter("slug", "The team's slug."), { name: "email", in: "path", required: true, schema: { type: "string", format: "email" } }],
+        ...mutation,
+        responses: { "204": { description: "Removed." }, ...changeErrors, "404": errorResponse("No such team or member.") },
+      },
+    },
+    "/teams/{slug}/tokens": {
+      get: {
+        tags: ["People"],
+        operationId: "listTeamTokens",
+        summary: "A team's API tokens (never the tokens themselves)",
+        parameters: [slugParameter("slug", "The team's slug.")],
+        ...mutation,
+        responses: { "200": jsonResponse("Tokens, newest first.", itemsOf("TokenSummary")), "401": changeErrors["401"], "403": changeErrors["403"], "404": errorResponse("No team has this slug.") },
+      },
+      post: {
+        tags: ["People"],
+        operationId: "createTeamToken",
+        summary: "Create an API token",
+        description: "For the team's services, or one service it owns. The token is in this response only; Wayfinder keeps its hash.",
+        parameters: [slugParameter("slug", "The team's slug.")],
+        security: [{ session: [] }],
+        requestBody: jsonBody({
+          type: "object",
+          required: ["name"],
+          properties: { name: { type: "string", maxLength: 80 }, service: { oneOf: [schemaRef("Slug"), { type: "null" }] }, expiresInDays: { type: ["integer", "null"], minimum: 1, maximum: 365, default: 90 } },
+        }),
+        responses: { "201": jsonResponse("The token, shown once.", schemaRef("NewToken")), ...changeErrors, "404": errorResponse("No team has this slug.") },
+      },
+    },
+    "/tokens/{id}": {
+      delete: {
+        tags: ["People"],
+        operationId: "revokeToken",
+        summary: "Revoke an API token",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        ...mutation,
+        responses: {
+          "200": jsonResponse("Revoked (again is no error).", { type: "object", required: ["id", "revokedAt"], properties: { id: { type: "string" }, revokedAt: { type: "string", format: "date-time" } } }),
+          ...changeErrors,
+          "404": errorResponse("No such token."),
+        },
+      },
+    },
+    "/me": {
+      get: {
+        tags: ["People"],
+        operationId: "getCaller",
+        summary: "Who is calling",
+        responses: { "200": jsonResponse("The caller: a person with their teams, a token with its scope, or anonymous.", { type: "object", required: ["kind"], properties: { kind: { enum: ["user", "token", "anonymous"] } } }) },
+      },
+    },
+    "/audit": {
+      get: {
+        tags: ["Audit"],
+        operationId: "listAuditEntries",
+        summary: "The portal-wide audit log (admins)",
+        parameters: [
+          { name: "service", in: "query", schema: schemaRef("Slug") },
+          { name: "team", in: "query", schema: schemaRef("Slug") },
+          { name: "action", in: "query", description: "An action or its prefix, e.g. `service.` or `token.create`.", schema: { type: "string" } },
+          { name: "actor", in: "query", description: "Part of the actor's email or token name.", schema: { type: "string" } },
+          { name: "before", in: "query", schema: { type: "string", format: "date-time" } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+        ],
+        ...mutation,
+        responses: { "200": jsonResponse("Entries, newest first.", itemsOf("AuditEntry")), "401": changeErrors["401"], "403": changeErrors["403"] },
+      },
+    },
+    "/import/backstage": {
+      post: {
+        tags: ["Import"],
+        operationId: "importBackstage",
+        summary: "Import Backstage catalog-info.yaml documents (admins)",
+        description: "Groups become teams; Components and APIs services; an API's inline OpenAPI definition a version of the service that provides it. Send `{ \"yaml\": \"…\" }` or the YAML itself as `application/yaml`.",
+        security: [{ session: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { type: "object", required: ["yaml"], properties: { yaml: { type: "string" } } } },
+            "application/yaml": { schema: { type: "string" } },
+          },
+        },
+        responses: { "200": jsonResponse("What happened to each entity, and why.", schemaRef("ImportResult")), ...changeErrors },
+      },
     },
     "/openapi.json": {
       get: {
@@ -144,6 +348,10 @@ export const wayfinderOpenApiDocument = {
     },
   },
   components: {
+    securitySchemes: {
+      bearerToken: { type: "http", scheme: "bearer", description: "An API token created on a team page (`wf_…`)." },
+      session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in." },
+    },
     schemas: {
       Slug: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 63, examples: ["payments-api"] },
       Lifecycle: { type: "string", enum: ["experimental", "production", "deprecated", "retired"] },
@@ -257,6 +465,106 @@ export const wayfinderOpenApiDocument = {
           services: {
             type: "array",
             items: { allOf: [{ $ref: "#/components/schemas/ServiceSummary" }, { type: "object", required: ["isPrimaryOwner"], properties: { isPrimaryOwner: { type: "boolean" } } }] },
+          },
+        },
+      },
+      Link: {
+        type: "object",
+        required: ["kind", "label", "url"],
+        properties: { kind: { enum: ["runbook", "dashboard", "docs", "chat", "other"] }, label: { type: "string", maxLength: 60 }, url: { type: "string", format: "uri" } },
+      },
+      ServiceUpdate: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", minLength: 1, maxLength: 100 },
+          description: { type: "string", maxLength: 5000 },
+          lifecycle: schemaRef("Lifecycle"),
+          tier: { type: "integer", minimum: 1, maximum: 4 },
+          tags: { type: "array", maxItems: 20, items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
+          repositoryUrl: { type: ["string", "null"], format: "uri" },
+          links: { type: "array", maxItems: 20, items: schemaRef("Link") },
+          otherOwners: { type: "array", maxItems: 10, items: schemaRef("Slug") },
+        },
+      },
+      ServiceInput: {
+        allOf: [
+          schemaRef("ServiceUpdate"),
+          { type: "object", required: ["slug", "name", "primaryOwner"], properties: { slug: schemaRef("Slug"), primaryOwner: schemaRef("Slug") } },
+        ],
+      },
+      TeamUpdate: {
+        type: "object",
+        additionalProperties: false,
+        properties: { name: { type: "string", minLength: 1, maxLength: 100 }, description: { type: "string", maxLength: 2000 }, chatChannel: { type: ["string", "null"] }, email: { type: ["string", "null"], format: "email" } },
+      },
+      TeamInput: { allOf: [schemaRef("TeamUpdate"), { type: "object", required: ["slug", "name"], properties: { slug: schemaRef("Slug") } }] },
+      Member: {
+        type: "object",
+        required: ["email", "name", "role", "since"],
+        properties: { email: { type: "string", format: "email" }, name: { type: "string" }, role: { enum: ["member", "maintainer"] }, since: { type: "string", format: "date-time" } },
+      },
+      TokenSummary: {
+        type: "object",
+        required: ["id", "name", "prefix", "service", "createdBy", "createdAt", "expiresAt", "lastUsedAt", "revokedAt"],
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          prefix: { type: "string", description: "The token's first characters, to recognise it." },
+          service: { type: ["string", "null"], description: "The one service it may change; null for all the team's services." },
+          createdBy: { type: "string" },
+          createdAt: { type: "string", format: "date-time" },
+          expiresAt: { type: ["string", "null"], format: "date-time" },
+          lastUsedAt: { type: ["string", "null"], format: "date-time" },
+          revokedAt: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+      NewToken: {
+        type: "object",
+        required: ["id", "name", "prefix", "team", "service", "expiresAt", "createdAt", "token"],
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          prefix: { type: "string" },
+          team: schemaRef("Slug"),
+          service: { type: ["string", "null"] },
+          expiresAt: { type: ["string", "null"], format: "date-time" },
+          createdAt: { type: "string", format: "date-time" },
+          token: { type: "string", pattern: "^wf_", description: "Shown once. Send as `Authorization: Bearer <token>`." },
+        },
+      },
+      AuditEntry: {
+        type: "object",
+        required: ["id", "at", "actor", "action", "entityType", "entityKey", "before", "after"],
+        properties: {
+          id: { type: "string" },
+          at: { type: "string", format: "date-time" },
+          actor: { type: "object", required: ["kind", "label"], properties: { kind: { enum: ["user", "token", "system"] }, label: { type: "string" } } },
+          action: { type: "string", examples: ["service.update"] },
+          entityType: { enum: ["service", "team", "membership", "token", "import"] },
+          entityKey: { type: ["string", "null"] },
+          before: {},
+          after: {},
+        },
+      },
+      ImportResult: {
+        type: "object",
+        required: ["outcomes"],
+        properties: {
+          outcomes: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["document", "kind", "name", "action"],
+              properties: {
+                document: { type: "integer", minimum: 1 },
+                kind: { type: "string" },
+                name: { type: "string" },
+                action: { enum: ["created", "updated", "unchanged", "skipped", "failed"] },
+                target: { type: "string" },
+                reason: { type: "string" },
+              },
+            },
           },
         },
       },

@@ -7,7 +7,7 @@ export interface AuthSettings {
   /** The name-and-email sign-in without a password, for local development and the embedded demo. */
   localSignIn: boolean;
   adminEmails: string[];
-  /** In the embedded default, the first person to sign in becomes admin. */
+  /** In the embedded default with no WAYFINDER_ADMINS, the first person to sign in becomes admin. */
   firstUserIsAdmin: boolean;
   requireSignIn: boolean;
   openTeams: boolean;
@@ -31,7 +31,7 @@ export function authSettingsFromEnv(env: Env): AuthSettings {
     github,
     localSignIn,
     adminEmails: env.WAYFINDER_ADMINS ?? [],
-    firstUserIsAdmin: !env.DATABASE_URL,
+    firstUserIsAdmin: !env.DATABASE_URL && !env.WAYFINDER_ADMINS?.length,
     requireSignIn: env.WAYFINDER_REQUIRE_SIGNIN ?? false,
     openTeams: env.WAYFINDER_OPEN_TEAMS ?? false,
   };

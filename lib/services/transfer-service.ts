@@ -21,11 +21,9 @@ export async function transferService(db: Db, { actor, slug, transfer }: { actor
     if (!keepPreviousOwner && before.state.primaryOwner) {
       await tx.serviceOwnership.deleteMany({ where: { serviceId: before.id, team: { slug: before.state.primaryOwner } } });
     }
-    await tx.serviceOwnership.upsert({
-      where: { serviceId_teamId: { serviceId: before.id, teamId } },
-      create: { serviceId: before.id, teamId, isPrimary: true },
-      update: { isPrimary: true },
-    });
+    // Not an upsert: Prisma would emit ON CONFLICT on the partial unique index, which PostgreSQL refuses.
+    const promoted = await tx.serviceOwnership.updateMany({ where: { serviceId: before.id, teamId }, data: { isPrimary: true } });
+    if (promoted.count === 0) await tx.serviceOwnership.create({ data: { serviceId: before.id, teamId, isPrimary: true } });
     await tx.service.update({ where: { id: before.id }, data: { updatedAt: new Date() } });
     const after = await loadServiceSnapshot(tx, slug);
     await recordAudit(tx, actor, { action: "service.transfer", entityType: "service", entityId: before.id, entityKey: slug, serviceId: before.id, before: before.state, after: after.state });

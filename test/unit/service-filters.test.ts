@@ -30,9 +30,16 @@ describe("service filters", () => {
     expect(parsed.success && parsed.data).toEqual({ q: "pay", team: "payments", lifecycle: ["production", "retired"], tag: "pci", page: 2, pageSize: 50 });
   });
 
-  it("builds one condition per filter", () => {
-    expect(serviceWhere({ page: 1, pageSize: 50 })).toEqual({});
-    const where = serviceWhere({ q: "pay", team: "payments", lifecycle: ["production"], tag: "pci", page: 1, pageSize: 50 });
-    expect(where.AND).toHaveLength(4);
+  it("hides retired services unless asked for by flag or by lifecycle", () => {
+    const hideRetired = { lifecycle: { not: "retired" } };
+    expect(serviceWhere({ page: 1, pageSize: 50 })).toEqual({ AND: [hideRetired] });
+    expect(serviceWhere({ retired: true, page: 1, pageSize: 50 })).toEqual({});
+    expect(serviceWhere({ lifecycle: ["retired"], page: 1, pageSize: 50 })).toEqual({ AND: [{ lifecycle: { in: ["retired"] } }] });
+  });
+
+  it("builds one condition per filter, and 'mine' from the caller's teams", () => {
+    const where = serviceWhere({ q: "pay", team: "payments", lifecycle: ["production"], tag: "pci", mine: true, page: 1, pageSize: 50 }, ["t1"]);
+    expect(where.AND).toHaveLength(6);
+    expect(where.AND).toContainEqual({ ownerships: { some: { teamId: { in: ["t1"] } } } });
   });
 });
