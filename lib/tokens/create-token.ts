@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { assert, canManageTeam } from "@/lib/auth/permissions";
+import { assert, canManageTeam, deny } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { loadTeam } from "@/lib/teams/load-team";
@@ -13,7 +13,7 @@ import { generateToken, hashToken, tokenDisplayPrefix } from "./token-secret";
  */
 export async function createToken(db: Db, { actor, teamSlug, input }: { actor: Actor; teamSlug: string; input: TokenInput }) {
   const { name, service, expiresInDays } = tokenInputSchema.parse(input);
-  if (actor.kind !== "user" && actor.kind !== "system") throw new AppError("FORBIDDEN", "Only a signed-in person can create API tokens.");
+  if (actor.kind !== "user" && actor.kind !== "system") deny(actor, "create API tokens (only a signed-in person can)");
   return inTransaction(db, async (tx) => {
     const team = await loadTeam(tx, teamSlug);
     assert(canManageTeam(actor, team.id), actor, `create tokens for "${teamSlug}"`);

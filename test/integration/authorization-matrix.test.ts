@@ -1,0 +1,251 @@
+/**
+ * Every mutating REST route, called over HTTP by eight kinds of caller against a running portal.
+ * Each cell gets fresh data, and a refused call must leave that data exactly as it was. The test
+ * fails when a mutating route (or a server action) exists that the matrix does not list.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPortal, type PortalServer } from "../support/portal-server";
+import { signInLocally } from "../support/sign-in";
+
+const ACTORS = ["anonymous", "non-member", "member", "maintainer of another team", "maintainer of an owning team", "admin", "token for another service", "token for this service"] as const;
+type ActorName = (typeof ACTORS)[number];
+type Credentials = Record<string, string>;
+
+/** Fresh things a cell acts on, created by the admin just before it. */
+interface Cell {
+  service: string;
+  memberEmail: string;
+  tokenId: string;
+}
+
+interface Route {
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The route's folder under app/api/v1, to match against the files. */
+  route: string;
+  path(cell: Cell): string;
+  body?(cell: Cell): unknown;
+  /** The state this call would change, read back to prove a refusal changed nothing. */
+  state(cell: Cell): string[];
+  expected: Record<ActorName, number>;
+}
+
+// Outcomes by rule (lib/auth/permissions.ts): service changes are for the owning team's maintainers,
+// tokens in scope and admins; team management for its maintainers and admins; teams and imports for admins.
+const serviceChange = { anonymous: 401, "non-member": 403, member: 403, "maintainer of another team": 403, "maintainer of an owning team": 200, admin: 200, "token for another service": 403, "token for this service": 200 };
+const teamChange = (ok: number) => ({ anonymous: 401, "non-member": 403, member: 403, "maintainer of another team": 403, "maintainer of an owning team": ok, admin: ok, "token for another service": 403, "token for this service": 403 });
+const adminOnly = (ok: number) => ({ anonymous: 401, "non-member": 403, member: 403, "maintainer of another team": 403, "maintainer of an owning team": 403, admin: ok, "token for another service": 403, "token for this service": 403 });
+
+let counter = 0;
+const ROUTES: Route[] = [
+  {
+    method: "POST",
+    route: "services",
+    path: () => "/api/v1/services",
+    body: () => ({ slug: `new-svc-${++counter}`, name: "New service", primaryOwner: "owners" }),
+    state: () => ["/api/v1/services?retired=true&pageSize=100"],
+    // Members may register for their own team; tokens scoped to one service may not register others.
+    expected: { anonymous: 401, "non-member": 403, member: 201, "maintainer of another team": 403, "maintainer of an owning team": 201, admin: 201, "token for another service": 403, "token for this service": 403 },
+  },
+  {
+    method: "PATCH",
+    route: "services/[slug]",
+    path: (cell) => `/api/v1/services/${cell.service}`,
+    body: () => ({ description: "changed" }),
+    state: (cell) => [`/api/v1/services/${cell.service}`],
+    expected: serviceChange,
+  },
+  {
+    method: "POST",
+    route: "services/[slug]/transfer",
+    path: (cell) => `/api/v1/services/${cell.service}/transfer`,
+    body: () => ({ primaryOwner: "elsewhere" }),
+    state: (cell) => [`/api/v1/services/${cell.service}`],
+    expected: serviceChange,
+  },
+  {
+    method: "POST",
+    route: "services/[slug]/archive",
+    path: (cell) => `/api/v1/services/${cell.service}/archive`,
+    state: (cell) => [`/api/v1/services/${cell.service}`],
+    expected: serviceChange,
+  },
+  {
+    method: "POST",
+    route: "teams",
+    path: () => "/api/v1/teams",
+    body: () => ({ slug: `new-team-${++counter}`, name: "New team" }),
+    state: () => ["/api/v1/teams"],
+    expected: adminOnly(201),
+  },
+  {
+    method: "PATCH",
+    route: "teams/[slug]",
+    path: () => "/api/v1/teams/owners",
+    body: () => ({ description: `changed ${++counter}` }),
+    state: () => ["/api/v1/teams/owners"],
+    expected: teamChange(200),
+  },
+  {
+    method: "PUT",
+    route: "teams/[slug]/members",
+    path: () => "/api/v1/teams/owners/members",
+    body: () => ({ email: `added-${++counter}@matrix.test`, role: "member" }),
+    state: () => ["/api/v1/teams/owners/members"],
+    expected: teamChange(200),
+  },
+  {
+    method: "DELETE",
+    route: "teams/[slug]/members/[email]",
+    path: (cell) => `/api/v1/teams/owners/members/${encodeURIComponent(cell.memberEmail)}`,
+    state: () => ["/api/v1/teams/owners/members"],
+    expected: teamChange(204),
+  },
+  {
+    method: "POST",
+    route: "teams/[slug]/tokens",
+    path: () => "/api/v1/teams/owners/tokens",
+    body: () => ({ name: `token ${++counter}` }),
+    state: () => ["/api/v1/teams/owners/tokens"],
+    expected: teamChange(201),
+  },
+  {
+    method: "DELETE",
+    route: "tokens/[id]",
+    path: (cell) => `/api/v1/tokens/${cell.tokenId}`,
+    state: () => ["/api/v1/teams/owners/tokens"],
+    expected: teamChange(200),
+  },
+  {
+    method: "POST",
+    route: "import/backstage",
+    path: () => "/api/v1/import/backstage",
+    body: () => ({ yaml: `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: imported-${++counter} }\nspec: { type: team }\n` }),
+    state: () => ["/api/v1/teams"],
+    expected: adminOnly(200),
+  },
+];
+
+/** Mutating handlers exported by route files, as "METHOD folder". The catch-all only answers 404. */
+function mutatingRoutesInCode(): string[] {
+  const base = path.resolve("app/api/v1");
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const route = path.relative(base, dir);
+        if (route === "[...path]") continue;
+        const source = readFileSync(full, "utf8");
+        for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+          if (new RegExp(`export (const|async function) ${method}\\b|as ${method}\\b`).test(source)) found.push(`${method} ${route}`);
+        }
+      }
+    }
+  };
+  walk(base);
+  return found.sort();
+}
+
+/** Files that declare server actions: each would be a mutation endpoint of its own. */
+function serverActionFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8"))) found.push(full);
+    }
+  };
+  for (const dir of ["app", "components", "lib"]) walk(path.resolve(dir));
+  return found;
+}
+
+it("lists every mutating route in the matrix, and there are no unlisted server actions", () => {
+  expect(mutatingRoutesInCode()).toEqual(ROUTES.map((route) => `${route.method} ${route.route}`).sort());
+  expect(serverActionFiles()).toEqual([]);
+});
+
+describe("authorization matrix over HTTP", () => {
+  let server: PortalServer;
+  let dataDir: string;
+  const credentials = {} as Record<ActorName, Credentials>;
+  let admin: Credentials;
+  let cellNumber = 0;
+
+  const call = async (who: Credentials, method: string, url: string, body?: unknown) =>
+    fetch(`${server.url}${url}`, { method, headers: { ...who, ...(body === undefined ? {} : { "Content-Type": "application/json" }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const asAdmin = async (method: string, url: string, body?: unknown) => {
+    const response = await call(admin, method, url, body);
+    if (!response.ok) throw new Error(`setup ${method} ${url} failed: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : ((await response.json()) as Record<string, unknown>);
+  };
+  const signIn = async (email: string) => ({ Cookie: await signInLocally(server.url, { name: email.split("@")[0]!, email }) });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-matrix-"));
+    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@matrix.test" });
+    admin = await signIn("admin@matrix.test");
+    await asAdmin("POST", "/api/v1/teams", { slug: "owners", name: "Owners" });
+    await asAdmin("POST", "/api/v1/teams", { slug: "elsewhere", name: "Elsewhere" });
+    await asAdmin("PUT", "/api/v1/teams/owners/members", { email: "member@matrix.test", role: "member" });
+    await asAdmin("PUT", "/api/v1/teams/owners/members", { email: "maintainer@matrix.test", role: "maintainer" });
+    await asAdmin("PUT", "/api/v1/teams/elsewhere/members", { email: "other-maintainer@matrix.test", role: "maintainer" });
+    await asAdmin("POST", "/api/v1/services", { slug: "elsewhere-svc", name: "Elsewhere's service", primaryOwner: "elsewhere" });
+    const otherToken = (await asAdmin("POST", "/api/v1/teams/elsewhere/tokens", { name: "other", service: "elsewhere-svc" }))!.token as string;
+
+    credentials.anonymous = {};
+    credentials["non-member"] = await signIn("nobody@matrix.test");
+    credentials.member = await signIn("member@matrix.test");
+    credentials["maintainer of another team"] = await signIn("other-maintainer@matrix.test");
+    credentials["maintainer of an owning team"] = await signIn("maintainer@matrix.test");
+    credentials.admin = admin;
+    credentials["token for another service"] = { Authorization: `Bearer ${otherToken}` };
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Fresh data for one cell: a service owned by "owners", a member to remove, a token to revoke. */
+  async function prepareCell(actor: ActorName): Promise<{ cell: Cell; who: Credentials }> {
+    const n = ++cellNumber;
+    const cell: Cell = { service: `cell-${n}`, memberEmail: `removable-${n}@matrix.test`, tokenId: "" };
+    await asAdmin("POST", "/api/v1/services", { slug: cell.service, name: `Cell ${n}`, description: "original", primaryOwner: "owners" });
+    await asAdmin("PUT", "/api/v1/teams/owners/members", { email: cell.memberEmail, role: "member" });
+    cell.tokenId = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `revocable ${n}` }))!.id as string;
+    let who = credentials[actor];
+    if (actor === "token for this service") {
+      const token = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `this ${n}`, service: cell.service }))!.token as string;
+      who = { Authorization: `Bearer ${token}` };
+    }
+    return { cell, who };
+  }
+
+  /** What the admin sees at the URLs a call could change, minus a token's last use, which any call records. */
+  async function snapshot(urls: string[]): Promise<string> {
+    const bodies = await Promise.all(urls.map(async (url) => (await call(admin, "GET", url)).text()));
+    return bodies.join("\n").replace(/"lastUsedAt":(null|"[^"]*")/g, '"lastUsedAt":"…"');
+  }
+
+  const cells = ROUTES.flatMap((route) => ACTORS.map((actor) => ({ route, actor, label: `${route.method} /${route.route} as ${actor} → ${route.expected[actor]}` })));
+
+  it.each(cells)("$label", async ({ route, actor }) => {
+    const { cell, who } = await prepareCell(actor);
+    const urls = route.state(cell);
+    const before = await snapshot(urls);
+    const response = await call(who, route.method, route.path(cell), route.body?.(cell));
+    const text = await response.text();
+    expect(response.status, text).toBe(route.expected[actor]);
+    if (response.status >= 400) {
+      expect(JSON.parse(text)).toMatchObject({ error: { code: response.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN", message: expect.any(String) } });
+      expect(await snapshot(urls)).toBe(before);
+    } else {
+      expect(await snapshot(urls)).not.toBe(before);
+    }
+  });
+});
