@@ -8,7 +8,7 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { apiRequest, applyServerErrors } from "@/components/forms/api-client";
 import { buttonClass, Field, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { serviceInputSchema, serviceUpdateSchema } from "@/lib/services/service-input";
+import { serviceInputSchema } from "@/lib/services/service-input";
 import { slugify } from "@/lib/slug";
 
 type CreateValues = z.input<typeof serviceInputSchema>;
@@ -41,9 +41,10 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [slugEdited, setSlugEdited] = useState(mode === "edit");
-  const schema = mode === "create" ? serviceInputSchema : serviceUpdateSchema;
+  // Editing checks the same fields with the same rules; the slug and primary owner are carried along
+  // unchanged (the server's PATCH schema does not take them, so they are stripped before sending).
   const form = useForm<CreateValues>({
-    resolver: zodResolver(schema as typeof serviceInputSchema),
+    resolver: zodResolver(serviceInputSchema),
     defaultValues: { slug: "", name: "", description: "", lifecycle: "experimental", tier: 3, tags: [], repositoryUrl: null, links: [], primaryOwner: teams.find((team) => team.assignable)?.slug ?? "", otherOwners: [], ...initial },
   });
   const links = useFieldArray({ control: form.control, name: "links" });

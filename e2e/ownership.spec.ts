@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// One story in order: the second person looks at what the first one registered.
+test.describe.configure({ mode: "serial" });
+
+async function signIn(page: Page, name: string, email: string) {
+  await page.goto("/signin");
+  const form = page.getByRole("form", { name: "Local development sign-in" });
+  await expect(form.getByRole("heading", { name: "Local development sign-in" })).toBeVisible();
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(name);
+}
+
+test("sign in, create a team, register a service with two owning teams, find it, edit it and see the history", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+
+  await page.goto("/teams");
+  await page.getByRole("link", { name: "Create a team" }).click();
+  await page.getByLabel("Name").fill("Rocket Team");
+  await expect(page.getByLabel("Slug")).toHaveValue("rocket-team");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page).toHaveURL(/\/teams\/rocket-team$/);
+  await expect(page.getByRole("table", { name: "Members" })).toContainText("admin@e2e.test");
+
+  await page.goto("/services/new");
+  const form = page.getByRole("form", { name: "Register a service" });
+  await form.getByLabel("Name", { exact: true }).fill("Launch Control");
+  await expect(form.getByLabel("Slug")).toHaveValue("launch-control");
+  await form.getByLabel("Description").fill("Counts down.");
+  await form.getByLabel("Lifecycle").selectOption("production");
+  await form.getByLabel("Tags").fill("rockets, launch");
+  await form.getByLabel("Primary owner").selectOption({ label: "Rocket Team" });
+  await form.getByRole("checkbox", { name: "Payments" }).check();
+  await form.getByRole("button", { name: "Register service" }).click();
+
+  await expect(page).toHaveURL(/\/services\/launch-control$/);
+  const owners = page.locator("aside");
+  await expect(owners.getByRole("link", { name: "Rocket Team" })).toBeVisible();
+  await expect(owners.getByRole("link", { name: "Payments" })).toBeVisible();
+  await expect(owners).toContainText("(primary)");
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "My services" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Launch Control" })).toBeVisible();
+
+  await page.goto("/services");
+  await page.getByRole("checkbox", { name: "owned by my teams" }).check();
+  await expect(page).toHaveURL(/mine=true/);
+  await expect(page.getByTestId("service-row")).toHaveCount(1);
+  await page.goto("/services?q=launch");
+  await expect(page.getByRole("link", { name: "Launch Control" })).toBeVisible();
+
+  await page.goto("/services/launch-control");
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(/\/services\/launch-control\/edit$/);
+  await page.getByLabel("Description").fill("Counts down and launches.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/services\/launch-control$/);
+  await expect(page.getByRole("region", { name: "Overview" })).toContainText("Counts down and launches.");
+  const latest = page.getByTestId("audit-entry").first();
+  await expect(latest).toContainText("admin@e2e.test");
+  await expect(latest).toContainText("service.update");
+  await expect(latest).toContainText("description");
+
+  const service = await (await page.request.get("/api/v1/services/launch-control")).json();
+  expect(service.description).toBe("Counts down and launches.");
+  expect(service.owners.map((owner: { slug: string; isPrimary: boolean }) => [owner.slug, owner.isPrimary])).toEqual([["rocket-team", true], ["payments", false]]);
+});
+
+test("someone who is not a maintainer sees no edit controls, and the API refuses them", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "Bob Bystander", "bob@e2e.test");
+  await page.goto("/services/launch-control");
+  await expect(page.getByRole("heading", { name: "Launch Control" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+
+  const response = await page.request.patch("/api/v1/services/launch-control", { data: { description: "hijacked" } });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe("FORBIDDEN");
+  await page.goto("/services/launch-control/edit");
+  await expect(page.getByRole("heading", { name: /You cannot edit/ })).toBeVisible();
+  expect((await (await page.request.get("/api/v1/services/launch-control")).json()).description).toBe("Counts down and launches.");
+  await context.close();
+});
+
+test("the register form shows validation errors next to their fields", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  await page.goto("/services/new");
+  const form = page.getByRole("form", { name: "Register a service" });
+  await form.getByLabel("Name", { exact: true }).fill("Launch Control");
+  await form.getByLabel("Slug").focus();
+  await form.getByLabel("Description").focus();
+  await expect(form.getByText('"launch-control" is taken by another service')).toBeVisible();
+  await form.getByLabel("Slug").fill("Bad Slug!");
+  await form.getByLabel("Repository URL").fill("ftp://example.com/repo");
+  await form.getByRole("button", { name: "Register service" }).click();
+  await expect(form.getByText(/must be lower-case letters/)).toBeVisible();
+  await expect(form.getByText("must be an http(s) URL")).toBeVisible();
+  await expect(page).toHaveURL(/\/services\/new$/);
+});
