@@ -578,7 +578,7 @@ export const wayfinderOpenApiDocument = {
             properties: {
               code: {
                 type: "string",
-                enum: ["BAD_REQUEST", "VALIDATION_FAILED", "INVALID_DOCUMENT", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "DATABASE_IN_USE", "DATABASE_UNAVAILABLE", "CONFIGURATION_INVALID", "INTERNAL"],
+                enum: ["BAD_REQUEST", "VALIDATION_FAILED", "INVALID_DOCUMENT", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "FETCH_REFUSED", "FETCH_FAILED", "DATABASE_IN_USE", "DATABASE_UNAVAILABLE", "CONFIGURATION_INVALID", "INTERNAL"],
               },
               message: { type: "string" },
               details: {},

@@ -2,7 +2,9 @@ import { detectSpecFormat, isPlainObject } from "./detect-format";
 import { invalidDocument } from "./document-error";
 import { extractOperations, type OperationSummary } from "./extract-operations";
 import { hashDocument } from "./hash-document";
-import { defaultParseLimits, parseDocumentText, type ParseLimits } from "./parse-document";
+import { defaultIngestLimits, type IngestLimits } from "./ingest-limits";
+import { inspectDocument } from "./inspect-document";
+import { parseDocumentText } from "./parse-document";
 import type { SpecFormat } from "./spec-format";
 import { validateDocument } from "./validate-document";
 
@@ -19,11 +21,26 @@ export interface PreparedDocument {
 }
 
 /**
- * The ingestion pipeline up to storage: parse (JSON or YAML) → detect the format → validate against the
- * official schema → hash → index operations. Throws INVALID_DOCUMENT naming what is wrong and where.
+ * The ingestion pipeline for one self-contained document, up to storage: parse (JSON or YAML, within
+ * the limits) → inspect (depth, `__proto__`, `$ref` count) → detect the format → validate against the
+ * official schema → hash → index operations. A `$ref` to another file or URL is refused here without
+ * being followed: multi-file documents come as bundles or from URL sources (see bundle-document.ts).
+ * Throws INVALID_DOCUMENT (or PAYLOAD_TOO_LARGE for a limit) naming what is wrong and where.
  */
-export async function prepareDocument(text: string, limits: ParseLimits = defaultParseLimits): Promise<PreparedDocument> {
+export async function prepareDocument(text: string, limits: IngestLimits = defaultIngestLimits): Promise<PreparedDocument> {
   const document = parseDocumentText(text, limits);
+  const { externalRefs } = inspectDocument(document, limits);
+  const first = externalRefs[0];
+  if (first) {
+    throw invalidDocument("The document refers to other files", [
+      { message: `$ref "${first.ref}" points outside the document; publish the files together as a bundle (\`wayfinder publish\` does) or from a URL`, pointer: first.pointer },
+    ]);
+  }
+  return prepareParsed(document);
+}
+
+/** The pipeline from parsed, self-contained data: format, validation, version, hash and operations. */
+export async function prepareParsed(document: unknown): Promise<PreparedDocument> {
   const format = detectSpecFormat(document);
   const root = document as Record<string, unknown>;
   const problems = await validateDocument(root);

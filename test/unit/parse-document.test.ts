@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 
-function parseError(text: string, limits?: { maxAliasCount: number }) {
+function parseError(text: string, limits?: { maxYamlAliases: number; maxBytes: number }) {
   try {
     parseDocumentText(text, limits);
   } catch (error) {
@@ -50,7 +50,7 @@ describe("parseDocumentText", () => {
 
   it("stops a YAML alias bomb at the alias limit", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
-    const error = parseError(bomb, { maxAliasCount: 100 });
+    const error = parseError(bomb, { maxYamlAliases: 100, maxBytes: 1e6 });
     expect(error.message).toMatch(/alias/i);
   });
 

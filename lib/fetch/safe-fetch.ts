@@ -1,0 +1,99 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import type { LookupFunction } from "node:net";
+import { Agent, fetch } from "undici";
+import { AppError } from "@/lib/errors";
+import { limitExceeded } from "@/lib/openapi/limit-error";
+import { refusalReason, type FetchPolicy } from "./fetch-policy";
+
+export interface SafeFetchOptions {
+  policy: FetchPolicy;
+  maxBytes: number;
+  /** Aborts everything (all redirects and the body) when it fires. */
+  signal: AbortSignal;
+  headers?: Record<string, string>;
+  maxRedirects?: number;
+}
+
+export interface SafeResponse {
+  status: number;
+  url: string;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+const refuse = (url: string, why: string, internal = true) =>
+  new AppError("FETCH_REFUSED", `Refused to fetch ${url}: ${why}.${internal ? " Internal hosts can be allowed with WAYFINDER_FETCH_ALLOW." : ""}`, { url });
+
+/**
+ * Resolves a host name and refuses it unless every address it resolves to is allowed. The socket then
+ * connects to the address checked here, so a DNS answer that changes between check and connect
+ * (rebinding) cannot slip through.
+ */
+function guardedLookup(policy: FetchPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, "", 0);
+      const allowedHost = policy.hosts.has(hostname.toLowerCase());
+      const refused = allowedHost ? undefined : addresses.map((entry) => refusalReason(entry.address, policy)).find(Boolean);
+      if (refused || !addresses.length) return callback(refuse(hostname, refused ?? "it does not resolve"), "", 0);
+      if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw limitExceeded("maxBytes", maxBytes, `The document at ${url} (${declared} bytes)`);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw limitExceeded("maxBytes", maxBytes, `The document at ${url}`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Fetches a URL for ingestion without letting it reach the portal's own network: http and https only,
+ * every address checked (literal IPs before connecting, names as they resolve), every redirect
+ * re-checked, the body capped at `maxBytes`, and the whole exchange bounded by `signal`.
+ */
+export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeResponse> {
+  const agent = new Agent({ connect: { lookup: guardedLookup(options.policy) } });
+  try {
+    let current = new URL(url);
+    for (let redirects = 0; ; redirects += 1) {
+      if (current.protocol !== "http:" && current.protocol !== "https:") throw refuse(current.href, `only http and https are fetched, not ${current.protocol}`, false);
+      if (current.username || current.password) throw refuse(current.href, "URLs with credentials are not fetched", false);
+      const host = current.hostname.replace(/^\[|\]$/g, "");
+      // Literal addresses skip DNS, and so the lookup guard: check them here.
+      if (/^[\d.]+$|:/.test(host) && !options.policy.hosts.has(host)) {
+        const why = refusalReason(host, options.policy);
+        if (why) throw refuse(current.href, why);
+      }
+      let response: Response;
+      try {
+        response = (await fetch(current, { dispatcher: agent, redirect: "manual", signal: options.signal, headers: { "User-Agent": "Wayfinder", Accept: "application/json, application/yaml, text/yaml, */*", ...options.headers } })) as unknown as Response;
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (cause instanceof AppError) throw cause;
+        if (options.signal.aborted) throw new AppError("FETCH_FAILED", `Fetching ${current.href} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS).`, { url: current.href });
+        throw new AppError("FETCH_FAILED", `Could not fetch ${current.href}: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, { url: current.href });
+      }
+      if ([301, 302, 303, 307, 308].includes(response.status)) {
+        const location = response.headers.get("location");
+        await response.body?.cancel();
+        if (!location) throw new AppError("FETCH_FAILED", `${current.href} redirected without a Location.`, { url: current.href });
+        if (redirects >= (options.maxRedirects ?? 5)) throw new AppError("FETCH_FAILED", `${url} redirected more than ${options.maxRedirects ?? 5} times.`, { url });
+        current = new URL(location, current);
+        continue;
+      }
+      const body = response.status === 304 ? new Uint8Array() : await readCapped(response, options.maxBytes, current.href);
+      return { status: response.status, url: current.href, headers: response.headers, body };
+    }
+  } finally {
+    await agent.close();
+  }
+}

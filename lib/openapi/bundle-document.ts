@@ -1,0 +1,124 @@
+import { $RefParser } from "@apidevtools/json-schema-ref-parser";
+import { AppError } from "@/lib/errors";
+import { invalidDocument } from "./document-error";
+import type { IngestLimits } from "./ingest-limits";
+import { inspectDocument } from "./inspect-document";
+import { limitExceeded } from "./limit-error";
+import { parseDocumentText } from "./parse-document";
+
+/**
+ * Reads one file of a multi-file document by its absolute URL. Each source decides what may be read:
+ * a pushed bundle only its own files, a URL source only its own origin. Nothing else is reachable:
+ * the library's own file and http resolvers are switched off.
+ */
+export type ReadFile = (url: URL) => Promise<string>;
+
+/**
+ * Joins a document split across files by relative `$ref`s into one, keeping internal references
+ * (so recursive schemas stay finite). Every file goes through the same parser and limits as a single
+ * document; the files, their bytes and their `$ref`s are counted against the limits.
+ */
+export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: IngestLimits): Promise<unknown> {
+  let files = 0;
+  let bytes = 0;
+  let refs = 0;
+  const parser = {
+    order: 1,
+    allowEmpty: false,
+    canParse: true,
+    parse(file: { url: string; data: string | Buffer }) {
+      const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
+      bytes += Buffer.byteLength(text);
+      if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
+      const data = parseDocumentText(text, limits);
+      refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
+      return data;
+    },
+  };
+  const resolver = {
+    order: 1,
+    canRead: true,
+    async read(file: { url: string }) {
+      files += 1;
+      if (files > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
+      return read(new URL(file.url));
+    },
+  };
+  try {
+    const bundled = await $RefParser.bundle(rootUrl.href, {
+      parse: { json: false, yaml: false, text: false, binary: false, wayfinder: parser },
+      resolve: { file: false, http: false, wayfinder: resolver },
+      dereference: { circular: true },
+    } as never);
+    return encodeRefFragments(inlineMapReferences(bundled));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const cause = unwrap(error);
+    if (cause instanceof AppError) throw cause;
+    throw invalidDocument("The document's references cannot be resolved", [{ message: (cause as Error).message }]);
+  }
+}
+
+/** Keys whose value must be a map of schemas, where OpenAPI does not allow a Reference object. */
+const MAP_KEYS = new Set(["properties", "patternProperties"]);
+
+/**
+ * Some multi-file documents (DigitalOcean's, for one) point a whole `properties` map at another file.
+ * After bundling that becomes `properties: { $ref: "#/…" }`, which no OpenAPI version allows and no
+ * tool renders; inline the map it points to, as the author meant.
+ */
+function inlineMapReferences<T>(document: T): T {
+  const resolve = (ref: string): unknown => {
+    let node: unknown = document;
+    for (const raw of ref.slice(2).split("/")) {
+      const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+      if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node;
+  };
+  const stack: unknown[] = [document];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    const record = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(record)) {
+      if (MAP_KEYS.has(key) && value && typeof value === "object" && typeof (value as { $ref?: unknown }).$ref === "string") {
+        const target = resolve((value as { $ref: string }).$ref);
+        if (target && typeof target === "object" && !("$ref" in target)) record[key] = structuredClone(target);
+      }
+      if (record[key] !== null && typeof record[key] === "object") stack.push(record[key]);
+    }
+  }
+  return document;
+}
+
+/**
+ * The library writes internal references with raw JSON-pointer text, such as
+ * `#/paths/~1keys~1{id}/get`; `{` and `}` are not allowed in a URI fragment, and validators (rightly)
+ * refuse them. Percent-encode whatever a fragment may not hold.
+ */
+function encodeRefFragments<T>(document: T): T {
+  const stack: unknown[] = [document];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    const record = node as Record<string, unknown>;
+    const ref = record.$ref;
+    if (typeof ref === "string" && ref.startsWith("#")) record.$ref = `#${ref.slice(1).replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g, (char) => encodeURIComponent(char))}`;
+    for (const value of Object.values(record)) if (value !== null && typeof value === "object") stack.push(value);
+  }
+  return document;
+}
+
+/** The library wraps errors from resolvers and parsers; the first AppError inside is the real one. */
+function unwrap(error: unknown): unknown {
+  let current = error as { cause?: unknown; errors?: unknown[] } | undefined;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof AppError) return current;
+    const inner = current.errors?.find((entry) => entry instanceof AppError) ?? current.cause;
+    if (!inner) break;
+    current = inner as typeof current;
+  }
+  return current ?? error;
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** What one ingestion may consume. Exceeding any gives an error naming the limit and its setting. */
+export interface IngestLimits {
+  /** Bytes of one document, or of all the files of a bundle together. */
+  maxBytes: number;
+  /** YAML alias expansions in one file (alias bombs). */
+  maxYamlAliases: number;
+  /** Nesting depth of objects and arrays. */
+  maxDepth: number;
+  /** `$ref`s across all files. */
+  maxRefs: number;
+  /** Files in one bundle, or fetched for one URL source. */
+  maxFiles: number;
+  /** Time for all the fetches of one URL source, redirects included. */
+  fetchTimeoutMs: number;
+}
+
+export const defaultIngestLimits: IngestLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxYamlAliases: 1_000,
+  maxDepth: 128,
+  maxRefs: 50_000,
+  maxFiles: 5_000,
+  fetchTimeoutMs: 30_000,
+};
+
+/** The environment variable that sets each limit, for error messages and the README. */
+export const limitVariables: Record<keyof IngestLimits, string> = {
+  maxBytes: "WAYFINDER_MAX_DOCUMENT_BYTES",
+  maxYamlAliases: "WAYFINDER_MAX_YAML_ALIASES",
+  maxDepth: "WAYFINDER_MAX_DOCUMENT_DEPTH",
+  maxRefs: "WAYFINDER_MAX_REFS",
+  maxFiles: "WAYFINDER_MAX_BUNDLE_FILES",
+  fetchTimeoutMs: "WAYFINDER_FETCH_TIMEOUT_MS",
+};
+
+const positive = z.coerce.number().int().positive();
+
+/** Limits from the environment, defaults where unset. */
+export function ingestLimitsFromEnv(source: Record<string, string | undefined> = process.env): IngestLimits {
+  const limits = { ...defaultIngestLimits };
+  for (const [key, variable] of Object.entries(limitVariables) as [keyof IngestLimits, string][]) {
+    const raw = source[variable];
+    if (raw === undefined || raw === "") continue;
+    const parsed = positive.safeParse(raw);
+    if (!parsed.success) throw new Error(`Invalid environment:\n  ${variable}: must be a positive whole number`);
+    limits[key] = parsed.data;
+  }
+  return limits;
+}

@@ -1,0 +1,39 @@
+import { invalidDocument } from "./document-error";
+import type { IngestLimits } from "./ingest-limits";
+import { limitExceeded } from "./limit-error";
+
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+export interface DocumentShape {
+  /** `$ref` values that point outside the document (other files or URLs), with where they are. */
+  externalRefs: { ref: string; pointer: string }[];
+  refCount: number;
+}
+
+/**
+ * Walks parsed data once, without recursion (so hostile nesting cannot exhaust the stack), enforcing
+ * the depth limit and refusing `__proto__` keys, which would turn into prototype changes in any code
+ * that later copies the data by assignment. Counts `$ref`s and lists the external ones.
+ */
+export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDepth" | "maxRefs">, refBudget = limits.maxRefs): DocumentShape {
+  const externalRefs: DocumentShape["externalRefs"] = [];
+  let refCount = 0;
+  const stack: { node: unknown; depth: number; pointer: string }[] = [{ node: data, depth: 1, pointer: "" }];
+  while (stack.length) {
+    const { node, depth, pointer } = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth > limits.maxDepth) throw limitExceeded("maxDepth", limits.maxDepth, `Nesting at ${pointer || "/"}`);
+    for (const key of Object.keys(node)) {
+      if (key === "__proto__") throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
+      const value = (node as Record<string, unknown>)[key];
+      const childPointer = `${pointer}/${escapePointer(key)}`;
+      if (key === "$ref" && typeof value === "string") {
+        refCount += 1;
+        if (refCount > refBudget) throw limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
+        if (!value.startsWith("#")) externalRefs.push({ ref: value, pointer: childPointer });
+      }
+      if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, pointer: childPointer });
+    }
+  }
+  return { externalRefs, refCount };
+}
