@@ -374,7 +374,7 @@ export const wayfinderOpenApiDocument = {
       },
       Version: {
         type: "object",
-        required: ["version", "revision", "format", "title", "operationCount", "sizeBytes", "contentHash", "isCurrent", "createdAt"],
+        required: ["version", "revision", "format", "title", "operationCount", "sizeBytes", "contentHash", "origin", "isCurrent", "createdAt"],
         properties: {
           version: { type: "string" },
           revision: { type: "integer", minimum: 1 },
@@ -383,6 +383,7 @@ export const wayfinderOpenApiDocument = {
           operationCount: { type: "integer", minimum: 0 },
           sizeBytes: { type: "integer", minimum: 0 },
           contentHash: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+          origin: { enum: ["seed", "push", "upload", "url", "import"], description: "How the version reached the portal." },
           isCurrent: { type: "boolean", description: "Whether the service serves this version by default." },
           createdAt: { type: "string", format: "date-time" },
         },

@@ -30,7 +30,7 @@ export async function seedDemo(db: Db): Promise<{ teams: number; services: numbe
   for (const { specs, ...service } of demoServices) {
     await createService(db, { actor: seedActor, input: service });
     for (const spec of specs) {
-      const result = await publishVersion(db, { actor: seedActor, serviceSlug: service.slug, text: await readDemoSpec(spec) });
+      const result = await publishVersion(db, { actor: seedActor, serviceSlug: service.slug, text: await readDemoSpec(spec), origin: "seed" });
       if (result.outcome === "created") versions += 1;
     }
   }
@@ -50,5 +50,5 @@ export async function clearCatalogue(db: Db): Promise<void> {
  */
 export async function syncOwnDocument(db: Db): Promise<void> {
   const exists = await db.service.findUnique({ where: { slug: WAYFINDER_SERVICE_SLUG }, select: { id: true } });
-  if (exists) await publishVersion(db, { actor: systemActor("Wayfinder start-up"), serviceSlug: WAYFINDER_SERVICE_SLUG, text: JSON.stringify(wayfinderOpenApiDocument) });
+  if (exists) await publishVersion(db, { actor: systemActor("Wayfinder start-up"), serviceSlug: WAYFINDER_SERVICE_SLUG, text: JSON.stringify(wayfinderOpenApiDocument), origin: "seed" });
 }

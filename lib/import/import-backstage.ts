@@ -116,7 +116,7 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
           else if (typeof entity.spec.definition !== "string" || !entity.spec.definition.trim()) report("skipped", { reason: "the definition is not inline text (a $text or $openapi substitution cannot be fetched here)" });
           else if (!(await tx.service.count({ where: { slug: serviceSlug } }))) report("skipped", { reason: `its provider "${serviceSlug}" was not imported` });
           else {
-            const result = await publishVersion(tx, { actor, serviceSlug, text: entity.spec.definition });
+            const result = await publishVersion(tx, { actor, serviceSlug, text: entity.spec.definition, origin: "import" });
             report(result.outcome === "created" ? "updated" : "unchanged", { target: `/services/${serviceSlug}`, reason: `API version ${result.version} (revision ${result.revision}) of ${serviceSlug}` });
           }
           continue;
@@ -157,7 +157,7 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
           } else report("unchanged", { target: `/services/${slug}` });
         }
         if (entity.kind === "API" && entity.spec.type === "openapi" && typeof entity.spec.definition === "string") {
-          const result = await publishVersion(tx, { actor, serviceSlug: slug, text: entity.spec.definition });
+          const result = await publishVersion(tx, { actor, serviceSlug: slug, text: entity.spec.definition, origin: "import" });
           outcomes[outcomes.length - 1]!.reason = `API version ${result.version} ${result.outcome === "created" ? "stored" : "already stored"}`;
         }
       } catch (error) {

@@ -1,4 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
+import type { VersionOrigin } from "@/generated/prisma/enums";
+import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService } from "@/lib/auth/permissions";
@@ -19,7 +21,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument): Promise<PublishResult> {
+async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, origin: VersionOrigin): Promise<PublishResult> {
   return inTransaction(db, async (tx) => {
     const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
     if (!service) throw notFound(`Service "${serviceSlug}"`);
@@ -46,6 +48,7 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
         title: prepared.title,
         operationCount: prepared.operations.length,
         sizeBytes: prepared.sizeBytes,
+        origin,
         document: { create: { json: prepared.json } },
       },
       select: { id: true },
@@ -53,7 +56,7 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
     await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
     const result = { outcome: "created" as const, version: prepared.version, revision, contentHash: prepared.contentHash, operationCount: prepared.operations.length };
-    await recordAudit(tx, actor, { action: "version.publish", entityType: "service", entityId: service.id, entityKey: serviceSlug, serviceId: service.id, after: { ...result, format: prepared.format } });
+    await recordAudit(tx, actor, { action: "version.publish", entityType: "service", entityId: service.id, entityKey: serviceSlug, serviceId: service.id, after: { ...result, format: prepared.format, origin } });
     return result;
   });
 }
@@ -64,13 +67,19 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
  * Content identical to a stored version is a no-op reported as `unchanged`; the newly stored version
  * becomes the one the service serves.
  */
-export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug: string; text: string }): Promise<PublishResult> {
-  const prepared = await prepareDocument(input.text);
+export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug: string; text: string; origin?: VersionOrigin }): Promise<PublishResult> {
+  const prepared = await prepareDocument(input.text, ingestLimitsFromEnv());
+  return publishPrepared(db, { ...input, prepared });
+}
+
+/** Stores a document that already went through the pipeline (a bundle, a URL source). */
+export async function publishPrepared(db: Db, input: { actor: Actor; serviceSlug: string; prepared: PreparedDocument; origin?: VersionOrigin }): Promise<PublishResult> {
+  const origin = input.origin ?? "push";
   try {
-    return await storePrepared(db, input.actor, input.serviceSlug, prepared);
+    return await storePrepared(db, input.actor, input.serviceSlug, input.prepared, origin);
   } catch (error) {
     // A concurrent publish of the same content won the race: ours is then a no-op.
-    if (isUniqueViolation(error)) return storePrepared(db, input.actor, input.serviceSlug, prepared);
+    if (isUniqueViolation(error)) return storePrepared(db, input.actor, input.serviceSlug, input.prepared, origin);
     throw error;
   }
 }

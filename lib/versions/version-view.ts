@@ -11,6 +11,7 @@ export const versionSelect = {
   operationCount: true,
   sizeBytes: true,
   contentHash: true,
+  origin: true,
   createdAt: true,
 } satisfies Prisma.ApiVersionSelect;
 

@@ -1,5 +1,33 @@
+import { z } from "zod";
+import { assert } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
+import { readBodyCapped } from "@/lib/http/read-body";
+import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { canActorEditService } from "@/lib/services/can-edit-service";
+import { getService } from "@/lib/services/get-service";
 import { listVersions } from "@/lib/versions/list-versions";
+import { publishPrepared } from "@/lib/versions/publish-version";
+import { describePrepared, prepareReceived } from "@/lib/versions/receive-document";
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json({ items: await listVersions(await getDb(), slug) }));
+
+const querySchema = z.object({ dryRun: z.enum(["true", "false"]).optional(), origin: z.enum(["push", "upload"]).default("push") });
+
+/**
+ * Publishes an API description: one JSON or YAML document, or a bundle of files
+ * (`application/vnd.wayfinder.bundle+json`). With `?dryRun=true` it only runs the pipeline and says
+ * what would be stored. 201 for a new version or revision, 200 when the content is already stored.
+ */
+export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const db = await getDb();
+  await getService(db, slug);
+  // Checked before reading the body, so refused callers cannot make the server parse anything.
+  assert(await canActorEditService(db, actor, slug), actor, `publish API versions of "${slug}"`);
+  const limits = ingestLimitsFromEnv();
+  const prepared = await prepareReceived(await readBodyCapped(request, limits.maxBytes), request.headers.get("content-type") ?? "", limits);
+  if (query.dryRun === "true") return Response.json({ outcome: "valid", ...describePrepared(prepared) });
+  const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin });
+  return Response.json({ ...describePrepared(prepared), ...result }, { status: result.outcome === "created" ? 201 : 200 });
+});

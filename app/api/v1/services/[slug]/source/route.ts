@@ -1,0 +1,22 @@
+import { getDb } from "@/lib/db";
+import { apiRoute, readJson } from "@/lib/http/api-route";
+import { getSource } from "@/lib/sources/get-source";
+import { refreshSource } from "@/lib/sources/refresh-source";
+import { removeSource, setSource } from "@/lib/sources/set-source";
+import { sourceInputSchema } from "@/lib/sources/source-input";
+
+export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json({ source: await getSource(await getDb(), slug) }));
+
+/** Sets the URL and fetches it at once; the answer carries the first fetch's outcome. */
+export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
+  const input = sourceInputSchema.parse(await readJson(request));
+  const db = await getDb();
+  const source = await setSource(db, { actor, slug, input });
+  const refresh = await refreshSource(db, source.id, actor);
+  return Response.json({ refresh, source: await getSource(db, slug) });
+});
+
+export const DELETE = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => {
+  await removeSource(await getDb(), { actor, slug });
+  return new Response(null, { status: 204 });
+});

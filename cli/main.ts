@@ -1,0 +1,100 @@
+import { parseArgs } from "node:util";
+import { isAppError } from "@/lib/errors";
+import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { prepareBundle } from "@/lib/openapi/prepare-bundle";
+import { BUNDLE_MEDIA_TYPE } from "@/lib/versions/receive-document";
+import { collectFiles } from "./collect-files";
+
+const USAGE = `Usage:
+  wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
+  wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
+
+Exit codes: 0 ok, 1 invalid document, 2 usage, authorization or network error.`;
+
+const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+type Problem = { message: string; pointer?: string; line?: number; column?: number };
+
+function printProblems(details: unknown): void {
+  for (const problem of ((details as { problems?: Problem[] } | undefined)?.problems ?? []).slice(0, 20)) {
+    const where = problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}, column ${problem.column ?? 1}` : "";
+    console.error(`  - ${problem.message}${where}`);
+  }
+}
+
+/** Local problems with the document are exit 1; anything else is 2. */
+function failure(error: unknown): number {
+  if (isAppError(error) && (error.code === "INVALID_DOCUMENT" || error.code === "PAYLOAD_TOO_LARGE")) {
+    console.error(`invalid: ${error.message}`);
+    printProblems(error.details);
+    return EXIT.invalid;
+  }
+  console.error(`error: ${(error as Error).message}`);
+  return EXIT.usage;
+}
+
+async function validate(file: string): Promise<number> {
+  const limits = ingestLimitsFromEnv();
+  const bundle = await collectFiles(file, limits);
+  const prepared = await prepareBundle(bundle, limits);
+  console.log(`valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${Object.keys(bundle.files).length} file${Object.keys(bundle.files).length === 1 ? "" : "s"})`);
+  return EXIT.ok;
+}
+
+async function publish(file: string, service: string): Promise<number> {
+  const baseUrl = process.env.WAYFINDER_URL;
+  const token = process.env.WAYFINDER_TOKEN;
+  if (!baseUrl || !token) {
+    console.error("error: set WAYFINDER_URL (e.g. https://wayfinder.example.com) and WAYFINDER_TOKEN (an API token from the team page).");
+    return EXIT.usage;
+  }
+  const limits = ingestLimitsFromEnv();
+  const bundle = await collectFiles(file, limits);
+  // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
+  await prepareBundle(bundle, limits);
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": BUNDLE_MEDIA_TYPE },
+      body: JSON.stringify(bundle),
+    });
+  } catch (error) {
+    console.error(`error: cannot reach ${baseUrl}: ${((error as { cause?: Error }).cause ?? (error as Error)).message}`);
+    return EXIT.usage;
+  }
+  const body = (await response.json().catch(() => ({}))) as { outcome?: string; version?: string; revision?: number; operationCount?: number; error?: { code: string; message: string; details?: unknown } };
+  if (!response.ok) {
+    console.error(`${body.error?.code === "INVALID_DOCUMENT" ? "invalid" : "error"}: ${body.error?.message ?? `HTTP ${response.status}`}`);
+    printProblems(body.error?.details);
+    return body.error?.code === "INVALID_DOCUMENT" || body.error?.code === "PAYLOAD_TOO_LARGE" ? EXIT.invalid : EXIT.usage;
+  }
+  const what = body.outcome === "unchanged" ? "unchanged: already stored as" : "published:";
+  console.log(`${what} ${service} ${body.version} revision ${body.revision} (${body.operationCount} operations)`);
+  return EXIT.ok;
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { service: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const [command, file, ...rest] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    console.log(USAGE);
+    return parsed.values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {
+    console.error(USAGE);
+    return EXIT.usage;
+  }
+  try {
+    return command === "validate" ? await validate(file) : await publish(file, parsed.values.service!);
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { invalidDocument } from "./document-error";
+import { bundleDocument } from "./bundle-document";
+import { BUNDLE_ORIGIN, bundleReader, normaliseBundlePath } from "./bundle-files";
+import type { IngestLimits } from "./ingest-limits";
+import { limitExceeded } from "./limit-error";
+import { prepareParsed, type PreparedDocument } from "./prepare-document";
+
+/** A multi-file document as pushed from CI: the root file's path and every file by relative path. */
+export const bundleSchema = z.object({
+  root: z.string().min(1, "is required"),
+  files: z.record(z.string(), z.string()),
+});
+
+export type Bundle = z.infer<typeof bundleSchema>;
+
+/** The pipeline for a bundle: join its files by their relative `$ref`s, then as for one document. */
+export async function prepareBundle(bundle: Bundle, limits: IngestLimits): Promise<PreparedDocument> {
+  const entries = Object.entries(bundle.files);
+  if (entries.length > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
+  const files = new Map(entries.map(([path, text]) => [normaliseBundlePath(path), text]));
+  const root = normaliseBundlePath(bundle.root);
+  if (!files.has(root)) throw invalidDocument("The bundle's root file is missing", [{ message: `"${bundle.root}" is not among the bundle's files` }]);
+  const document = await bundleDocument(new URL(`${BUNDLE_ORIGIN}/${root}`), bundleReader(files), limits);
+  return prepareParsed(document);
+}
