@@ -22,26 +22,34 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
   let files = 0;
   let bytes = 0;
   let refs = 0;
-  const parser = {
-    order: 1,
-    allowEmpty: false,
-    canParse: true,
-    parse(file: { url: string; data: string | Buffer }) {
-      const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
-      bytes += Buffer.byteLength(text);
-      if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
-      const data = parseDocumentText(text, limits);
-      refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
-      return data;
-    },
+  // The library rewraps what resolvers and parsers throw (and sometimes drops the message); keep the
+  // first error of ours to report it as it was.
+  let firstError: unknown;
+  const remember = <T>(work: () => T | Promise<T>) =>
+    Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => {
+        firstError ??= error;
+        throw error;
+      });
+  const parseFile = (file: { url: string; data: string | Buffer }) => {
+    const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
+    bytes += Buffer.byteLength(text);
+    if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
+    const data = parseDocumentText(text, limits);
+    refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
+    return data;
   };
+  const parser = { order: 1, allowEmpty: false, canParse: true, parse: (file: { url: string; data: string | Buffer }) => remember(() => parseFile(file)) };
   const resolver = {
     order: 1,
     canRead: true,
-    async read(file: { url: string }) {
-      files += 1;
-      if (files > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
-      return read(new URL(file.url));
+    read(file: { url: string }) {
+      return remember(() => {
+        files += 1;
+        if (files > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
+        return read(new URL(file.url));
+      });
     },
   };
   try {
@@ -52,6 +60,7 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     } as never);
     return encodeRefFragments(inlineMapReferences(bundled));
   } catch (error) {
+    if (firstError instanceof AppError) throw firstError;
     if (error instanceof AppError) throw error;
     const cause = unwrap(error);
     if (cause instanceof AppError) throw cause;

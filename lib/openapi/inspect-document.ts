@@ -2,6 +2,7 @@ import { invalidDocument } from "./document-error";
 import type { IngestLimits } from "./ingest-limits";
 import { limitExceeded } from "./limit-error";
 
+const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0, 120)}…` : pointer);
 const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 export interface DocumentShape {
@@ -22,11 +23,14 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
   while (stack.length) {
     const { node, depth, pointer } = stack.pop()!;
     if (node === null || typeof node !== "object") continue;
-    if (depth > limits.maxDepth) throw limitExceeded("maxDepth", limits.maxDepth, `Nesting at ${pointer || "/"}`);
+    if (depth > limits.maxDepth) throw limitExceeded("maxDepth", limits.maxDepth, `Nesting at ${shorten(pointer) || "/"}`);
     for (const key of Object.keys(node)) {
       if (key === "__proto__") throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
       const value = (node as Record<string, unknown>)[key];
       const childPointer = `${pointer}/${escapePointer(key)}`;
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        throw invalidDocument("The document has a number JSON cannot hold", [{ message: "the number is out of range", pointer: childPointer }]);
+      }
       if (key === "$ref" && typeof value === "string") {
         refCount += 1;
         if (refCount > refBudget) throw limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");

@@ -38,6 +38,9 @@ function parseYaml(text: string, limits: ParseLimits): unknown {
   // YAML 1.2 core schema: no timestamps or other types JSON cannot hold, and unknown tags
   // (`!!python/object`, …) stay plain data with a warning instead of constructing anything.
   const doc = guardStack(() => parseYamlDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true }));
+  if (doc.errors.some((error) => /call stack/i.test(error.message))) {
+    throw invalidDocument("The document is nested too deeply to read", [{ message: "nesting exceeds what the parser can follow (see WAYFINDER_MAX_DOCUMENT_DEPTH)" }]);
+  }
   if (doc.errors.length) {
     throw invalidDocument(
       "The document is not valid YAML",

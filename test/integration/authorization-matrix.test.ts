@@ -74,6 +74,36 @@ const ROUTES: Route[] = [
   },
   {
     method: "POST",
+    route: "services/[slug]/versions",
+    path: (cell) => `/api/v1/services/${cell.service}/versions`,
+    body: () => ({ openapi: "3.0.3", info: { title: "Cell API", version: `1.0.${++counter}` }, paths: {} }),
+    state: (cell) => [`/api/v1/services/${cell.service}/versions`],
+    expected: { ...serviceChange, "maintainer of an owning team": 201, admin: 201, "token for this service": 201 },
+  },
+  {
+    method: "PUT",
+    route: "services/[slug]/source",
+    path: (cell) => `/api/v1/services/${cell.service}/source`,
+    body: () => ({ url: `https://specs.example.com/cell-${++counter}.yaml`, pollIntervalMinutes: 60 }),
+    state: (cell) => [`/api/v1/services/${cell.service}/source`],
+    expected: serviceChange,
+  },
+  {
+    method: "DELETE",
+    route: "services/[slug]/source",
+    path: (cell) => `/api/v1/services/${cell.service}/source`,
+    state: (cell) => [`/api/v1/services/${cell.service}/source`],
+    expected: { ...serviceChange, "maintainer of an owning team": 204, admin: 204, "token for this service": 204 },
+  },
+  {
+    method: "POST",
+    route: "services/[slug]/source/refresh",
+    path: (cell) => `/api/v1/services/${cell.service}/source/refresh`,
+    state: (cell) => [`/api/v1/services/${cell.service}/source`],
+    expected: serviceChange,
+  },
+  {
+    method: "POST",
     route: "teams",
     path: () => "/api/v1/teams",
     body: () => ({ slug: `new-team-${++counter}`, name: "New team" }),
@@ -217,6 +247,8 @@ describe("authorization matrix over HTTP", () => {
     const cell: Cell = { service: `cell-${n}`, memberEmail: `removable-${n}@matrix.test`, tokenId: "" };
     await asAdmin("POST", "/api/v1/services", { slug: cell.service, name: `Cell ${n}`, description: "original", primaryOwner: "owners" });
     await asAdmin("PUT", "/api/v1/teams/owners/members", { email: cell.memberEmail, role: "member" });
+    // A source whose URL the fetcher refuses at once (loopback): set, never fetched.
+    await asAdmin("PUT", `/api/v1/services/${cell.service}/source`, { url: "http://127.0.0.1:9/openapi.yaml" });
     cell.tokenId = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `revocable ${n}` }))!.id as string;
     let who = credentials[actor];
     if (actor === "token for this service") {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -15,8 +15,17 @@ async function freePort(): Promise<number> {
   });
 }
 
+function peakMemoryMb(pid: number): number {
+  const peak = (id: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const children = (id: number) => readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  const all = [pid, ...children(pid)];
+  return Math.max(...all.map(peak));
+}
+
 export interface PortalServer {
   url: string;
+  /** Peak resident memory (VmHWM) of the server process and its children, in MB. */
+  peakMemoryMb(): number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -53,6 +62,7 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   }
   return {
     url,
+    peakMemoryMb: () => peakMemoryMb(child.pid!),
     output: () => output,
     stop: () =>
       new Promise((resolve) => {

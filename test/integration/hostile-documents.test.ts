@@ -1,0 +1,118 @@
+/**
+ * The hostile corpus (test/fixtures/hostile/, plus the large cases generated at run time) pushed to a
+ * running portal over HTTP. Each is refused with a clear error naming the problem, or stored with its
+ * hostile parts inert; the server stays up and its memory bounded.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatedCases } from "../fixtures/hostile/generated";
+import { startPortal, type PortalServer } from "../support/portal-server";
+import { signInLocally } from "../support/sign-in";
+
+const corpusDir = path.resolve("test/fixtures/hostile");
+
+interface Expectation {
+  status: number;
+  code?: string;
+  message?: RegExp;
+}
+
+/** What each committed file must get. */
+const expectations: Record<string, Expectation> = {
+  "alias-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /YAML alias expansion exceeds the limit of 1,000 \(WAYFINDER_MAX_YAML_ALIASES\)/ },
+  "merge-key-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /WAYFINDER_MAX_YAML_ALIASES/ },
+  "self-alias.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /Nesting at \/loop\/1\/1.*WAYFINDER_MAX_DOCUMENT_DEPTH/ },
+  "ref-file-passwd.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "file:\/\/\/etc\/passwd" points outside the document/ },
+  "ref-cloud-metadata.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "http:\/\/169\.254\.169\.254\/.*" points outside the document/ },
+  "ref-loopback.json": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "http:\/\/127\.0\.0\.1:5432\/" points outside/ },
+  "ref-ipv4-mapped.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /::ffff:127\.0\.0\.1/ },
+  "ref-relative-escape.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /etc\/shadow/ },
+  "circular-internal-refs.yaml": { status: 201 },
+  "self-referencing-path-item.yaml": { status: 201 },
+  "proto-key.json": { status: 422, code: "INVALID_DOCUMENT", message: /key "__proto__" is not allowed at \/__proto__/ },
+  "proto-key-escaped.json": { status: 422, code: "INVALID_DOCUMENT", message: /"__proto__" is not allowed at \/components\/schemas\/__proto__/ },
+  "proto-key.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /"__proto__" is not allowed/ },
+  "constructor-prototype.json": { status: 201 },
+  "python-object-tag.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /must be string at \/info\/description/ },
+  "js-function-tag.yaml": { status: 201 },
+  "script-in-descriptions.yaml": { status: 201 },
+  "duplicate-keys.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /Map keys must be unique at line 4/ },
+  "not-openapi.json": { status: 422, code: "INVALID_DOCUMENT", message: /neither an "openapi" nor a "swagger" field/ },
+  "unsupported-version.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /openapi is "4\.0\.0"/ },
+  "empty-with-bom.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /The document is empty/ },
+  "top-level-array.json": { status: 422, code: "INVALID_DOCUMENT", message: /expected an object at the top level/ },
+  "invalid-utf8.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /not valid UTF-8: invalid byte sequence at byte 38/ },
+  "binary-garbage.png": { status: 422, code: "INVALID_DOCUMENT", message: /not valid UTF-8/ },
+  "yaml-syntax-error.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /not valid YAML.*line 4/ },
+  "huge-integer.json": { status: 422, code: "INVALID_DOCUMENT", message: /number JSON cannot hold.*\/x-big/ },
+};
+
+it("has an expectation for every file of the corpus, and at least 25 files", () => {
+  const files = readdirSync(corpusDir).filter((file) => !file.endsWith(".ts")).sort();
+  expect(files).toEqual(Object.keys(expectations).sort());
+  expect(files.length + generatedCases.length).toBeGreaterThanOrEqual(25);
+});
+
+describe("hostile documents pushed over HTTP", () => {
+  let server: PortalServer;
+  let dataDir: string;
+  let token: string;
+
+  const push = async (body: Buffer, contentType: string) => {
+    const response = await fetch(`${server.url}/api/v1/services/target/versions`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType }, body: new Uint8Array(body) });
+    return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string }; operationCount?: number; version?: string } };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-hostile-"));
+    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@hostile.test", WAYFINDER_DEMO: "false" });
+    const cookie = await signInLocally(server.url, { name: "Admin", email: "admin@hostile.test" });
+    const post = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    await post("/api/v1/teams", { slug: "red-team", name: "Red team" });
+    await post("/api/v1/services", { slug: "target", name: "Target", primaryOwner: "red-team" });
+    token = ((await (await post("/api/v1/teams/red-team/tokens", { name: "hostile", service: "target" })).json()) as { token: string }).token;
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(Object.entries(expectations))("%s", async (file, expected) => {
+    const contentType = file.endsWith(".json") ? "application/json" : "application/yaml";
+    const { status, body } = await push(readFileSync(path.join(corpusDir, file)), contentType);
+    expect(status, JSON.stringify(body)).toBe(expected.status);
+    if (expected.code) expect(body.error?.code).toBe(expected.code);
+    if (expected.message) expect(body.error?.message).toMatch(expected.message);
+  });
+
+  it.each(generatedCases)("$name", async (generated) => {
+    const { status, body } = await push(generated.body(), generated.contentType);
+    if (generated.status) expect(status, JSON.stringify(body)).toBe(generated.status);
+    else expect([413, 422]).toContain(status);
+    if (generated.code) expect(body.error?.code).toBe(generated.code);
+    if (status >= 400) expect(body.error?.message).toMatch(generated.message);
+  });
+
+  it("stores markup in descriptions as inert data, served as JSON that browsers will not sniff", async () => {
+    const versions = (await (await fetch(`${server.url}/api/v1/services/target/versions`)).json()) as { items: { version: string; title: string; revision: number }[] };
+    const scripted = versions.items.find((version) => version.title.includes("<script>"))!;
+    const response = await fetch(`${server.url}/api/v1/services/target/versions/${scripted.version}/document?revision=${scripted.revision}`);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(((await response.json()) as { info: { title: string } }).info.title).toBe("<script>window.__wayfinderXss = 1</script>Scripted");
+  });
+
+  it("constructed nothing from YAML tags", () => {
+    expect(existsSync("/tmp/wayfinder-pwned")).toBe(false);
+  });
+
+  it("is still up, with its memory bounded", async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const peak = server.peakMemoryMb();
+    console.log(`Peak server memory over the hostile corpus: ${Math.round(peak)} MB`);
+    expect(peak).toBeLessThan(1024);
+  });
+});
