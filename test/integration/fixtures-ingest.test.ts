@@ -7,7 +7,11 @@ import type { Database } from "@/lib/db/open-database";
 import { prepareDocument } from "@/lib/openapi/prepare-document";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
-import { publishVersion } from "@/lib/versions/publish-version";
+import { publishPrepared, publishVersion } from "@/lib/versions/publish-version";
+import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { prepareBundle } from "@/lib/openapi/prepare-bundle";
+import { collectFiles } from "@/cli/collect-files";
+import { countOperationsInFolder } from "../support/count-operations";
 import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
 import { testDatabases } from "../support/test-databases";
 
@@ -21,7 +25,13 @@ function countOperations(file: string, text: string): number {
 }
 
 if (!hasFixtures) console.log(`Skipping the real-world fixture tests: ${fixturesDir} does not exist (set WAYFINDER_FIXTURES to the shared fixtures folder).`);
-else console.log(`Not ingested here: the multi-file documents in ${multiFileFolders.join(", ")}; bundling relative $refs comes with the ingestion pipeline (issue #4).`);
+
+/** The multi-file documents and their root files, ingested as bundles (as `wayfinder publish` sends them). */
+const multiFileRoots: Record<string, string> = {
+  digitalocean: "specification/DigitalOcean-public.v2.yaml",
+  "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
+  "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
+};
 
 describe.runIf(hasFixtures)("real-world API descriptions", () => {
   const files = hasFixtures ? singleFileFixtures() : [];
@@ -53,5 +63,17 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
       expect(result.outcome).toBe("created");
       expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug } } } })).toBe(expected);
     });
+
+    it.each(multiFileFolders)("%s, as a bundle of its files", async (folder) => {
+      const rootFile = path.join(fixturesDir, folder, multiFileRoots[folder]!);
+      const bundle = await collectFiles(rootFile);
+      const expected = await countOperationsInFolder(path.dirname(rootFile), path.basename(rootFile));
+      const prepared = await prepareBundle(bundle, defaultIngestLimits);
+      expect(prepared.operations).toHaveLength(expected);
+      const slug = `fx-${folder.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 63).replace(/-+$/, "");
+      await createService(db.prisma, { actor, input: { slug, name: folder, primaryOwner: "fixtures" } });
+      const result = await publishPrepared(db.prisma, { actor, serviceSlug: slug, prepared });
+      expect(result).toMatchObject({ outcome: "created", operationCount: expected });
+    }, 120_000);
   });
 });

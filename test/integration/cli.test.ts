@@ -1,0 +1,92 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixturesDir, hasFixtures } from "../support/fixtures";
+import { startPortal, type PortalServer } from "../support/portal-server";
+import { signInLocally } from "../support/sign-in";
+
+const run = promisify(execFile);
+const bin = path.resolve("bin/wayfinder.mjs");
+
+/** Runs the real `wayfinder` command in a separate process, from another folder. */
+async function wayfinder(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH, ...env } });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, out: failure.stdout + failure.stderr };
+  }
+}
+
+const petstore = path.join(fixturesDir, "oai-examples/v2.0/yaml/petstore-separate/spec/swagger.yaml");
+
+describe("the wayfinder command", () => {
+  let server: PortalServer;
+  let dataDir: string;
+  let work: string;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-"));
+    work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-files-"));
+    writeFileSync(path.join(work, "invalid.yaml"), "openapi: 3.0.3\ninfo:\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: { '200': { summary: no description } }\n");
+    writeFileSync(path.join(work, "small.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "Small", version: "1.0.0" }, paths: { "/ping": { get: { responses: { "200": { description: "pong" } } } } } }));
+    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false" });
+    const cookie = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
+    const post = async (url: string, body: unknown) => (await fetch(`${server.url}${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<{ token: string }>;
+    await post("/api/v1/teams", { slug: "cli-team", name: "CLI team" });
+    await post("/api/v1/services", { slug: "pets", name: "Pets", primaryOwner: "cli-team" });
+    await post("/api/v1/services", { slug: "other", name: "Other", primaryOwner: "cli-team" });
+    tokens.pets = (await post("/api/v1/teams/cli-team/tokens", { name: "pets ci", service: "pets" })).token;
+    tokens.other = (await post("/api/v1/teams/cli-team/tokens", { name: "other ci", service: "other" })).token;
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    for (const dir of [dataDir, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const as = (token: string) => ({ WAYFINDER_URL: server.url, WAYFINDER_TOKEN: token });
+
+  it.runIf(hasFixtures)("publishes a multi-file document, then reports a re-publish as unchanged", async () => {
+    const first = await wayfinder(["publish", "--service", "pets", petstore], as(tokens.pets!));
+    expect(first).toMatchObject({ code: 0, out: expect.stringContaining("published: pets 1.0.0 revision 1 (4 operations)") });
+    const again = await wayfinder(["publish", "--service", "pets", petstore], as(tokens.pets!));
+    expect(again).toMatchObject({ code: 0, out: expect.stringContaining("unchanged: already stored as pets 1.0.0 revision 1") });
+    const versions = (await (await fetch(`${server.url}/api/v1/services/pets/versions`)).json()) as { items: unknown[] };
+    expect(versions.items).toHaveLength(1);
+  });
+
+  it("refuses an invalid document with exit 1 and says where it is wrong", async () => {
+    const result = await wayfinder(["publish", "--service", "pets", path.join(work, "invalid.yaml")], as(tokens.pets!));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('missing required property "title" at /info');
+  });
+
+  it("is refused with exit 2 when its token is for another service", async () => {
+    const result = await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")], as(tokens.other!));
+    expect(result.code).toBe(2);
+    expect(result.out).toContain('You are not allowed to publish API versions of "pets"');
+  });
+
+  it("says what is missing with exit 2: arguments, settings, or a reachable portal", async () => {
+    expect(await wayfinder(["publish", path.join(work, "small.json")])).toMatchObject({ code: 2, out: expect.stringContaining("Usage:") });
+    expect(await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")])).toMatchObject({ code: 2, out: expect.stringContaining("set WAYFINDER_URL") });
+    expect(await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")], { WAYFINDER_URL: "http://127.0.0.1:9", WAYFINDER_TOKEN: "wf_x" })).toMatchObject({ code: 2, out: expect.stringContaining("cannot reach") });
+  });
+
+  it("validates offline with the server's rules", async () => {
+    expect(await wayfinder(["validate", path.join(work, "small.json")])).toMatchObject({ code: 0, out: expect.stringContaining("valid: Small 1.0.0 (openapi-3.1, 1 operations, 1 file)") });
+    expect(await wayfinder(["validate", path.join(work, "invalid.yaml")])).toMatchObject({ code: 1 });
+    expect(await wayfinder(["validate", path.join(work, "missing.yaml")])).toMatchObject({ code: 1, out: expect.stringContaining("Cannot read") });
+  });
+
+  it.runIf(hasFixtures)("validates DigitalOcean's 2,900-file specification offline", async () => {
+    const result = await wayfinder(["validate", path.join(fixturesDir, "digitalocean/specification/DigitalOcean-public.v2.yaml")]);
+    expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/valid: DigitalOcean API 2\.0 \(openapi-3\.0, \d+ operations, \d+ files\)/) });
+  }, 60_000);
+});

@@ -1,0 +1,93 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
+import type { Database } from "@/lib/db/open-database";
+import { createService } from "@/lib/services/create-service";
+import { getService } from "@/lib/services/get-service";
+import { getSource } from "@/lib/sources/get-source";
+import { pollDueSources } from "@/lib/sources/poll-due-sources";
+import { refreshSource } from "@/lib/sources/refresh-source";
+import { setSource } from "@/lib/sources/set-source";
+import { createTeam } from "@/lib/teams/create-team";
+import { openApi30 } from "../support/documents";
+import { fixturesDir, hasFixtures } from "../support/fixtures";
+import { startSpecServer, type SpecServer } from "../support/spec-server";
+import { testDatabases } from "../support/test-databases";
+import { countOperationsInFolder } from "../support/count-operations";
+
+const actor = systemActor("url source test");
+
+describe.each(testDatabases)("URL sources on $name", ({ open }) => {
+  let db: Database;
+  let spec: SpecServer;
+  const previousAllow = process.env.WAYFINDER_FETCH_ALLOW;
+
+  beforeAll(async () => {
+    db = await open();
+    spec = await startSpecServer(hasFixtures ? path.join(fixturesDir, "digitalocean/specification") : undefined);
+    // The test server is on loopback, which the fetcher refuses; allow it by name only, so that a
+    // literal 127.0.0.1 (in a redirect, say) is still refused.
+    process.env.WAYFINDER_FETCH_ALLOW = "localhost";
+    await createTeam(db.prisma, { actor, input: { slug: "sources", name: "Sources" } });
+    for (const slug of ["polled", "moved", "do-api"]) await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "sources" } });
+  });
+  afterAll(async () => {
+    process.env.WAYFINDER_FETCH_ALLOW = previousAllow;
+    await spec?.close();
+    await db?.close();
+  });
+
+  it("fetches on registration, then answers 304s with no new version, then picks up a change", async () => {
+    spec.set("/polled.json", { text: openApi30("1.0.0", ["/a"]) });
+    const source = await setSource(db.prisma, { actor, slug: "polled", input: { url: `${spec.url}/polled.json` } });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "published", result: { outcome: "created", version: "1.0.0" } });
+
+    expect(await refreshSource(db.prisma, source.id)).toEqual({ status: "not-modified" });
+    expect(spec.requests.at(-1)?.ifNoneMatch).toMatch(/^"/);
+
+    spec.set("/polled.json", { text: openApi30("1.1.0", ["/a", "/b"]) });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "published", result: { outcome: "created", version: "1.1.0", operationCount: 2 } });
+    const status = await getSource(db.prisma, "polled");
+    expect(status).toMatchObject({ lastError: null, servedVersion: { version: "1.1.0" } });
+    expect((await getService(db.prisma, "polled")).versions.map((version) => [version.version, version.origin])).toEqual([["1.1.0", "url"], ["1.0.0", "url"]]);
+  });
+
+  it("keeps serving the last good version when the source goes down or serves garbage, and says why", async () => {
+    const { id } = await db.prisma.specSource.findFirstOrThrow({ where: { service: { slug: "polled" } } });
+    spec.set("/polled.json", { status: 503 });
+    expect(await refreshSource(db.prisma, id)).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 503") });
+    spec.set("/polled.json", { text: '{"openapi":"3.0.3","info":{"version":"9"},"paths":{}}' });
+    expect(await refreshSource(db.prisma, id)).toMatchObject({ status: "failed", error: expect.stringContaining('missing required property "title" at /info') });
+    const status = await getSource(db.prisma, "polled");
+    expect(status).toMatchObject({ servedVersion: { version: "1.1.0" }, lastError: expect.stringContaining("title") });
+    expect(status?.lastAttemptAt! > status?.lastSuccessAt!).toBe(true);
+    expect((await getService(db.prisma, "polled")).versions).toHaveLength(2);
+  });
+
+  it("refuses a redirect to a refused address, and a $ref to another origin", async () => {
+    spec.set("/moved.yaml", { redirect: "http://127.0.0.1:9/internal.yaml" });
+    const source = await setSource(db.prisma, { actor, slug: "moved", input: { url: `${spec.url}/moved.yaml` } });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/Refused to fetch http:\/\/127\.0\.0\.1:9\/internal\.yaml: 127\.0\.0\.1 is in the loopback range/) });
+    spec.set("/moved.yaml", { redirect: "http://169.254.169.254/latest/meta-data/" });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringContaining("169.254.169.254 is in the link local range") });
+    spec.set("/moved.yaml", { text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x: { $ref: 'http://example.com/evil.yaml#/x' }\n" });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringContaining("is not on http://localhost") });
+    expect(await db.prisma.apiVersion.count({ where: { service: { slug: "moved" } } })).toBe(0);
+  });
+
+  it("polls only what is due, once", async () => {
+    await db.prisma.specSource.updateMany({ data: { nextPollAt: new Date(Date.now() + 3_600_000) } });
+    expect(await pollDueSources(db.prisma)).toBe(0);
+    await db.prisma.specSource.updateMany({ where: { service: { slug: "polled" } }, data: { nextPollAt: new Date(0) } });
+    const [first, second] = await Promise.all([pollDueSources(db.prisma), pollDueSources(db.prisma)]);
+    expect(first + second).toBe(1);
+  });
+
+  it.runIf(hasFixtures)("ingests DigitalOcean's 2,900-file specification from a URL, following relative $refs", async () => {
+    const source = await setSource(db.prisma, { actor, slug: "do-api", input: { url: `${spec.url}/DigitalOcean-public.v2.yaml` } });
+    const result = await refreshSource(db.prisma, source.id);
+    const expected = await countOperationsInFolder(path.join(fixturesDir, "digitalocean/specification"), "DigitalOcean-public.v2.yaml");
+    expect(result).toMatchObject({ status: "published", result: { operationCount: expected } });
+    expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug: "do-api" } } } })).toBe(expected);
+  }, 120_000);
+});
