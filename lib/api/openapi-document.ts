@@ -29,7 +29,7 @@ export const wayfinderOpenApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Wayfinder API",
-    version: "1.1.0",
+    version: "1.2.0",
     summary: "The developer portal's catalogue of services, teams and API descriptions.",
     description:
       "Read the catalogue that Wayfinder keeps: every service, its owning teams, lifecycle and API versions, and each version's OpenAPI document as it was published.\n\nErrors always have the shape `{ \"error\": { \"code\", \"message\", \"details\"? } }`; `code` is stable and safe to branch on.",
@@ -161,6 +161,72 @@ export const wayfinderOpenApiDocument = {
           "200": jsonResponse("Versions, newest first.", itemsOf("Version")),
           "404": errorResponse("No service has this slug."),
         },
+      },
+      post: {
+        tags: ["Versions"],
+        operationId: "publishVersion",
+        summary: "Publish an API description",
+        description:
+          "One Swagger 2.0 / OpenAPI 3.0 / 3.1 document as JSON or YAML, or a multi-file bundle as `application/vnd.wayfinder.bundle+json` (`{ \"root\": \"openapi.yaml\", \"files\": { \"<path>\": \"<text>\" } }`; `$ref`s may reach only the bundle's files). Content already stored is a no-op (200); new content under the same `info.version` is a new revision. Limits: WAYFINDER_MAX_DOCUMENT_BYTES (20 MB), WAYFINDER_MAX_YAML_ALIASES, WAYFINDER_MAX_DOCUMENT_DEPTH, WAYFINDER_MAX_REFS, WAYFINDER_MAX_BUNDLE_FILES.",
+        parameters: [
+          slugParameter("slug", "The service's slug."),
+          { name: "dryRun", in: "query", description: "`true`: run the pipeline and report, store nothing.", schema: { type: "boolean" } },
+          { name: "origin", in: "query", description: "How the document arrived, recorded on the version.", schema: { enum: ["push", "upload"], default: "push" } },
+        ],
+        ...mutation,
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { type: "object", description: "The API description." } },
+            "application/yaml": { schema: { type: "string" } },
+            "application/vnd.wayfinder.bundle+json": { schema: { type: "object", required: ["root", "files"], properties: { root: { type: "string" }, files: { type: "object", additionalProperties: { type: "string" } } } } },
+          },
+        },
+        responses: {
+          "201": jsonResponse("Stored as a new version or revision.", schemaRef("PublishResult")),
+          "200": jsonResponse("Already stored (`outcome: unchanged`), or valid in a dry run (`outcome: valid`).", schemaRef("PublishResult")),
+          ...changeErrors,
+          "404": errorResponse("No service has this slug."),
+          "413": errorResponse("A limit was exceeded; the message names it and its setting."),
+          "422": errorResponse("The document is invalid; `details.problems` lists each problem with its JSON pointer or line."),
+        },
+      },
+    },
+    "/services/{slug}/source": {
+      get: {
+        tags: ["Versions"],
+        operationId: "getServiceSource",
+        summary: "The service's document URL and its status",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        responses: { "200": jsonResponse("The source, or null when the service has none.", { type: "object", required: ["source"], properties: { source: { oneOf: [schemaRef("SourceStatus"), { type: "null" }] } } }), "404": errorResponse("No service has this slug.") },
+      },
+      put: {
+        tags: ["Versions"],
+        operationId: "setServiceSource",
+        summary: "Set the document URL, and fetch it now",
+        description: "The portal then polls it (ETag / If-Modified-Since). Private, loopback, link-local and metadata addresses are refused unless WAYFINDER_FETCH_ALLOW lists them.",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        ...mutation,
+        requestBody: jsonBody({ type: "object", required: ["url"], properties: { url: { type: "string", format: "uri" }, pollIntervalMinutes: { type: "integer", minimum: 1, maximum: 1440, default: 15 } } }),
+        responses: { "200": jsonResponse("The first fetch's outcome and the source's status.", schemaRef("RefreshResult")), ...changeErrors, "404": errorResponse("No service has this slug.") },
+      },
+      delete: {
+        tags: ["Versions"],
+        operationId: "removeServiceSource",
+        summary: "Stop polling (versions stay)",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        ...mutation,
+        responses: { "204": { description: "Removed." }, ...changeErrors, "404": errorResponse("No service has this slug.") },
+      },
+    },
+    "/services/{slug}/source/refresh": {
+      post: {
+        tags: ["Versions"],
+        operationId: "refreshServiceSource",
+        summary: "Refresh now",
+        parameters: [slugParameter("slug", "The service's slug.")],
+        ...mutation,
+        responses: { "200": jsonResponse("The fetch's outcome and the source's status.", schemaRef("RefreshResult")), ...changeErrors, "404": errorResponse("No such service, or it has no document URL.") },
       },
     },
     "/services/{slug}/versions/{version}/document": {
@@ -467,6 +533,42 @@ export const wayfinderOpenApiDocument = {
             type: "array",
             items: { allOf: [{ $ref: "#/components/schemas/ServiceSummary" }, { type: "object", required: ["isPrimaryOwner"], properties: { isPrimaryOwner: { type: "boolean" } } }] },
           },
+        },
+      },
+      PublishResult: {
+        type: "object",
+        required: ["outcome", "format", "title", "version", "contentHash", "operationCount", "sizeBytes"],
+        properties: {
+          outcome: { enum: ["created", "unchanged", "valid"] },
+          format: schemaRef("SpecFormat"),
+          title: { type: "string" },
+          version: { type: "string" },
+          revision: { type: "integer", minimum: 1 },
+          contentHash: { type: "string" },
+          operationCount: { type: "integer", minimum: 0 },
+          sizeBytes: { type: "integer", minimum: 0 },
+        },
+      },
+      SourceStatus: {
+        type: "object",
+        required: ["url", "pollIntervalMinutes", "lastAttemptAt", "lastSuccessAt", "lastError", "nextPollAt", "servedVersion"],
+        properties: {
+          url: { type: "string", format: "uri" },
+          pollIntervalMinutes: { type: "integer" },
+          lastAttemptAt: { type: ["string", "null"], format: "date-time" },
+          lastSuccessAt: { type: ["string", "null"], format: "date-time" },
+          lastError: { type: ["string", "null"], description: "The last failure in plain words, with where the document is wrong; null after a success." },
+          lastErrorDetails: {},
+          nextPollAt: { type: ["string", "null"], format: "date-time" },
+          servedVersion: { oneOf: [{ type: "object", properties: { version: { type: "string" }, revision: { type: "integer" } } }, { type: "null" }] },
+        },
+      },
+      RefreshResult: {
+        type: "object",
+        required: ["refresh", "source"],
+        properties: {
+          refresh: { type: "object", required: ["status"], properties: { status: { enum: ["published", "not-modified", "failed"] }, error: { type: "string" }, result: {} } },
+          source: schemaRef("SourceStatus"),
         },
       },
       Link: {

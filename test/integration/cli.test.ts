@@ -14,7 +14,7 @@ const bin = path.resolve("bin/wayfinder.mjs");
 /** Runs the real `wayfinder` command in a separate process, from another folder. */
 async function wayfinder(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env } });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
