@@ -101,3 +101,32 @@ test("the register form shows validation errors next to their fields", async ({ 
   await expect(form.getByText("must be an http(s) URL")).toBeVisible();
   await expect(page).toHaveURL(/\/services\/new$/);
 });
+
+test("uploads a document on a service page, checks it, publishes it, and shows the new version and its docs", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  await page.goto("/services/feature-flags");
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Feature Flags", version: "0.3.0" },
+    paths: {
+      "/flags": { get: { operationId: "listFlags", summary: "List flags", responses: { "200": { description: "The flags." } } } },
+      "/flags/{key}/history": { get: { operationId: "getFlagHistory", summary: "A flag's change history", parameters: [{ name: "key", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "Changes." } } } },
+    },
+  };
+  await page.getByLabel("API description file").setInputFiles({ name: "flags.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Valid:" })).toContainText("0.3.0 (openapi-3.0, 2 operations)");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page).toHaveURL(/version=0\.3\.0/);
+  await expect(page.getByLabel("API version")).toHaveValue("0.3.0#1");
+  await expect(page.getByLabel("API version").locator("option:checked")).toContainText("current");
+  await expect(page.getByTestId("api-reference").locator(".opblock")).toHaveCount(2);
+  await expect(page.getByTestId("api-reference").locator(".opblock-summary-path", { hasText: "/flags/{key}/history" })).toBeVisible();
+
+  // An invalid file is explained, and nothing is stored.
+  await page.getByLabel("API description file").setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("openapi: 3.0.3\ninfo: { version: '9' }\npaths: {}\n") });
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not a valid" })).toContainText('missing required property "title" at /info');
+  const versions = await (await page.request.get("/api/v1/services/feature-flags/versions")).json();
+  expect(versions.items.map((version: { version: string }) => version.version)).toEqual(["0.3.0", "0.2.0"]);
+});

@@ -11,6 +11,9 @@ import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { readerActor } from "@/lib/http/reader-actor";
 import { canActorEditService } from "@/lib/services/can-edit-service";
+import { getSource } from "@/lib/sources/get-source";
+import { PublishPanel } from "@/components/services/publish-panel";
+import { SourceStatusView } from "@/components/services/source-status";
 import { getService } from "@/lib/services/get-service";
 import { selectVersion } from "@/lib/versions/select-version";
 
@@ -32,7 +35,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const actor = await readerActor(`/services/${slug}`);
   const db = await getDb();
   const service = await orNotFound(getService(db, slug));
-  const [canEdit, history] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }))]);
+  const [canEdit, history, source] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 })), getSource(db, slug)]);
   const revision = Number(first(query.revision));
   const selected = selectVersion(service.versions, { version: first(query.version), revision: Number.isInteger(revision) && revision > 0 ? revision : undefined });
   if (first(query.version) && !selected) notFound();
@@ -133,6 +136,14 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             </div>
           </div>
           <ApiReference key={documentUrl} documentUrl={documentUrl} />
+        </section>
+      )}
+
+      {(canEdit || source) && (
+        <section aria-labelledby="publishing" className="space-y-3">
+          <h2 id="publishing" className="text-xl font-semibold">Publishing</h2>
+          {source && <SourceStatusView source={source} />}
+          {canEdit && <PublishPanel slug={service.slug} source={source} />}
         </section>
       )}
 

@@ -1,0 +1,136 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiRequest } from "@/components/forms/api-client";
+import { buttonClass, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import type { SourceStatus } from "@/lib/sources/get-source";
+
+interface Checked {
+  outcome: string;
+  title: string;
+  version: string;
+  format: string;
+  operationCount: number;
+  revision?: number;
+}
+type Problem = { message: string; pointer?: string; line?: number };
+interface Failure {
+  message: string;
+  problems: Problem[];
+}
+
+/** Sends a file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
+function send(url: string, file: File, onProgress: (fraction: number) => void): Promise<Checked> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    request.setRequestHeader("Content-Type", /\.json$/i.test(file.name) ? "application/json" : "application/yaml");
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onload = () => {
+      const body = JSON.parse(request.responseText || "{}") as Checked & { error?: { message: string; details?: { problems?: Problem[] } } };
+      if (request.status >= 400) reject({ message: body.error?.message ?? `HTTP ${request.status}`, problems: body.error?.details?.problems ?? [] } satisfies Failure);
+      else resolve(body);
+    };
+    request.onerror = () => reject({ message: "The upload failed: the portal could not be reached.", problems: [] } satisfies Failure);
+    request.send(file);
+  });
+}
+
+/** Upload a new API description (checked before it is stored), and manage the document URL. */
+export function PublishPanel({ slug, source }: { slug: string; source: SourceStatus | null }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [url, setUrl] = useState(source?.url ?? "");
+  const [sourceError, setSourceError] = useState<string | null>(null);
+  const base = `/api/v1/services/${slug}/versions`;
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setFailure(null);
+    setProgress(0);
+    try {
+      const result = await send(`${base}?origin=upload${dryRun ? "&dryRun=true" : ""}`, file, setProgress);
+      if (dryRun) setChecked(result);
+      else {
+        router.push(`/services/${slug}?version=${encodeURIComponent(result.version)}`);
+        router.refresh();
+        setChecked(null);
+        setFile(null);
+      }
+    } catch (error) {
+      setChecked(null);
+      setFailure(error as Failure);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const saveSource = useMutation({
+    mutationFn: (action: "set" | "refresh" | "remove") =>
+      action === "set" ? apiRequest("PUT", `/api/v1/services/${slug}/source`, { url }) : action === "refresh" ? apiRequest("POST", `/api/v1/services/${slug}/source/refresh`) : apiRequest("DELETE", `/api/v1/services/${slug}/source`),
+    onSuccess: () => {
+      setSourceError(null);
+      router.refresh();
+    },
+    onError: (error) => setSourceError(error.message),
+  });
+
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <section aria-labelledby="upload" className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <h3 id="upload" className="font-semibold">Upload a version</h3>
+        <input
+          type="file"
+          aria-label="API description file"
+          accept=".json,.yaml,.yml"
+          className="block text-sm"
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setChecked(null);
+            setFailure(null);
+          }}
+        />
+        <div className="flex gap-2">
+          <button type="button" className={secondaryButtonClass} disabled={!file || progress !== null} onClick={() => void run(true)}>Check</button>
+          <button type="button" className={buttonClass} disabled={!checked || progress !== null} onClick={() => void run(false)}>Publish</button>
+        </div>
+        {progress !== null && <progress aria-label="Upload progress" max={1} value={progress} className="w-full" />}
+        {checked && (
+          <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+            Valid: {checked.title} <strong>{checked.version}</strong> ({checked.format}, {checked.operationCount} operations). Publish to store it.
+          </p>
+        )}
+        {failure && (
+          <div role="alert" className="space-y-1 text-sm text-red-800 dark:text-red-300">
+            <p>{failure.message}</p>
+            <ul className="list-disc pl-5">
+              {failure.problems.slice(0, 10).map((problem, index) => (
+                <li key={index}>{problem.message}{problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}` : ""}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="source-url" className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <h3 id="source-url" className="font-semibold">Document URL</h3>
+        <p className="text-xs text-slate-500">Wayfinder fetches it now and then every {source?.pollIntervalMinutes ?? 15} minutes; relative $refs are followed on the same origin.</p>
+        <div className="flex gap-2">
+          <input type="url" aria-label="Document URL" className={inputClass} value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://…/openapi.yaml" />
+          <button type="button" className={buttonClass} disabled={!url || saveSource.isPending} onClick={() => saveSource.mutate("set")}>Save</button>
+        </div>
+        {source && (
+          <div className="flex gap-2">
+            <button type="button" className={secondaryButtonClass} disabled={saveSource.isPending} onClick={() => saveSource.mutate("refresh")}>Refresh now</button>
+            <button type="button" className={secondaryButtonClass} disabled={saveSource.isPending} onClick={() => saveSource.mutate("remove")}>Remove</button>
+          </div>
+        )}
+        <FormError message={sourceError} />
+      </section>
+    </div>
+  );
+}
