@@ -1,63 +1,27 @@
 /**
- * `npm run bench`: times each stage of the ingestion pipeline on the shared real-world documents
- * (median of several runs), beside a plain JSON.parse of the same bytes for scale, and the whole
- * publish into an in-memory PGlite database. Prints a table; asserts nothing.
+ * `npm run bench`: for Stripe (4 MB), Slack, Twilio's api_v2010 and DigitalOcean (2,900 files), the
+ * median time of each ingestion stage and of the whole ingestion into PGlite, beside a plain
+ * JSON.parse of the same bytes, with each document's peak memory (its own process). Prints a table;
+ * asserts nothing.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { detectSpecFormat } from "@/lib/openapi/detect-format";
-import { extractOperations } from "@/lib/openapi/extract-operations";
-import { hashDocument } from "@/lib/openapi/hash-document";
-import { parseDocumentText } from "@/lib/openapi/parse-document";
-import { validateDocument } from "@/lib/openapi/validate-document";
-import { systemActor } from "@/lib/auth/actor";
-import { openDatabase } from "@/lib/db/open-database";
-import { createService } from "@/lib/services/create-service";
-import { createTeam } from "@/lib/teams/create-team";
-import { publishVersion } from "@/lib/versions/publish-version";
 
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const documents = ["stripe/spec3.2022-03-25.json", "slack/slack_web_openapi_v2.json", "twilio/twilio_api_v2010.yaml"];
+const runs = process.env.BENCH_RUNS ?? "5";
+const documents = ["stripe/spec3.2022-03-25.json", "slack/slack_web_openapi_v2.json", "twilio/twilio_api_v2010.yaml", "digitalocean/specification/DigitalOcean-public.v2.yaml"];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+if (!existsSync(fixtures)) {
+  console.log(`No fixtures at ${fixtures}: set WAYFINDER_FIXTURES.`);
+  process.exit(0);
 }
-
-async function time<T>(work: () => T | Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
+console.log(`Ingestion pipeline: median of ${runs} runs, milliseconds. Heap: largest growth during the stage (MB). Peak: the document's process (MB).\n`);
+const stages = ["JSON.parse", "parse", "parse+bundle", "inspect", "detect", "validate", "hash", "index", "whole ingestion"];
+console.log(["document", "files", "MB", "ops", ...stages, "peak RSS"].join("\t"));
+for (const document of documents) {
+  const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.resolve("bench/ingest-one.ts"), path.join(fixtures, document), runs], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const result = JSON.parse(output.trim().split("\n").at(-1)!) as { document: string; files: number; megabytes: number; operations: number; medianMs: Record<string, number>; heapGrowthMb: Record<string, number>; peakRssMb: number };
+  const cell = (name: string) => (name in result.medianMs ? `${result.medianMs[name]!.toFixed(1)} (${Math.max(0, result.heapGrowthMb[name] ?? 0).toFixed(0)})` : "–");
+  console.log([result.document, result.files, result.megabytes.toFixed(2), result.operations, ...stages.map(cell), result.peakRssMb.toFixed(0)].join("\t"));
 }
-
-const db = await openDatabase({ kind: "pglite", dataDir: null });
-const actor = systemActor("bench");
-await createTeam(db.prisma, { actor, input: { slug: "bench", name: "Bench" } });
-
-console.log(`Ingestion pipeline, median of ${runs} runs (ms); rss = peak resident memory of this process so far (MB)\n`);
-const header = ["document", "MB", "ops", "JSON.parse", "parse", "detect", "validate", "hash", "index", "publish (all + store)", "rss"];
-console.log(header.join("\t"));
-for (const file of documents) {
-  const text = readFileSync(path.join(fixtures, file), "utf8");
-  const stages: Record<string, number[]> = { json: [], parse: [], detect: [], validate: [], hash: [], index: [], publish: [] };
-  let operations = 0;
-  for (let run = 0; run < runs; run += 1) {
-    if (file.endsWith(".json")) stages.json!.push((await time(() => JSON.parse(text)))[1]);
-    const [document, parseMs] = await time(() => parseDocumentText(text));
-    stages.parse!.push(parseMs);
-    stages.detect!.push((await time(() => detectSpecFormat(document)))[1]);
-    stages.validate!.push((await time(() => validateDocument(document as Record<string, unknown>)))[1]);
-    stages.hash!.push((await time(() => hashDocument(document)))[1]);
-    const [found, indexMs] = await time(() => extractOperations(document as Record<string, unknown>));
-    operations = found.length;
-    stages.index!.push(indexMs);
-    const slug = `bench-${run}-${path.basename(file).replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 60).replace(/-+$/, "");
-    await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "bench" } });
-    stages.publish!.push((await time(() => publishVersion(db.prisma, { actor, serviceSlug: slug, text })))[1]);
-  }
-  const cell = (name: string) => (stages[name]!.length ? median(stages[name]!).toFixed(1) : "n/a");
-  console.log([file, (Buffer.byteLength(text) / 1e6).toFixed(2), operations, cell("json"), cell("parse"), cell("detect"), cell("validate"), cell("hash"), cell("index"), cell("publish"), (process.resourceUsage().maxRSS / 1024).toFixed(0)].join("\t"));
-}
-console.log("\nDigitalOcean's multi-file document needs $ref bundling, which arrives with the ingestion pipeline (issue #4).");
-await db.close();
