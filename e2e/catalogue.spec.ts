@@ -41,7 +41,7 @@ test("searches by text and opens a service", async ({ page }) => {
   await expect(page.getByTestId("service-row")).toHaveCount(1);
   await page.getByRole("link", { name: "Identity API" }).click();
   await expect(page).toHaveURL(/\/services\/identity-api$/);
-  await expect(page.getByRole("heading", { name: "Identity API", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Identity API", level: 1, exact: true })).toBeVisible();
 });
 
 test("a team page lists the services it owns", async ({ page, request }) => {

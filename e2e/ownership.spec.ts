@@ -74,7 +74,7 @@ test("someone who is not a maintainer sees no edit controls, and the API refuses
   const page = await context.newPage();
   await signIn(page, "Bob Bystander", "bob@e2e.test");
   await page.goto("/services/launch-control");
-  await expect(page.getByRole("heading", { name: "Launch Control" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Launch Control", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 
   const response = await page.request.patch("/api/v1/services/launch-control", { data: { description: "hijacked" } });

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { notFound } from "@/lib/errors";
+import { serviceFieldsSelect } from "./service-summary";
 
 /**
  * A service's editable state, as the audit log records it before and after a change, with the ids
@@ -10,12 +11,9 @@ export async function loadServiceSnapshot(tx: Prisma.TransactionClient, slug: st
     where: { slug },
     select: {
       id: true,
-      slug: true,
-      name: true,
-      description: true,
-      lifecycle: true,
-      tier: true,
-      tags: true,
+      // Not updatedAt: it changes with every edit and would show in every audit diff.
+      ...serviceFieldsSelect,
+      updatedAt: false,
       repositoryUrl: true,
       archivedAt: true,
       links: { select: { kind: true, label: true, url: true }, orderBy: { position: "asc" } },
