@@ -1,17 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 // One story in order: the second person looks at what the first one registered.
 test.describe.configure({ mode: "serial" });
-
-async function signIn(page: Page, name: string, email: string) {
-  await page.goto("/signin");
-  const form = page.getByRole("form", { name: "Local development sign-in" });
-  await expect(form.getByRole("heading", { name: "Local development sign-in" })).toBeVisible();
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Email").fill(email);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(name);
-}
 
 test("sign in, create a team, register a service with two owning teams, find it, edit it and see the history", async ({ page }) => {
   await signIn(page, "Ada Admin", "admin@e2e.test");

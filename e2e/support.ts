@@ -1,8 +1,19 @@
-import type { APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** What the REST API says, to check the pages against the same data. */
 export async function apiJson<T = any>(request: APIRequestContext, path: string): Promise<T> {
   const response = await request.get(path);
   if (!response.ok()) throw new Error(`${path} answered ${response.status()}`);
   return (await response.json()) as T;
+}
+
+/** Signs in through the local development sign-in form, as a person would. */
+export async function signIn(page: Page, name: string, email: string) {
+  await page.goto("/signin");
+  const form = page.getByRole("form", { name: "Local development sign-in" });
+  await expect(form.getByRole("heading", { name: "Local development sign-in" })).toBeVisible();
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(name);
 }

@@ -370,6 +370,33 @@ export const wayfinderOpenApiDocument = {
         responses: { "200": jsonResponse("The caller: a person with their teams, a token with its scope, or anonymous.", { type: "object", required: ["kind"], properties: { kind: { enum: ["user", "token", "anonymous"] } } }) },
       },
     },
+    "/me/onboarding": {
+      get: {
+        tags: ["People"],
+        operationId: "listOnboardingTicks",
+        summary: "The onboarding checklist items the signed-in person has ticked",
+        security: [{ session: [] }],
+        responses: { "200": jsonResponse("Ticked item ids.", { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "string" } } } }), "401": changeErrors["401"], "403": changeErrors["403"] },
+      },
+    },
+    "/me/onboarding/{itemId}": {
+      put: {
+        tags: ["People"],
+        operationId: "tickOnboardingItem",
+        summary: "Tick an onboarding checklist item",
+        parameters: [{ name: "itemId", in: "path", required: true, schema: schemaRef("Slug") }],
+        security: [{ session: [] }],
+        responses: { "204": { description: "Ticked." }, "401": changeErrors["401"], "403": changeErrors["403"], "404": errorResponse("No such checklist item.") },
+      },
+      delete: {
+        tags: ["People"],
+        operationId: "untickOnboardingItem",
+        summary: "Untick an onboarding checklist item",
+        parameters: [{ name: "itemId", in: "path", required: true, schema: schemaRef("Slug") }],
+        security: [{ session: [] }],
+        responses: { "204": { description: "Unticked." }, "401": changeErrors["401"], "403": changeErrors["403"], "404": errorResponse("No such checklist item.") },
+      },
+    },
     "/audit": {
       get: {
         tags: ["Audit"],

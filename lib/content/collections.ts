@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { slugSchema } from "@/lib/slug";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 
 /** ADR statuses, as MADR names them. */
 export const adrStatuses = ["proposed", "accepted", "rejected", "deprecated", "superseded"] as const;
