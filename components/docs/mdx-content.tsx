@@ -1,4 +1,5 @@
 import { compileMDX } from "next-mdx-remote/rsc";
+import type { ReactElement } from "react";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypePrettyCode from "rehype-pretty-code";
 import rehypeSlug from "rehype-slug";
@@ -14,6 +15,25 @@ const components = { Callout, Service: ServiceRef, Operation: OperationRef, pre:
  * highlighted by Shiki (light and dark themes, no client JavaScript), and the portal's components.
  */
 export async function MdxContent({ source }: { source: string }) {
+  return <div className="docs-prose">{await compiled(source)}</div>;
+}
+
+// Content ships with the build, so each body is compiled (and highlighted) once per process. The
+// cached tree still renders <Service> and <Operation> afresh on every request, with live data.
+const cache = new Map<string, Promise<ReactElement>>();
+
+function compiled(source: string): Promise<ReactElement> {
+  if (process.env.NODE_ENV === "development") return compile(source);
+  let entry = cache.get(source);
+  if (!entry) {
+    entry = compile(source);
+    entry.catch(() => cache.delete(source));
+    cache.set(source, entry);
+  }
+  return entry;
+}
+
+async function compile(source: string): Promise<ReactElement> {
   const { content } = await compileMDX({
     source,
     components,
@@ -24,5 +44,5 @@ export async function MdxContent({ source }: { source: string }) {
       },
     },
   });
-  return <div className="docs-prose">{content}</div>;
+  return content;
 }
