@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
 
@@ -13,10 +13,29 @@ function subscribeToTheme(onChange: () => void): () => void {
   return () => observer.disconnect();
 }
 
+const STORAGE_KEY = "wayfinder-theme";
+
+/** The stored choice, or the system's preference when there is none. */
+function preferredTheme(): Theme {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === "dark" || stored === "light") return stored;
+  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
 /** Switches between light and dark; the choice is kept in localStorage (see themeScript). */
 export function ThemeToggle() {
   const theme: Theme = useSyncExternalStore(subscribeToTheme, currentTheme, () => "light");
   const next: Theme = theme === "dark" ? "light" : "dark";
+  // The inline script sets the theme before first paint; this applies it again once React has
+  // hydrated (recovering from a hydration error re-creates <html>'s attributes) and follows the
+  // system's preference while no choice is stored.
+  useEffect(() => {
+    const apply = () => document.documentElement.classList.toggle("dark", preferredTheme() === "dark");
+    apply();
+    const media = matchMedia("(prefers-color-scheme: dark)");
+    media.addEventListener("change", apply);
+    return () => media.removeEventListener("change", apply);
+  }, []);
   return (
     <button
       type="button"
@@ -24,7 +43,7 @@ export function ThemeToggle() {
       aria-label={`Switch to ${next} theme`}
       onClick={() => {
         document.documentElement.classList.toggle("dark", next === "dark");
-        localStorage.setItem("wayfinder-theme", next);
+        localStorage.setItem(STORAGE_KEY, next);
       }}
     >
       {theme === "dark" ? "☀︎ Light" : "☾ Dark"}

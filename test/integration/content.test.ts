@@ -90,8 +90,8 @@ describe("docs search", () => {
   it("finds patterns, ADRs and guides by their words, and marks the matches", async () => {
     const { searchDocs } = await import("@/lib/content/search-docs");
     const hits = searchDocs("cursor");
-    expect(hits[0]).toMatchObject({ collection: "patterns", url: "/docs/patterns/pagination" });
-    expect(hits.map((hit) => hit.url)).toContain("/docs/adr/0006-cursor-pagination");
+    // The pattern and the decision about cursors, whichever ranks first.
+    expect(new Set(hits.slice(0, 2).map((hit) => hit.url))).toEqual(new Set(["/docs/patterns/pagination", "/docs/adr/0006-cursor-pagination"]));
     expect(hits[0]!.snippet.some((piece) => piece.match && /^cursor/i.test(piece.text))).toBe(true);
     expect(searchDocs("supersede").map((hit) => hit.url)).toContain("/docs/guides/writing-an-adr");
     expect(searchDocs("   ")).toEqual([]);
