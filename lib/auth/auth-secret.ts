@@ -10,7 +10,7 @@ import type { Env } from "@/lib/env";
  */
 export function resolveAuthSecret(env: Env): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const file = path.join(/* turbopackIgnore: true */ process.cwd(), env.WAYFINDER_DATA_DIR ?? ".data", "auth-secret");
+  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.WAYFINDER_DATA_DIR ?? ".data", "auth-secret");
   try {
     return readFileSync(file, "utf8").trim();
   } catch {
