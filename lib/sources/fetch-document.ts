@@ -21,11 +21,14 @@ function expectOk(response: SafeResponse): void {
  * 304. A `$ref` to another origin (or to `file:`) is refused, never fetched.
  */
 export async function fetchDocument(url: string, options: { policy: FetchPolicy; limits: IngestLimits; etag?: string | null; lastModified?: string | null }): Promise<FetchOutcome> {
-  const signal = AbortSignal.timeout(options.limits.fetchTimeoutMs);
+  // One deadline for everything; each fetch gets its own signal for the time left (a shared signal
+  // would collect an abort listener per fetch, thousands for a large multi-file document).
+  const deadline = Date.now() + options.limits.fetchTimeoutMs;
+  const timeLeft = () => AbortSignal.timeout(Math.max(1, deadline - Date.now()));
   const conditional: Record<string, string> = {};
   if (options.etag) conditional["If-None-Match"] = options.etag;
   if (options.lastModified) conditional["If-Modified-Since"] = options.lastModified;
-  const root = await safeFetch(url, { policy: options.policy, maxBytes: options.limits.maxBytes, signal, headers: conditional });
+  const root = await safeFetch(url, { policy: options.policy, maxBytes: options.limits.maxBytes, signal: timeLeft(), headers: conditional });
   if (root.status === 304) return { kind: "not-modified" };
   expectOk(root);
   const rootUrl = new URL(root.url);
@@ -39,7 +42,7 @@ export async function fetchDocument(url: string, options: { policy: FetchPolicy;
       if (fileUrl.origin !== rootUrl.origin) {
         throw invalidDocument("A $ref points to another origin", [{ message: `"${fileUrl.href}" is not on ${rootUrl.origin}; a URL source's $refs may only reach files on its own origin` }]);
       }
-      const file = await safeFetch(fileUrl.href, { policy: options.policy, maxBytes: Math.max(remaining, 0), signal });
+      const file = await safeFetch(fileUrl.href, { policy: options.policy, maxBytes: Math.max(remaining, 0), signal: timeLeft() });
       expectOk(file);
       remaining -= file.body.byteLength;
       return decodeUtf8(file.body);
