@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
@@ -120,4 +122,21 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
   await expect(page.getByRole("alert").filter({ hasText: "not a valid" })).toContainText('missing required property "title" at /info');
   const versions = await (await page.request.get("/api/v1/services/feature-flags/versions")).json();
   expect(versions.items.map((version: { version: string }) => version.version)).toEqual(["0.3.0", "0.2.0"]);
+});
+
+test("renders markup from a document's text as text: no script in it runs", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  const created = await page.request.post("/api/v1/services", { data: { slug: "scripted", name: "Scripted", primaryOwner: "platform" } });
+  expect(created.status()).toBe(201);
+  const hostile = readFileSync(path.resolve("test/fixtures/hostile/script-in-descriptions.yaml"));
+  const published = await page.request.post("/api/v1/services/scripted/versions", { data: hostile, headers: { "Content-Type": "application/yaml" } });
+  expect(published.status()).toBe(201);
+
+  await page.goto("/services/scripted");
+  const reference = page.getByTestId("api-reference");
+  await expect(reference.locator(".info .title")).toContainText("<script>window.__wayfinderXss = 1</script>Scripted");
+  await reference.locator(".opblock-summary-control").first().click();
+  await expect(reference.locator(".responses-wrapper")).toBeVisible();
+  expect(await page.evaluate(() => (window as { __wayfinderXss?: number }).__wayfinderXss)).toBeUndefined();
+  expect(await reference.locator("script, iframe, img[onerror], svg[onload]").count()).toBe(0);
 });

@@ -28,7 +28,7 @@ interface ServiceFormProps {
 
 const LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
 const LINK_KINDS = ["runbook", "dashboard", "docs", "chat", "other"] as const;
-const FIELDS = ["slug", "name", "description", "lifecycle", "tier", "tags", "repositoryUrl", "links", "primaryOwner", "otherOwners", "owners"] as const;
+const FIELDS = ["slug", "name", "description", "lifecycle", "tier", "tags", "repositoryUrl", "links", "primaryOwner", "otherOwners", "owners", "documentUrl"] as const;
 
 const toTags = (value: unknown) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean) : value);
 const toUrl = (value: unknown) => (value === "" ? null : value);
@@ -54,7 +54,7 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
   const save = useMutation({
     mutationFn: (values: CreateValues) => {
       if (mode === "create") return apiRequest<{ slug: string }>("POST", "/api/v1/services", values);
-      const { slug, primaryOwner: _primary, ...changes } = values;
+      const { slug, primaryOwner: _primary, documentUrl: _url, ...changes } = values;
       return apiRequest<{ slug: string }>("PATCH", `/api/v1/services/${initial?.slug ?? slug}`, changes);
     },
     onSuccess: (service) => {
@@ -117,6 +117,12 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       <Field id="repositoryUrl" label="Repository URL" error={errors.repositoryUrl?.message}>
         <input id="repositoryUrl" type="url" className={inputClass} {...form.register("repositoryUrl", { setValueAs: toUrl })} />
       </Field>
+
+      {mode === "create" && (
+        <Field id="documentUrl" label="Document URL (optional)" hint="Where the OpenAPI document is served: Wayfinder fetches it now, then polls it. You can also upload or publish from CI later." error={errors.documentUrl?.message}>
+          <input id="documentUrl" type="url" className={inputClass} placeholder="https://…/openapi.yaml" {...form.register("documentUrl", { setValueAs: toUrl })} />
+        </Field>
+      )}
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Links</legend>

@@ -17,6 +17,24 @@ const changeErrors = {
   "403": errorResponse("Signed in, but not allowed to make this change."),
 };
 
+const serviceFields = {
+  name: { type: "string", minLength: 1, maxLength: 100 },
+  description: { type: "string", maxLength: 5000 },
+  lifecycle: schemaRef("Lifecycle"),
+  tier: { type: "integer", minimum: 1, maximum: 4 },
+  tags: { type: "array", maxItems: 20, items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
+  repositoryUrl: { type: ["string", "null"], format: "uri" },
+  links: { type: "array", maxItems: 20, items: schemaRef("Link") },
+  otherOwners: { type: "array", maxItems: 10, items: schemaRef("Slug") },
+};
+
+const teamFields = {
+  name: { type: "string", minLength: 1, maxLength: 100 },
+  description: { type: "string", maxLength: 2000 },
+  chatChannel: { type: ["string", "null"] },
+  email: { type: ["string", "null"], format: "email" },
+};
+
 const slugParameter = (name: string, description: string) => ({
   name,
   in: "path",
@@ -603,32 +621,20 @@ export const wayfinderOpenApiDocument = {
         required: ["kind", "label", "url"],
         properties: { kind: { enum: ["runbook", "dashboard", "docs", "chat", "other"] }, label: { type: "string", maxLength: 60 }, url: { type: "string", format: "uri" } },
       },
-      ServiceUpdate: {
+      ServiceUpdate: { type: "object", additionalProperties: false, properties: serviceFields },
+      ServiceInput: {
         type: "object",
         additionalProperties: false,
+        required: ["slug", "name", "primaryOwner"],
         properties: {
-          name: { type: "string", minLength: 1, maxLength: 100 },
-          description: { type: "string", maxLength: 5000 },
-          lifecycle: schemaRef("Lifecycle"),
-          tier: { type: "integer", minimum: 1, maximum: 4 },
-          tags: { type: "array", maxItems: 20, items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
-          repositoryUrl: { type: ["string", "null"], format: "uri" },
-          links: { type: "array", maxItems: 20, items: schemaRef("Link") },
-          otherOwners: { type: "array", maxItems: 10, items: schemaRef("Slug") },
+          ...serviceFields,
+          slug: schemaRef("Slug"),
+          primaryOwner: schemaRef("Slug"),
+          documentUrl: { type: ["string", "null"], format: "uri", description: "Set as the service's document URL and fetched at once (its outcome shows on the service's source)." },
         },
       },
-      ServiceInput: {
-        allOf: [
-          schemaRef("ServiceUpdate"),
-          { type: "object", required: ["slug", "name", "primaryOwner"], properties: { slug: schemaRef("Slug"), primaryOwner: schemaRef("Slug") } },
-        ],
-      },
-      TeamUpdate: {
-        type: "object",
-        additionalProperties: false,
-        properties: { name: { type: "string", minLength: 1, maxLength: 100 }, description: { type: "string", maxLength: 2000 }, chatChannel: { type: ["string", "null"] }, email: { type: ["string", "null"], format: "email" } },
-      },
-      TeamInput: { allOf: [schemaRef("TeamUpdate"), { type: "object", required: ["slug", "name"], properties: { slug: schemaRef("Slug") } }] },
+      TeamUpdate: { type: "object", additionalProperties: false, properties: teamFields },
+      TeamInput: { type: "object", additionalProperties: false, required: ["slug", "name"], properties: { ...teamFields, slug: schemaRef("Slug") } },
       Member: {
         type: "object",
         required: ["email", "name", "role", "since"],

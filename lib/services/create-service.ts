@@ -13,7 +13,7 @@ import { loadServiceSnapshot } from "./service-snapshot";
  * belong to (admins any). One transaction: the service, its ownerships, links and the audit entry.
  */
 export async function createService(db: Db, { actor, input }: { actor: Actor; input: ServiceInput }) {
-  const { primaryOwner, otherOwners, links, ...data } = serviceInputSchema.parse(input);
+  const { primaryOwner, otherOwners, links, documentUrl: _documentUrl, ...data } = serviceInputSchema.parse(input);
   const ownerSlugs = [primaryOwner, ...new Set(otherOwners)];
   return inTransaction(db, async (tx) => {
     const teamIds = await findTeamsBySlug(tx, ownerSlugs, "owners");

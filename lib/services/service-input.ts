@@ -34,6 +34,8 @@ export const serviceInputSchema = z
     links: fields.links.default([]),
     primaryOwner: slugSchema,
     otherOwners: fields.otherOwners.default([]),
+    /** Where the portal fetches the service's API description from, at once and then on a schedule. */
+    documentUrl: httpUrl.max(2000).nullable().optional(),
   })
   .refine(primaryNotAlsoOther, primaryNotAlsoOtherIssue);
 

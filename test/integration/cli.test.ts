@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
+import { startSpecServer, type SpecServer } from "../support/spec-server";
 
 const run = promisify(execFile);
 const bin = path.resolve("bin/wayfinder.mjs");
@@ -28,6 +29,8 @@ describe("the wayfinder command", () => {
   let server: PortalServer;
   let dataDir: string;
   let work: string;
+  let spec: SpecServer;
+  let cookie: string;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -35,8 +38,9 @@ describe("the wayfinder command", () => {
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-files-"));
     writeFileSync(path.join(work, "invalid.yaml"), "openapi: 3.0.3\ninfo:\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: { '200': { summary: no description } }\n");
     writeFileSync(path.join(work, "small.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "Small", version: "1.0.0" }, paths: { "/ping": { get: { responses: { "200": { description: "pong" } } } } } }));
-    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false" });
-    const cookie = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
+    spec = await startSpecServer();
+    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false", WAYFINDER_FETCH_ALLOW: "localhost" });
+    cookie = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
     const post = async (url: string, body: unknown) => (await fetch(`${server.url}${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<{ token: string }>;
     await post("/api/v1/teams", { slug: "cli-team", name: "CLI team" });
     await post("/api/v1/services", { slug: "pets", name: "Pets", primaryOwner: "cli-team" });
@@ -46,6 +50,7 @@ describe("the wayfinder command", () => {
   }, 180_000);
 
   afterAll(async () => {
+    await spec?.close();
     await server?.stop();
     for (const dir of [dataDir, work]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -83,6 +88,20 @@ describe("the wayfinder command", () => {
     expect(await wayfinder(["validate", path.join(work, "small.json")])).toMatchObject({ code: 0, out: expect.stringContaining("valid: Small 1.0.0 (openapi-3.1, 1 operations, 1 file)") });
     expect(await wayfinder(["validate", path.join(work, "invalid.yaml")])).toMatchObject({ code: 1 });
     expect(await wayfinder(["validate", path.join(work, "missing.yaml")])).toMatchObject({ code: 1, out: expect.stringContaining("Cannot read") });
+  });
+
+  it("registers a service with a document URL and fetches it at once", async () => {
+    spec.set("/fetched.json", { text: JSON.stringify({ openapi: "3.1.0", info: { title: "Fetched", version: "2.0.0" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } } } } } }) });
+    const response = await fetch(`${server.url}/api/v1/services`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      body: JSON.stringify({ slug: "fetched", name: "Fetched", primaryOwner: "cli-team", documentUrl: `${spec.url}/fetched.json` }),
+    });
+    expect(response.status).toBe(201);
+    const service = (await response.json()) as { versions: { version: string; origin: string }[] };
+    expect(service.versions).toMatchObject([{ version: "2.0.0", origin: "url" }]);
+    const source = (await (await fetch(`${server.url}/api/v1/services/fetched/source`)).json()) as { source: { url: string; lastError: string | null } };
+    expect(source.source).toMatchObject({ url: `${spec.url}/fetched.json`, lastError: null });
   });
 
   it.runIf(hasFixtures)("validates DigitalOcean's 2,900-file specification offline", async () => {

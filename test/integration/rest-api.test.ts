@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { validateDocument } from "@/lib/openapi/validate-document";
 import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
-import { contractErrors } from "../support/contract";
+import { contractErrors, requestContractErrors } from "../support/contract";
+import { serviceInputSchema, serviceUpdateSchema } from "@/lib/services/service-input";
+import { teamInputSchema } from "@/lib/teams/team-input";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,6 +36,22 @@ it("describes every /api/v1 route in Wayfinder's OpenAPI document, and nothing e
 it("has a contract check that rejects a body that breaks the schema", () => {
   expect(contractErrors("/services", "get", 200, { items: [{ slug: "Not A Slug" }], total: -1, page: 1, pageSize: 1 })).not.toEqual([]);
   expect(contractErrors("/services/{slug}", "get", 404, { error: { code: "NOPE", message: "x" } })).not.toEqual([]);
+});
+
+it("declares request bodies that accept what the routes' zod schemas accept, and refuse what they refuse", () => {
+  const service = { slug: "new-api", name: "New API", primaryOwner: "payments", otherOwners: ["identity"], tags: ["public"], tier: 2, lifecycle: "production", repositoryUrl: "https://git.example.com/new-api", links: [{ kind: "runbook", label: "Runbook", url: "https://runbooks.example.com/new-api" }], documentUrl: "https://specs.example.com/new-api.yaml" };
+  expect(serviceInputSchema.safeParse(service).success).toBe(true);
+  expect(requestContractErrors("/services", "post", service)).toEqual([]);
+  const { slug: _slug, primaryOwner: _primary, documentUrl: _url, ...update } = service;
+  expect(serviceUpdateSchema.safeParse(update).success).toBe(true);
+  expect(requestContractErrors("/services/{slug}", "patch", update)).toEqual([]);
+  const team = { slug: "rocket", name: "Rocket", description: "", chatChannel: "#rocket", email: "rocket@example.com" };
+  expect(teamInputSchema.safeParse(team).success).toBe(true);
+  expect(requestContractErrors("/teams", "post", team)).toEqual([]);
+  for (const bad of [{ ...update, slug: "renamed" }, { ...update, tier: 7 }]) {
+    expect(serviceUpdateSchema.safeParse(bad).success).toBe(false);
+    expect(requestContractErrors("/services/{slug}", "patch", bad)).not.toEqual([]);
+  }
 });
 
 it("publishes a valid OpenAPI 3.1 document", async () => {

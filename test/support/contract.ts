@@ -18,3 +18,10 @@ export function contractErrors(path: string, method: string, status: number, bod
   const validate = ajv.compile({ $ref: ref });
   return validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
+
+/** Checks a JSON request body against the schema the contract declares for that operation. */
+export function requestContractErrors(path: string, method: string, body: unknown): string[] {
+  const ref = `${DOCUMENT_ID}#/${pointer("paths", path, method, "requestBody", "content", "application/json", "schema")}`;
+  const validate = ajv.compile({ $ref: ref });
+  return validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}

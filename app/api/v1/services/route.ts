@@ -7,6 +7,8 @@ import { getService } from "@/lib/services/get-service";
 import { listServices } from "@/lib/services/list-services";
 import { serviceFiltersFromSearchParams } from "@/lib/services/service-filters";
 import { serviceInputSchema } from "@/lib/services/service-input";
+import { refreshSource } from "@/lib/sources/refresh-source";
+import { setSource } from "@/lib/sources/set-source";
 
 export const GET = apiRoute(async (request, _params, { actor }) => {
   const filters = serviceFiltersFromSearchParams(new URL(request.url).searchParams);
@@ -20,9 +22,14 @@ export const GET = apiRoute(async (request, _params, { actor }) => {
   return Response.json(await listServices(await getDb(), filters.data, { myTeamIds: teamIds }));
 });
 
+/** Registers a service; with a `documentUrl`, sets it as the service's source and fetches it at once. */
 export const POST = apiRoute(async (request, _params, { actor }) => {
   const input = serviceInputSchema.parse(await readJson(request));
   const db = await getDb();
   const created = await createService(db, { actor, input });
+  if (input.documentUrl) {
+    const source = await setSource(db, { actor, slug: created.slug, input: { url: input.documentUrl } });
+    await refreshSource(db, source.id, actor);
+  }
   return Response.json(await getService(db, created.slug), { status: 201, headers: { Location: `/api/v1/services/${created.slug}` } });
 });
