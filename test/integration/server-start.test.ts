@@ -1,7 +1,33 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { startPortal } from "../support/portal-server";
+import { signInLocally } from "../support/sign-in";
 
 describe("server start", () => {
+  it("with WAYFINDER_REQUIRE_SIGNIN=true, sends anonymous readers to sign in and refuses the API, but keeps health open", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-private-"));
+    const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_REQUIRE_SIGNIN: "true" });
+    try {
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      const api = await fetch(`${server.url}/api/v1/services`);
+      expect(api.status).toBe(401);
+      expect((await api.json()).error.code).toBe("UNAUTHORIZED");
+      for (const page of ["/services", "/services/payments-api", "/teams", "/docs/patterns/pagination"]) {
+        const response = await fetch(`${server.url}${page}`, { redirect: "manual" });
+        expect([302, 303, 307], page).toContain(response.status);
+        expect(response.headers.get("location"), page).toContain(`/signin?callbackUrl=${encodeURIComponent(page.startsWith("/docs") ? "/docs" : page)}`);
+      }
+      const cookie = await signInLocally(server.url, { name: "Reader", email: "reader@private.test" });
+      expect((await fetch(`${server.url}/api/v1/services`, { headers: { Cookie: cookie } })).status).toBe(200);
+      expect((await fetch(`${server.url}/docs/patterns/pagination`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses to start with an invalid environment, naming the variable", async () => {
     const error = await startPortal({ DATABASE_URL: "mysql://root@localhost/wayfinder" }).then(
       (server) => server.stop().then(() => null),

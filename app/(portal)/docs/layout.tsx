@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { inputClass } from "@/components/forms/field";
 import { listEntries } from "@/lib/content/content-store";
+import { readerActor } from "@/lib/http/reader-actor";
 
 /** The Docs section: a sidebar generated from content/, with search, beside each page. */
-export default function DocsLayout({ children }: { children: ReactNode }) {
+export default async function DocsLayout({ children }: { children: ReactNode }) {
+  await readerActor("/docs");
   const sections = [
     { title: "Patterns", href: "/docs/patterns", items: listEntries("patterns").map((entry) => ({ href: `/docs/patterns/${entry.slug}`, label: entry.frontmatter.title })) },
     { title: "Decisions", href: "/docs/adr", items: listEntries("adr").map((entry) => ({ href: `/docs/adr/${entry.slug}`, label: `${String(entry.frontmatter.number).padStart(4, "0")} ${entry.frontmatter.title}` })) },
