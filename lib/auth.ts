@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
@@ -98,13 +99,17 @@ export function authOptions(): NextAuthOptions {
   return options;
 }
 
-/** The person signed in through the session cookie, or anonymous. */
-export async function sessionActor(): Promise<Actor> {
+/**
+ * The person signed in through the session cookie, or anonymous. Memoised per server render (the
+ * header, the page and its guards all ask); outside a render, such as in route handlers, it runs each
+ * time.
+ */
+export const sessionActor = cache(async (): Promise<Actor> => {
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return anonymous;
   return loadUserActor(await getDb(), userId, authSettings().adminEmails);
-}
+});
 
 /**
  * Who is making an API request: a bearer token if one is sent (and valid: a bad one is a 401, never

@@ -47,6 +47,11 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** Zod issues as the error shape's `details.issues`: a dotted path and a message each. */
+export function issueDetails(issues: readonly { path: PropertyKey[]; message: string }[]) {
+  return { issues: issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })) };
+}
+
 export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", `${what} was not found.`);
 }

@@ -1,22 +1,11 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
-import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
+import { readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";
 
-const specsDir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/seed/specs");
-
-export const WAYFINDER_SERVICE_SLUG = "wayfinder";
-
-/** The text of a demo document; "wayfinder" is this portal's own contract. */
-async function readDemoSpec(name: string): Promise<string> {
-  if (name === WAYFINDER_SERVICE_SLUG) return JSON.stringify(wayfinderOpenApiDocument);
-  return readFile(path.join(specsDir, name), "utf8");
-}
 
 /**
  * Loads the demo company into the catalogue through the same domain functions as everything else:
@@ -30,7 +19,7 @@ export async function seedDemo(db: Db): Promise<{ teams: number; services: numbe
   for (const { specs, ...service } of demoServices) {
     await createService(db, { actor: seedActor, input: service });
     for (const spec of specs) {
-      const result = await publishVersion(db, { actor: seedActor, serviceSlug: service.slug, text: await readDemoSpec(spec), origin: "seed" });
+      const result = await publishVersion(db, { actor: seedActor, serviceSlug: service.slug, text: readDemoSpec(spec), origin: "seed" });
       if (result.outcome === "created") versions += 1;
     }
   }
@@ -50,5 +39,5 @@ export async function clearCatalogue(db: Db): Promise<void> {
  */
 export async function syncOwnDocument(db: Db): Promise<void> {
   const exists = await db.service.findUnique({ where: { slug: WAYFINDER_SERVICE_SLUG }, select: { id: true } });
-  if (exists) await publishVersion(db, { actor: systemActor("Wayfinder start-up"), serviceSlug: WAYFINDER_SERVICE_SLUG, text: JSON.stringify(wayfinderOpenApiDocument), origin: "seed" });
+  if (exists) await publishVersion(db, { actor: systemActor("Wayfinder start-up"), serviceSlug: WAYFINDER_SERVICE_SLUG, text: readDemoSpec(WAYFINDER_SERVICE_SLUG), origin: "seed" });
 }

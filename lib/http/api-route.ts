@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, issueDetails } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -16,9 +16,7 @@ export function errorResponse(error: unknown, request?: Request): Response {
   if (isAppError(error)) {
     appError = error;
   } else if (error instanceof ZodError) {
-    appError = new AppError("VALIDATION_FAILED", `Invalid ${error.issues[0]?.path.join(".") || "input"}: ${error.issues[0]?.message ?? "malformed"}`, {
-      issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-    });
+    appError = new AppError("VALIDATION_FAILED", `Invalid ${error.issues[0]?.path.join(".") || "input"}: ${error.issues[0]?.message ?? "malformed"}`, issueDetails(error.issues));
   } else {
     logger.error({ event: "http.unhandled", method: request?.method, path: request ? new URL(request.url).pathname : undefined, err: error }, "unhandled error");
     appError = new AppError("INTERNAL", "Something went wrong on our side; the error has been logged.");

@@ -1,10 +1,15 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canEditService } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
 
-/** Whether the actor may edit, transfer and archive the service: for showing controls (the server checks again). */
+/**
+ * Whether the actor may edit, transfer, archive and publish for the service. NOT_FOUND when there is
+ * no such service, so callers answer 404 before 401/403. Pages use it to show controls; every change
+ * checks again in its own function.
+ */
 export async function canActorEditService(db: Db, actor: Actor, slug: string): Promise<boolean> {
-  if (actor.kind === "anonymous") return false;
   const service = await db.service.findUnique({ where: { slug }, select: { id: true, ownerships: { select: { teamId: true } } } });
-  return !!service && canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) });
+  if (!service) throw notFound(`Service "${slug}"`);
+  return actor.kind !== "anonymous" && canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) });
 }

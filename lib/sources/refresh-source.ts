@@ -1,7 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { systemActor, type Actor } from "@/lib/auth/actor";
+import { assert } from "@/lib/auth/permissions";
+import { canActorEditService } from "@/lib/services/can-edit-service";
 import type { Db } from "@/lib/db/types";
-import { isAppError } from "@/lib/errors";
+import { isAppError, notFound } from "@/lib/errors";
 import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { logger } from "@/lib/logger";
@@ -34,4 +36,12 @@ export async function refreshSource(db: Db, sourceId: string, actor: Actor = sys
     await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastError: message, lastErrorDetails: details ?? undefined, nextPollAt: next } });
     return { status: "failed", error: message };
   }
+}
+
+/** "Refresh now" for a service (those who may edit it): fetches its URL source at once. */
+export async function refreshServiceSource(db: Db, { actor, slug }: { actor: Actor; slug: string }): Promise<RefreshResult> {
+  assert(await canActorEditService(db, actor, slug), actor, `refresh the document of "${slug}"`);
+  const source = await db.specSource.findFirst({ where: { service: { slug } }, select: { id: true } });
+  if (!source) throw notFound(`A document URL for "${slug}"`);
+  return refreshSource(db, source.id, actor);
 }

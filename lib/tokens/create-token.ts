@@ -13,7 +13,7 @@ import { generateToken, hashToken, tokenDisplayPrefix } from "./token-secret";
  */
 export async function createToken(db: Db, { actor, teamSlug, input }: { actor: Actor; teamSlug: string; input: TokenInput }) {
   const { name, service, expiresInDays } = tokenInputSchema.parse(input);
-  if (actor.kind !== "user" && actor.kind !== "system") deny(actor, "create API tokens (only a signed-in person can)");
+  if (actor.kind !== "user") deny(actor, "create API tokens (only a signed-in person can)");
   return inTransaction(db, async (tx) => {
     const team = await loadTeam(tx, teamSlug);
     assert(canManageTeam(actor, team.id), actor, `create tokens for "${teamSlug}"`);
@@ -23,7 +23,7 @@ export async function createToken(db: Db, { actor, teamSlug, input }: { actor: A
       if (!owned) throw new AppError("VALIDATION_FAILED", `Team "${teamSlug}" does not own a service "${service}".`, { field: "service" });
       serviceId = owned.id;
     }
-    const createdById = actor.kind === "user" ? actor.userId : (await tx.user.upsert({ where: { email: "system@wayfinder.invalid" }, create: { email: "system@wayfinder.invalid", name: "Wayfinder" }, update: {}, select: { id: true } })).id;
+    const createdById = actor.userId;
     const token = generateToken();
     const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
     const row = await tx.apiToken.create({

@@ -11,17 +11,14 @@ import { publishPrepared, publishVersion } from "@/lib/versions/publish-version"
 import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { collectFiles } from "@/cli/collect-files";
-import { countOperationsInFolder } from "../support/count-operations";
+import { countOperationsInDocument, countOperationsInFolder } from "../support/count-operations";
 import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
 import { testDatabases } from "../support/test-databases";
 
 const actor = systemActor("fixture test");
-const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-
 /** Counts operations the plain way, straight from the text, to check the pipeline's index against. */
 function countOperations(file: string, text: string): number {
-  const document = (file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 })) as { paths?: Record<string, Record<string, unknown>> };
-  return Object.values(document.paths ?? {}).reduce((sum, item) => sum + Object.keys(item).filter((key) => METHODS.has(key)).length, 0);
+  return countOperationsInDocument(file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 }));
 }
 
 if (!hasFixtures) console.log(`Skipping the real-world fixture tests: ${fixturesDir} does not exist (set WAYFINDER_FIXTURES to the shared fixtures folder).`);

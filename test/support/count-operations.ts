@@ -4,6 +4,11 @@ import { parse } from "yaml";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
+/** The methods under each path item of parsed data: the plain count tests check the pipeline against. */
+export function countOperationsInDocument(document: { paths?: Record<string, Record<string, unknown>> }): number {
+  return Object.values(document.paths ?? {}).reduce((sum, item) => sum + Object.keys(item).filter((key) => METHODS.has(key)).length, 0);
+}
+
 /**
  * Counts a multi-file document's operations the plain way, to check the pipeline against: the
  * methods under each path of the root file, following a path item's own `$ref` to its file.

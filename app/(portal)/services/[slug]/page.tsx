@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiReference } from "@/components/api-reference/api-reference";
@@ -22,9 +23,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** One load per request, shared by the metadata and the page. */
+const loadService = cache(async (slug: string) => getService(await getDb(), slug));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const service = await getService(await getDb(), slug).catch(() => null);
+  const service = await loadService(slug).catch(() => null);
   if (!service) return { title: "Service" };
   return { title: service.name };
 }
@@ -34,7 +38,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const query = await searchParams;
   const actor = await readerActor(`/services/${slug}`);
   const db = await getDb();
-  const service = await orNotFound(getService(db, slug));
+  const service = await orNotFound(loadService(slug));
   const [canEdit, history, source] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 })), getSource(db, slug)]);
   const revision = Number(first(query.revision));
   const selected = selectVersion(service.versions, { version: first(query.version), revision: Number.isInteger(revision) && revision > 0 ? revision : undefined });

@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ServiceTable } from "@/components/services/service-table";
 import { MemberManager } from "@/components/teams/member-manager";
 import { TokenManager } from "@/components/teams/token-manager";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
-import { canManageTeam } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { readerActor } from "@/lib/http/reader-actor";
+import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { getTeam } from "@/lib/teams/get-team";
 import { listMembers } from "@/lib/teams/list-members";
 import { listTokens } from "@/lib/tokens/list-tokens";
 
 type Params = Promise<{ slug: string }>;
 
+/** One load per request, shared by the metadata and the page. */
+const loadTeam = cache(async (slug: string) => getTeam(await getDb(), slug));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const team = await getTeam(await getDb(), slug).catch(() => null);
+  const team = await loadTeam(slug).catch(() => null);
   return { title: team?.name ?? "Team" };
 }
 
@@ -25,9 +29,8 @@ export default async function TeamPage({ params }: { params: Params }) {
   const { slug } = await params;
   const actor = await readerActor(`/teams/${slug}`);
   const db = await getDb();
-  const team = await orNotFound(getTeam(db, slug));
-  const teamId = (await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-  const canManage = canManageTeam(actor, teamId);
+  const team = await orNotFound(loadTeam(slug));
+  const canManage = await canActorManageTeam(db, actor, slug);
   const [members, tokens, history] = await Promise.all([
     listMembers(db, slug),
     canManage ? listTokens(db, slug) : Promise.resolve([]),

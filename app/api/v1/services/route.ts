@@ -1,6 +1,6 @@
 import { myTeamIds } from "@/lib/auth/my-team-ids";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, issueDetails } from "@/lib/errors";
 import { apiRoute, readJson } from "@/lib/http/api-route";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";
@@ -14,9 +14,7 @@ export const GET = apiRoute(async (request, _params, { actor }) => {
   const filters = serviceFiltersFromSearchParams(new URL(request.url).searchParams);
   if (!filters.success) {
     const issue = filters.error.issues[0];
-    throw new AppError("BAD_REQUEST", `Invalid query parameter ${issue?.path.join(".")}: ${issue?.message}`, {
-      issues: filters.error.issues.map((entry) => ({ path: entry.path.join("."), message: entry.message })),
-    });
+    throw new AppError("BAD_REQUEST", `Invalid query parameter ${issue?.path.join(".")}: ${issue?.message}`, issueDetails(filters.error.issues));
   }
   const teamIds = filters.data.mine ? myTeamIds(actor) : [];
   return Response.json(await listServices(await getDb(), filters.data, { myTeamIds: teamIds }));

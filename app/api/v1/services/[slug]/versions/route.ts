@@ -5,7 +5,6 @@ import { apiRoute } from "@/lib/http/api-route";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { canActorEditService } from "@/lib/services/can-edit-service";
-import { getService } from "@/lib/services/get-service";
 import { listVersions } from "@/lib/versions/list-versions";
 import { publishPrepared } from "@/lib/versions/publish-version";
 import { describePrepared, prepareReceived } from "@/lib/versions/receive-document";
@@ -22,8 +21,7 @@ const querySchema = z.object({ dryRun: z.enum(["true", "false"]).optional(), ori
 export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = await getDb();
-  await getService(db, slug);
-  // Checked before reading the body, so refused callers cannot make the server parse anything.
+  // Checked (404, then 401/403) before reading the body, so refused callers cannot make the server parse anything.
   assert(await canActorEditService(db, actor, slug), actor, `publish API versions of "${slug}"`);
   const limits = ingestLimitsFromEnv();
   const prepared = await prepareReceived(await readBodyCapped(request, limits.maxBytes), request.headers.get("content-type") ?? "", limits);

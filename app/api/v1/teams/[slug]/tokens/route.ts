@@ -1,16 +1,14 @@
-import { assert, canManageTeam } from "@/lib/auth/permissions";
+import { assert } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { notFound } from "@/lib/errors";
 import { apiRoute, readJson } from "@/lib/http/api-route";
 import { createToken } from "@/lib/tokens/create-token";
+import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { tokenInputSchema } from "@/lib/tokens/token-input";
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => {
   const db = await getDb();
-  const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
-  if (!team) throw notFound(`Team "${slug}"`);
-  assert(canManageTeam(actor, team.id), actor, `see the tokens of "${slug}"`);
+  assert(await canActorManageTeam(db, actor, slug), actor, `see the tokens of "${slug}"`);
   return Response.json({ items: await listTokens(db, slug) });
 });
 
