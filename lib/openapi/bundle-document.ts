@@ -5,6 +5,7 @@ import type { IngestLimits } from "./ingest-limits";
 import { inspectDocument } from "./inspect-document";
 import { limitExceeded } from "./limit-error";
 import { parseDocumentText } from "./parse-document";
+import { pointerKeys } from "./json-pointer";
 
 /**
  * Reads one file of a multi-file document by its absolute URL. Each source decides what may be read:
@@ -79,8 +80,7 @@ const MAP_KEYS = new Set(["properties", "patternProperties"]);
 function inlineMapReferences<T>(document: T): T {
   const resolve = (ref: string): unknown => {
     let node: unknown = document;
-    for (const raw of ref.slice(2).split("/")) {
-      const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    for (const key of pointerKeys(ref)) {
       if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
       node = (node as Record<string, unknown>)[key];
     }

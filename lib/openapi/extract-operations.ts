@@ -1,4 +1,5 @@
 import { isPlainObject } from "./detect-format";
+import { pointerKeys } from "./json-pointer";
 
 export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
@@ -17,8 +18,7 @@ export interface OperationSummary {
 function resolveLocalRef(document: Record<string, unknown>, ref: string): unknown {
   if (!ref.startsWith("#/")) return undefined;
   let node: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const key of pointerKeys(ref)) {
     if (!isPlainObject(node) || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }

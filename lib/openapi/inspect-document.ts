@@ -14,7 +14,7 @@ export interface DocumentShape {
 /**
  * Walks parsed data once, without recursion (so hostile nesting cannot exhaust the stack), enforcing
  * the depth limit and refusing `__proto__` keys, which would turn into prototype changes in any code
- * that later copies the data by assignment. Counts `$ref`s and lists the external ones.
+ * that later copies the data by assignment, and NUL characters, which PostgreSQL cannot store. Counts `$ref`s and lists the external ones.
  */
 export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDepth" | "maxRefs">, refBudget = limits.maxRefs): DocumentShape {
   const externalRefs: DocumentShape["externalRefs"] = [];
@@ -25,8 +25,12 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
     if (node === null || typeof node !== "object") continue;
     if (depth > limits.maxDepth) throw limitExceeded("maxDepth", limits.maxDepth, `Nesting at ${shorten(pointer) || "/"}`);
     for (const key of Object.keys(node)) {
-      if (key === "__proto__") throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
       const value = (node as Record<string, unknown>)[key];
+      // PostgreSQL text cannot hold U+0000; no API description needs it.
+      if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
+        throw invalidDocument("The document contains a NUL character", [{ message: "U+0000 is not allowed in keys or strings", pointer: `${pointer}/${escapePointer(key.replaceAll("\u0000", "\\u0000"))}` }]);
+      }
+      if (key === "__proto__") throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
       const childPointer = `${pointer}/${escapePointer(key)}`;
       if (typeof value === "number" && !Number.isFinite(value)) {
         throw invalidDocument("The document has a number JSON cannot hold", [{ message: "the number is out of range", pointer: childPointer }]);

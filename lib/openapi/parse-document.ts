@@ -2,6 +2,7 @@ import { parseDocument as parseYamlDocument } from "yaml";
 import { invalidDocument } from "./document-error";
 import { defaultIngestLimits, type IngestLimits } from "./ingest-limits";
 import { limitExceeded } from "./limit-error";
+import { yamlExpandedSize } from "./yaml-expanded-size";
 
 export type ParseLimits = Pick<IngestLimits, "maxYamlAliases" | "maxBytes">;
 
@@ -51,6 +52,10 @@ function parseYaml(text: string, limits: ParseLimits): unknown {
         column: error.linePos?.[0].col,
       })),
     );
+  }
+  // Aliases can make a small text expand to gigabytes; bound what it would become before building it.
+  if (guardStack(() => yamlExpandedSize(doc, limits.maxBytes)) > limits.maxBytes) {
+    throw limitExceeded("maxBytes", limits.maxBytes, "The document's size with its YAML aliases expanded");
   }
   try {
     return guardStack(() => doc.toJS({ maxAliasCount: limits.maxYamlAliases }));

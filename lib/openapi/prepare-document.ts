@@ -39,6 +39,25 @@ export async function prepareDocument(text: string, limits: IngestLimits = defau
   return prepareParsed(document);
 }
 
+/** Fields the catalogue indexes; PostgreSQL's btree entries hold at most ~2.7 KB, and nobody needs more. */
+const MAX_VERSION_LENGTH = 100;
+const MAX_INDEXED_BYTES = 1_000;
+
+function checkIndexedFields(version: string, operations: OperationSummary[]): void {
+  if (version.length > MAX_VERSION_LENGTH) {
+    throw invalidDocument("The document's version is too long", [{ message: `info.version has ${version.length} characters; at most ${MAX_VERSION_LENGTH} are allowed`, pointer: "/info/version" }]);
+  }
+  for (const operation of operations) {
+    const pointer = `/paths/${operation.path.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (Buffer.byteLength(operation.path) > MAX_INDEXED_BYTES) {
+      throw invalidDocument("A path is too long", [{ message: `the path has ${Buffer.byteLength(operation.path)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`, pointer: pointer.slice(0, 200) }]);
+    }
+    if (operation.operationId && Buffer.byteLength(operation.operationId) > MAX_INDEXED_BYTES) {
+      throw invalidDocument("An operationId is too long", [{ message: `it has ${Buffer.byteLength(operation.operationId)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`, pointer: `${pointer.slice(0, 200)}/${operation.method}/operationId` }]);
+    }
+  }
+}
+
 /** The pipeline from parsed, self-contained data: format, validation, version, hash and operations. */
 export async function prepareParsed(document: unknown): Promise<PreparedDocument> {
   const format = detectSpecFormat(document);
@@ -49,6 +68,8 @@ export async function prepareParsed(document: unknown): Promise<PreparedDocument
   if (typeof info.version !== "string" || !info.version.trim()) {
     throw invalidDocument("The document has no version", [{ message: "info.version must be a non-empty string", pointer: "/info/version" }]);
   }
+  const operations = extractOperations(root);
+  checkIndexedFields(info.version.trim(), operations);
   const json = JSON.stringify(document);
   return {
     format,
@@ -57,6 +78,6 @@ export async function prepareParsed(document: unknown): Promise<PreparedDocument
     contentHash: hashDocument(document),
     json,
     sizeBytes: Buffer.byteLength(json),
-    operations: extractOperations(root),
+    operations,
   };
 }

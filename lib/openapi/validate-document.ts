@@ -1,5 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { DocumentProblem } from "./document-error";
+import { maskExampleData } from "./mask-example-data";
 
 // One validator for the process: it compiles each official schema (Swagger 2.0, OpenAPI 3.0, 3.1)
 // once, on first use, and keeps it.
@@ -34,7 +35,7 @@ function describe(error: AjvLikeError): string {
  */
 export async function validateDocument(document: Record<string, unknown>): Promise<DocumentProblem[]> {
   validator ??= new Validator({ allErrors: false });
-  const result = await validator.validate(document);
+  const result = await validator.validate(maskExampleData(document));
   if (result.valid) return [];
   if (typeof result.errors === "string") return [{ message: result.errors }];
   const errors = (result.errors ?? []) as AjvLikeError[];

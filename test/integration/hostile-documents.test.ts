@@ -21,9 +21,10 @@ interface Expectation {
 
 /** What each committed file must get. */
 const expectations: Record<string, Expectation> = {
-  "alias-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /YAML alias expansion exceeds the limit of 1,000 \(WAYFINDER_MAX_YAML_ALIASES\)/ },
+  // Refused before anything is expanded: its expanded size is computed on the parse tree.
+  "alias-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /size with its YAML aliases expanded exceeds the limit of 20,971,520 \(WAYFINDER_MAX_DOCUMENT_BYTES\)/ },
   "merge-key-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /WAYFINDER_MAX_YAML_ALIASES/ },
-  "self-alias.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /Nesting at \/loop\/1\/1.*WAYFINDER_MAX_DOCUMENT_DEPTH/ },
+  "self-alias.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /alias \*loop refers to a node that contains it/ },
   "ref-file-passwd.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "file:\/\/\/etc\/passwd" points outside the document/ },
   "ref-cloud-metadata.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "http:\/\/169\.254\.169\.254\/.*" points outside the document/ },
   "ref-loopback.json": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "http:\/\/127\.0\.0\.1:5432\/" points outside/ },
@@ -69,8 +70,8 @@ describe("hostile documents pushed over HTTP", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-hostile-"));
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@hostile.test", WAYFINDER_DEMO: "false" });
-    const cookie = await signInLocally(server.url, { name: "Admin", email: "admin@hostile.test" });
-    const post = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const session = await signInLocally(server.url, { name: "Admin", email: "admin@hostile.test" });
+    const post = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
     await post("/api/v1/teams", { slug: "red-team", name: "Red team" });
     await post("/api/v1/services", { slug: "target", name: "Target", primaryOwner: "red-team" });
     token = ((await (await post("/api/v1/teams/red-team/tokens", { name: "hostile", service: "target" })).json()) as { token: string }).token;
@@ -119,6 +120,8 @@ describe("hostile documents pushed over HTTP", () => {
     // A 100 MB body, an alias bomb or 60,000 refs must not cost more than a few dozen MB above the
     // server's own peak: nothing of them is held whole.
     expect(peak - peakBeforeCorpus).toBeLessThan(128);
-    expect(peak).toBeLessThan(1024);
+    // The absolute ceiling: measured start-up peaks (first start: migrations and demo seed) were
+    // 875 MB on Node 20 and 1,131 MB on Node 24, which this project now runs on (issue 8).
+    expect(peak).toBeLessThan(1280);
   });
 });

@@ -49,13 +49,32 @@ describe("parseDocumentText", () => {
   });
 
   it("stops a YAML alias bomb at the alias limit", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
-    const error = parseError(bomb, { maxYamlAliases: 100, maxBytes: 1e6 });
-    expect(error.message).toMatch(/alias/i);
+    // Small once expanded, but more alias uses than allowed.
+    const many = `a: &a x\nb: [${Array(200).fill("*a").join(", ")}]\n`;
+    const error = parseError(many, { maxYamlAliases: 100, maxBytes: 1e6 });
+    expect(error.message).toBe("YAML alias expansion exceeds the limit of 100 (WAYFINDER_MAX_YAML_ALIASES).");
   });
 
   it("does not construct objects from YAML tags", () => {
     const data = parseDocumentText("x: !!python/object:os.system ls\n") as Record<string, unknown>;
     expect(typeof data.x).toBe("string");
+  });
+
+  it("bounds what YAML aliases expand to, not only how many there are (width bomb)", () => {
+    // 999 aliases (under the alias limit) of one 20,000-item list: 43 KB of text, 40 MB once expanded.
+    const bomb = `openapi: 3.0.3\ninfo: {title: wide, version: "1"}\npaths: {}\nx-a: &a [${Array(20_000).fill("0").join(",")}]\nx-b: [${Array(999).fill("*a").join(",")}]\n`;
+    expect(bomb.length).toBeLessThan(50_000);
+    const error = parseError(bomb, { maxYamlAliases: 1_000, maxBytes: 20 * 1024 * 1024 });
+    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(error.message).toMatch(/aliases expanded.*WAYFINDER_MAX_DOCUMENT_BYTES/);
+  });
+
+  it("still expands aliases whose result fits", () => {
+    const data = parseDocumentText("a: &a {type: string, enum: [x, y]}\nb: [*a, *a]\n") as { b: unknown[] };
+    expect(data.b).toEqual([{ type: "string", enum: ["x", "y"] }, { type: "string", enum: ["x", "y"] }]);
+  });
+
+  it("refuses an alias that refers to a node containing it", () => {
+    expect(parseError("a: &a [1, *a]\n").message).toMatch(/recursive/);
   });
 });

@@ -32,4 +32,27 @@ describe("validateDocument", () => {
     const problems = await validateDocument(document);
     expect(problems.map((problem) => problem.message).join(" ")).toMatch(/Missing/);
   });
+
+  it("treats example and default values as data, even when they contain $id or $ref keys", async () => {
+    const data = { $id: "https://example.com/thing", $ref: "#/nowhere", nested: [{ $anchor: "a" }] };
+    const media = { "application/json": { schema: { type: "object", default: data, example: data }, examples: { one: { value: data } } } };
+    for (const openapi of ["3.0.3", "3.1.0"]) {
+      const document = { openapi, info: { title: "T", version: "1" }, paths: { "/a": { get: { responses: { "200": { description: "ok", content: media } } } }, "/b": { get: { "x-sample": data, responses: { "200": { description: "ok", content: media } } } } } };
+      expect(await validateDocument(structuredClone(document)), openapi).toEqual([]);
+    }
+  });
+
+  it("still checks a property that happens to be named example, and an Example Object's $ref", async () => {
+    const badProperty = structuredClone(minimal["openapi-3.0"]) as Record<string, unknown>;
+    badProperty.components = { schemas: { Thing: { type: "object", properties: { example: { type: "nonsense" } } } } };
+    expect((await validateDocument(badProperty)).length).toBeGreaterThan(0);
+
+    const danglingDefault = structuredClone(minimal["openapi-3.0"]);
+    (danglingDefault.paths["/a"].get.responses as Record<string, unknown>).default = { $ref: "#/components/responses/Gone" };
+    expect((await validateDocument(danglingDefault)).map((problem) => problem.message).join(" ")).toMatch(/Gone/);
+
+    const danglingExample = structuredClone(minimal["openapi-3.0"]);
+    (danglingExample.paths["/a"].get.responses as Record<string, unknown>)["200"] = { description: "ok", content: { "application/json": { examples: { one: { $ref: "#/components/examples/Missing" } } } } };
+    expect((await validateDocument(danglingExample)).map((problem) => problem.message).join(" ")).toMatch(/Missing/);
+  });
 });

@@ -1,0 +1,19 @@
+/**
+ * The keys of a local `#/…` reference, in order. The fragment is URI-encoded (`%7B` for `{`), then
+ * JSON-pointer-escaped (`~1` for `/`, `~0` for `~`). Malformed percent-encoding (`%ZZ`) is kept as
+ * written rather than thrown: such a reference simply points nowhere.
+ */
+export function pointerKeys(ref: string): string[] {
+  return ref
+    .slice(2)
+    .split("/")
+    .map((raw) => {
+      let key = raw;
+      try {
+        key = decodeURIComponent(raw);
+      } catch {
+        // Not valid percent-encoding: the literal text is the key.
+      }
+      return key.replace(/~1/g, "/").replace(/~0/g, "~");
+    });
+}
