@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/errors";
+import { parseCliEnv } from "@/lib/env";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/versions/receive-document";
@@ -34,7 +35,7 @@ function failure(error: unknown): number {
 }
 
 async function validate(file: string): Promise<number> {
-  const limits = ingestLimitsFromEnv();
+  const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
   const bundle = await collectFiles(file, limits);
   const prepared = await prepareBundle(bundle, limits);
   console.log(`valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${Object.keys(bundle.files).length} file${Object.keys(bundle.files).length === 1 ? "" : "s"})`);
@@ -42,13 +43,14 @@ async function validate(file: string): Promise<number> {
 }
 
 async function publish(file: string, service: string): Promise<number> {
-  const baseUrl = process.env.WAYFINDER_URL;
-  const token = process.env.WAYFINDER_TOKEN;
+  const config = parseCliEnv(process.env);
+  const baseUrl = config.WAYFINDER_URL;
+  const token = config.WAYFINDER_TOKEN;
   if (!baseUrl || !token) {
     console.error("error: set WAYFINDER_URL (e.g. https://wayfinder.example.com) and WAYFINDER_TOKEN (an API token from the team page).");
     return EXIT.usage;
   }
-  const limits = ingestLimitsFromEnv();
+  const limits = ingestLimitsFromEnv(config);
   const bundle = await collectFiles(file, limits);
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   await prepareBundle(bundle, limits);

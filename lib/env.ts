@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
 
 /** Empty strings count as unset, so `FOO= npm start` behaves like leaving FOO out. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+const positiveInteger = z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number");
+
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
-export const envSchema = z.object({
+const envShape = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   DATABASE_URL: optional(
     z
@@ -34,7 +37,29 @@ export const envSchema = z.object({
   ),
   WAYFINDER_REQUIRE_SIGNIN: optional(booleanFlag),
   WAYFINDER_OPEN_TEAMS: optional(booleanFlag),
-}).superRefine((value, context) => {
+  WAYFINDER_TRUST_PROXY: optional(booleanFlag),
+  WAYFINDER_FIRST_USER_ADMIN: optional(booleanFlag),
+  WAYFINDER_MIGRATE_ON_START: optional(booleanFlag),
+  WAYFINDER_CONTENT_REPO_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+  WAYFINDER_FETCH_ALLOW: optional(
+    z.string().superRefine((value, context) => {
+      try {
+        parseFetchPolicy(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  ),
+  WAYFINDER_POLL_SECONDS: optional(z.coerce.number({ error: "must be a whole number of seconds (0 turns polling off)" }).int("must be a whole number of seconds (0 turns polling off)").min(0, "must be 0 or more")),
+  WAYFINDER_MAX_DOCUMENT_BYTES: optional(positiveInteger),
+  WAYFINDER_MAX_YAML_ALIASES: optional(positiveInteger),
+  WAYFINDER_MAX_DOCUMENT_DEPTH: optional(positiveInteger),
+  WAYFINDER_MAX_REFS: optional(positiveInteger),
+  WAYFINDER_MAX_BUNDLE_FILES: optional(positiveInteger),
+  WAYFINDER_FETCH_TIMEOUT_MS: optional(positiveInteger),
+});
+
+export const envSchema = envShape.superRefine((value, context) => {
   const oidc = [value.WAYFINDER_OIDC_ISSUER, value.WAYFINDER_OIDC_CLIENT_ID, value.WAYFINDER_OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     context.addIssue({ code: "custom", path: ["WAYFINDER_OIDC_ISSUER"], message: "OIDC needs all of WAYFINDER_OIDC_ISSUER, WAYFINDER_OIDC_CLIENT_ID and WAYFINDER_OIDC_CLIENT_SECRET" });
@@ -57,6 +82,30 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
+  return result.data;
+}
+
+const cliShape = envShape
+  .pick({
+    WAYFINDER_MAX_DOCUMENT_BYTES: true,
+    WAYFINDER_MAX_YAML_ALIASES: true,
+    WAYFINDER_MAX_DOCUMENT_DEPTH: true,
+    WAYFINDER_MAX_REFS: true,
+    WAYFINDER_MAX_BUNDLE_FILES: true,
+    WAYFINDER_FETCH_TIMEOUT_MS: true,
+  })
+  .extend({
+    WAYFINDER_URL: optional(z.url({ protocol: /^https?$/, error: "must be the portal's http(s) address" })),
+    WAYFINDER_TOKEN: optional(z.string()),
+  });
+
+/**
+ * The `wayfinder` command's variables only: it runs in other projects' CI jobs, whose NODE_ENV, PORT
+ * and the like are theirs and none of its business.
+ */
+export function parseCliEnv(source: Record<string, string | undefined>): z.infer<typeof cliShape> {
+  const result = cliShape.safeParse(source);
+  if (!result.success) throw new Error(`Invalid environment:\n${result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
   return result.data;
 }
 

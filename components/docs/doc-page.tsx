@@ -2,10 +2,11 @@ import type { ReactNode } from "react";
 import { extractHeadings } from "@/lib/content/extract-headings";
 import { MdxContent } from "./mdx-content";
 import { TableOfContents } from "./table-of-contents";
+import { env } from "@/lib/env";
 
 /** An entry's page: its header, the rendered body, a table of contents, and "Edit this page". */
 export function DocPage({ title, file, body, header, footer }: { title: string; file: string; body: string; header?: ReactNode; footer?: ReactNode }) {
-  const repo = process.env.WAYFINDER_CONTENT_REPO_URL?.replace(/\/$/, "");
+  const repo = env().WAYFINDER_CONTENT_REPO_URL?.replace(/\/$/, "");
   return (
     <div className="grid gap-8 xl:grid-cols-[1fr_14rem]">
       <article className="min-w-0">

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { csrfHeaders } from "@/lib/security/csrf-client";
 import { useState } from "react";
 import { apiRequest } from "@/components/forms/api-client";
 import { buttonClass, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
@@ -26,6 +27,7 @@ function send(url: string, file: File, onProgress: (fraction: number) => void): 
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
+    for (const [name, value] of Object.entries(csrfHeaders())) request.setRequestHeader(name, value);
     request.setRequestHeader("Content-Type", /\.json$/i.test(file.name) ? "application/json" : "application/yaml");
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {

@@ -12,7 +12,11 @@ export function SourceStatusView({ source }: { source: SourceStatus }) {
       <p className="text-slate-600 dark:text-slate-400">
         Last attempt {when(source.lastAttemptAt)} · last success {when(source.lastSuccessAt)} · serving {source.servedVersion ? `${source.servedVersion.version} (revision ${source.servedVersion.revision})` : "no version yet"}
       </p>
-      {source.lastError && <p role="alert" className="text-red-700 dark:text-red-400">Last error: {source.lastError}</p>}
+      {source.lastError ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">Last error: {source.lastError}</p>
+      ) : (
+        source.failing && <p role="alert" className="text-red-700 dark:text-red-400">The last refresh failed; the service&apos;s maintainers can see why.</p>
+      )}
     </div>
   );
 }

@@ -29,11 +29,26 @@ export function canRegisterService(actor: Actor, ownerTeamIds: string[]): boolea
   return false;
 }
 
+/** Whether the actor could register some service at all (for which teams is checked with the input). */
+export function mayRegisterAnyService(actor: Actor): boolean {
+  if (isSuper(actor)) return true;
+  if (actor.kind === "user") return Object.keys(actor.teamRoles).length > 0;
+  return actor.kind === "token" && actor.serviceId === null;
+}
+
 export function canEditService(actor: Actor, service: { id: string; ownerTeamIds: string[] }): boolean {
   if (isSuper(actor)) return true;
   if (actor.kind === "user") return service.ownerTeamIds.some((teamId) => actor.teamRoles[teamId] === "maintainer");
-  if (actor.kind === "token") return actor.serviceId ? actor.serviceId === service.id : service.ownerTeamIds.includes(actor.teamId);
+  // A token's rights follow current ownership: once its team no longer owns the service (after a
+  // transfer), even a token scoped to that very service can do nothing with it.
+  if (actor.kind === "token") return service.ownerTeamIds.includes(actor.teamId) && (actor.serviceId === null || actor.serviceId === service.id);
   return false;
+}
+
+/** People who maintain the service (or admins): they see, and may revoke, every token that can act on it. */
+export function canManageServiceTokens(actor: Actor, service: { ownerTeamIds: string[] }): boolean {
+  if (isSuper(actor)) return true;
+  return actor.kind === "user" && service.ownerTeamIds.some((teamId) => actor.teamRoles[teamId] === "maintainer");
 }
 
 /** Teams a person may newly add as owners of a service: their own, or any for admins. */

@@ -3,7 +3,7 @@ import type { LookupFunction } from "node:net";
 import { Agent, fetch } from "undici";
 import { AppError } from "@/lib/errors";
 import { limitExceeded } from "@/lib/openapi/limit-error";
-import { refusalReason, type FetchPolicy } from "./fetch-policy";
+import { isAllowedHost, refusalReason, urlPort, type FetchPolicy } from "./fetch-policy";
 
 export interface SafeFetchOptions {
   policy: FetchPolicy;
@@ -27,14 +27,15 @@ const refuse = (url: string, why: string, internal = true) =>
 /**
  * Resolves a host name and refuses it unless every address it resolves to is allowed. The socket then
  * connects to the address checked here, so a DNS answer that changes between check and connect
- * (rebinding) cannot slip through.
+ * (rebinding) cannot slip through. The lookup does not see the port, so `port` says which one the
+ * current request (the first, or a redirect) is going to.
  */
-function guardedLookup(policy: FetchPolicy): LookupFunction {
+function guardedLookup(policy: FetchPolicy, port: () => number): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
-      const allowedHost = policy.hosts.has(hostname.toLowerCase());
-      const refused = allowedHost ? undefined : addresses.map((entry) => refusalReason(entry.address, policy)).find(Boolean);
+      const allowedHost = isAllowedHost(policy, hostname, port());
+      const refused = allowedHost ? undefined : addresses.map((entry) => refusalReason(entry.address, policy, port())).find(Boolean);
       if (refused || !addresses.length) return callback(refuse(hostname, refused ?? "it does not resolve"), "", 0);
       if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -55,22 +56,33 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks);
 }
 
+/** The body within the limits; a server that stalls or drops mid-body is a fetch failure, said plainly. */
+async function readBody(response: Response, options: SafeFetchOptions, url: string): Promise<Uint8Array> {
+  try {
+    return await readCapped(response, options.maxBytes, url);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (options.signal.aborted) throw new AppError("FETCH_FAILED", `Reading ${url} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS): the server sent its body too slowly.`, { url });
+    throw new AppError("FETCH_FAILED", `The connection to ${url} failed while reading its body: ${(error as Error).message}.`, { url });
+  }
+}
+
 /**
  * Fetches a URL for ingestion without letting it reach the portal's own network: http and https only,
  * every address checked (literal IPs before connecting, names as they resolve), every redirect
  * re-checked, the body capped at `maxBytes`, and the whole exchange bounded by `signal`.
  */
 export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeResponse> {
-  const agent = new Agent({ connect: { lookup: guardedLookup(options.policy) } });
+  let current = new URL(url);
+  const agent = new Agent({ connect: { lookup: guardedLookup(options.policy, () => urlPort(current)) } });
   try {
-    let current = new URL(url);
     for (let redirects = 0; ; redirects += 1) {
       if (current.protocol !== "http:" && current.protocol !== "https:") throw refuse(current.href, `only http and https are fetched, not ${current.protocol}`, false);
       if (current.username || current.password) throw refuse(current.href, "URLs with credentials are not fetched", false);
       const host = current.hostname.replace(/^\[|\]$/g, "");
       // Literal addresses skip DNS, and so the lookup guard: check them here.
-      if (/^[\d.]+$|:/.test(host) && !options.policy.hosts.has(host)) {
-        const why = refusalReason(host, options.policy);
+      if (/^[\d.]+$|:/.test(host)) {
+        const why = refusalReason(host, options.policy, urlPort(current));
         if (why) throw refuse(current.href, why);
       }
       let response: Response;
@@ -90,7 +102,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
         current = new URL(location, current);
         continue;
       }
-      const body = response.status === 304 ? new Uint8Array() : await readCapped(response, options.maxBytes, current.href);
+      const body = response.status === 304 ? new Uint8Array() : await readBody(response, options, current.href);
       return { status: response.status, url: current.href, headers: response.headers, body };
     }
   } finally {

@@ -1,6 +1,10 @@
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { env } from "@/lib/env";
 import { AppError, isAppError, issueDetails } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http/request-origin";
+import { hasValidCsrfToken } from "@/lib/security/csrf";
 import { logger } from "@/lib/logger";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -13,8 +17,15 @@ type Handler<P> = (request: Request, params: P, context: HandlerContext) => Prom
 /** Turns anything thrown into the error shape; unknown errors are logged and hidden from the caller. */
 export function errorResponse(error: unknown, request?: Request): Response {
   let appError: AppError;
-  if (isAppError(error)) {
+  if (isAppError(error) && error.code === "DATABASE_UNAVAILABLE") {
+    // The detailed message (which host, why) is for the log, not for every caller.
+    logger.warn({ event: "db.unavailable", error: error.message }, "database unavailable");
+    appError = databaseUnavailable();
+  } else if (isAppError(error)) {
     appError = error;
+  } else if (isDatabaseUnavailable(error)) {
+    logger.warn({ event: "db.unavailable", method: request?.method, path: request ? new URL(request.url).pathname : undefined, error: (error as Error).message.split("\n")[0] }, "database unavailable");
+    appError = databaseUnavailable();
   } else if (error instanceof ZodError) {
     appError = new AppError("VALIDATION_FAILED", `Invalid ${error.issues[0]?.path.join(".") || "input"}: ${error.issues[0]?.message ?? "malformed"}`, issueDetails(error.issues));
   } else {
@@ -27,16 +38,15 @@ export function errorResponse(error: unknown, request?: Request): Response {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * A browser sends the session cookie along with any request to us, including one a hostile page
- * makes. A cookie-authenticated change must therefore come from our own origin; bearer tokens are
- * not sent by browsers on their own, so they need no such check.
+ * Cookie-authenticated changes need the CSRF header (lib/security/csrf.ts) as well as our own Origin.
+ * Bearer tokens are never sent by a browser on its own, so token calls need neither.
  */
-function assertSameOrigin(request: Request): void {
+function assertChangeFromPortal(request: Request, actor: Actor): void {
   if (SAFE_METHODS.has(request.method) || request.headers.has("authorization")) return;
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (new URL(origin).host !== host) throw new AppError("FORBIDDEN", "Cross-origin requests may not change anything.");
+  assertSameOrigin(request, env().WAYFINDER_TRUST_PROXY ?? false);
+  if (actor.kind === "user" && !hasValidCsrfToken(request)) {
+    throw new AppError("FORBIDDEN", "This change lacks the portal's CSRF token: make it from the portal's own pages, or with an API token.");
+  }
 }
 
 /**
@@ -52,9 +62,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
     try {
       // Imported here so that the error model above stays free of next-auth for the tests.
       const { requestActor, assertMayRead } = await import("@/lib/auth");
-      assertSameOrigin(request);
       const actor = await requestActor(request);
       actorKind = actor.kind;
+      assertChangeFromPortal(request, actor);
+      // Every change needs someone: anonymous callers get 401 before any input is looked at.
+      if (!SAFE_METHODS.has(request.method) && actor.kind === "anonymous") throw new AppError("UNAUTHORIZED", "Sign in (or send an API token) to make changes.");
       assertMayRead(actor);
       response = await handler(request, await context.params, { actor });
     } catch (error) {

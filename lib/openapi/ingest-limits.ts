@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { env } from "@/lib/env";
 
 /** What one ingestion may consume. Exceeding any gives an error naming the limit and its setting. */
 export interface IngestLimits {
@@ -26,26 +26,21 @@ export const defaultIngestLimits: IngestLimits = {
 };
 
 /** The environment variable that sets each limit, for error messages and the README. */
-export const limitVariables: Record<keyof IngestLimits, string> = {
+export const limitVariables = {
   maxBytes: "WAYFINDER_MAX_DOCUMENT_BYTES",
   maxYamlAliases: "WAYFINDER_MAX_YAML_ALIASES",
   maxDepth: "WAYFINDER_MAX_DOCUMENT_DEPTH",
   maxRefs: "WAYFINDER_MAX_REFS",
   maxFiles: "WAYFINDER_MAX_BUNDLE_FILES",
   fetchTimeoutMs: "WAYFINDER_FETCH_TIMEOUT_MS",
-};
+} as const satisfies Record<keyof IngestLimits, string>;
 
-const positive = z.coerce.number().int().positive();
-
-/** Limits from the environment, defaults where unset. */
-export function ingestLimitsFromEnv(source: Record<string, string | undefined> = process.env): IngestLimits {
+/** Limits from the validated environment (lib/env.ts), defaults where unset. */
+export function ingestLimitsFromEnv(config: Partial<Record<(typeof limitVariables)[keyof IngestLimits], number>> = env()): IngestLimits {
   const limits = { ...defaultIngestLimits };
-  for (const [key, variable] of Object.entries(limitVariables) as [keyof IngestLimits, string][]) {
-    const raw = source[variable];
-    if (raw === undefined || raw === "") continue;
-    const parsed = positive.safeParse(raw);
-    if (!parsed.success) throw new Error(`Invalid environment:\n  ${variable}: must be a positive whole number`);
-    limits[key] = parsed.data;
+  for (const [key, variable] of Object.entries(limitVariables) as [keyof IngestLimits, (typeof limitVariables)[keyof IngestLimits]][]) {
+    const value = config[variable];
+    if (value !== undefined) limits[key] = value;
   }
   return limits;
 }

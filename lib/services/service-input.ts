@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Lifecycle, LinkKind } from "@/generated/prisma/enums";
 import { slugSchema } from "@/lib/slug";
+import { fetchableUrl } from "@/lib/http/fetchable-url";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
@@ -35,7 +36,7 @@ export const serviceInputSchema = z
     primaryOwner: slugSchema,
     otherOwners: fields.otherOwners.default([]),
     /** Where the portal fetches the service's API description from, at once and then on a schedule. */
-    documentUrl: httpUrl.max(2000).nullable().optional(),
+    documentUrl: fetchableUrl.nullable().optional(),
   })
   .refine(primaryNotAlsoOther, primaryNotAlsoOtherIssue);
 

@@ -1,11 +1,12 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { assert } from "@/lib/auth/permissions";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import type { Db } from "@/lib/db/types";
 import { isAppError, notFound } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/openapi/ingest-limits";
 import { logger } from "@/lib/logger";
 import { publishPrepared, type PublishResult } from "@/lib/versions/publish-version";
 import { fetchDocument } from "./fetch-document";
@@ -16,24 +17,24 @@ export type RefreshResult = { status: "not-modified" } | { status: "published"; 
  * Fetches one URL source now and publishes what it serves. Success or failure is recorded on the
  * source; a failure never touches the versions, so the last good one stays served.
  */
-export async function refreshSource(db: Db, sourceId: string, actor: Actor = systemActor("URL source poller")): Promise<RefreshResult> {
+export async function refreshSource(db: Db, sourceId: string, actor: Actor = systemActor("URL source poller"), limitOverrides: Partial<IngestLimits> = {}): Promise<RefreshResult> {
   const source = await db.specSource.findUniqueOrThrow({ where: { id: sourceId }, select: { id: true, url: true, etag: true, lastModified: true, pollIntervalMinutes: true, service: { select: { slug: true } } } });
   const now = new Date();
   const next = new Date(now.getTime() + source.pollIntervalMinutes * 60_000);
   try {
-    const outcome = await fetchDocument(source.url, { policy: parseFetchPolicy(process.env.WAYFINDER_FETCH_ALLOW), limits: ingestLimitsFromEnv(), etag: source.etag, lastModified: source.lastModified });
+    const outcome = await fetchDocument(source.url, { policy: parseFetchPolicy(env().WAYFINDER_FETCH_ALLOW), limits: { ...ingestLimitsFromEnv(), ...limitOverrides }, etag: source.etag, lastModified: source.lastModified });
     if (outcome.kind === "not-modified") {
-      await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: undefined, nextPollAt: next } });
+      await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: Prisma.DbNull, nextPollAt: next } });
       return { status: "not-modified" };
     }
     const result = await publishPrepared(db, { actor, serviceSlug: source.service.slug, prepared: outcome.prepared, origin: "url" });
-    await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: undefined, etag: outcome.etag, lastModified: outcome.lastModified, nextPollAt: next } });
+    await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: Prisma.DbNull, etag: outcome.etag, lastModified: outcome.lastModified, nextPollAt: next } });
     return { status: "published", result };
   } catch (error) {
     if (!isAppError(error)) logger.error({ event: "source.error", sourceId, err: error }, "unexpected error refreshing a URL source");
     const message = isAppError(error) ? error.message : "Unexpected error; see the server log.";
     const details = (isAppError(error) ? error.details : undefined) as Prisma.InputJsonValue | undefined;
-    await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastError: message, lastErrorDetails: details ?? undefined, nextPollAt: next } });
+    await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastError: message, lastErrorDetails: details ?? Prisma.DbNull, nextPollAt: next } });
     return { status: "failed", error: message };
   }
 }

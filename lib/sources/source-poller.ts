@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { pollDueSources } from "./poll-due-sources";
 
@@ -10,8 +11,8 @@ const holder = globalThis as typeof globalThis & { __wayfinderPoller?: NodeJS.Ti
  * instance). Each source's own interval decides when it is due; claiming keeps instances apart.
  */
 export function startSourcePoller(): void {
-  const seconds = Number(process.env.WAYFINDER_POLL_SECONDS ?? 30);
-  if (holder.__wayfinderPoller || !Number.isFinite(seconds) || seconds <= 0) return;
+  const seconds = env().WAYFINDER_POLL_SECONDS ?? 30;
+  if (holder.__wayfinderPoller || seconds === 0) return;
   let running = false;
   holder.__wayfinderPoller = setInterval(() => {
     if (running) return;

@@ -228,7 +228,7 @@ describe("authorization matrix over HTTP", () => {
     if (!response.ok) throw new Error(`setup ${method} ${url} failed: ${response.status} ${await response.text()}`);
     return response.status === 204 ? null : ((await response.json()) as Record<string, unknown>);
   };
-  const signIn = async (email: string) => ({ Cookie: await signInLocally(server.url, { name: email.split("@")[0]!, email }) });
+  const signIn = async (email: string): Promise<Credentials> => ({ ...(await signInLocally(server.url, { name: email.split("@")[0]!, email })) });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-matrix-"));
@@ -294,5 +294,42 @@ describe("authorization matrix over HTTP", () => {
     } else if (urls.length) {
       expect(await snapshot(urls)).not.toBe(before);
     }
+  });
+
+  // Authentication and authorization come before input: a refused caller sending garbage gets the same
+  // 401/403 (not a 400 describing the schema), and nothing is read or changed. One refusal depends on
+  // the body itself: a maintainer of another team may register services, just not for "owners", which
+  // only the body says.
+  const refusalNeedsBody = (route: Route, actor: ActorName) => route.route === "services" && route.method === "POST" && actor === "maintainer of another team";
+  const refusedCells = cells.filter(({ route, actor }) => route.expected[actor] >= 400 && !refusalNeedsBody(route, actor));
+  it.each(refusedCells)("$label, also with a malformed body", async ({ route, actor }) => {
+    const { cell, who } = await prepareCell(actor);
+    const response = await fetch(`${server.url}${route.path(cell)}`, { method: route.method, headers: { ...who, "Content-Type": "application/json" }, body: '{"not json' });
+    expect(response.status, await response.text()).toBe(route.expected[actor]);
+  });
+
+  describe("changes made with the session cookie", () => {
+    const patch = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/v1/teams/owners`, { method: "PATCH", headers: { ...admin, "Content-Type": "application/json", ...headers }, body: JSON.stringify({ description: `csrf ${++counter}` }) });
+
+    it("need the CSRF header that only the portal's own pages send (Try it out cannot)", async () => {
+      const { "x-wayfinder-csrf": _, ...cookieOnly } = admin;
+      const withoutHeader = await fetch(`${server.url}/api/v1/teams/owners`, { method: "PATCH", headers: { ...cookieOnly, "Content-Type": "application/json" }, body: JSON.stringify({ description: "no csrf" }) });
+      expect(withoutHeader.status).toBe(403);
+      expect(((await withoutHeader.json()) as { error: { message: string } }).error.message).toMatch(/CSRF/);
+      expect((await patch({ "x-wayfinder-csrf": "a-guess-that-is-long-enough-to-be-considered-at-all" })).status).toBe(403);
+      expect((await patch({})).status).toBe(200);
+    });
+
+    it("must come from the portal's exact origin: scheme, host and port", async () => {
+      const own = new URL(server.url);
+      expect((await patch({ Origin: own.origin })).status).toBe(200);
+      expect((await patch({ Origin: `https://${own.host}` })).status).toBe(403);
+      expect((await patch({ Origin: `http://${own.hostname}:1` })).status).toBe(403);
+      expect((await patch({ Origin: "null" })).status).toBe(403);
+      expect((await patch({ Origin: "::not a url::" })).status).toBe(403);
+      // Forwarded headers are not trusted unless WAYFINDER_TRUST_PROXY=true.
+      expect((await patch({ Origin: "https://evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" })).status).toBe(403);
+    });
   });
 });

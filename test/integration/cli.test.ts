@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 import { startPortal, type PortalServer } from "../support/portal-server";
-import { signInLocally } from "../support/sign-in";
+import { signInLocally, type SessionHeaders } from "../support/sign-in";
 import { startSpecServer, type SpecServer } from "../support/spec-server";
 
 const run = promisify(execFile);
@@ -30,7 +30,7 @@ describe("the wayfinder command", () => {
   let dataDir: string;
   let work: string;
   let spec: SpecServer;
-  let cookie: string;
+  let session: SessionHeaders;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -40,8 +40,8 @@ describe("the wayfinder command", () => {
     writeFileSync(path.join(work, "small.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "Small", version: "1.0.0" }, paths: { "/ping": { get: { responses: { "200": { description: "pong" } } } } } }));
     spec = await startSpecServer();
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false", WAYFINDER_FETCH_ALLOW: "localhost" });
-    cookie = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
-    const post = async (url: string, body: unknown) => (await fetch(`${server.url}${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<{ token: string }>;
+    session = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
+    const post = async (url: string, body: unknown) => (await fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<{ token: string }>;
     await post("/api/v1/teams", { slug: "cli-team", name: "CLI team" });
     await post("/api/v1/services", { slug: "pets", name: "Pets", primaryOwner: "cli-team" });
     await post("/api/v1/services", { slug: "other", name: "Other", primaryOwner: "cli-team" });
@@ -94,7 +94,7 @@ describe("the wayfinder command", () => {
     spec.set("/fetched.json", { text: JSON.stringify({ openapi: "3.1.0", info: { title: "Fetched", version: "2.0.0" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } } } } } }) });
     const response = await fetch(`${server.url}/api/v1/services`, {
       method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      headers: { ...session, "Content-Type": "application/json" },
       body: JSON.stringify({ slug: "fetched", name: "Fetched", primaryOwner: "cli-team", documentUrl: `${spec.url}/fetched.json` }),
     });
     expect(response.status).toBe(201);

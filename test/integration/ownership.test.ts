@@ -15,6 +15,7 @@ import { createTeam } from "@/lib/teams/create-team";
 import { setMembership } from "@/lib/teams/set-membership";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { createToken } from "@/lib/tokens/create-token";
+import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { hashToken } from "@/lib/tokens/token-secret";
 import { openApi30 } from "../support/documents";
@@ -157,6 +158,40 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
       expect(await errorCode(revokeToken(db.prisma, { actor: cy, tokenId: other.id }))).toBe("FORBIDDEN");
       await revokeToken(db.prisma, { actor: ada, tokenId: other.id });
       expect(await errorCode(authenticateToken(db.prisma, other.token))).toBe("UNAUTHORIZED");
+    });
+
+    it("lets a token act only while its team owns the service, and shows it to the service's maintainers", async () => {
+      await createService(db.prisma, { actor: ada, input: { slug: "moving", name: "Moving", primaryOwner: "core" } });
+      const scoped = await createToken(db.prisma, { actor: ada, teamSlug: "core", input: { name: "moving ci", service: "moving" } });
+      const teamWide = await createToken(db.prisma, { actor: ada, teamSlug: "core", input: { name: "core ci" } });
+      const tokenActor = await authenticateToken(db.prisma, scoped.token);
+      await updateService(db.prisma, { actor: tokenActor, slug: "moving", changes: { description: "before the move" } });
+
+      // Shared with edge: edge's maintainer sees both core tokens that can act on it, and may revoke the scoped one.
+      await transferService(db.prisma, { actor: ada, slug: "moving", transfer: { primaryOwner: "edge" } });
+      const seenByCy = await listServiceTokens(db.prisma, { actor: cy, slug: "moving" });
+      expect(seenByCy.map((token) => token.name).sort()).toEqual(["core ci", "moving ci"]);
+      expect(await errorCode(listServiceTokens(db.prisma, { actor: bob, slug: "moving" }))).toBe("FORBIDDEN");
+      expect(await errorCode(listServiceTokens(db.prisma, { actor: { kind: "anonymous" }, slug: "moving" }))).toBe("UNAUTHORIZED");
+
+      // Moved away entirely: core's tokens can do nothing with it any more, not even transfer it back.
+      await updateService(db.prisma, { actor: cy, slug: "moving", changes: { otherOwners: [] } });
+      for (const token of [scoped.token, teamWide.token]) {
+        const actor = await authenticateToken(db.prisma, token);
+        expect(await errorCode(updateService(db.prisma, { actor, slug: "moving", changes: { description: "after the move" } }))).toBe("FORBIDDEN");
+        expect(await errorCode(transferService(db.prisma, { actor, slug: "moving", transfer: { primaryOwner: "core" } }))).toBe("FORBIDDEN");
+      }
+      expect(await listServiceTokens(db.prisma, { actor: cy, slug: "moving" })).toEqual([]);
+      expect((await getService(db.prisma, "moving"))?.description).toBe("before the move");
+    });
+
+    it("lets a service's maintainer revoke a token scoped to it, though it belongs to another team", async () => {
+      await createService(db.prisma, { actor: admin, input: { slug: "shared", name: "Shared", primaryOwner: "core", otherOwners: ["edge"] } });
+      const scoped = await createToken(db.prisma, { actor: ada, teamSlug: "core", input: { name: "shared ci", service: "shared" } });
+      const teamWide = await createToken(db.prisma, { actor: ada, teamSlug: "core", input: { name: "core wide" } });
+      expect(await errorCode(revokeToken(db.prisma, { actor: cy, tokenId: teamWide.id }))).toBe("FORBIDDEN");
+      await revokeToken(db.prisma, { actor: cy, tokenId: scoped.id });
+      expect(await errorCode(authenticateToken(db.prisma, scoped.token))).toBe("UNAUTHORIZED");
     });
 
     it("lets only maintainers create tokens, for services their team owns", async () => {

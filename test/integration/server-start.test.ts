@@ -19,9 +19,9 @@ describe("server start", () => {
         expect([302, 303, 307], page).toContain(response.status);
         expect(response.headers.get("location"), page).toContain(`/signin?callbackUrl=${encodeURIComponent(page.startsWith("/docs") ? "/docs" : page)}`);
       }
-      const cookie = await signInLocally(server.url, { name: "Reader", email: "reader@private.test" });
-      expect((await fetch(`${server.url}/api/v1/services`, { headers: { Cookie: cookie } })).status).toBe(200);
-      expect((await fetch(`${server.url}/docs/patterns/pagination`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+      const session = await signInLocally(server.url, { name: "Reader", email: "reader@private.test" });
+      expect((await fetch(`${server.url}/api/v1/services`, { headers: session })).status).toBe(200);
+      expect((await fetch(`${server.url}/docs/patterns/pagination`, { headers: session, redirect: "manual" })).status).toBe(200);
     } finally {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

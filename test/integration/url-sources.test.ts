@@ -17,23 +17,30 @@ import { countOperationsInFolder } from "../support/count-operations";
 
 const actor = systemActor("url source test");
 
+// One spec server for the file: lib/env.ts reads the environment once per process, so the allowlist
+// naming its port is set once, before anything reads it.
+let spec: SpecServer;
+const previousAllow = process.env.WAYFINDER_FETCH_ALLOW;
+beforeAll(async () => {
+  spec = await startSpecServer(hasFixtures ? path.join(fixturesDir, "digitalocean/specification") : undefined);
+  // The test server is on loopback, which the fetcher refuses; allow it by name and port only, so
+  // that a literal 127.0.0.1 (in a redirect, say) or another port on localhost is still refused.
+  process.env.WAYFINDER_FETCH_ALLOW = `localhost:${new URL(spec.url).port}`;
+});
+afterAll(async () => {
+  process.env.WAYFINDER_FETCH_ALLOW = previousAllow;
+  await spec?.close();
+});
+
 describe.each(testDatabases)("URL sources on $name", ({ open }) => {
   let db: Database;
-  let spec: SpecServer;
-  const previousAllow = process.env.WAYFINDER_FETCH_ALLOW;
 
   beforeAll(async () => {
     db = await open();
-    spec = await startSpecServer(hasFixtures ? path.join(fixturesDir, "digitalocean/specification") : undefined);
-    // The test server is on loopback, which the fetcher refuses; allow it by name only, so that a
-    // literal 127.0.0.1 (in a redirect, say) is still refused.
-    process.env.WAYFINDER_FETCH_ALLOW = "localhost";
     await createTeam(db.prisma, { actor, input: { slug: "sources", name: "Sources" } });
     for (const slug of ["polled", "moved", "do-api"]) await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "sources" } });
   });
   afterAll(async () => {
-    process.env.WAYFINDER_FETCH_ALLOW = previousAllow;
-    await spec?.close();
     await db?.close();
   });
 
@@ -47,7 +54,7 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
 
     spec.set("/polled.json", { text: openApi30("1.1.0", ["/a", "/b"]) });
     expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "published", result: { outcome: "created", version: "1.1.0", operationCount: 2 } });
-    const status = await getSource(db.prisma, "polled");
+    const status = await getSource(db.prisma, { actor, slug: "polled" });
     expect(status).toMatchObject({ lastError: null, servedVersion: { version: "1.1.0" } });
     expect((await getService(db.prisma, "polled")).versions.map((version) => [version.version, version.origin])).toEqual([["1.1.0", "url"], ["1.0.0", "url"]]);
   });
@@ -58,7 +65,7 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
     expect(await refreshSource(db.prisma, id)).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 503") });
     spec.set("/polled.json", { text: '{"openapi":"3.0.3","info":{"version":"9"},"paths":{}}' });
     expect(await refreshSource(db.prisma, id)).toMatchObject({ status: "failed", error: expect.stringContaining('missing required property "title" at /info') });
-    const status = await getSource(db.prisma, "polled");
+    const status = await getSource(db.prisma, { actor, slug: "polled" });
     expect(status).toMatchObject({ servedVersion: { version: "1.1.0" }, lastError: expect.stringContaining("title") });
     expect(String(status?.lastAttemptAt) > String(status?.lastSuccessAt)).toBe(true);
     expect((await getService(db.prisma, "polled")).versions).toHaveLength(2);
@@ -73,6 +80,27 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
     spec.set("/moved.yaml", { text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x: { $ref: 'http://example.com/evil.yaml#/x' }\n" });
     expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringContaining("is not on http://localhost") });
     expect(await db.prisma.apiVersion.count({ where: { service: { slug: "moved" } } })).toBe(0);
+  });
+
+  it("refuses another port on an allowed host, reached by a redirect", async () => {
+    spec.set("/hop.yaml", { redirect: "http://localhost:5432/" });
+    const source = await setSource(db.prisma, { actor, slug: "moved", input: { url: `${spec.url}/hop.yaml` } });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/Refused to fetch http:\/\/localhost:5432\/: .*not on port 5432|127\.0\.0\.1 is in the loopback range/) });
+  });
+
+  it("reports a server that sends its body too slowly as a timeout, and clears the error after a success", async () => {
+    spec.set("/slow.yaml", { trickle: true });
+    const source = await setSource(db.prisma, { actor, slug: "moved", input: { url: `${spec.url}/slow.yaml` } });
+    const failed = await refreshSource(db.prisma, source.id, actor, { fetchTimeoutMs: 1_500 });
+    expect(failed).toMatchObject({ status: "failed", error: expect.stringContaining("took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS)") });
+    expect(failed).not.toMatchObject({ error: expect.stringContaining("Unexpected") });
+
+    spec.set("/slow.yaml", { text: '{"openapi":"3.0.3","info":{"version":"1"},"paths":{}}' });
+    await refreshSource(db.prisma, source.id);
+    expect((await db.prisma.specSource.findUniqueOrThrow({ where: { id: source.id } })).lastErrorDetails).not.toBeNull();
+    spec.set("/slow.yaml", { text: openApi30("1.0.0", ["/a"]) });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "published" });
+    expect(await db.prisma.specSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ lastError: null, lastErrorDetails: null });
   });
 
   it("polls only what is due, once", async () => {

@@ -2,12 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+/** What a path serves: text with an ETag, a redirect, an HTTP status, or (slowloris) a body that trickles forever. */
+interface RouteResponse {
+  text?: string;
+  redirect?: string;
+  status?: number;
+  trickle?: boolean;
+}
+
 export interface SpecServer {
   /** http://localhost:<port> — a name, not a literal address, so tests can allow it by host. */
   url: string;
   requests: { path: string; ifNoneMatch?: string }[];
   /** Replaces what a path serves: text with an ETag, a redirect, or an HTTP status. */
-  set(path: string, response: { text?: string; redirect?: string; status?: number }): void;
+  set(path: string, response: RouteResponse): void;
   close(): Promise<void>;
 }
 
@@ -16,7 +24,8 @@ export interface SpecServer {
  * If-None-Match with 304, and can serve a whole folder (for multi-file documents).
  */
 export async function startSpecServer(folder?: string): Promise<SpecServer> {
-  const routes = new Map<string, { text?: string; redirect?: string; status?: number }>();
+  const routes = new Map<string, RouteResponse>();
+  const trickles = new Set<NodeJS.Timeout>();
   const requests: SpecServer["requests"] = [];
   const etagOf = (text: string) => `"${Buffer.from(text).toString("base64url").slice(-16)}-${text.length}"`;
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -26,6 +35,14 @@ export async function startSpecServer(folder?: string): Promise<SpecServer> {
       const route = routes.get(urlPath);
       if (route?.redirect) return response.writeHead(302, { Location: route.redirect }).end();
       if (route?.status) return response.writeHead(route.status).end("unavailable");
+      if (route?.trickle) {
+        response.writeHead(200, { "Content-Type": "application/yaml" });
+        response.write("openapi: 3.0.3\n");
+        const timer = setInterval(() => response.write(" "), 200);
+        trickles.add(timer);
+        response.on("close", () => (clearInterval(timer), trickles.delete(timer)));
+        return;
+      }
       let text = route?.text;
       if (text === undefined && folder) text = await readFile(path.join(folder, path.normalize(urlPath).replace(/^(\.\.[/\\])+/, "")), "utf8").catch(() => undefined);
       if (text === undefined) return response.writeHead(404).end("not found");
@@ -40,6 +57,11 @@ export async function startSpecServer(folder?: string): Promise<SpecServer> {
     url: `http://localhost:${port}`,
     requests,
     set: (urlPath, response) => routes.set(urlPath, response),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const timer of trickles) clearInterval(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import { myTeamIds } from "@/lib/auth/my-team-ids";
+import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError, issueDetails } from "@/lib/errors";
 import { apiRoute, readJson } from "@/lib/http/api-route";
@@ -22,6 +23,8 @@ export const GET = apiRoute(async (request, _params, { actor }) => {
 
 /** Registers a service; with a `documentUrl`, sets it as the service's source and fetches it at once. */
 export const POST = apiRoute(async (request, _params, { actor }) => {
+  // 401/403 before the body is read: only people in a team (or admins) and team-wide tokens register services.
+  assert(mayRegisterAnyService(actor), actor, "register services");
   const input = serviceInputSchema.parse(await readJson(request));
   const db = await getDb();
   const created = await createService(db, { actor, input });

@@ -8,6 +8,8 @@ import { signedInActor } from "@/lib/http/reader-actor";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getService } from "@/lib/services/get-service";
 import { listTeamChoices } from "@/lib/teams/list-team-choices";
+import { ServiceTokens } from "@/components/services/service-tokens";
+import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 
 export const metadata: Metadata = { title: "Edit service" };
 
@@ -28,6 +30,8 @@ export default async function EditServicePage({ params }: { params: Params }) {
   }
   const teams = await listTeamChoices(db, actor);
   const primary = service.owners.find((owner) => owner.isPrimary)?.slug ?? null;
+  // Whoever may edit the service as a person (its maintainers, admins) may see its tokens.
+  const tokens = await listServiceTokens(db, { actor, slug });
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -51,6 +55,10 @@ export default async function EditServicePage({ params }: { params: Params }) {
         }}
       />
       <OwnershipActions slug={slug} primaryOwner={primary} teams={teams} isRetired={service.lifecycle === "retired"} />
+      <section aria-labelledby="tokens-heading" className="space-y-2">
+        <h2 id="tokens-heading" className="text-lg font-semibold">API tokens that can act on it</h2>
+        <ServiceTokens tokens={tokens} />
+      </section>
     </div>
   );
 }

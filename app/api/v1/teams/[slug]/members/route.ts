@@ -1,3 +1,5 @@
+import { assert } from "@/lib/auth/permissions";
+import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { getDb } from "@/lib/db";
 import { apiRoute, readJson } from "@/lib/http/api-route";
 import { getTeam } from "@/lib/teams/get-team";
@@ -12,8 +14,10 @@ export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => {
 });
 
 export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
-  const input = membershipInputSchema.parse(await readJson(request));
   const db = await getDb();
+  // 404, then 401/403, before the body is read.
+  assert(await canActorManageTeam(db, actor, slug), actor, `manage the members of "${slug}"`);
+  const input = membershipInputSchema.parse(await readJson(request));
   await setMembership(db, { actor, teamSlug: slug, input });
   return Response.json({ items: await listMembers(db, slug) });
 });

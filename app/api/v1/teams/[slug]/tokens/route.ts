@@ -13,7 +13,10 @@ export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor
 });
 
 export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
+  const db = await getDb();
+  // 404, then 401/403, before the body is read.
+  assert(await canActorManageTeam(db, actor, slug), actor, `create tokens for "${slug}"`);
   const input = tokenInputSchema.parse(await readJson(request));
-  const created = await createToken(await getDb(), { actor, teamSlug: slug, input });
+  const created = await createToken(db, { actor, teamSlug: slug, input });
   return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -7,5 +7,5 @@ import { refreshServiceSource } from "@/lib/sources/refresh-source";
 export const POST = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => {
   const db = await getDb();
   const refresh = await refreshServiceSource(db, { actor, slug });
-  return Response.json({ refresh, source: await getSource(db, slug) });
+  return Response.json({ refresh, source: await getSource(db, { actor, slug }) });
 });

@@ -7,7 +7,7 @@ const querySchema = z.object({ revision: z.coerce.number().int().min(1).optional
 
 export const GET = apiRoute<{ slug: string; version: string }>(async (request, { slug, version }) => {
   const { revision } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const document = await getVersionDocument(await getDb(), { serviceSlug: slug, version: decodeURIComponent(version), revision });
+  const document = await getVersionDocument(await getDb(), { serviceSlug: slug, version, revision });
   const etag = `"${document.contentHash}"`;
   const headers = {
     ETag: etag,

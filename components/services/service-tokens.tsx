@@ -1,0 +1,42 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiRequest } from "@/components/forms/api-client";
+import { FormError, secondaryButtonClass } from "@/components/forms/field";
+import type { ServiceTokenSummary } from "@/lib/tokens/list-service-tokens";
+
+/** Every live token that can act on a service, whichever owning team made it, with a way to revoke it. */
+export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const revoke = useMutation({ mutationFn: (id: string) => apiRequest("DELETE", `/api/v1/tokens/${id}`), onSuccess: () => router.refresh(), onError: (failure) => setError(failure.message) });
+  if (tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No API token can act on this service.</p>;
+  return (
+    <div className="space-y-2">
+      <FormError message={error} />
+      <table className="w-full text-sm" aria-label="Tokens that can act on this service">
+        <thead className="text-left text-xs text-slate-500">
+          <tr><th className="font-medium">Name</th><th className="font-medium">Token</th><th className="font-medium">Team</th><th className="font-medium">Scope</th><th className="font-medium">Expires</th><th className="font-medium">Last used</th><th /></tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.id} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="py-1.5">{token.name}</td>
+              <td className="font-mono">{token.prefix}…</td>
+              <td>{token.team}</td>
+              <td>{token.scope === "service" ? "this service" : "all the team's services"}</td>
+              <td>{token.expiresAt?.slice(0, 10) ?? "never"}</td>
+              <td>{token.lastUsedAt?.slice(0, 16).replace("T", " ") ?? "never"}</td>
+              <td className="text-right">
+                {token.scope === "service" && <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>Revoke</button>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-xs text-slate-500">Team-wide tokens are revoked by their team&apos;s maintainers, on the team page.</p>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
+import { env } from "@/lib/env";
+import { CSRF_COOKIE } from "@/lib/security/csrf-names";
+import { securityHeaders } from "@/lib/security/security-headers";
+
+/**
+ * Runs before every page and API request: a fresh CSP nonce for the page's scripts (passed to the
+ * render in the request's own CSP header, where Next.js picks it up, and as x-nonce for our inline
+ * theme script), the security headers, and the CSRF cookie the portal's scripts echo back on changes.
+ */
+export function proxy(request: NextRequest) {
+  // Next.js would fail with a 500 decoding a malformed path (`/services/%ZZ`): that is the caller's mistake.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    const message = "The address has malformed percent-encoding.";
+    return request.nextUrl.pathname.startsWith("/api/") ? Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 }) : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const config = env();
+  const settings = authSettingsFromEnv(config);
+  const headers = securityHeaders({
+    nonce,
+    https: (config.NEXTAUTH_URL ?? request.url).startsWith("https:"),
+    development: process.env.NODE_ENV === "development",
+    signInOrigins: [settings.oidc ? new URL(settings.oidc.issuer).origin : null, settings.github ? "https://github.com" : null].filter((origin): origin is string => origin !== null),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (!request.cookies.get(CSRF_COOKIE)) {
+    const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+    // Readable by the portal's scripts (they copy it into a header), never sent cross-site.
+    response.cookies.set(CSRF_COOKIE, token, { path: "/", sameSite: "strict", secure: headers["Strict-Transport-Security"] !== undefined, httpOnly: false });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};
