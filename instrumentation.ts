@@ -6,7 +6,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("./lib/env");
+  const { env, publicUrl } = await import("./lib/env");
   try {
     env();
   } catch (error) {
@@ -17,7 +17,7 @@ export async function register() {
   const { logger } = await import("./lib/logger");
   // next-auth builds its callback URLs from NEXTAUTH_URL; behind a proxy or on a real host, set it.
   if (!process.env.NEXTAUTH_URL) {
-    process.env.NEXTAUTH_URL = `http://localhost:${process.env.PORT ?? 3000}`;
+    process.env.NEXTAUTH_URL = publicUrl().origin;
     logger.warn({ event: "auth.url_defaulted", url: process.env.NEXTAUTH_URL }, "NEXTAUTH_URL is not set; sign-in assumes this address");
   }
   await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));

@@ -1,29 +1,49 @@
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/openapi/ingest-limits";
 import { inspectDocument } from "@/lib/openapi/inspect-document";
 import { limitExceeded } from "@/lib/openapi/limit-error";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
+import { isAppError } from "@/lib/errors";
 import { invalidDocument } from "@/lib/openapi/document-error";
+
+const within = (folder: string, file: string) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+
+function decodeRef(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
 
 /**
  * Gathers a local document and every file its relative `$ref`s reach (transitively) into a bundle
  * keyed by paths relative to their common folder. Only relative file references are followed: a
- * `$ref` to a URL or an absolute path is left for the server to refuse by name.
+ * `$ref` to a URL or an absolute path is left for the server to refuse by name. Nothing outside
+ * `rootDir` (the root document's folder unless given) is read, symbolic links included: a document
+ * must not make `wayfinder publish` upload `../../secret/creds.yaml`.
  */
-export async function collectFiles(rootFile: string, limits: IngestLimits = defaultIngestLimits): Promise<Bundle> {
+export async function collectFiles(rootFile: string, limits: IngestLimits = defaultIngestLimits, rootDir?: string): Promise<Bundle> {
   const root = path.resolve(rootFile);
+  const boundary = await realpath(path.resolve(rootDir ?? path.dirname(root))).catch(() => path.resolve(rootDir ?? path.dirname(root)));
   const texts = new Map<string, string>();
-  const queue = [root];
+  const queue: { file: string; from?: string; ref?: string }[] = [{ file: root }];
   while (queue.length) {
-    const file = queue.pop()!;
+    const { file, from, ref } = queue.pop()!;
     if (texts.has(file)) continue;
     if (texts.size >= limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
     let text: string;
     try {
-      text = await readFile(file, "utf8");
+      const real = await realpath(file);
+      if (!within(boundary, real)) {
+        const where = from ? `$ref "${ref}" in ${path.relative(process.cwd(), from) || from}` : path.relative(process.cwd(), file);
+        throw invalidDocument("A file is outside the document's folder", [{ message: `${where} leads to ${real}, outside ${boundary}; only files under it are sent (widen it with --root)` }]);
+      }
+      text = await readFile(real, "utf8");
     } catch (error) {
+      if (isAppError(error)) throw error;
       throw invalidDocument(`Cannot read ${path.relative(process.cwd(), file)}`, [{ message: (error as NodeJS.ErrnoException).code ?? (error as Error).message }]);
     }
     texts.set(file, text);
@@ -31,7 +51,7 @@ export async function collectFiles(rootFile: string, limits: IngestLimits = defa
     for (const { ref } of externalRefs) {
       const target = ref.split("#")[0]!;
       if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target)) continue;
-      queue.push(path.resolve(path.dirname(file), decodeURIComponent(target)));
+      queue.push({ file: path.resolve(path.dirname(file), decodeRef(target)), from: file, ref });
     }
   }
   const base = [...texts.keys()].reduce((common, file) => {

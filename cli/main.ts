@@ -10,6 +10,9 @@ const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
 
+Options:
+  --root <dir>   the folder $refs may reach (default: the document's own folder); nothing outside it is read
+
 Exit codes: 0 ok, 1 invalid document, 2 usage, authorization or network error.`;
 
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -34,15 +37,15 @@ function failure(error: unknown): number {
   return EXIT.usage;
 }
 
-async function validate(file: string): Promise<number> {
+async function validate(file: string, root: string | undefined): Promise<number> {
   const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
-  const bundle = await collectFiles(file, limits);
+  const bundle = await collectFiles(file, limits, root);
   const prepared = await prepareBundle(bundle, limits);
   console.log(`valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${Object.keys(bundle.files).length} file${Object.keys(bundle.files).length === 1 ? "" : "s"})`);
   return EXIT.ok;
 }
 
-async function publish(file: string, service: string): Promise<number> {
+async function publish(file: string, service: string, root: string | undefined): Promise<number> {
   const config = parseCliEnv(process.env);
   const baseUrl = config.WAYFINDER_URL;
   const token = config.WAYFINDER_TOKEN;
@@ -51,7 +54,7 @@ async function publish(file: string, service: string): Promise<number> {
     return EXIT.usage;
   }
   const limits = ingestLimitsFromEnv(config);
-  const bundle = await collectFiles(file, limits);
+  const bundle = await collectFiles(file, limits, root);
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   await prepareBundle(bundle, limits);
   let response: Response;
@@ -80,7 +83,7 @@ async function publish(file: string, service: string): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { service: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { service: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;
@@ -95,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return command === "validate" ? await validate(file) : await publish(file, parsed.values.service!);
+    return command === "validate" ? await validate(file, parsed.values.root) : await publish(file, parsed.values.service!, parsed.values.root);
   } catch (error) {
     return failure(error);
   }

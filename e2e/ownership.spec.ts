@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { csrfHeader, signIn } from "./support";
 
 // One story in order: the second person looks at what the first one registered.
 test.describe.configure({ mode: "serial" });
@@ -70,7 +70,7 @@ test("someone who is not a maintainer sees no edit controls, and the API refuses
   await expect(page.getByRole("heading", { name: "Launch Control", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 
-  const response = await page.request.patch("/api/v1/services/launch-control", { data: { description: "hijacked" } });
+  const response = await page.request.patch("/api/v1/services/launch-control", { data: { description: "hijacked" }, headers: await csrfHeader(page) });
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe("FORBIDDEN");
   await page.goto("/services/launch-control/edit");
@@ -126,10 +126,10 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
 
 test("renders markup from a document's text as text: no script in it runs", async ({ page }) => {
   await signIn(page, "Ada Admin", "admin@e2e.test");
-  const created = await page.request.post("/api/v1/services", { data: { slug: "scripted", name: "Scripted", primaryOwner: "platform" } });
+  const created = await page.request.post("/api/v1/services", { data: { slug: "scripted", name: "Scripted", primaryOwner: "platform" }, headers: await csrfHeader(page) });
   expect(created.status()).toBe(201);
   const hostile = readFileSync(path.resolve("test/fixtures/hostile/script-in-descriptions.yaml"));
-  const published = await page.request.post("/api/v1/services/scripted/versions", { data: hostile, headers: { "Content-Type": "application/yaml" } });
+  const published = await page.request.post("/api/v1/services/scripted/versions", { data: hostile, headers: { "Content-Type": "application/yaml", ...(await csrfHeader(page)) } });
   expect(published.status()).toBe(201);
 
   await page.goto("/services/scripted");

@@ -17,3 +17,13 @@ export async function signIn(page: Page, name: string, email: string) {
   await form.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
 }
+
+/**
+ * The header the portal's own pages add to changes (the CSRF cookie's value), for tests that call
+ * the REST API with the page's session instead of clicking through a form.
+ */
+export async function csrfHeader(page: Page): Promise<Record<string, string>> {
+  const cookie = (await page.context().cookies()).find((entry) => entry.name === "wf_csrf");
+  if (!cookie) throw new Error("The portal set no wf_csrf cookie");
+  return { "x-wayfinder-csrf": cookie.value };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -9,11 +10,14 @@ import { anonymous, type Actor } from "@/lib/auth/actor";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { authSettingsFromEnv, type AuthSettings } from "@/lib/auth/auth-settings";
 import { loadUserActor } from "@/lib/auth/load-user-actor";
+import { isSessionRevoked, revokeSession } from "@/lib/auth/revoked-sessions";
 import { signInUser } from "@/lib/auth/sign-in-user";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { clientAddress } from "@/lib/http/client-address";
+import { assertNotThrottled, countAttempt, TOKEN_FAILURES } from "@/lib/security/rate-limit";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 
 /** The local sign-in form's fields. */
@@ -65,6 +69,7 @@ function providers(config: AuthSettings): NextAuthOptions["providers"] {
 }
 
 let options: NextAuthOptions | undefined;
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 /** next-auth's configuration: providers from the environment, JWT sessions, users kept in our database. */
 export function authOptions(): NextAuthOptions {
@@ -72,7 +77,7 @@ export function authOptions(): NextAuthOptions {
   const config = authSettings();
   options = {
     secret: resolveAuthSecret(env()),
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin" },
     providers: providers(config),
     callbacks: {
@@ -80,6 +85,8 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const signedIn = await signInUser(await getDb(), { email: user.email, name: user.name, image: user.image, firstUserIsAdmin: config.firstUserIsAdmin });
           token.sub = signedIn.id;
+          // Our own session id, kept through token refreshes: sign-out revokes it on the server.
+          token.sid = randomUUID();
           token.email = signedIn.email;
           token.name = signedIn.name;
           logger.info({ event: "auth.sign_in", provider: account?.provider, userId: signedIn.id }, "signed in");
@@ -87,7 +94,12 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return { ...session, sid: token.sid, user: { ...session.user, id: token.sub } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(await getDb(), token.sid, SESSION_MAX_AGE_SECONDS);
       },
     },
     logger: {
@@ -108,7 +120,11 @@ export const sessionActor = cache(async (): Promise<Actor> => {
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return anonymous;
-  return loadUserActor(await getDb(), userId, authSettings().adminEmails);
+  const db = await getDb();
+  // A session signed out elsewhere (or one issued before sessions had ids) counts for nothing.
+  const sid = (session as { sid?: unknown }).sid;
+  if (typeof sid !== "string" || (await isSessionRevoked(db, sid))) return anonymous;
+  return loadUserActor(db, userId, authSettings().adminEmails);
 });
 
 /**
@@ -120,7 +136,16 @@ export async function requestActor(request: Request): Promise<Actor> {
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <token>`.");
-    return authenticateToken(await getDb(), match[1]);
+    const db = await getDb();
+    // Guessing tokens is throttled per client, across instances (the count is in the database).
+    const client = clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false);
+    await assertNotThrottled(db, TOKEN_FAILURES, client);
+    try {
+      return await authenticateToken(db, match[1]);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "UNAUTHORIZED") await countAttempt(db, TOKEN_FAILURES, client);
+      throw error;
+    }
   }
   return sessionActor();
 }

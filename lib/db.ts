@@ -15,7 +15,8 @@ async function startDatabase(): Promise<Database> {
   const config = env();
   const target = databaseTargetFromEnv(config);
   const started = performance.now();
-  const db = await openDatabase(target);
+  // WAYFINDER_MIGRATE_ON_START=false: migrations run as a release step (`npm run db:migrate`) instead.
+  const db = await openDatabase(target, { migrate: config.WAYFINDER_MIGRATE_ON_START ?? true });
   if (db.appliedMigrations.length) logger.info({ event: "db.migrated", migrations: db.appliedMigrations }, "applied migrations");
   const seedDemoData = config.WAYFINDER_DEMO ?? target.kind === "pglite";
   if (seedDemoData && (await db.prisma.service.count()) === 0) {

@@ -116,3 +116,11 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * The portal's public address: NEXTAUTH_URL, or http://localhost:PORT. Sign-in callbacks and session
+ * cookies belong to it, so sign-in must happen there (proxy.ts sends /signin to it).
+ */
+export function publicUrl(config: Env = env()): URL {
+  return new URL(config.NEXTAUTH_URL ?? `http://localhost:${config.PORT ?? 3000}`);
+}

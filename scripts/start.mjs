@@ -27,9 +27,14 @@ process.env.PORT = port;
 // The embedded demo is for trying Wayfinder out: offer the local sign-in unless a real provider is
 // configured or the operator said otherwise. With PostgreSQL it must be enabled explicitly.
 const hasProvider = process.env.WAYFINDER_OIDC_ISSUER || process.env.WAYFINDER_GITHUB_CLIENT_ID;
+// `next start` runs with NODE_ENV=production, where both are off unless enabled explicitly.
 if (!process.env.DATABASE_URL && !hasProvider && !process.env.WAYFINDER_LOCAL_SIGNIN) {
   process.env.WAYFINDER_LOCAL_SIGNIN = "true";
   console.log("Local development sign-in is on (embedded database, no sign-in provider configured).");
+}
+if (!process.env.DATABASE_URL && !process.env.WAYFINDER_ADMINS && !process.env.WAYFINDER_FIRST_USER_ADMIN) {
+  process.env.WAYFINDER_FIRST_USER_ADMIN = "true";
+  console.log("The first person to sign in becomes admin (embedded database, no WAYFINDER_ADMINS).");
 }
 const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

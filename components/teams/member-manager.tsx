@@ -28,11 +28,11 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
         <table className="w-full text-sm" aria-label="Members">
           <tbody>
             {members.map((member) => (
-              <tr key={member.email} className="border-t border-slate-100 dark:border-slate-800">
+              <tr key={`${member.email ?? member.name}-${member.since}`} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5">{member.name} <span className="text-slate-500">{member.email}</span></td>
                 <td>
-                  {canManage ? (
-                    <select aria-label={`Role of ${member.email}`} className={`${inputClass} w-36`} value={member.role} onChange={(event) => setMember.mutate({ email: member.email, role: event.target.value })}>
+                  {canManage && member.email ? (
+                    <select aria-label={`Role of ${member.email}`} className={`${inputClass} w-36`} value={member.role} onChange={(event) => setMember.mutate({ email: member.email!, role: event.target.value })}>
                       <option value="member">member</option>
                       <option value="maintainer">maintainer</option>
                     </select>
@@ -42,7 +42,7 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
                 </td>
                 {canManage && (
                   <td className="text-right">
-                    <button type="button" className={secondaryButtonClass} onClick={() => remove.mutate(member.email)}>Remove</button>
+                    {member.email && <button type="button" className={secondaryButtonClass} onClick={() => remove.mutate(member.email!)}>Remove</button>}
                   </td>
                 )}
               </tr>

@@ -47,10 +47,10 @@ export const wayfinderOpenApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Wayfinder API",
-    version: "1.2.0",
+    version: "1.3.0",
     summary: "The developer portal's catalogue of services, teams and API descriptions.",
     description:
-      "Read the catalogue that Wayfinder keeps: every service, its owning teams, lifecycle and API versions, and each version's OpenAPI document as it was published.\n\nErrors always have the shape `{ \"error\": { \"code\", \"message\", \"details\"? } }`; `code` is stable and safe to branch on.",
+      "Read the catalogue that Wayfinder keeps: every service, its owning teams, lifecycle and API versions, and each version's OpenAPI document as it was published.\n\nErrors always have the shape `{ \"error\": { \"code\", \"message\", \"details\"? } }`; `code` is stable and safe to branch on.\n\nChanges made with the session cookie (the portal's own pages) must send the `wf_csrf` cookie's value in the `X-Wayfinder-CSRF` header and come from the portal's own origin; API tokens need neither. Failed token authentications and sign-ins are throttled per client: `429 TOO_MANY_REQUESTS` with `Retry-After`. Readers who are not signed in see people's names, not their emails; token details are shown to those who manage the token.",
     license: { name: "MIT", identifier: "MIT" },
   },
   servers: [{ url: "/api/v1", description: "This Wayfinder instance" }],
@@ -714,7 +714,7 @@ export const wayfinderOpenApiDocument = {
             properties: {
               code: {
                 type: "string",
-                enum: ["BAD_REQUEST", "VALIDATION_FAILED", "INVALID_DOCUMENT", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "FETCH_REFUSED", "FETCH_FAILED", "DATABASE_IN_USE", "DATABASE_UNAVAILABLE", "CONFIGURATION_INVALID", "INTERNAL"],
+                enum: ["BAD_REQUEST", "VALIDATION_FAILED", "INVALID_DOCUMENT", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "TOO_MANY_REQUESTS", "FETCH_REFUSED", "FETCH_FAILED", "DATABASE_IN_USE", "DATABASE_UNAVAILABLE", "CONFIGURATION_INVALID", "INTERNAL"],
               },
               message: { type: "string" },
               details: {},

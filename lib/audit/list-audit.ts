@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
+import { redactAudit } from "./redact-audit";
 
 /** Filters of the audit log, shared by `GET /api/v1/audit` and the admin page. */
 export const auditFiltersSchema = z.object({
@@ -14,8 +16,8 @@ export const auditFiltersSchema = z.object({
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
-/** Audit entries, newest first; `before` pages back through time. */
-export async function listAudit(db: Db, filters: AuditFilters) {
+/** Audit entries, newest first; `before` pages back through time; what each reader may see of them (redact-audit.ts). */
+export async function listAudit(db: Db, filters: AuditFilters, actor: Actor) {
   const where: Prisma.AuditEntryWhereInput = {
     ...(filters.service ? { serviceId: (await db.service.findUnique({ where: { slug: filters.service }, select: { id: true } }))?.id ?? "none" } : {}),
     ...(filters.team ? { entityType: { in: ["team", "membership", "token"] }, entityKey: filters.team } : {}),
@@ -23,7 +25,7 @@ export async function listAudit(db: Db, filters: AuditFilters) {
     ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" } } : {}),
     ...(filters.before ? { at: { lt: new Date(filters.before) } } : {}),
   };
-  const rows = await db.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: filters.limit });
+  const rows = await redactAudit(db, actor, await db.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: filters.limit }));
   return rows.map((row) => ({
     id: row.id,
     at: row.at.toISOString(),

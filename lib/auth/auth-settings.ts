@@ -15,7 +15,8 @@ export interface AuthSettings {
 
 /**
  * Local sign-in is offered when no real provider is configured (or when WAYFINDER_LOCAL_SIGNIN=true),
- * and refused in production unless WAYFINDER_LOCAL_SIGNIN=true says so explicitly.
+ * and refused in production unless WAYFINDER_LOCAL_SIGNIN=true says so explicitly. The same goes for
+ * making the first person to sign in an admin (WAYFINDER_FIRST_USER_ADMIN), whatever the database.
  */
 export function authSettingsFromEnv(env: Env): AuthSettings {
   const oidc =
@@ -31,7 +32,9 @@ export function authSettingsFromEnv(env: Env): AuthSettings {
     github,
     localSignIn,
     adminEmails: env.WAYFINDER_ADMINS ?? [],
-    firstUserIsAdmin: !env.DATABASE_URL && !env.WAYFINDER_ADMINS?.length,
+    // The first person to sign in becomes admin only where that is safe: the embedded database outside
+    // production, or when the operator asks for it (npm start does, for the embedded demo).
+    firstUserIsAdmin: !env.WAYFINDER_ADMINS?.length && (env.WAYFINDER_FIRST_USER_ADMIN ?? (!env.DATABASE_URL && !production)),
     requireSignIn: env.WAYFINDER_REQUIRE_SIGNIN ?? false,
     openTeams: env.WAYFINDER_OPEN_TEAMS ?? false,
   };

@@ -59,6 +59,24 @@ export function canAssignOwner(actor: Actor, teamId: string): boolean {
   return false;
 }
 
+/**
+ * What readers see. Anonymous readers (a portal without WAYFINDER_REQUIRE_SIGNIN) see people's names,
+ * never their emails; anyone signed in, or a token, sees colleagues' emails.
+ */
+export function canSeeEmails(actor: Actor): boolean {
+  return actor.kind !== "anonymous";
+}
+
+/**
+ * Token metadata (name, prefix, who made it, a token as the actor of a change) is for those who
+ * manage it: admins and maintainers of the teams concerned (the token's team, or the owners of the
+ * service it acted on).
+ */
+export function canSeeTokenDetails(actor: Actor, teamIds: readonly string[]): boolean {
+  if (isSuper(actor)) return true;
+  return actor.kind === "user" && teamIds.some((teamId) => actor.teamRoles[teamId] === "maintainer");
+}
+
 export function isAdmin(actor: Actor): boolean {
   return isSuper(actor);
 }

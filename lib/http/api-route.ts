@@ -32,7 +32,8 @@ export function errorResponse(error: unknown, request?: Request): Response {
     logger.error({ event: "http.unhandled", method: request?.method, path: request ? new URL(request.url).pathname : undefined, err: error }, "unhandled error");
     appError = new AppError("INTERNAL", "Something went wrong on our side; the error has been logged.");
   }
-  return Response.json(appError.toBody(), { status: appError.status });
+  const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  return Response.json(appError.toBody(), { status: appError.status, headers: appError.code === "TOO_MANY_REQUESTS" && retryAfter ? { "Retry-After": String(retryAfter) } : {} });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

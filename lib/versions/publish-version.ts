@@ -23,6 +23,9 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, origin: VersionOrigin): Promise<PublishResult> {
   return inTransaction(db, async (tx) => {
+    // One publish per service at a time: concurrent publishes on PostgreSQL otherwise race on the
+    // revision number, the operations and currentVersionId, and end in deadlocks and unique violations.
+    await tx.$queryRaw`SELECT id FROM "Service" WHERE slug = ${serviceSlug} FOR UPDATE`;
     const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
     if (!service) throw notFound(`Service "${serviceSlug}"`);
     assert(canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }), actor, `publish API versions of "${serviceSlug}"`);

@@ -308,6 +308,33 @@ describe("authorization matrix over HTTP", () => {
     expect(response.status, await response.text()).toBe(route.expected[actor]);
   });
 
+  // Reads: emails for those signed in (people and tokens), token details for those who manage them.
+  const readExpectations: Record<ActorName, { emails: boolean; tokenDetails: boolean }> = {
+    anonymous: { emails: false, tokenDetails: false },
+    "non-member": { emails: true, tokenDetails: false },
+    member: { emails: true, tokenDetails: false },
+    "maintainer of another team": { emails: true, tokenDetails: false },
+    "maintainer of an owning team": { emails: true, tokenDetails: true },
+    admin: { emails: true, tokenDetails: true },
+    "token for another service": { emails: true, tokenDetails: false },
+    "token for this service": { emails: true, tokenDetails: false },
+  };
+  it.each(ACTORS.map((actor) => ({ actor, ...readExpectations[actor] })))("GET members and a service's history as $actor: emails $emails, token details $tokenDetails", async ({ actor, emails, tokenDetails }) => {
+    const { cell, who } = await prepareCell(actor);
+    // A change made by a token scoped to the cell's service, so its history names a token.
+    const token = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `history ${cell.service}`, service: cell.service }))!.token as string;
+    expect((await call({ Authorization: `Bearer ${token}` }, "PATCH", `/api/v1/services/${cell.service}`, { description: "by a token" })).status).toBe(200);
+
+    const members = (await (await call(who, "GET", "/api/v1/teams/owners/members")).json()) as { items: { email: string | null; name: string }[] };
+    expect(members.items.length).toBeGreaterThan(0);
+    expect(members.items.every((member) => (member.email !== null) === emails)).toBe(true);
+
+    const history = await (await call(who, "GET", `/api/v1/services/${cell.service}/history`)).text();
+    expect(history.includes(`history ${cell.service}`)).toBe(tokenDetails);
+    expect(history.includes("an API token")).toBe(!tokenDetails);
+    expect(history.includes("admin@matrix.test")).toBe(emails);
+  });
+
   describe("changes made with the session cookie", () => {
     const patch = (headers: Record<string, string>) =>
       fetch(`${server.url}/api/v1/teams/owners`, { method: "PATCH", headers: { ...admin, "Content-Type": "application/json", ...headers }, body: JSON.stringify({ description: `csrf ${++counter}` }) });

@@ -102,6 +102,18 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
       expect(results.filter((result) => result.outcome === "created")).toHaveLength(1);
       expect(await db.prisma.apiVersion.count({ where: { service: { slug: "svc-two" }, version: "5.0.0" } })).toBe(1);
     });
+
+    it("stores every one of four different documents published concurrently under one version, ten times over", async () => {
+      for (let round = 1; round <= 10; round += 1) {
+        const version = `6.${round}.0`;
+        const texts = Array.from({ length: 4 }, (_, i) => openApi30(version, [`/race-${round}-${i}`]));
+        const results = await Promise.allSettled(texts.map((text) => publishVersion(db.prisma, { actor, serviceSlug: "svc-two", text })));
+        const failures = results.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason));
+        expect(failures, `round ${round}`).toEqual([]);
+        const revisions = await db.prisma.apiVersion.findMany({ where: { service: { slug: "svc-two" }, version }, select: { revision: true }, orderBy: { revision: "asc" } });
+        expect(revisions.map((row) => row.revision), `round ${round}`).toEqual([1, 2, 3, 4]);
+      }
+    });
   });
 
   describe("ownership", () => {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -39,7 +39,7 @@ describe("the wayfinder command", () => {
     writeFileSync(path.join(work, "invalid.yaml"), "openapi: 3.0.3\ninfo:\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: { '200': { summary: no description } }\n");
     writeFileSync(path.join(work, "small.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "Small", version: "1.0.0" }, paths: { "/ping": { get: { responses: { "200": { description: "pong" } } } } } }));
     spec = await startSpecServer();
-    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false", WAYFINDER_FETCH_ALLOW: "localhost" });
+    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false", WAYFINDER_FETCH_ALLOW: `localhost:${new URL(spec.url).port}` });
     session = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
     const post = async (url: string, body: unknown) => (await fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<{ token: string }>;
     await post("/api/v1/teams", { slug: "cli-team", name: "CLI team" });
@@ -58,12 +58,43 @@ describe("the wayfinder command", () => {
   const as = (token: string) => ({ WAYFINDER_URL: server.url, WAYFINDER_TOKEN: token });
 
   it.runIf(hasFixtures)("publishes a multi-file document, then reports a re-publish as unchanged", async () => {
-    const first = await wayfinder(["publish", "--service", "pets", petstore], as(tokens.pets!));
+    // Its files reach ../common/Error.yaml: that folder is let in explicitly with --root.
+    const first = await wayfinder(["publish", "--service", "pets", "--root", path.dirname(path.dirname(petstore)), petstore], as(tokens.pets!));
     expect(first).toMatchObject({ code: 0, out: expect.stringContaining("published: pets 1.0.0 revision 1 (4 operations)") });
-    const again = await wayfinder(["publish", "--service", "pets", petstore], as(tokens.pets!));
+    const again = await wayfinder(["publish", "--service", "pets", "--root", path.dirname(path.dirname(petstore)), petstore], as(tokens.pets!));
     expect(again).toMatchObject({ code: 0, out: expect.stringContaining("unchanged: already stored as pets 1.0.0 revision 1") });
     const versions = (await (await fetch(`${server.url}/api/v1/services/pets/versions`)).json()) as { items: unknown[] };
     expect(versions.items).toHaveLength(1);
+  });
+
+  it("reads nothing outside the document's folder (or --root), symbolic links included", async () => {
+    const project = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-project-"));
+    const secret = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-secret-"));
+    try {
+      writeFileSync(path.join(secret, "creds.yaml"), "password: hunter2\n");
+      mkdirSync(path.join(project, "api"));
+      const climbing = path.join(project, "api", "climb.yaml");
+      writeFileSync(climbing, `openapi: 3.0.3\ninfo: {title: Climb, version: "1"}\npaths: {}\nx-build-info: {$ref: "${path.relative(path.join(project, "api"), path.join(secret, "creds.yaml"))}"}\n`);
+      const linked = path.join(project, "api", "linked.yaml");
+      symlinkSync(path.join(secret, "creds.yaml"), path.join(project, "api", "creds.yaml"));
+      writeFileSync(linked, 'openapi: 3.0.3\ninfo: {title: Linked, version: "1"}\npaths: {}\nx-build-info: {$ref: "creds.yaml"}\n');
+      for (const file of [climbing, linked]) {
+        const published = await wayfinder(["publish", "--service", "pets", file], as(tokens.pets!));
+        expect(published.code, published.out).toBe(1);
+        expect(published.out).toMatch(/outside .*--root/);
+        expect(published.out).not.toContain("hunter2");
+        expect(await wayfinder(["validate", file])).toMatchObject({ code: 1 });
+      }
+      if (hasFixtures) {
+        const refusedByDefault = await wayfinder(["validate", petstore]);
+        expect(refusedByDefault).toMatchObject({ code: 1, out: expect.stringContaining('$ref "../common/Error.yaml"') });
+      }
+      const versions = (await (await fetch(`${server.url}/api/v1/services/pets/versions`)).json()) as { items: { title: string }[] };
+      expect(versions.items.map((version) => version.title)).not.toContain("Climb");
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(secret, { recursive: true, force: true });
+    }
   });
 
   it("refuses an invalid document with exit 1 and says where it is wrong", async () => {
@@ -100,7 +131,7 @@ describe("the wayfinder command", () => {
     expect(response.status).toBe(201);
     const service = (await response.json()) as { versions: { version: string; origin: string }[] };
     expect(service.versions).toMatchObject([{ version: "2.0.0", origin: "url" }]);
-    const source = (await (await fetch(`${server.url}/api/v1/services/fetched/source`)).json()) as { source: { url: string; lastError: string | null } };
+    const source = (await (await fetch(`${server.url}/api/v1/services/fetched/source`, { headers: session })).json()) as { source: { url: string; lastError: string | null } };
     expect(source.source).toMatchObject({ url: `${spec.url}/fetched.json`, lastError: null });
   });
 

@@ -63,7 +63,7 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
 
     it.each(multiFileFolders)("%s, as a bundle of its files", async (folder) => {
       const rootFile = path.join(fixturesDir, folder, multiFileRoots[folder]!);
-      const bundle = await collectFiles(rootFile);
+      const bundle = await collectFiles(rootFile, defaultIngestLimits, path.join(fixturesDir, folder));
       const expected = await countOperationsInFolder(path.dirname(rootFile), path.basename(rootFile));
       const prepared = await prepareBundle(bundle, defaultIngestLimits);
       expect(prepared.operations).toHaveLength(expected);

@@ -81,5 +81,9 @@ describe("sign-in settings", () => {
     expect(authSettingsFromEnv(parseEnv({})).firstUserIsAdmin).toBe(true);
     expect(authSettingsFromEnv(parseEnv({ WAYFINDER_ADMINS: "ada@x.test" }))).toMatchObject({ firstUserIsAdmin: false, adminEmails: ["ada@x.test"] });
     expect(authSettingsFromEnv(parseEnv({ DATABASE_URL: "postgres://h/db", NEXTAUTH_SECRET: "x".repeat(32) })).firstUserIsAdmin).toBe(false);
+    // Production (what `next start` runs as): off on any database unless asked for.
+    expect(authSettingsFromEnv(parseEnv({ NODE_ENV: "production" })).firstUserIsAdmin).toBe(false);
+    expect(authSettingsFromEnv(parseEnv({ NODE_ENV: "production", WAYFINDER_FIRST_USER_ADMIN: "true" })).firstUserIsAdmin).toBe(true);
+    expect(authSettingsFromEnv(parseEnv({ NODE_ENV: "production" })).localSignIn).toBe(false);
   });
 });

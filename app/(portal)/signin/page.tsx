@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SignInOptions } from "@/components/auth/sign-in-options";
 import { authSettings } from "@/lib/auth";
+import { publicUrl } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -20,6 +21,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <div className="mx-auto max-w-sm space-y-6 py-8">
       <h1 className="text-2xl font-semibold">Sign in to Wayfinder</h1>
+      {typeof query.from === "string" && query.from && (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          You opened the portal at {query.from}; sign-in works at its configured address, so you are now at {publicUrl().host}. Bookmark this one.
+        </p>
+      )}
       {query.error && <p role="alert" className="text-sm text-red-700">Sign-in failed ({String(query.error)}). Try again.</p>}
       <SignInOptions providers={providers} local={settings.localSignIn} callbackUrl={safeCallback(query.callbackUrl)} />
     </div>

@@ -16,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
   const parsed = auditFiltersSchema.safeParse(query);
   const filters = parsed.success ? parsed.data : auditFiltersSchema.parse({});
-  const entries = await listAudit(await getDb(), filters);
+  const entries = await listAudit(await getDb(), filters, actor);
   const older = entries.length === filters.limit ? entries.at(-1)?.at : undefined;
   const next = new URLSearchParams(Object.entries({ ...query, before: older }).filter((entry): entry is [string, string] => !!entry[1]));
   return (

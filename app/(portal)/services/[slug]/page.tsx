@@ -39,7 +39,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const actor = await readerActor(`/services/${slug}`);
   const db = await getDb();
   const service = await orNotFound(loadService(slug));
-  const [canEdit, history, source] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 })), getSource(db, { actor, slug })]);
+  const [canEdit, history, source] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor), getSource(db, { actor, slug })]);
   const revision = Number(first(query.revision));
   const selected = selectVersion(service.versions, { version: first(query.version), revision: Number.isInteger(revision) && revision > 0 ? revision : undefined });
   if (first(query.version) && !selected) notFound();

@@ -32,9 +32,9 @@ export default async function TeamPage({ params }: { params: Params }) {
   const team = await orNotFound(loadTeam(slug));
   const canManage = await canActorManageTeam(db, actor, slug);
   const [members, tokens, history] = await Promise.all([
-    listMembers(db, slug),
+    listMembers(db, { actor, teamSlug: slug }),
     canManage ? listTokens(db, slug) : Promise.resolve([]),
-    canManage ? listAudit(db, auditFiltersSchema.parse({ team: slug, limit: 20 })) : Promise.resolve([]),
+    canManage ? listAudit(db, auditFiltersSchema.parse({ team: slug, limit: 20 }), actor) : Promise.resolve([]),
   ]);
   return (
     <div className="space-y-6">

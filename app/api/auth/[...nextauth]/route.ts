@@ -1,9 +1,27 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/http/api-route";
+import { clientAddress } from "@/lib/http/client-address";
+import { countAttempt, SIGN_IN_ATTEMPTS } from "@/lib/security/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built on first request, not at import, so that `next build` needs no secrets.
 const handler = (request: Request, context: Context) => (NextAuth(authOptions()) as unknown as (request: Request, context: Context) => Promise<Response>)(request, context);
 
-export { handler as GET, handler as POST };
+/** Sign-in attempts (credentials posted, or a provider's flow started) are throttled per client, across instances. */
+async function post(request: Request, context: Context): Promise<Response> {
+  const [action] = (await context.params).nextauth;
+  if (action === "callback" || action === "signin") {
+    try {
+      await countAttempt(await getDb(), SIGN_IN_ATTEMPTS, clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false));
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  }
+  return handler(request, context);
+}
+
+export { handler as GET, post as POST };

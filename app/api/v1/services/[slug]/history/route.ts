@@ -3,10 +3,10 @@ import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
 import { getService } from "@/lib/services/get-service";
 
-export const GET = apiRoute<{ slug: string }>(async (request, { slug }) => {
+export const GET = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
   const db = await getDb();
   await getService(db, slug);
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const filters = auditFiltersSchema.parse({ before: query.before, limit: query.limit, service: slug });
-  return Response.json({ items: await listAudit(db, filters) });
+  return Response.json({ items: await listAudit(db, filters, actor) });
 });

@@ -7,10 +7,10 @@ import { listMembers } from "@/lib/teams/list-members";
 import { setMembership } from "@/lib/teams/set-membership";
 import { membershipInputSchema } from "@/lib/teams/team-input";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => {
+export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => {
   const db = await getDb();
   await getTeam(db, slug);
-  return Response.json({ items: await listMembers(db, slug) });
+  return Response.json({ items: await listMembers(db, { actor, teamSlug: slug }) });
 });
 
 export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
@@ -19,5 +19,5 @@ export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor 
   assert(await canActorManageTeam(db, actor, slug), actor, `manage the members of "${slug}"`);
   const input = membershipInputSchema.parse(await readJson(request));
   await setMembership(db, { actor, teamSlug: slug, input });
-  return Response.json({ items: await listMembers(db, slug) });
+  return Response.json({ items: await listMembers(db, { actor, teamSlug: slug }) });
 });
