@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
-import { env, publicUrl } from "@/lib/env";
+import { env } from "@/lib/env";
 import { CSRF_COOKIE } from "@/lib/security/csrf-names";
 import { securityHeaders } from "@/lib/security/security-headers";
 
@@ -16,14 +16,6 @@ export function proxy(request: NextRequest) {
   } catch {
     const message = "The address has malformed percent-encoding.";
     return request.nextUrl.pathname.startsWith("/api/") ? Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 }) : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  // Sign-in at another address of this machine (127.0.0.1 for localhost) would end signed out: the
-  // callback and its cookie belong to the public address. Go there first, and say why.
-  const canonical = publicUrl();
-  if (request.nextUrl.pathname === "/signin" && request.headers.get("host") !== canonical.host) {
-    const target = new URL(`/signin${request.nextUrl.search}`, canonical);
-    target.searchParams.set("from", request.headers.get("host") ?? "");
-    return NextResponse.redirect(target);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const config = env();

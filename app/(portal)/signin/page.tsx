@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { SignInOptions } from "@/components/auth/sign-in-options";
 import { authSettings } from "@/lib/auth";
 import { publicUrl } from "@/lib/env";
@@ -16,6 +18,16 @@ function safeCallback(value: string | string[] | undefined): string {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
+  // Sign-in at another address of this machine (127.0.0.1 for localhost) would end signed out: the
+  // callback and its cookie belong to the public address. Go there first; the page there says why.
+  const host = (await headers()).get("host");
+  const canonical = publicUrl();
+  if (host && host !== canonical.host) {
+    const target = new URL("/signin", canonical);
+    for (const [key, value] of Object.entries(query)) if (typeof value === "string" && key !== "from") target.searchParams.set(key, value);
+    target.searchParams.set("from", host);
+    redirect(target.href);
+  }
   const settings = authSettings();
   const providers = [...(settings.oidc ? [{ id: "oidc", name: settings.oidc.name }] : []), ...(settings.github ? [{ id: "github", name: "GitHub" }] : [])];
   return (
