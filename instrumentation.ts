@@ -21,6 +21,6 @@ export async function register() {
     logger.warn({ event: "auth.url_defaulted", url: process.env.NEXTAUTH_URL }, "NEXTAUTH_URL is not set; sign-in assumes this address");
   }
   await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));
-  const { startSourcePoller } = await import("./lib/sources/source-poller");
-  startSourcePoller();
+  const { startBackgroundWorkInServer } = await import("./lib/jobs/start-in-server");
+  startBackgroundWorkInServer();
 }

@@ -50,6 +50,8 @@ const envShape = z.object({
       }
     }),
   ),
+  WAYFINDER_WORKER: optional(booleanFlag),
+  WAYFINDER_WORKER_CONCURRENCY: optional(positiveInteger),
   WAYFINDER_POLL_SECONDS: optional(z.coerce.number({ error: "must be a whole number of seconds (0 turns polling off)" }).int("must be a whole number of seconds (0 turns polling off)").min(0, "must be 0 or more")),
   WAYFINDER_MAX_DOCUMENT_BYTES: optional(positiveInteger),
   WAYFINDER_MAX_YAML_ALIASES: optional(positiveInteger),

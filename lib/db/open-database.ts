@@ -17,6 +17,8 @@ export interface Database {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Names of the migrations applied while opening (empty when the schema was up to date). */
   appliedMigrations: string[];
+  /** The embedded database itself, when that is the target: the job queue talks to it directly. */
+  pglite: PGlite | null;
   close(): Promise<void>;
 }
 
@@ -50,9 +52,11 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
   let appliedMigrations: string[] = [];
+  let pgliteInstance: PGlite | null = null;
 
   if (target.kind === "pglite") {
     const pglite = target.dataDir ? await openPglite(target.dataDir) : new PGlite();
+    pgliteInstance = pglite;
     factory = new PrismaPGlite(pglite);
     closeDriver = () => pglite.close();
     if (migrate) appliedMigrations = await applyMigrations(factory);
@@ -68,6 +72,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     target,
     factory,
     appliedMigrations,
+    pglite: pgliteInstance,
     async close() {
       await prisma.$disconnect();
       await closeDriver();

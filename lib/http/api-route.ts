@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { env } from "@/lib/env";
@@ -87,7 +87,16 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
 
 const MAX_JSON_BYTES = 1_000_000;
 
-/** Reads a JSON request body (at most 1 MB) and validates it with a zod schema. */
+/**
+ * Reads an operation's JSON body and validates it with the schema the operation declares (the one
+ * /api/v1/openapi.json shows): handlers read bodies only this way, so the contract and the check
+ * cannot drift apart.
+ */
+export async function readBody<S extends z.ZodType>(operation: { body: S }, request: Request): Promise<z.output<S>> {
+  return operation.body.parse(await readJson(request));
+}
+
+/** Reads a JSON request body (at most 1 MB). */
 export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json.");

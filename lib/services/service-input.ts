@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { Lifecycle, LinkKind } from "@/generated/prisma/enums";
-import { slugSchema } from "@/lib/slug";
-import { fetchableUrl } from "@/lib/http/fetchable-url";
+import { requiredText, slugSchema } from "@/lib/slug";
+import { fetchableUrl, httpUrl } from "@/lib/http/http-url";
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 const fields = {
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-  description: z.string().trim().max(5000, "must be at most 5000 characters"),
+  name: requiredText(100),
+  description: z.string().max(5000, "must be at most 5000 characters").trim(),
   lifecycle: z.enum(Lifecycle),
-  tier: z.coerce.number().int().min(1, "must be 1 to 4").max(4, "must be 1 to 4"),
-  tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lower-case words joined by hyphens").max(40)).max(20, "at most 20 tags"),
+  tier: z.int("must be a whole number").min(1, "must be 1 to 4").max(4, "must be 1 to 4"),
+  tags: z.array(z.string().max(40, "must be at most 40 characters").regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lower-case words joined by hyphens")).max(20, "at most 20 tags"),
   repositoryUrl: httpUrl.nullable(),
-  links: z.array(z.object({ kind: z.enum(LinkKind), label: z.string().trim().min(1, "is required").max(60), url: httpUrl })).max(20, "at most 20 links"),
+  links: z.array(z.object({ kind: z.enum(LinkKind), label: requiredText(60), url: httpUrl })).max(20, "at most 20 links"),
   otherOwners: z.array(slugSchema).max(10, "at most 10 other owners"),
 };
 

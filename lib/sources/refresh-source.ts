@@ -11,7 +11,10 @@ import { logger } from "@/lib/logger";
 import { publishPrepared, type PublishResult } from "@/lib/versions/publish-version";
 import { fetchDocument } from "./fetch-document";
 
-export type RefreshResult = { status: "not-modified" } | { status: "published"; result: PublishResult } | { status: "failed"; error: string };
+/** `retryable`: the failure may pass by itself (a fetch failure or timeout, the database away), unlike an invalid document. */
+export type RefreshResult = { status: "not-modified" } | { status: "published"; result: PublishResult } | { status: "failed"; error: string; retryable: boolean };
+
+const RETRYABLE = new Set(["FETCH_FAILED", "DATABASE_UNAVAILABLE"]);
 
 /**
  * Fetches one URL source now and publishes what it serves. Success or failure is recorded on the
@@ -35,7 +38,7 @@ export async function refreshSource(db: Db, sourceId: string, actor: Actor = sys
     const message = isAppError(error) ? error.message : "Unexpected error; see the server log.";
     const details = (isAppError(error) ? error.details : undefined) as Prisma.InputJsonValue | undefined;
     await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastError: message, lastErrorDetails: details ?? Prisma.DbNull, nextPollAt: next } });
-    return { status: "failed", error: message };
+    return { status: "failed", error: message, retryable: !isAppError(error) || RETRYABLE.has(error.code) };
   }
 }
 

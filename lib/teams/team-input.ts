@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { MemberRole } from "@/generated/prisma/enums";
-import { slugSchema } from "@/lib/slug";
+import { requiredText, slugSchema } from "@/lib/slug";
 
 const fields = {
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-  description: z.string().trim().max(2000, "must be at most 2000 characters"),
-  chatChannel: z.string().trim().max(100).nullable(),
+  name: requiredText(100),
+  description: z.string().max(2000, "must be at most 2000 characters").trim(),
+  chatChannel: z.string().max(100, "must be at most 100 characters").trim().nullable(),
   email: z.email("must be an email address").nullable(),
 };
 

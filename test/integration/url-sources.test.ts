@@ -5,7 +5,8 @@ import type { Database } from "@/lib/db/open-database";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";
 import { getSource } from "@/lib/sources/get-source";
-import { pollDueSources } from "@/lib/sources/poll-due-sources";
+import { startJobQueue } from "@/lib/jobs/job-queue";
+import { queueDueSources } from "@/lib/jobs/source-refresh-jobs";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { setSource } from "@/lib/sources/set-source";
 import { createTeam } from "@/lib/teams/create-team";
@@ -103,12 +104,20 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
     expect(await db.prisma.specSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ lastError: null, lastErrorDetails: null });
   });
 
-  it("polls only what is due, once", async () => {
-    await db.prisma.specSource.updateMany({ data: { nextPollAt: new Date(Date.now() + 3_600_000) } });
-    expect(await pollDueSources(db.prisma)).toBe(0);
-    await db.prisma.specSource.updateMany({ where: { service: { slug: "polled" } }, data: { nextPollAt: new Date(0) } });
-    const [first, second] = await Promise.all([pollDueSources(db.prisma), pollDueSources(db.prisma)]);
-    expect(first + second).toBe(1);
+  it("queues only what is due, once, however many look at the same time", async () => {
+    const boss = await startJobQueue(db);
+    try {
+      await db.prisma.specSource.updateMany({ data: { nextPollAt: new Date(Date.now() + 3_600_000) } });
+      expect(await queueDueSources(db.prisma, boss)).toBe(0);
+      await db.prisma.specSource.updateMany({ where: { service: { slug: "polled" } }, data: { nextPollAt: new Date(0) } });
+      const [first, second] = await Promise.all([queueDueSources(db.prisma, boss), queueDueSources(db.prisma, boss)]);
+      expect(first + second).toBe(1);
+      // Claiming moved it a whole interval (15 minutes by default) forward.
+      const { nextPollAt } = await db.prisma.specSource.findFirstOrThrow({ where: { service: { slug: "polled" } } });
+      expect(nextPollAt.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
   });
 
   it.runIf(hasFixtures)("ingests DigitalOcean's 2,900-file specification from a URL, following relative $refs", async () => {

@@ -2,12 +2,12 @@ import { myTeamIds } from "@/lib/auth/my-team-ids";
 import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError, issueDetails } from "@/lib/errors";
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { apiRoute, readBody } from "@/lib/http/api-route";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";
 import { listServices } from "@/lib/services/list-services";
 import { serviceFiltersFromSearchParams } from "@/lib/services/service-filters";
-import { serviceInputSchema } from "@/lib/services/service-input";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { setSource } from "@/lib/sources/set-source";
 
@@ -25,7 +25,7 @@ export const GET = apiRoute(async (request, _params, { actor }) => {
 export const POST = apiRoute(async (request, _params, { actor }) => {
   // 401/403 before the body is read: only people in a team (or admins) and team-wide tokens register services.
   assert(mayRegisterAnyService(actor), actor, "register services");
-  const input = serviceInputSchema.parse(await readJson(request));
+  const input = await readBody(operations.createService, request);
   const db = await getDb();
   const created = await createService(db, { actor, input });
   if (input.documentUrl) {

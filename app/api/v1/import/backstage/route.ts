@@ -1,12 +1,11 @@
-import { z } from "zod";
 import { assert, isAdmin } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { apiRoute, readBody } from "@/lib/http/api-route";
 import { importBackstage } from "@/lib/import/import-backstage";
 
 const MAX_YAML_BYTES = 5_000_000;
-const bodySchema = z.object({ yaml: z.string().min(1, "is required") });
 
 /** Takes `{ "yaml": "…" }`, or the YAML itself with Content-Type application/yaml (handy from a shell). */
 async function readYaml(request: Request): Promise<string> {
@@ -15,7 +14,7 @@ async function readYaml(request: Request): Promise<string> {
     if (Buffer.byteLength(text) > MAX_YAML_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The YAML is larger than ${MAX_YAML_BYTES} bytes.`);
     return text;
   }
-  return bodySchema.parse(await readJson(request)).yaml;
+  return (await readBody(operations.importBackstage, request)).yaml;
 }
 
 export const POST = apiRoute(async (request, _params, { actor }) => {

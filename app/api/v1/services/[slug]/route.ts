@@ -1,9 +1,9 @@
 import { assert } from "@/lib/auth/permissions";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getDb } from "@/lib/db";
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { apiRoute, readBody } from "@/lib/http/api-route";
 import { getService } from "@/lib/services/get-service";
-import { serviceUpdateSchema } from "@/lib/services/service-input";
 import { updateService } from "@/lib/services/update-service";
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json(await getService(await getDb(), slug)));
@@ -12,7 +12,7 @@ export const PATCH = apiRoute<{ slug: string }>(async (request, { slug }, { acto
   const db = await getDb();
   // 404, then 401/403, before the body is read: a refused caller learns nothing about the input rules.
   assert(await canActorEditService(db, actor, slug), actor, `edit the service "${slug}"`);
-  const changes = serviceUpdateSchema.parse(await readJson(request));
+  const changes = await readBody(operations.updateService, request);
   await updateService(db, { actor, slug, changes });
   return Response.json(await getService(db, slug));
 });

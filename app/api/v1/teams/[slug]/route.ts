@@ -1,9 +1,9 @@
 import { assert } from "@/lib/auth/permissions";
 import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { getDb } from "@/lib/db";
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { apiRoute, readBody } from "@/lib/http/api-route";
 import { getTeam } from "@/lib/teams/get-team";
-import { teamUpdateSchema } from "@/lib/teams/team-input";
 import { updateTeam } from "@/lib/teams/update-team";
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json(await getTeam(await getDb(), slug)));
@@ -12,7 +12,7 @@ export const PATCH = apiRoute<{ slug: string }>(async (request, { slug }, { acto
   const db = await getDb();
   // 404, then 401/403, before the body is read.
   assert(await canActorManageTeam(db, actor, slug), actor, `change the team "${slug}"`);
-  const changes = teamUpdateSchema.parse(await readJson(request));
+  const changes = await readBody(operations.updateTeam, request);
   await updateTeam(db, { actor, slug, changes });
   return Response.json(await getTeam(db, slug));
 });

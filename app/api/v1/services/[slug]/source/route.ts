@@ -1,11 +1,11 @@
 import { assert } from "@/lib/auth/permissions";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getDb } from "@/lib/db";
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { apiRoute, readBody } from "@/lib/http/api-route";
 import { getSource } from "@/lib/sources/get-source";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { removeSource, setSource } from "@/lib/sources/set-source";
-import { sourceInputSchema } from "@/lib/sources/source-input";
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => Response.json({ source: await getSource(await getDb(), { actor, slug }) }));
 
@@ -14,7 +14,7 @@ export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor 
   const db = await getDb();
   // 404, then 401/403, before the body is read: a refused caller learns nothing about the input rules.
   assert(await canActorEditService(db, actor, slug), actor, `set the document URL of "${slug}"`);
-  const input = sourceInputSchema.parse(await readJson(request));
+  const input = await readBody(operations.setServiceSource, request);
   const source = await setSource(db, { actor, slug, input });
   const refresh = await refreshSource(db, source.id, actor);
   return Response.json({ refresh, source: await getSource(db, { actor, slug }) });

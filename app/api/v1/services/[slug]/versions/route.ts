@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { assert } from "@/lib/auth/permissions";
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
 import { readBodyCapped } from "@/lib/http/read-body";
@@ -11,15 +11,13 @@ import { describePrepared, prepareReceived } from "@/lib/versions/receive-docume
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json({ items: await listVersions(await getDb(), slug) }));
 
-const querySchema = z.object({ dryRun: z.enum(["true", "false"]).optional(), origin: z.enum(["push", "upload"]).default("push") });
-
 /**
  * Publishes an API description: one JSON or YAML document, or a bundle of files
  * (`application/vnd.wayfinder.bundle+json`). With `?dryRun=true` it only runs the pipeline and says
  * what would be stored. 201 for a new version or revision, 200 when the content is already stored.
  */
 export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = operations.publishVersion.query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = await getDb();
   // Checked (404, then 401/403) before reading the body, so refused callers cannot make the server parse anything.
   assert(await canActorEditService(db, actor, slug), actor, `publish API versions of "${slug}"`);

@@ -1,12 +1,10 @@
-import { z } from "zod";
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
 import { getVersionDocument } from "@/lib/versions/get-version-document";
 
-const querySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
-
 export const GET = apiRoute<{ slug: string; version: string }>(async (request, { slug, version }) => {
-  const { revision } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { revision } = operations.getVersionDocument.query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const document = await getVersionDocument(await getDb(), { serviceSlug: slug, version, revision });
   const etag = `"${document.contentHash}"`;
   const headers = {

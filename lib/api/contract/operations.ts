@@ -1,0 +1,385 @@
+import { z } from "zod";
+import { auditFiltersSchema } from "@/lib/audit/list-audit";
+import { serviceFiltersSchema } from "@/lib/services/service-filters";
+import { serviceInputSchema, serviceTransferSchema, serviceUpdateSchema } from "@/lib/services/service-input";
+import { sourceInputSchema } from "@/lib/sources/source-input";
+import { membershipInputSchema, teamInputSchema, teamUpdateSchema } from "@/lib/teams/team-input";
+import { tokenInputSchema } from "@/lib/tokens/token-input";
+import { backstageJsonBodySchema, documentQuerySchema, historyQuerySchema, publishQuerySchema } from "./request-schemas";
+import * as r from "./response-schemas";
+
+/**
+ * Every route of Wayfinder's REST API, declared once: method, path, parameters, the request body
+ * schema the handler enforces (handlers read bodies with `readBody(operations.x, request)`), the
+ * responses and who may call. /api/v1/openapi.json is generated from this (openapi-document.ts), and
+ * test/integration/contract-drift.test.ts fails when a route file and this list disagree.
+ */
+export type Access = "read" | "change" | "session";
+
+export interface Response {
+  description: string;
+  schema?: z.ZodType;
+  headers?: Record<string, { description?: string; schema: z.ZodType }>;
+}
+
+export interface Operation {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  /** read: open unless WAYFINDER_REQUIRE_SIGNIN; change: a token or a session; session: a signed-in person. */
+  access: Access;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** The JSON body, exactly as the handler validates it. */
+  body?: z.ZodType;
+  /** Bodies in other media types (documents, bundles, YAML), checked by their own pipelines. */
+  otherBodies?: Record<string, z.ZodType>;
+  responses: Record<number, Response>;
+}
+
+const slug = (what: string) => r.slugRef.meta({ description: `The ${what}'s slug.` });
+const serviceParams = z.object({ slug: slug("service") });
+const teamParams = z.object({ slug: slug("team") });
+
+const json = (description: string, schema?: z.ZodType): Response => ({ description, schema });
+const error = (description: string): Response => ({ description, schema: r.errorSchema });
+const changeErrors = {
+  400: error("The body is not JSON, or a field is invalid; `details.issues` names each."),
+  401: error("No session and no API token, or the token is invalid, revoked or expired."),
+  403: error("Signed in, but not allowed to make this change (or the portal's CSRF header is missing)."),
+  429: error("Too many failed token authentications from this client; see `Retry-After`."),
+};
+const authErrors = { 401: changeErrors[401], 403: changeErrors[403] };
+const noService = { 404: error("No service has this slug.") };
+const noTeam = { 404: error("No team has this slug.") };
+
+export const operations = {
+  listServices: {
+    method: "get",
+    path: "/services",
+    tags: ["Services"],
+    summary: "List services",
+    description: "The catalogue, sorted by name, filtered and paginated. Never includes API documents. `lifecycle` repeats or takes commas.",
+    access: "read",
+    query: serviceFiltersSchema,
+    responses: { 200: json("One page of services.", r.servicePageSchema), 400: error("A filter is malformed; `details.issues` names it."), 401: error("`mine=true` without a session or token.") },
+  },
+  createService: {
+    method: "post",
+    path: "/services",
+    tags: ["Services"],
+    summary: "Register a service",
+    description: "People may name only teams they belong to as owners (admins any); a team-scoped token registers services owned by its team alone. The primary owner may not also be listed in `otherOwners`. With `documentUrl`, the URL is set as the service's source and fetched at once.",
+    access: "change",
+    body: serviceInputSchema.meta({ id: "ServiceInput" }),
+    responses: { 201: json("The new service.", r.serviceDetailSchema), ...changeErrors, 409: error("The slug is taken.") },
+  },
+  getService: {
+    method: "get",
+    path: "/services/{slug}",
+    tags: ["Services"],
+    summary: "Get a service",
+    access: "read",
+    params: serviceParams,
+    responses: { 200: json("The service with its owners, links and versions.", r.serviceDetailSchema), ...noService },
+  },
+  updateService: {
+    method: "patch",
+    path: "/services/{slug}",
+    tags: ["Services"],
+    summary: "Edit a service",
+    description: "Maintainers of an owning team, tokens in scope and admins. Setting `lifecycle` to `retired` archives the service.",
+    access: "change",
+    params: serviceParams,
+    body: serviceUpdateSchema.meta({ id: "ServiceUpdate" }),
+    responses: { 200: json("The service as it is now.", r.serviceDetailSchema), ...changeErrors, ...noService },
+  },
+  transferService: {
+    method: "post",
+    path: "/services/{slug}/transfer",
+    tags: ["Services"],
+    summary: "Transfer primary ownership",
+    access: "change",
+    params: serviceParams,
+    body: serviceTransferSchema.meta({ id: "ServiceTransfer" }),
+    responses: { 200: json("The service as it is now.", r.serviceDetailSchema), ...changeErrors, ...noService },
+  },
+  archiveService: {
+    method: "post",
+    path: "/services/{slug}/archive",
+    tags: ["Services"],
+    summary: "Archive a service",
+    description: "The service becomes retired: readable, with its history, but hidden from the default catalogue view.",
+    access: "change",
+    params: serviceParams,
+    responses: { 200: json("The archived service.", r.serviceDetailSchema), ...changeErrors, ...noService },
+  },
+  getServiceHistory: {
+    method: "get",
+    path: "/services/{slug}/history",
+    tags: ["Audit"],
+    summary: "A service's change history",
+    description: "Readers who are not signed in see people's names, not emails; token details are shown to the service's maintainers and admins.",
+    access: "read",
+    params: serviceParams,
+    query: historyQuerySchema,
+    responses: { 200: json("Entries, newest first.", r.itemsOf(r.auditEntrySchema)), ...noService },
+  },
+  listServiceVersions: {
+    method: "get",
+    path: "/services/{slug}/versions",
+    tags: ["Versions"],
+    summary: "List a service's API versions",
+    access: "read",
+    params: serviceParams,
+    responses: { 200: json("Versions, newest first.", r.itemsOf(r.versionSchema)), ...noService },
+  },
+  publishVersion: {
+    method: "post",
+    path: "/services/{slug}/versions",
+    tags: ["Versions"],
+    summary: "Publish an API description",
+    description:
+      "One Swagger 2.0 / OpenAPI 3.0 / 3.1 document as JSON or YAML, or a multi-file bundle as `application/vnd.wayfinder.bundle+json` (`{ \"root\": \"openapi.yaml\", \"files\": { \"<path>\": \"<text>\" } }`; `$ref`s may reach only the bundle's files). Content already stored is a no-op (200); new content under the same `info.version` is a new revision. Limits: WAYFINDER_MAX_DOCUMENT_BYTES (20 MB), WAYFINDER_MAX_YAML_ALIASES, WAYFINDER_MAX_DOCUMENT_DEPTH, WAYFINDER_MAX_REFS, WAYFINDER_MAX_BUNDLE_FILES.",
+    access: "change",
+    params: serviceParams,
+    query: publishQuerySchema,
+    otherBodies: {
+      "application/json": z.record(z.string(), z.unknown()).meta({ description: "The API description." }),
+      "application/yaml": z.string(),
+      "application/vnd.wayfinder.bundle+json": z.object({ root: z.string(), files: z.record(z.string(), z.string()) }),
+    },
+    responses: {
+      201: json("Stored as a new version or revision.", r.publishResultSchema),
+      200: json("Already stored (`outcome: unchanged`), or valid in a dry run (`outcome: valid`).", r.publishResultSchema),
+      ...changeErrors,
+      ...noService,
+      413: error("A limit was exceeded; the message names it and its setting."),
+      422: error("The document is invalid; `details.problems` lists each problem with its JSON pointer or line."),
+    },
+  },
+  getServiceSource: {
+    method: "get",
+    path: "/services/{slug}/source",
+    tags: ["Versions"],
+    summary: "The service's document URL and its status",
+    access: "read",
+    params: serviceParams,
+    responses: { 200: json("The source, or null when the service has none.", r.sourceResponseSchema), ...noService },
+  },
+  setServiceSource: {
+    method: "put",
+    path: "/services/{slug}/source",
+    tags: ["Versions"],
+    summary: "Set the document URL, and fetch it now",
+    description: "The portal then polls it (ETag / If-Modified-Since). Private, loopback, link-local and metadata addresses are refused unless WAYFINDER_FETCH_ALLOW lists them; a URL with a user name or password is refused.",
+    access: "change",
+    params: serviceParams,
+    body: sourceInputSchema.meta({ id: "SourceInput" }),
+    responses: { 200: json("The first fetch's outcome and the source's status.", r.refreshResultSchema), ...changeErrors, ...noService },
+  },
+  removeServiceSource: {
+    method: "delete",
+    path: "/services/{slug}/source",
+    tags: ["Versions"],
+    summary: "Stop polling (versions stay)",
+    access: "change",
+    params: serviceParams,
+    responses: { 204: { description: "Removed." }, ...changeErrors, ...noService },
+  },
+  refreshServiceSource: {
+    method: "post",
+    path: "/services/{slug}/source/refresh",
+    tags: ["Versions"],
+    summary: "Refresh now",
+    access: "change",
+    params: serviceParams,
+    responses: { 200: json("The fetch's outcome and the source's status.", r.refreshResultSchema), ...changeErrors, 404: error("No such service, or it has no document URL.") },
+  },
+  getVersionDocument: {
+    method: "get",
+    path: "/services/{slug}/versions/{version}/document",
+    tags: ["Versions"],
+    summary: "Get the OpenAPI document of a version",
+    description: "The document exactly as stored (normalised to JSON, in the author's key order). Without `revision`, the newest revision of the version.",
+    access: "read",
+    params: z.object({ slug: slug("service"), version: z.string().meta({ description: "The version label (`info.version`)." }) }),
+    query: documentQuerySchema,
+    responses: {
+      200: {
+        description: "The document.",
+        schema: z.record(z.string(), z.unknown()).meta({ description: "A Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1 document." }),
+        headers: {
+          ETag: { description: "The document's content hash.", schema: z.string() },
+          "X-Wayfinder-Spec-Format": { schema: r.specFormatSchema },
+          "X-Wayfinder-Revision": { schema: z.int() },
+        },
+      },
+      304: { description: "The document has not changed since the ETag given in `If-None-Match`." },
+      404: error("No such service, version or revision."),
+    },
+  },
+  listTeams: {
+    method: "get",
+    path: "/teams",
+    tags: ["Teams"],
+    summary: "List teams",
+    access: "read",
+    responses: { 200: json("Every team, by name.", r.itemsOf(r.teamSummarySchema)) },
+  },
+  createTeam: {
+    method: "post",
+    path: "/teams",
+    tags: ["Teams"],
+    summary: "Create a team",
+    description: "Admins only, or anyone signed in when WAYFINDER_OPEN_TEAMS=true. The creator becomes its first maintainer.",
+    access: "change",
+    body: teamInputSchema.meta({ id: "TeamInput" }),
+    responses: { 201: json("The new team.", r.teamDetailSchema), ...changeErrors, 409: error("The slug is taken.") },
+  },
+  getTeam: {
+    method: "get",
+    path: "/teams/{slug}",
+    tags: ["Teams"],
+    summary: "Get a team and the services it owns",
+    access: "read",
+    params: teamParams,
+    responses: { 200: json("The team.", r.teamDetailSchema), ...noTeam },
+  },
+  updateTeam: {
+    method: "patch",
+    path: "/teams/{slug}",
+    tags: ["Teams"],
+    summary: "Edit a team",
+    access: "change",
+    params: teamParams,
+    body: teamUpdateSchema.meta({ id: "TeamUpdate" }),
+    responses: { 200: json("The team as it is now.", r.teamDetailSchema), ...changeErrors, ...noTeam },
+  },
+  listTeamMembers: {
+    method: "get",
+    path: "/teams/{slug}/members",
+    tags: ["People"],
+    summary: "A team's members",
+    description: "Emails only for readers who are signed in or use a token.",
+    access: "read",
+    params: teamParams,
+    responses: { 200: json("Members, maintainers first.", r.itemsOf(r.memberSchema)), ...noTeam },
+  },
+  setTeamMember: {
+    method: "put",
+    path: "/teams/{slug}/members",
+    tags: ["People"],
+    summary: "Add a member or change their role",
+    description: "The team's maintainers and admins. Someone who has not signed in yet is added by email.",
+    access: "change",
+    params: teamParams,
+    body: membershipInputSchema.meta({ id: "MembershipInput" }),
+    responses: { 200: json("The members now.", r.itemsOf(r.memberSchema)), ...changeErrors, ...noTeam },
+  },
+  removeTeamMember: {
+    method: "delete",
+    path: "/teams/{slug}/members/{email}",
+    tags: ["People"],
+    summary: "Remove a member",
+    access: "change",
+    params: z.object({ slug: slug("team"), email: z.email() }),
+    responses: { 204: { description: "Removed." }, ...changeErrors, 404: error("No such team or member.") },
+  },
+  listTeamTokens: {
+    method: "get",
+    path: "/teams/{slug}/tokens",
+    tags: ["People"],
+    summary: "A team's API tokens (never the tokens themselves)",
+    access: "change",
+    params: teamParams,
+    responses: { 200: json("Tokens, newest first.", r.itemsOf(r.tokenSummarySchema)), ...authErrors, ...noTeam },
+  },
+  createTeamToken: {
+    method: "post",
+    path: "/teams/{slug}/tokens",
+    tags: ["People"],
+    summary: "Create an API token",
+    description: "For the team's services, or one service it owns. The token is in this response only; Wayfinder keeps its hash.",
+    access: "session",
+    params: teamParams,
+    body: tokenInputSchema.meta({ id: "TokenInput" }),
+    responses: { 201: json("The token, shown once.", r.newTokenSchema), ...changeErrors, ...noTeam },
+  },
+  revokeToken: {
+    method: "delete",
+    path: "/tokens/{id}",
+    tags: ["People"],
+    summary: "Revoke an API token",
+    description: "Its team's maintainers, admins, and for a token scoped to one service the maintainers of that service.",
+    access: "change",
+    params: z.object({ id: z.string() }),
+    responses: { 200: json("Revoked (again is no error).", r.revokedTokenSchema), ...changeErrors, 404: error("No such token.") },
+  },
+  getCaller: {
+    method: "get",
+    path: "/me",
+    tags: ["People"],
+    summary: "Who is calling",
+    access: "read",
+    responses: { 200: json("The caller: a person with their teams, a token with its scope, or anonymous.", r.callerSchema) },
+  },
+  listOnboardingTicks: {
+    method: "get",
+    path: "/me/onboarding",
+    tags: ["People"],
+    summary: "The onboarding checklist items the signed-in person has ticked",
+    access: "session",
+    responses: { 200: json("Ticked item ids.", r.onboardingTicksSchema), ...authErrors },
+  },
+  tickOnboardingItem: {
+    method: "put",
+    path: "/me/onboarding/{itemId}",
+    tags: ["People"],
+    summary: "Tick an onboarding checklist item",
+    access: "session",
+    params: z.object({ itemId: r.slugRef }),
+    responses: { 204: { description: "Ticked." }, ...authErrors, 404: error("No such checklist item.") },
+  },
+  untickOnboardingItem: {
+    method: "delete",
+    path: "/me/onboarding/{itemId}",
+    tags: ["People"],
+    summary: "Untick an onboarding checklist item",
+    access: "session",
+    params: z.object({ itemId: r.slugRef }),
+    responses: { 204: { description: "Unticked." }, ...authErrors, 404: error("No such checklist item.") },
+  },
+  listAuditEntries: {
+    method: "get",
+    path: "/audit",
+    tags: ["Audit"],
+    summary: "The portal-wide audit log (admins)",
+    access: "change",
+    query: auditFiltersSchema,
+    responses: { 200: json("Entries, newest first.", r.itemsOf(r.auditEntrySchema)), ...authErrors },
+  },
+  importBackstage: {
+    method: "post",
+    path: "/import/backstage",
+    tags: ["Import"],
+    summary: "Import Backstage catalog-info.yaml documents (admins)",
+    description: "Groups become teams; Components and APIs services; an API's inline OpenAPI definition a version of the service that provides it. Send `{ \"yaml\": \"…\" }` or the YAML itself as `application/yaml`.",
+    access: "session",
+    body: backstageJsonBodySchema,
+    otherBodies: { "application/yaml": z.string() },
+    responses: { 200: json("What happened to each entity, and why.", r.importResultSchema), ...changeErrors },
+  },
+  getOpenApiDocument: {
+    method: "get",
+    path: "/openapi.json",
+    tags: ["Meta"],
+    summary: "This document",
+    access: "read",
+    responses: { 200: json("Wayfinder's OpenAPI 3.1 description.", z.record(z.string(), z.unknown())) },
+  },
+} as const satisfies Record<string, Operation>;
+
+export type OperationId = keyof typeof operations;

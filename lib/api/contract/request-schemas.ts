@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** Query and body schemas that belong to one route alone; the domain's own input schemas live in lib/<domain>. */
+export const historyQuerySchema = z.object({
+  before: z.iso.datetime().optional().meta({ description: "Only entries older than this time (paging)." }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const publishQuerySchema = z.object({
+  dryRun: z.enum(["true", "false"]).optional().meta({ description: "`true`: run the pipeline and report, store nothing." }),
+  origin: z.enum(["push", "upload"]).default("push").meta({ description: "How the document arrived, recorded on the version." }),
+});
+
+export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
+
+export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is required") }).meta({ id: "BackstageImport" });

@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { errorStatus } from "@/lib/errors";
+
+/**
+ * What Wayfinder's REST API answers, as zod schemas: the source of the response schemas in
+ * /api/v1/openapi.json (each `id` becomes a component). The request schemas are the ones the handlers
+ * enforce, in lib/<domain>/*-input.ts; both meet in operations.ts.
+ */
+const isoDate = z.iso.datetime({ offset: true });
+const nullableDate = isoDate.nullable();
+
+export const slugRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(63).meta({ id: "Slug", examples: ["payments-api"] });
+export const lifecycleSchema = z.enum(["experimental", "production", "deprecated", "retired"]).meta({ id: "Lifecycle" });
+export const specFormatSchema = z.enum(["swagger-2.0", "openapi-3.0", "openapi-3.1"]).meta({ id: "SpecFormat" });
+const linkKind = z.enum(["runbook", "dashboard", "docs", "chat", "other"]);
+
+export const teamRefSchema = z.object({ slug: slugRef, name: z.string() }).meta({ id: "TeamRef" });
+
+export const versionRefSchema = z
+  .object({ version: z.string(), revision: z.int().min(1), format: specFormatSchema, operationCount: z.int().min(0), createdAt: isoDate })
+  .meta({ id: "VersionRef" });
+
+export const versionSchema = z
+  .object({
+    version: z.string(),
+    revision: z.int().min(1),
+    format: specFormatSchema,
+    title: z.string(),
+    operationCount: z.int().min(0),
+    sizeBytes: z.int().min(0),
+    contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    origin: z.enum(["seed", "push", "upload", "url", "import"]).meta({ description: "How the version reached the portal." }),
+    isCurrent: z.boolean().meta({ description: "Whether the service serves this version by default." }),
+    createdAt: isoDate,
+  })
+  .meta({ id: "Version" });
+
+export const serviceSummarySchema = z
+  .object({
+    slug: slugRef,
+    name: z.string(),
+    description: z.string(),
+    lifecycle: lifecycleSchema,
+    tier: z.int().min(1).max(4).meta({ description: "1 is the most critical." }),
+    tags: z.array(z.string()),
+    primaryOwner: teamRefSchema.nullable(),
+    latestVersion: versionRefSchema.nullable(),
+    updatedAt: isoDate,
+  })
+  .meta({ id: "ServiceSummary" });
+
+export const servicePageSchema = z
+  .object({ items: z.array(serviceSummarySchema), total: z.int().min(0), page: z.int().min(1), pageSize: z.int().min(1) })
+  .meta({ id: "ServicePage" });
+
+export const serviceDetailSchema = z
+  .object({
+    slug: slugRef,
+    name: z.string(),
+    description: z.string(),
+    lifecycle: lifecycleSchema,
+    tier: z.int().min(1).max(4),
+    tags: z.array(z.string()),
+    repositoryUrl: z.string().nullable(),
+    owners: z.array(teamRefSchema.extend({ isPrimary: z.boolean() })),
+    links: z.array(z.object({ kind: linkKind, label: z.string(), url: z.string() })),
+    versions: z.array(versionSchema),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .meta({ id: "ServiceDetail" });
+
+const teamFields = { slug: slugRef, name: z.string(), description: z.string(), chatChannel: z.string().nullable(), email: z.string().nullable() };
+export const teamSummarySchema = z.object({ ...teamFields, serviceCount: z.int().min(0), primaryServiceCount: z.int().min(0) }).meta({ id: "TeamSummary" });
+export const teamDetailSchema = z.object({ ...teamFields, services: z.array(serviceSummarySchema.extend({ isPrimaryOwner: z.boolean() })) }).meta({ id: "TeamDetail" });
+
+export const publishResultSchema = z
+  .object({
+    outcome: z.enum(["created", "unchanged", "valid"]),
+    format: specFormatSchema,
+    title: z.string(),
+    version: z.string(),
+    revision: z.int().min(1).optional(),
+    contentHash: z.string(),
+    operationCount: z.int().min(0),
+    sizeBytes: z.int().min(0),
+  })
+  .meta({ id: "PublishResult" });
+
+export const sourceStatusSchema = z
+  .object({
+    url: z.string(),
+    pollIntervalMinutes: z.int(),
+    lastAttemptAt: nullableDate,
+    lastSuccessAt: nullableDate,
+    failing: z.boolean().meta({ description: "Whether the last refresh failed." }),
+    lastError: z.string().nullable().meta({ description: "Why the last refresh failed, in plain words (for the service's editors; null for other readers and after a success)." }),
+    lastErrorDetails: z.unknown(),
+    nextPollAt: nullableDate,
+    servedVersion: z.object({ version: z.string(), revision: z.int() }).nullable(),
+  })
+  .meta({ id: "SourceStatus" });
+
+export const sourceResponseSchema = z.object({ source: sourceStatusSchema.nullable() });
+
+export const refreshResultSchema = z
+  .object({
+    refresh: z.object({ status: z.enum(["published", "not-modified", "failed"]), error: z.string().optional(), result: z.unknown().optional() }),
+    source: sourceStatusSchema.nullable(),
+  })
+  .meta({ id: "RefreshResult" });
+
+export const memberSchema = z
+  .object({
+    email: z.string().nullable().meta({ description: "Only for readers who are signed in (or use a token)." }),
+    name: z.string().nullable(),
+    role: z.enum(["member", "maintainer"]),
+    since: isoDate,
+  })
+  .meta({ id: "Member" });
+
+export const tokenSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().meta({ description: "The token's first characters, to recognise it." }),
+    service: z.string().nullable().meta({ description: "The one service it may change; null for all the team's services." }),
+    createdBy: z.string(),
+    createdAt: isoDate,
+    expiresAt: nullableDate,
+    lastUsedAt: nullableDate,
+    revokedAt: nullableDate,
+  })
+  .meta({ id: "TokenSummary" });
+
+export const newTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    team: slugRef,
+    service: z.string().nullable(),
+    expiresAt: nullableDate,
+    createdAt: isoDate,
+    token: z.string().regex(/^wf_/).meta({ description: "Shown once. Send as `Authorization: Bearer <token>`." }),
+  })
+  .meta({ id: "NewToken" });
+
+export const revokedTokenSchema = z.object({ id: z.string(), revokedAt: isoDate }).meta({ id: "RevokedToken" });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: isoDate,
+    actor: z.object({ kind: z.enum(["user", "token", "system"]), label: z.string() }),
+    action: z.string().meta({ examples: ["service.update"] }),
+    entityType: z.enum(["service", "team", "membership", "token", "import"]),
+    entityKey: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: "AuditEntry" });
+
+export const importResultSchema = z
+  .object({
+    outcomes: z.array(
+      z.object({
+        document: z.int().min(1),
+        kind: z.string(),
+        name: z.string(),
+        action: z.enum(["created", "updated", "unchanged", "skipped", "failed"]),
+        target: z.string().optional(),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "ImportResult" });
+
+export const callerSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("user"), email: z.string(), name: z.string(), isAdmin: z.boolean(), teams: z.array(teamRefSchema.extend({ role: z.enum(["member", "maintainer"]) })) }),
+    z.object({ kind: z.literal("token"), label: z.string(), team: z.string().nullable(), service: z.string().nullable() }),
+    z.object({ kind: z.literal("anonymous") }),
+  ])
+  .meta({ id: "Caller" });
+
+export const onboardingTicksSchema = z.object({ items: z.array(z.string()) });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+/** `{ items: [...] }`, the shape of every list. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

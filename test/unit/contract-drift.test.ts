@@ -1,0 +1,110 @@
+/**
+ * Wayfinder's contract (/api/v1/openapi.json) is generated from contract/operations.ts. These tests
+ * fail when a route handler exists that the operations do not declare (method and path) or the other
+ * way round, when a handler reads its body other than through its operation's schema, and when the
+ * generated request schemas and the enforced zod schemas disagree on a body.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { operations, type Operation } from "@/lib/api/contract/operations";
+import { requestContractErrors } from "../support/contract";
+
+const base = path.resolve("app/api/v1");
+
+/** Route files as { "POST /services/{slug}/transfer": source }, the catch-all excepted. */
+function routeFiles(): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const route = `/${path.relative(base, dir)}`.replace(/\[(\w+)\]/g, "{$1}");
+        if (route.includes("[...")) continue;
+        const source = readFileSync(full, "utf8");
+        for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+          if (new RegExp(`export (const|async function) ${method}\\b|as ${method}\\b`).test(source)) found.set(`${method} ${route}`, source);
+        }
+      }
+    }
+  };
+  walk(base);
+  return found;
+}
+
+const declared = Object.entries(operations) as [string, Operation][];
+
+it("declares exactly the routes that exist, by method and path", () => {
+  expect(declared.map(([, operation]) => `${operation.method.toUpperCase()} ${operation.path}`).sort()).toEqual([...routeFiles().keys()].sort());
+});
+
+it("reads every JSON body through its operation's own schema", () => {
+  const files = routeFiles();
+  for (const [id, operation] of declared) {
+    const source = files.get(`${operation.method.toUpperCase()} ${operation.path}`)!;
+    if (operation.body) expect(source, id).toContain(`readBody(operations.${id}, request)`);
+    expect(source, id).not.toMatch(/Schema\.parse\(await readJson\(/);
+  }
+});
+
+// Bodies a demanding caller would try, per operation: each must get the same verdict from the
+// document's JSON Schema as from the zod schema the handler enforces.
+const service = { slug: "new-api", name: "New API", primaryOwner: "payments" };
+const edgeCases: Record<string, unknown[]> = {
+  createService: [
+    service,
+    { ...service, tier: 2 },
+    { ...service, tier: "2" },
+    { ...service, tier: 2.5 },
+    { ...service, tier: 0 },
+    { ...service, name: "   " },
+    { ...service, name: "  Padded  " },
+    { ...service, name: "x".repeat(101) },
+    { ...service, description: "x".repeat(5001) },
+    { ...service, tags: ["public", "pci"] },
+    { ...service, tags: ["Public"] },
+    { ...service, tags: ["x".repeat(41)] },
+    { ...service, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+    { ...service, links: [{ kind: "runbook", label: "Runbook", url: "https://runbooks.example.com/x" }] },
+    { ...service, links: [{ kind: "runbook", label: "Runbook", url: "javascript:alert(1)" }] },
+    { ...service, links: [{ kind: "wiki", label: "Wiki", url: "https://wiki.example.com" }] },
+    { ...service, links: [{ kind: "docs", label: "  ", url: "https://docs.example.com" }] },
+    { ...service, repositoryUrl: "https://git.example.com/new-api" },
+    { ...service, repositoryUrl: "ftp://git.example.com/new-api" },
+    { ...service, repositoryUrl: "not a url" },
+    { ...service, documentUrl: "https://specs.example.com/api.yaml" },
+    { ...service, documentUrl: "https://user:secret@specs.example.com/api.yaml" },
+    { ...service, documentUrl: "file:///etc/passwd" },
+    { ...service, slug: "A" },
+    { ...service, slug: "Not-A-Slug" },
+    { ...service, slug: " new-api" },
+    { ...service, otherOwners: Array.from({ length: 11 }, (_, i) => `team-${i}`) },
+    { ...service, lifecycle: "sunset" },
+    { name: "No slug" },
+  ],
+  updateService: [{ description: "changed" }, { slug: "renamed" }, { tier: 7 }, { tier: "3" }, { unknown: true }, { lifecycle: "retired" }, { repositoryUrl: null }, { links: [{ kind: "chat", label: "x", url: "javascript:void(0)" }] }],
+  transferService: [{ primaryOwner: "core" }, { primaryOwner: "core", keepPreviousOwner: false }, { primaryOwner: "core", keepPreviousOwner: "yes" }, { primaryOwner: "Core" }, {}, { primaryOwner: "core", extra: 1 }],
+  setServiceSource: [{ url: "https://specs.example.com/a.yaml" }, { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: 60 }, { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: "60" }, { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: 0 }, { url: "https://a:b@specs.example.com/a.yaml" }, { url: "gopher://specs.example.com" }, {}],
+  createTeam: [{ slug: "rocket", name: "Rocket" }, { slug: "rocket", name: "Rocket", email: "rocket@example.com", chatChannel: "#rocket" }, { slug: "rocket", name: "Rocket", email: "not-an-email" }, { slug: "rocket", name: "" }, { slug: "rocket", name: "Rocket", chatChannel: "x".repeat(101) }],
+  updateTeam: [{ description: "d" }, { name: "   " }, { email: null }, { slug: "other" }],
+  setTeamMember: [{ email: "ada@example.com" }, { email: "ADA@example.com", role: "maintainer" }, { email: "ada@example.com", role: "owner" }, { email: "ada" }, {}],
+  createTeamToken: [{ name: "ci" }, { name: "ci", service: "payments-api", expiresInDays: 30 }, { name: "ci", expiresInDays: null }, { name: "ci", expiresInDays: "30" }, { name: "ci", expiresInDays: 366 }, { name: "" }, { name: "ci", service: "Bad Slug" }],
+  importBackstage: [{ yaml: "kind: Group" }, { yaml: "" }, {}],
+};
+
+describe("request bodies: the document and the enforced schema agree", () => {
+  it("has edge cases for every operation with a JSON body", () => {
+    expect(Object.keys(edgeCases).sort()).toEqual(declared.filter(([, operation]) => operation.body).map(([id]) => id).sort());
+  });
+
+  for (const [id, cases] of Object.entries(edgeCases)) {
+    const operation = operations[id as keyof typeof operations] as Operation & { body: z.ZodType };
+    it.each(cases.map((body) => ({ body, label: JSON.stringify(body).slice(0, 90) })))(`${id}: $label`, ({ body }) => {
+      const enforced = operation.body.safeParse(body).success;
+      const documented = requestContractErrors(operation.path, operation.method, body).length === 0;
+      expect(documented, `the document ${documented ? "accepts" : "refuses"} it, the server ${enforced ? "accepts" : "refuses"} it`).toBe(enforced);
+    });
+  }
+});
