@@ -25,3 +25,9 @@ for (const document of documents) {
   const cell = (name: string) => (name in result.medianMs ? `${result.medianMs[name]!.toFixed(1)} (${Math.max(0, result.heapGrowthMb[name] ?? 0).toFixed(0)})` : "–");
   console.log([result.document, result.files, result.megabytes.toFixed(2), result.operations, ...stages.map(cell), result.peakRssMb.toFixed(0)].join("\t"));
 }
+
+// URL sources: how many one worker keeps fresh (its own process, so its numbers are its own).
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/source-refresh.ts")], { stdio: "inherit", env: process.env });
+
+// Whether a large document holds up the main thread, with and without the worker threads.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/main-thread.ts")], { stdio: "inherit", env: process.env });

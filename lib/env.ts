@@ -52,6 +52,7 @@ const envShape = z.object({
   ),
   WAYFINDER_WORKER: optional(booleanFlag),
   WAYFINDER_WORKER_CONCURRENCY: optional(positiveInteger),
+  WAYFINDER_PIPELINE_THREADS: optional(z.coerce.number({ error: "must be a whole number (0 runs ingestion on the main thread)" }).int("must be a whole number").min(0, "must be 0 or more").max(16, "must be at most 16")),
   WAYFINDER_POLL_SECONDS: optional(z.coerce.number({ error: "must be a whole number of seconds (0 turns polling off)" }).int("must be a whole number of seconds (0 turns polling off)").min(0, "must be 0 or more")),
   WAYFINDER_MAX_DOCUMENT_BYTES: optional(positiveInteger),
   WAYFINDER_MAX_YAML_ALIASES: optional(positiveInteger),

@@ -1,4 +1,4 @@
-import type { PgBoss } from "pg-boss";
+import type { JobResult, PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/types";
 import { logger } from "@/lib/logger";
 import { refreshSource } from "@/lib/sources/refresh-source";
@@ -27,22 +27,36 @@ export async function queueDueSources(db: Db, boss: PgBoss, limit = 500): Promis
   return claimed.length;
 }
 
+/** Jobs one worker takes at a time; while batches come back full it fetches again at once. */
+const BATCH_SIZE = 5;
+
 /**
- * Refreshes sources from the queue, `concurrency` at a time in this process. A refresh that failed
- * for a reason that may pass (the server down, a timeout, the database away) fails the job, so pg-boss
- * retries it with backoff; an invalid document is recorded on the source and not retried.
+ * Refreshes sources from the queue: `concurrency` workers in this process, each taking up to five
+ * jobs at a time and fetching again at once while there is more (pg-boss's burst mode), so a backlog
+ * is not paced by the idle polling interval. Each job is settled on its own: a refresh that failed for
+ * a reason that may pass (the server down, a timeout, the database away) fails its job, which pg-boss
+ * retries with backoff; an invalid document is recorded on the source and not retried.
  */
 export async function workSourceRefreshes(db: Db, boss: PgBoss, concurrency: number): Promise<void> {
-  await boss.work<SourceRefreshJob>(SOURCE_REFRESH, { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (!job) return;
-    const outcome = await refreshSource(db, job.data.sourceId).catch((error: unknown) => {
-      // The source may have been removed since it was queued: nothing to do.
-      if ((error as { code?: string }).code === "P2025") return null;
-      throw error;
-    });
-    if (outcome?.status === "failed" && outcome.retryable) {
-      logger.warn({ event: "source.retry", sourceId: job.data.sourceId, error: outcome.error }, "source refresh failed; pg-boss retries it");
-      throw new Error(outcome.error);
-    }
-  });
+  await boss.work<SourceRefreshJob>(
+    SOURCE_REFRESH,
+    { localConcurrency: concurrency, batchSize: BATCH_SIZE, burstWhenBatchFull: true, pollingIntervalSeconds: 1, perJobResults: true },
+    async (jobs) => {
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        try {
+          const outcome = await refreshSource(db, job.data.sourceId);
+          if (outcome.status === "failed" && outcome.retryable) {
+            logger.warn({ event: "source.retry", sourceId: job.data.sourceId, error: outcome.error }, "source refresh failed; pg-boss retries it");
+            results.push({ id: job.id, status: "failed", output: { error: outcome.error } });
+          } else results.push({ id: job.id, status: "completed" });
+        } catch (error) {
+          // The source may have been removed since it was queued: nothing left to do.
+          if ((error as { code?: string }).code === "P2025") results.push({ id: job.id, status: "completed" });
+          else results.push({ id: job.id, status: "failed", output: { error: (error as Error).message } });
+        }
+      }
+      return results;
+    },
+  );
 }

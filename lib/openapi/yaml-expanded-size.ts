@@ -11,14 +11,18 @@ import { invalidDocument } from "./document-error";
 export function yamlExpandedSize(doc: Document.Parsed, limit: number): number {
   const sizes = new Map<unknown, number>();
   const inProgress = new Set<unknown>();
+  // Anchors as met in document order (an alias names the latest anchor before it). The library's own
+  // Alias.resolve searches the whole document each time: quadratic for a thousand aliases.
+  const anchors = new Map<string, unknown>();
 
   const sizeOf = (node: unknown): number => {
     if (node === null || node === undefined) return 4; // null
     const known = sizes.get(node);
     if (known !== undefined) return known;
     let size: number;
+    if (!isAlias(node) && (node as { anchor?: string }).anchor) anchors.set((node as { anchor: string }).anchor, node);
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = anchors.get(node.source);
       if (!target) return 4;
       if (inProgress.has(target)) throw invalidDocument("The document is not valid YAML", [{ message: `alias *${node.source} refers to a node that contains it; JSON cannot hold a recursive structure` }]);
       size = sizeOf(target);

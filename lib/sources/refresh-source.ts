@@ -5,11 +5,10 @@ import { canActorEditService } from "@/lib/services/can-edit-service";
 import type { Db } from "@/lib/db/types";
 import { isAppError, notFound } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
 import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/openapi/ingest-limits";
 import { logger } from "@/lib/logger";
 import { publishPrepared, type PublishResult } from "@/lib/versions/publish-version";
-import { fetchDocument } from "./fetch-document";
+import { runPipeline } from "@/lib/pipeline/pipeline-pool";
 
 /** `retryable`: the failure may pass by itself (a fetch failure or timeout, the database away), unlike an invalid document. */
 export type RefreshResult = { status: "not-modified" } | { status: "published"; result: PublishResult } | { status: "failed"; error: string; retryable: boolean };
@@ -25,7 +24,8 @@ export async function refreshSource(db: Db, sourceId: string, actor: Actor = sys
   const now = new Date();
   const next = new Date(now.getTime() + source.pollIntervalMinutes * 60_000);
   try {
-    const outcome = await fetchDocument(source.url, { policy: parseFetchPolicy(env().WAYFINDER_FETCH_ALLOW), limits: { ...ingestLimitsFromEnv(), ...limitOverrides }, etag: source.etag, lastModified: source.lastModified });
+    // Fetched and checked off the main thread (lib/pipeline), like a pushed document.
+    const outcome = await runPipeline("fetchDocument", { url: source.url, allow: env().WAYFINDER_FETCH_ALLOW, limits: { ...ingestLimitsFromEnv(), ...limitOverrides }, etag: source.etag, lastModified: source.lastModified });
     if (outcome.kind === "not-modified") {
       await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: Prisma.DbNull, nextPollAt: next } });
       return { status: "not-modified" };

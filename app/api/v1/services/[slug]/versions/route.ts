@@ -7,7 +7,8 @@ import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { listVersions } from "@/lib/versions/list-versions";
 import { publishPrepared } from "@/lib/versions/publish-version";
-import { describePrepared, prepareReceived } from "@/lib/versions/receive-document";
+import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { describePrepared } from "@/lib/versions/receive-document";
 
 export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json({ items: await listVersions(await getDb(), slug) }));
 
@@ -22,7 +23,8 @@ export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor
   // Checked (404, then 401/403) before reading the body, so refused callers cannot make the server parse anything.
   assert(await canActorEditService(db, actor, slug), actor, `publish API versions of "${slug}"`);
   const limits = ingestLimitsFromEnv();
-  const prepared = await prepareReceived(await readBodyCapped(request, limits.maxBytes), request.headers.get("content-type") ?? "", limits);
+  // Off the main thread: a large document must not hold up every other request while it is checked.
+  const prepared = await runPipeline("prepareReceived", { body: await readBodyCapped(request, limits.maxBytes), contentType: request.headers.get("content-type") ?? "", limits });
   if (query.dryRun === "true") return Response.json({ outcome: "valid", ...describePrepared(prepared) });
   const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin });
   return Response.json({ ...describePrepared(prepared), ...result }, { status: result.outcome === "created" ? 201 : 200 });
