@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -94,6 +94,28 @@ describe("the wayfinder command", () => {
     } finally {
       rmSync(project, { recursive: true, force: true });
       rmSync(secret, { recursive: true, force: true });
+    }
+  });
+
+  it("is served by the portal as one file that runs from any folder, as the CI examples use it", async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "wayfinder-ci-job-"));
+    try {
+      // What examples/ci/*.yml do: download it from the portal, then run it with Node.
+      const download = await fetch(`${server.url}/cli/wayfinder.mjs`);
+      expect(download.status).toBe(200);
+      const cli = path.join(elsewhere, "wayfinder.mjs");
+      writeFileSync(cli, Buffer.from(await download.arrayBuffer()));
+      writeFileSync(path.join(elsewhere, "openapi.yaml"), 'openapi: 3.1.0\ninfo: {title: From CI, version: "3.0.0"}\npaths:\n  /ci: {get: {responses: {"200": {description: ok}}}}\n');
+      // The system's Node when there is one (20 on these machines: the file must run on it), else ours.
+      const node = existsSync("/usr/bin/node") ? "/usr/bin/node" : process.execPath;
+      const run = (args: string[], env: Record<string, string> = {}) =>
+        new Promise<{ code: number; out: string }>((resolve) => {
+          execFile(node, [cli, ...args], { cwd: elsewhere, env: { PATH: "/usr/bin:/bin", NODE_ENV: "production", ...env } }, (error, stdout, stderr) => resolve({ code: (error as { code?: number } | null)?.code ?? 0, out: stdout + stderr }));
+        });
+      expect(await run(["validate", "openapi.yaml"])).toMatchObject({ code: 0, out: expect.stringContaining("valid: From CI 3.0.0 (openapi-3.1, 1 operations, 1 file)") });
+      expect(await run(["publish", "--service", "pets", "openapi.yaml"], as(tokens.pets!))).toMatchObject({ code: 0, out: expect.stringContaining("published: pets 3.0.0 revision 1 (1 operations)") });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 
