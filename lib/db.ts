@@ -2,7 +2,9 @@ import "server-only";
 import { databaseTargetFromEnv, describeTarget } from "@/lib/db/database-target";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { seedDemo, syncOwnDocument } from "@/lib/demo/seed-demo";
+import { pendingMigrations } from "@/lib/db/pending-migrations";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /**
@@ -15,8 +17,17 @@ async function startDatabase(): Promise<Database> {
   const config = env();
   const target = databaseTargetFromEnv(config);
   const started = performance.now();
-  // WAYFINDER_MIGRATE_ON_START=false: migrations run as a release step (`npm run db:migrate`) instead.
-  const db = await openDatabase(target, { migrate: config.WAYFINDER_MIGRATE_ON_START ?? true });
+  // WAYFINDER_MIGRATE_ON_START=false: migrations run as a release step (`npm run db:migrate`) instead,
+  // and until they have, the server reports the database as unavailable rather than serving errors.
+  const migrate = config.WAYFINDER_MIGRATE_ON_START ?? true;
+  const db = await openDatabase(target, { migrate });
+  if (!migrate) {
+    const pending = await pendingMigrations(db.prisma);
+    if (pending.length) {
+      await db.close();
+      throw new AppError("DATABASE_UNAVAILABLE", `${pending.length} migration${pending.length === 1 ? " is" : "s are"} pending (${pending.join(", ")}); run \`npm run db:migrate\` (WAYFINDER_MIGRATE_ON_START=false).`);
+    }
+  }
   if (db.appliedMigrations.length) logger.info({ event: "db.migrated", migrations: db.appliedMigrations }, "applied migrations");
   const seedDemoData = config.WAYFINDER_DEMO ?? target.kind === "pglite";
   if (seedDemoData && (await db.prisma.service.count()) === 0) {

@@ -1,17 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiRequest } from "@/components/forms/api-client";
 import { FormError, secondaryButtonClass } from "@/components/forms/field";
+import { expiryLabel, lastUsedLabel, useRevokeToken } from "@/components/tokens/use-revoke-token";
 import type { ServiceTokenSummary } from "@/lib/tokens/list-service-tokens";
 
 /** Every live token that can act on a service, whichever owning team made it, with a way to revoke it. */
 export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const revoke = useMutation({ mutationFn: (id: string) => apiRequest("DELETE", `/api/v1/tokens/${id}`), onSuccess: () => router.refresh(), onError: (failure) => setError(failure.message) });
+  const revoke = useRevokeToken(setError);
   if (tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No API token can act on this service.</p>;
   return (
     <div className="space-y-2">
@@ -27,8 +24,8 @@ export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
               <td className="font-mono">{token.prefix}…</td>
               <td>{token.team}</td>
               <td>{token.scope === "service" ? "this service" : "all the team's services"}</td>
-              <td>{token.expiresAt?.slice(0, 10) ?? "never"}</td>
-              <td>{token.lastUsedAt?.slice(0, 16).replace("T", " ") ?? "never"}</td>
+              <td>{expiryLabel(token.expiresAt)}</td>
+              <td>{lastUsedLabel(token.lastUsedAt)}</td>
               <td className="text-right">
                 {token.scope === "service" && <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>Revoke</button>}
               </td>

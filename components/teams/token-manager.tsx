@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiRequest } from "@/components/forms/api-client";
 import { buttonClass, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { expiryLabel, lastUsedLabel, useRevokeToken } from "@/components/tokens/use-revoke-token";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
 
 /** A team's API tokens: create one (shown once), see when each was last used, revoke. */
@@ -25,7 +26,7 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
     },
     onError: (failure) => setError(failure.message),
   });
-  const revoke = useMutation({ mutationFn: (id: string) => apiRequest("DELETE", `/api/v1/tokens/${id}`), onSuccess: () => router.refresh(), onError: (failure) => setError(failure.message) });
+  const revoke = useRevokeToken(setError);
 
   return (
     <div className="space-y-3">
@@ -73,8 +74,8 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
                 <td className="py-1.5">{token.name}</td>
                 <td className="font-mono">{token.prefix}…</td>
                 <td>{token.service ?? "team"}</td>
-                <td>{token.expiresAt?.slice(0, 10) ?? "never"}</td>
-                <td>{token.lastUsedAt?.slice(0, 16).replace("T", " ") ?? "never"}</td>
+                <td>{expiryLabel(token.expiresAt)}</td>
+                <td>{lastUsedLabel(token.lastUsedAt)}</td>
                 <td className="text-right">
                   {token.revokedAt ? <span className="text-slate-500">revoked</span> : <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>Revoke</button>}
                 </td>

@@ -100,6 +100,38 @@ describe("hostile documents pushed over HTTP", () => {
     if (status >= 400) expect(body.error?.message).toMatch(generated.message);
   });
 
+  it("answers malformed addresses with 400, and serves a version whose label holds a % sign", async () => {
+    expect((await fetch(`${server.url}/services/%ZZ`)).status).toBe(400);
+    const api = await fetch(`${server.url}/api/v1/services/%ZZ`);
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe("BAD_REQUEST");
+    const version = "2.0%25-beta";
+    const { status } = await push(Buffer.from(JSON.stringify({ openapi: "3.0.3", info: { title: "percent", version }, paths: {} })), "application/json");
+    expect(status).toBe(201);
+    const document = await fetch(`${server.url}/api/v1/services/target/versions/${encodeURIComponent(version)}/document`);
+    expect(document.status).toBe(200);
+    expect(((await document.json()) as { info: { version: string } }).info.version).toBe(version);
+  });
+
+  it("sends a nonce-based Content-Security-Policy that the page's scripts carry, and a Permissions-Policy", async () => {
+    const response = await fetch(`${server.url}/services`);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toContain("script-src 'self' 'nonce-");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const html = await response.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((tag) => tag.includes(`nonce="${nonce}"`))).toBe(true);
+    expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    // Plain http here: no HSTS (lib/security/security-headers.ts adds it over https).
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+    const again = (await fetch(`${server.url}/services`)).headers.get("content-security-policy");
+    expect(again).not.toBe(policy);
+  });
+
   it("stores markup in descriptions as inert data, served as JSON that browsers will not sniff", async () => {
     const versions = (await (await fetch(`${server.url}/api/v1/services/target/versions`)).json()) as { items: { version: string; title: string; revision: number }[] };
     const scripted = versions.items.find((version) => version.title.includes("<script>"))!;

@@ -1,9 +1,12 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPortal } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
+import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
 
 describe("server start", () => {
   it("with WAYFINDER_REQUIRE_SIGNIN=true, sends anonymous readers to sign in and refuses the API, but keeps health open", async () => {
@@ -50,4 +53,27 @@ describe("server start", () => {
       await server.stop();
     }
   });
+
+  it.runIf(testDatabaseUrl)("with WAYFINDER_MIGRATE_ON_START=false, reports pending migrations until the release step has run them", async () => {
+    const database = await createPostgresDatabase(testDatabaseUrl!);
+    const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters", WAYFINDER_MIGRATE_ON_START: "false", WAYFINDER_DEMO: "true" };
+    const server = await startPortal(env, { waitForHealthy: false });
+    try {
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; database: { error?: string } };
+      expect(health).toMatchObject({ status: "unavailable", database: { error: expect.stringMatching(/migrations are pending \(.*\); run `npm run db:migrate`/) } });
+      const api = await fetch(`${server.url}/api/v1/services`);
+      expect(api.status).toBe(503);
+      // The release step, then the same server recovers without a restart.
+      await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { env: { ...process.env, ...env } });
+      let status = 0;
+      for (let attempt = 0; attempt < 40 && status !== 200; attempt += 1) {
+        status = (await fetch(`${server.url}/api/health`)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await server.stop();
+      await database.drop();
+    }
+  }, 120_000);
 });
