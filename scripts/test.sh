@@ -14,9 +14,10 @@ failed=0
 step "Chromium for the browser tests"
 bash scripts/ensure-chromium.sh || exit 1
 
-step "Type check and lint"
+step "Type check, lint and formatting"
 npx --no-install tsc --noEmit || failed=1
 npx --no-install eslint . || failed=1
+npx --no-install prettier --check . || { echo "Run \`npm run format\` to format."; failed=1; }
 
 step "Production build (the REST API and browser tests run against it)"
 npm run --silent build || { echo "The build failed; the HTTP and browser tests cannot run."; exit 1; }
