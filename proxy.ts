@@ -15,7 +15,9 @@ export function proxy(request: NextRequest) {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
     const message = "The address has malformed percent-encoding.";
-    return request.nextUrl.pathname.startsWith("/api/") ? Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 }) : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return request.nextUrl.pathname.startsWith("/api/")
+      ? Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 })
+      : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const config = env();
@@ -24,7 +26,9 @@ export function proxy(request: NextRequest) {
     nonce,
     https: (config.NEXTAUTH_URL ?? request.url).startsWith("https:"),
     development: process.env.NODE_ENV === "development",
-    signInOrigins: [settings.oidc ? new URL(settings.oidc.issuer).origin : null, settings.github ? "https://github.com" : null].filter((origin): origin is string => origin !== null),
+    signInOrigins: [settings.oidc ? new URL(settings.oidc.issuer).origin : null, settings.github ? "https://github.com" : null].filter(
+      (origin): origin is string => origin !== null,
+    ),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

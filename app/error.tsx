@@ -18,7 +18,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       {databaseDown ? (
         <>
           <h1 className="text-2xl font-semibold">The portal&apos;s database is unavailable</h1>
-          <p className="mt-2 text-slate-600 dark:text-slate-400">Nothing is lost: the portal reconnects by itself as soon as the database is back. Try again in a moment.</p>
+          <p className="mt-2 text-slate-600 dark:text-slate-400">
+            Nothing is lost: the portal reconnects by itself as soon as the database is back. Try again in a moment.
+          </p>
         </>
       ) : (
         <>
@@ -26,7 +28,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           <p className="mt-2 text-slate-600 dark:text-slate-400">The error has been logged{error.digest ? ` (reference ${error.digest})` : ""}.</p>
         </>
       )}
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-teal-700 px-3 py-1.5 text-white">Try again</button>
+      <button type="button" onClick={reset} className="mt-4 rounded-md bg-teal-700 px-3 py-1.5 text-white">
+        Try again
+      </button>
     </div>
   );
 }

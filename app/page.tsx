@@ -11,21 +11,28 @@ import { serviceFiltersSchema } from "@/lib/services/service-filters";
 export default async function Home() {
   const actor = await sessionActor();
   if (actor.kind !== "user") redirect("/services");
-  const page = await listServices(await getDb(), serviceFiltersSchema.parse({ mine: "true", retired: "true", pageSize: "100" }), { myTeamIds: myTeamIds(actor) });
+  const page = await listServices(await getDb(), serviceFiltersSchema.parse({ mine: "true", retired: "true", pageSize: "100" }), {
+    myTeamIds: myTeamIds(actor),
+  });
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">My services</h1>
         <div className="flex gap-4 text-sm">
-          <Link href="/services" className="text-teal-700 hover:underline dark:text-teal-400">The whole catalogue</Link>
-          <Link href="/services/new" className="rounded-md bg-teal-700 px-3 py-1.5 font-medium text-white hover:bg-teal-800">Register a service</Link>
+          <Link href="/services" className="text-teal-700 hover:underline dark:text-teal-400">
+            The whole catalogue
+          </Link>
+          <Link href="/services/new" className="rounded-md bg-teal-700 px-3 py-1.5 font-medium text-white hover:bg-teal-800">
+            Register a service
+          </Link>
         </div>
       </div>
       {page.items.length ? (
         <ServiceTable services={page.items} />
       ) : (
         <p className="text-slate-600 dark:text-slate-400">
-          Your teams own no services yet{Object.keys(actor.teamRoles).length ? "" : ", and you belong to no team: ask a maintainer to add you on their team page"}.
+          Your teams own no services yet
+          {Object.keys(actor.teamRoles).length ? "" : ", and you belong to no team: ask a maintainer to add you on their team page"}.
         </p>
       )}
     </div>

@@ -67,12 +67,14 @@ for (let run = 0; run < runs; run += 1) {
 await db.close();
 
 const bytes = Object.values(bundle.files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-console.log(JSON.stringify({
-  document: path.basename(file!),
-  files: Object.keys(bundle.files).length,
-  megabytes: bytes / 1e6,
-  operations,
-  medianMs: Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)])),
-  heapGrowthMb: heap,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
-}));
+console.log(
+  JSON.stringify({
+    document: path.basename(file!),
+    files: Object.keys(bundle.files).length,
+    megabytes: bytes / 1e6,
+    operations,
+    medianMs: Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)])),
+    heapGrowthMb: heap,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -53,7 +53,10 @@ async function measure(label: string, body: Buffer, run: (body: Uint8Array) => P
 const args = (body: Uint8Array) => ({ body, contentType: "application/json", limits: defaultIngestLimits });
 console.log("\nIngestion and the main thread: event-loop delay while a document is prepared (ms; what any other request would wait).\n");
 console.log(["where", "MB", "ms per document", "delay p99", "delay max"].join("\t"));
-for (const [name, body] of [["Stripe", stripe], ["20 MB", big]] as const) {
+for (const [name, body] of [
+  ["Stripe", stripe],
+  ["20 MB", big],
+] as const) {
   await measure(`${name}, main thread`, body, (bytes) => pipelineTasks.prepareReceived(args(bytes)));
   await measure(`${name}, worker thread`, body, (bytes) => runPipeline("prepareReceived", args(bytes)));
 }

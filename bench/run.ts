@@ -10,7 +10,12 @@ import path from "node:path";
 
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
 const runs = process.env.BENCH_RUNS ?? "5";
-const documents = ["stripe/spec3.2022-03-25.json", "slack/slack_web_openapi_v2.json", "twilio/twilio_api_v2010.yaml", "digitalocean/specification/DigitalOcean-public.v2.yaml"];
+const documents = [
+  "stripe/spec3.2022-03-25.json",
+  "slack/slack_web_openapi_v2.json",
+  "twilio/twilio_api_v2010.yaml",
+  "digitalocean/specification/DigitalOcean-public.v2.yaml",
+];
 
 if (!existsSync(fixtures)) {
   console.log(`No fixtures at ${fixtures}: set WAYFINDER_FIXTURES.`);
@@ -20,9 +25,21 @@ console.log(`Ingestion pipeline: median of ${runs} runs, milliseconds. Heap: lar
 const stages = ["JSON.parse", "parse", "parse+bundle", "inspect", "detect", "validate", "hash", "index", "whole ingestion"];
 console.log(["document", "files", "MB", "ops", ...stages, "peak RSS"].join("\t"));
 for (const document of documents) {
-  const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.resolve("bench/ingest-one.ts"), path.join(fixtures, document), runs], { encoding: "utf8", maxBuffer: 1 << 24 });
-  const result = JSON.parse(output.trim().split("\n").at(-1)!) as { document: string; files: number; megabytes: number; operations: number; medianMs: Record<string, number>; heapGrowthMb: Record<string, number>; peakRssMb: number };
-  const cell = (name: string) => (name in result.medianMs ? `${result.medianMs[name]!.toFixed(1)} (${Math.max(0, result.heapGrowthMb[name] ?? 0).toFixed(0)})` : "–");
+  const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.resolve("bench/ingest-one.ts"), path.join(fixtures, document), runs], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  const result = JSON.parse(output.trim().split("\n").at(-1)!) as {
+    document: string;
+    files: number;
+    megabytes: number;
+    operations: number;
+    medianMs: Record<string, number>;
+    heapGrowthMb: Record<string, number>;
+    peakRssMb: number;
+  };
+  const cell = (name: string) =>
+    name in result.medianMs ? `${result.medianMs[name]!.toFixed(1)} (${Math.max(0, result.heapGrowthMb[name] ?? 0).toFixed(0)})` : "–";
   console.log([result.document, result.files, result.megabytes.toFixed(2), result.operations, ...stages.map(cell), result.peakRssMb.toFixed(0)].join("\t"));
 }
 

@@ -32,7 +32,9 @@ const { createTeam } = await import("@/lib/teams/create-team");
 const postgres = process.env.BENCH_DATABASE_URL ? await createPostgresDatabase(process.env.BENCH_DATABASE_URL) : null;
 const database = await openDatabase(postgres ? { kind: "postgres", url: postgres.url } : { kind: "pglite", dataDir: null });
 const actor = systemActor("bench");
-const files = readdirSync(path.join(fixtures, "twilio")).filter((file) => file.endsWith(".yaml")).sort();
+const files = readdirSync(path.join(fixtures, "twilio"))
+  .filter((file) => file.endsWith(".yaml"))
+  .sort();
 
 await createTeam(database.prisma, { actor, input: { slug: "bench", name: "Bench" } });
 for (let i = 0; i < sources; i += 1) {
@@ -57,10 +59,22 @@ async function pass(label: string): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const failed = await database.prisma.specSource.count({ where: { lastError: { not: null } } });
   const perMinute = (sources / seconds) * 60;
-  console.log([label, sources, failed, seconds.toFixed(1), perMinute.toFixed(0), ((2_000 / perMinute) * 1).toFixed(1), perMinute >= TARGET_PER_MINUTE ? "yes" : "no"].join("\t"));
+  console.log(
+    [
+      label,
+      sources,
+      failed,
+      seconds.toFixed(1),
+      perMinute.toFixed(0),
+      ((2_000 / perMinute) * 1).toFixed(1),
+      perMinute >= TARGET_PER_MINUTE ? "yes" : "no",
+    ].join("\t"),
+  );
 }
 
-console.log(`\nURL source refresh through the job queue: one worker, ${concurrency} at a time, ${postgres ? "PostgreSQL" : "PGlite"}; Twilio's ${files.length} documents served locally.`);
+console.log(
+  `\nURL source refresh through the job queue: one worker, ${concurrency} at a time, ${postgres ? "PostgreSQL" : "PGlite"}; Twilio's ${files.length} documents served locally.`,
+);
 console.log(`Target: 2,000 sources every 15 minutes = ${TARGET_PER_MINUTE.toFixed(0)} per minute.\n`);
 console.log(["pass", "sources", "failed", "seconds", "per minute", "minutes for 2,000", "meets target"].join("\t"));
 await pass("first fetch (200, stored)");

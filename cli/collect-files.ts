@@ -39,12 +39,16 @@ export async function collectFiles(rootFile: string, limits: IngestLimits = defa
       const real = await realpath(file);
       if (!within(boundary, real)) {
         const where = from ? `$ref "${ref}" in ${path.relative(process.cwd(), from) || from}` : path.relative(process.cwd(), file);
-        throw invalidDocument("A file is outside the document's folder", [{ message: `${where} leads to ${real}, outside ${boundary}; only files under it are sent (widen it with --root)` }]);
+        throw invalidDocument("A file is outside the document's folder", [
+          { message: `${where} leads to ${real}, outside ${boundary}; only files under it are sent (widen it with --root)` },
+        ]);
       }
       text = await readFile(real, "utf8");
     } catch (error) {
       if (isAppError(error)) throw error;
-      throw invalidDocument(`Cannot read ${path.relative(process.cwd(), file)}`, [{ message: (error as NodeJS.ErrnoException).code ?? (error as Error).message }]);
+      throw invalidDocument(`Cannot read ${path.relative(process.cwd(), file)}`, [
+        { message: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+      ]);
     }
     texts.set(file, text);
     const { externalRefs } = inspectDocument(parseDocumentText(text, limits), limits);

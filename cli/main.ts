@@ -21,7 +21,8 @@ type Problem = { message: string; pointer?: string; line?: number; column?: numb
 
 function printProblems(details: unknown): void {
   for (const problem of ((details as { problems?: Problem[] } | undefined)?.problems ?? []).slice(0, 20)) {
-    const where = problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}, column ${problem.column ?? 1}` : "";
+    const where =
+      problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}, column ${problem.column ?? 1}` : "";
     console.error(`  - ${problem.message}${where}`);
   }
 }
@@ -41,7 +42,9 @@ async function validate(file: string, root: string | undefined): Promise<number>
   const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
   const bundle = await collectFiles(file, limits, root);
   const prepared = await prepareBundle(bundle, limits);
-  console.log(`valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${Object.keys(bundle.files).length} file${Object.keys(bundle.files).length === 1 ? "" : "s"})`);
+  console.log(
+    `valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${Object.keys(bundle.files).length} file${Object.keys(bundle.files).length === 1 ? "" : "s"})`,
+  );
   return EXIT.ok;
 }
 
@@ -68,7 +71,13 @@ async function publish(file: string, service: string, root: string | undefined):
     console.error(`error: cannot reach ${baseUrl}: ${((error as { cause?: Error }).cause ?? (error as Error)).message}`);
     return EXIT.usage;
   }
-  const body = (await response.json().catch(() => ({}))) as { outcome?: string; version?: string; revision?: number; operationCount?: number; error?: { code: string; message: string; details?: unknown } };
+  const body = (await response.json().catch(() => ({}))) as {
+    outcome?: string;
+    version?: string;
+    revision?: number;
+    operationCount?: number;
+    error?: { code: string; message: string; details?: unknown };
+  };
   if (!response.ok) {
     console.error(`${body.error?.code === "INVALID_DOCUMENT" ? "invalid" : "error"}: ${body.error?.message ?? `HTTP ${response.status}`}`);
     printProblems(body.error?.details);
@@ -83,7 +92,11 @@ async function publish(file: string, service: string, root: string | undefined):
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { service: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { service: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;

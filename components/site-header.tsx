@@ -11,7 +11,9 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 dark:text-white">
-          <span aria-hidden className="inline-block h-6 w-6 rounded bg-teal-600 text-center text-sm leading-6 text-white">W</span>
+          <span aria-hidden className="inline-block h-6 w-6 rounded bg-teal-600 text-center text-sm leading-6 text-white">
+            W
+          </span>
           Wayfinder
         </Link>
         <nav aria-label="Main" className="flex gap-1 text-sm">

@@ -59,7 +59,10 @@ test("sign in, create a team, register a service with two owning teams, find it,
 
   const service = await (await page.request.get("/api/v1/services/launch-control")).json();
   expect(service.description).toBe("Counts down and launches.");
-  expect(service.owners.map((owner: { slug: string; isPrimary: boolean }) => [owner.slug, owner.isPrimary])).toEqual([["rocket-team", true], ["payments", false]]);
+  expect(service.owners.map((owner: { slug: string; isPrimary: boolean }) => [owner.slug, owner.isPrimary])).toEqual([
+    ["rocket-team", true],
+    ["payments", false],
+  ]);
 });
 
 test("someone who is not a maintainer sees no edit controls, and the API refuses them", async ({ browser }) => {
@@ -103,10 +106,19 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
     info: { title: "Feature Flags", version: "0.3.0" },
     paths: {
       "/flags": { get: { operationId: "listFlags", summary: "List flags", responses: { "200": { description: "The flags." } } } },
-      "/flags/{key}/history": { get: { operationId: "getFlagHistory", summary: "A flag's change history", parameters: [{ name: "key", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "Changes." } } } },
+      "/flags/{key}/history": {
+        get: {
+          operationId: "getFlagHistory",
+          summary: "A flag's change history",
+          parameters: [{ name: "key", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Changes." } },
+        },
+      },
     },
   };
-  await page.getByLabel("API description file").setInputFiles({ name: "flags.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await page
+    .getByLabel("API description file")
+    .setInputFiles({ name: "flags.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Valid:" })).toContainText("0.3.0 (openapi-3.0, 2 operations)");
   await page.getByRole("button", { name: "Publish" }).click();
@@ -117,7 +129,9 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
   await expect(page.getByTestId("api-reference").locator(".opblock-summary-path", { hasText: "/flags/{key}/history" })).toBeVisible();
 
   // An invalid file is explained, and nothing is stored.
-  await page.getByLabel("API description file").setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("openapi: 3.0.3\ninfo: { version: '9' }\npaths: {}\n") });
+  await page
+    .getByLabel("API description file")
+    .setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("openapi: 3.0.3\ninfo: { version: '9' }\npaths: {}\n") });
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "not a valid" })).toContainText('missing required property "title" at /info');
   const versions = await (await page.request.get("/api/v1/services/feature-flags/versions")).json();
@@ -126,10 +140,16 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
 
 test("renders markup from a document's text as text: no script in it runs", async ({ page }) => {
   await signIn(page, "Ada Admin", "admin@e2e.test");
-  const created = await page.request.post("/api/v1/services", { data: { slug: "scripted", name: "Scripted", primaryOwner: "platform" }, headers: await csrfHeader(page) });
+  const created = await page.request.post("/api/v1/services", {
+    data: { slug: "scripted", name: "Scripted", primaryOwner: "platform" },
+    headers: await csrfHeader(page),
+  });
   expect(created.status()).toBe(201);
   const hostile = readFileSync(path.resolve("test/fixtures/hostile/script-in-descriptions.yaml"));
-  const published = await page.request.post("/api/v1/services/scripted/versions", { data: hostile, headers: { "Content-Type": "application/yaml", ...(await csrfHeader(page)) } });
+  const published = await page.request.post("/api/v1/services/scripted/versions", {
+    data: hostile,
+    headers: { "Content-Type": "application/yaml", ...(await csrfHeader(page)) },
+  });
   expect(published.status()).toBe(201);
 
   await page.goto("/services/scripted");

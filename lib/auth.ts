@@ -83,7 +83,12 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user, account }) {
         if (user) {
-          const signedIn = await signInUser(await getDb(), { email: user.email, name: user.name, image: user.image, firstUserIsAdmin: config.firstUserIsAdmin });
+          const signedIn = await signInUser(await getDb(), {
+            email: user.email,
+            name: user.name,
+            image: user.image,
+            firstUserIsAdmin: config.firstUserIsAdmin,
+          });
           token.sub = signedIn.id;
           // Our own session id, kept through token refreshes: sign-out revokes it on the server.
           token.sid = randomUUID();
@@ -103,7 +108,8 @@ export function authOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger.error({ event: "auth.error", code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+      error: (code, metadata) =>
+        logger.error({ event: "auth.error", code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
       warn: (code) => logger.warn({ event: "auth.warn", code }, "next-auth warning"),
       debug: () => undefined,
     },

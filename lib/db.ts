@@ -25,7 +25,10 @@ async function startDatabase(): Promise<Database> {
     const pending = await pendingMigrations(db.prisma);
     if (pending.length) {
       await db.close();
-      throw new AppError("DATABASE_UNAVAILABLE", `${pending.length} migration${pending.length === 1 ? " is" : "s are"} pending (${pending.join(", ")}); run \`npm run db:migrate\` (WAYFINDER_MIGRATE_ON_START=false).`);
+      throw new AppError(
+        "DATABASE_UNAVAILABLE",
+        `${pending.length} migration${pending.length === 1 ? " is" : "s are"} pending (${pending.join(", ")}); run \`npm run db:migrate\` (WAYFINDER_MIGRATE_ON_START=false).`,
+      );
     }
   }
   if (db.appliedMigrations.length) logger.info({ event: "db.migrated", migrations: db.appliedMigrations }, "applied migrations");

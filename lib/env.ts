@@ -2,20 +2,18 @@ import { z } from "zod";
 import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
 
 /** Empty strings count as unset, so `FOO= npm start` behaves like leaving FOO out. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const positiveInteger = z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number");
+const positiveInteger = z.coerce
+  .number({ error: "must be a positive whole number" })
+  .int("must be a positive whole number")
+  .positive("must be a positive whole number");
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const envShape = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
-  DATABASE_URL: optional(
-    z
-      .string()
-      .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL"),
-  ),
+  DATABASE_URL: optional(z.string().refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL")),
   WAYFINDER_DATA_DIR: optional(z.string()),
   WAYFINDER_DEMO: optional(booleanFlag),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
@@ -32,7 +30,12 @@ const envShape = z.object({
   WAYFINDER_ADMINS: optional(
     z
       .string()
-      .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((email) => email.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.email("must be a comma-separated list of email addresses"))),
   ),
   WAYFINDER_REQUIRE_SIGNIN: optional(booleanFlag),
@@ -52,8 +55,19 @@ const envShape = z.object({
   ),
   WAYFINDER_WORKER: optional(booleanFlag),
   WAYFINDER_WORKER_CONCURRENCY: optional(positiveInteger),
-  WAYFINDER_PIPELINE_THREADS: optional(z.coerce.number({ error: "must be a whole number (0 runs ingestion on the main thread)" }).int("must be a whole number").min(0, "must be 0 or more").max(16, "must be at most 16")),
-  WAYFINDER_POLL_SECONDS: optional(z.coerce.number({ error: "must be a whole number of seconds (0 turns polling off)" }).int("must be a whole number of seconds (0 turns polling off)").min(0, "must be 0 or more")),
+  WAYFINDER_PIPELINE_THREADS: optional(
+    z.coerce
+      .number({ error: "must be a whole number (0 runs ingestion on the main thread)" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(16, "must be at most 16"),
+  ),
+  WAYFINDER_POLL_SECONDS: optional(
+    z.coerce
+      .number({ error: "must be a whole number of seconds (0 turns polling off)" })
+      .int("must be a whole number of seconds (0 turns polling off)")
+      .min(0, "must be 0 or more"),
+  ),
   WAYFINDER_MAX_DOCUMENT_BYTES: optional(positiveInteger),
   WAYFINDER_MAX_YAML_ALIASES: optional(positiveInteger),
   WAYFINDER_MAX_DOCUMENT_DEPTH: optional(positiveInteger),
@@ -65,14 +79,26 @@ const envShape = z.object({
 export const envSchema = envShape.superRefine((value, context) => {
   const oidc = [value.WAYFINDER_OIDC_ISSUER, value.WAYFINDER_OIDC_CLIENT_ID, value.WAYFINDER_OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    context.addIssue({ code: "custom", path: ["WAYFINDER_OIDC_ISSUER"], message: "OIDC needs all of WAYFINDER_OIDC_ISSUER, WAYFINDER_OIDC_CLIENT_ID and WAYFINDER_OIDC_CLIENT_SECRET" });
+    context.addIssue({
+      code: "custom",
+      path: ["WAYFINDER_OIDC_ISSUER"],
+      message: "OIDC needs all of WAYFINDER_OIDC_ISSUER, WAYFINDER_OIDC_CLIENT_ID and WAYFINDER_OIDC_CLIENT_SECRET",
+    });
   }
   const github = [value.WAYFINDER_GITHUB_CLIENT_ID, value.WAYFINDER_GITHUB_CLIENT_SECRET];
   if (github.some(Boolean) && !github.every(Boolean)) {
-    context.addIssue({ code: "custom", path: ["WAYFINDER_GITHUB_CLIENT_ID"], message: "GitHub sign-in needs both WAYFINDER_GITHUB_CLIENT_ID and WAYFINDER_GITHUB_CLIENT_SECRET" });
+    context.addIssue({
+      code: "custom",
+      path: ["WAYFINDER_GITHUB_CLIENT_ID"],
+      message: "GitHub sign-in needs both WAYFINDER_GITHUB_CLIENT_ID and WAYFINDER_GITHUB_CLIENT_SECRET",
+    });
   }
   if (value.DATABASE_URL && !value.NEXTAUTH_SECRET) {
-    context.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required with DATABASE_URL (every instance must share it); e.g. `openssl rand -hex 32`" });
+    context.addIssue({
+      code: "custom",
+      path: ["NEXTAUTH_SECRET"],
+      message: "is required with DATABASE_URL (every instance must share it); e.g. `openssl rand -hex 32`",
+    });
   }
 });
 

@@ -11,12 +11,7 @@ export const slugSchema = z
  * A required line of text: at most `max` characters as sent, not blank; surrounding spaces are
  * trimmed. Written so that its JSON Schema (maxLength, a non-space pattern) refuses what it refuses.
  */
-export const requiredText = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .regex(/\S/, "is required")
-    .trim();
+export const requiredText = (max: number) => z.string().max(max, `must be at most ${max} characters`).regex(/\S/, "is required").trim();
 
 /** Derives a slug from a display name: "Payments API (v2)" → "payments-api-v2". */
 export function slugify(name: string): string {

@@ -19,14 +19,23 @@ const inlineValidatorSchemas = {
       const versions = ["2.0", "3.0", "3.1", "3.2"];
       const imports = versions.map((version, i) => `import schema${i} from "./schemas/v${version}/schema.json" with { type: "json" };`).join("\n");
       const table = `const inlinedSchemas = { ${versions.map((version, i) => `"./schemas/v${version}/schema.json": schema${i}`).join(", ")} };`;
-      return { contents: `${imports}\n${table}\n${source.replace(reader, "function importJSON(file) { return structuredClone(inlinedSchemas[file]); }")}`, loader: "js", resolveDir: path.dirname(args.path) };
+      return {
+        contents: `${imports}\n${table}\n${source.replace(reader, "function importJSON(file) { return structuredClone(inlinedSchemas[file]); }")}`,
+        loader: "js",
+        resolveDir: path.dirname(args.path),
+      };
     });
   },
 };
 
 const result = await build({
   absWorkingDir: root,
-  stdin: { contents: 'import { main } from "./cli/main.ts";\nprocess.exitCode = await main(process.argv.slice(2));\n', resolveDir: root, loader: "ts", sourcefile: "wayfinder-cli.ts" },
+  stdin: {
+    contents: 'import { main } from "./cli/main.ts";\nprocess.exitCode = await main(process.argv.slice(2));\n',
+    resolveDir: root,
+    loader: "ts",
+    sourcefile: "wayfinder-cli.ts",
+  },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -34,7 +43,9 @@ const result = await build({
   outfile: path.join(root, "public/cli/wayfinder.mjs"),
   tsconfig: path.join(root, "tsconfig.json"),
   // ESM output still meets CommonJS dependencies that call require(): give them one.
-  banner: { js: '#!/usr/bin/env node\n// The wayfinder command (validate, publish), bundled; see the portal\'s README.\nimport { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);' },
+  banner: {
+    js: '#!/usr/bin/env node\n// The wayfinder command (validate, publish), bundled; see the portal\'s README.\nimport { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);',
+  },
   plugins: [inlineValidatorSchemas],
   minify: true,
   legalComments: "none",

@@ -7,7 +7,16 @@ const dataDir = ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", WAYFINDER_DATA_DIR: dataDir, DATABASE_URL: "", WAYFINDER_LOCAL_SIGNIN: "true", WAYFINDER_ADMINS: "admin@e2e.test", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    WAYFINDER_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    WAYFINDER_LOCAL_SIGNIN: "true",
+    WAYFINDER_ADMINS: "admin@e2e.test",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -6,7 +6,19 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const sources = ["app", "cli", "components", "lib", "content", "prisma", "public", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+const sources = [
+  "app",
+  "cli",
+  "components",
+  "lib",
+  "content",
+  "prisma",
+  "public",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 const buildId = ".next/BUILD_ID";
 
 function newestMtime(entry) {

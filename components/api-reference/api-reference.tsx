@@ -22,7 +22,12 @@ async function fetchDocument(url: string): Promise<object> {
 export function ApiReference({ documentUrl }: { documentUrl: string }) {
   const query = useQuery({ queryKey: ["document", documentUrl], queryFn: () => fetchDocument(documentUrl), staleTime: Infinity });
   if (query.isPending) return <p className="p-4 text-sm text-slate-500">Loading the API document…</p>;
-  if (query.isError) return <p role="alert" className="p-4 text-sm text-red-700">{query.error.message}</p>;
+  if (query.isError)
+    return (
+      <p role="alert" className="p-4 text-sm text-red-700">
+        {query.error.message}
+      </p>
+    );
   return (
     // Swagger UI has no dark theme of its own: it keeps a light panel inside either theme.
     <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900">

@@ -13,14 +13,26 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditEntr
         return (
           <li key={entry.id} data-testid="audit-entry" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
             <p>
-              <time dateTime={entry.at} className="text-slate-500">{entry.at.replace("T", " ").slice(0, 19)} UTC</time>{" "}
+              <time dateTime={entry.at} className="text-slate-500">
+                {entry.at.replace("T", " ").slice(0, 19)} UTC
+              </time>{" "}
               <span className="font-medium">{entry.actor.label}</span> <span className="font-mono text-xs">{entry.action}</span>
-              {showEntity && href && <> on <Link href={href} className="text-teal-700 hover:underline dark:text-teal-400">{entry.entityKey}</Link></>}
+              {showEntity && href && (
+                <>
+                  {" "}
+                  on{" "}
+                  <Link href={href} className="text-teal-700 hover:underline dark:text-teal-400">
+                    {entry.entityKey}
+                  </Link>
+                </>
+              )}
             </p>
             {changes.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-xs text-slate-600 dark:text-slate-400">
                 {changes.map((change) => (
-                  <li key={change.field}><span className="font-medium">{change.field}</span>: <del>{change.before}</del> → <ins className="no-underline">{change.after}</ins></li>
+                  <li key={change.field}>
+                    <span className="font-medium">{change.field}</span>: <del>{change.before}</del> → <ins className="no-underline">{change.after}</ins>
+                  </li>
                 ))}
               </ul>
             )}

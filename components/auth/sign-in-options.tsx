@@ -40,7 +40,9 @@ export function SignInOptions({ providers, local, callbackUrl }: SignInOptionsPr
           })}
         >
           <h2 className="font-semibold">Local development sign-in</h2>
-          <p className="text-sm text-amber-900 dark:text-amber-200">No password: anyone who can reach this portal can sign in as anyone. For local development and demos only.</p>
+          <p className="text-sm text-amber-900 dark:text-amber-200">
+            No password: anyone who can reach this portal can sign in as anyone. For local development and demos only.
+          </p>
           <Field id="local-name" label="Name" error={form.formState.errors.name?.message}>
             <input id="local-name" className={inputClass} autoComplete="name" {...form.register("name")} />
           </Field>
@@ -48,7 +50,9 @@ export function SignInOptions({ providers, local, callbackUrl }: SignInOptionsPr
             <input id="local-email" type="email" className={inputClass} autoComplete="email" {...form.register("email")} />
           </Field>
           <FormError message={error} />
-          <button type="submit" className={buttonClass} disabled={form.formState.isSubmitting}>Sign in</button>
+          <button type="submit" className={buttonClass} disabled={form.formState.isSubmitting}>
+            Sign in
+          </button>
         </form>
       )}
       {!providers.length && !local && <p>No sign-in method is configured. See the README: “Sign-in”.</p>}

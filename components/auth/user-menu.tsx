@@ -6,7 +6,11 @@ import Link from "next/link";
 /** The signed-in person's name and a sign-out button, or a sign-in link. */
 export function UserMenu({ user }: { user: { name: string; isAdmin: boolean } | null }) {
   if (!user) {
-    return <Link href="/signin" className="rounded-md px-3 py-1.5 text-sm text-teal-700 hover:underline dark:text-teal-400">Sign in</Link>;
+    return (
+      <Link href="/signin" className="rounded-md px-3 py-1.5 text-sm text-teal-700 hover:underline dark:text-teal-400">
+        Sign in
+      </Link>
+    );
   }
   return (
     <div className="flex items-center gap-3 text-sm">

@@ -64,7 +64,9 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
         <select name="team" defaultValue={filters.team ?? ""} className={field}>
           <option value="">All teams</option>
           {teams.map((team) => (
-            <option key={team.slug} value={team.slug}>{team.name}</option>
+            <option key={team.slug} value={team.slug}>
+              {team.name}
+            </option>
           ))}
         </select>
       </Field>
@@ -72,7 +74,9 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
         <select name="tag" defaultValue={filters.tag ?? ""} className={field}>
           <option value="">All tags</option>
           {tags.map((tag) => (
-            <option key={tag} value={tag}>{tag}</option>
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
           ))}
         </select>
       </Field>
@@ -103,7 +107,9 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
         </div>
       </fieldset>
       <noscript>
-        <button type="submit" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white">Apply</button>
+        <button type="submit" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white">
+          Apply
+        </button>
       </noscript>
     </form>
   );

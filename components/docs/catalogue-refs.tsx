@@ -11,8 +11,13 @@ export async function ServiceRef({ slug }: { slug: string }) {
   const owner = service.owners.find((entry) => entry.isPrimary);
   const current = service.versions.find((version) => version.isCurrent);
   return (
-    <span data-testid="service-ref" className="inline-flex flex-wrap items-center gap-1 rounded border border-slate-200 px-1.5 py-0.5 align-middle text-sm dark:border-slate-700">
-      <Link href={`/services/${slug}`} className="font-medium text-teal-700 no-underline hover:underline dark:text-teal-400">{service.name}</Link>
+    <span
+      data-testid="service-ref"
+      className="inline-flex flex-wrap items-center gap-1 rounded border border-slate-200 px-1.5 py-0.5 align-middle text-sm dark:border-slate-700"
+    >
+      <Link href={`/services/${slug}`} className="font-medium text-teal-700 no-underline hover:underline dark:text-teal-400">
+        {service.name}
+      </Link>
       <LifecycleBadge lifecycle={service.lifecycle} />
       {owner && <span className="text-xs text-slate-500">{owner.name}</span>}
       {current && <span className="font-mono text-xs text-slate-500">{current.version}</span>}
@@ -23,11 +28,20 @@ export async function ServiceRef({ slug }: { slug: string }) {
 /** `<Operation service="…" operationId="…"/>` in MDX: method, path and summary, linking to its docs. */
 export async function OperationRef({ service, operationId }: { service: string; operationId: string }) {
   const operation = await findOperation(await getDb(), { serviceSlug: service, operationId });
-  if (!operation) return <span className="text-red-700">[operation {service}/{operationId} is not in this catalogue]</span>;
+  if (!operation)
+    return (
+      <span className="text-red-700">
+        [operation {service}/{operationId} is not in this catalogue]
+      </span>
+    );
   const anchor = `#/${encodeURIComponent(operation.tags[0] ?? "default")}/${encodeURIComponent(operationId)}`;
   return (
-    <Link data-testid="operation-ref" href={`/services/${service}${anchor}`} className="inline-flex items-center gap-1 rounded border border-slate-200 px-1.5 py-0.5 align-middle font-mono text-xs no-underline dark:border-slate-700">
-      <span className="font-bold uppercase text-teal-700 dark:text-teal-400">{operation.method}</span>
+    <Link
+      data-testid="operation-ref"
+      href={`/services/${service}${anchor}`}
+      className="inline-flex items-center gap-1 rounded border border-slate-200 px-1.5 py-0.5 align-middle font-mono text-xs no-underline dark:border-slate-700"
+    >
+      <span className="font-bold text-teal-700 uppercase dark:text-teal-400">{operation.method}</span>
       <span>{operation.path}</span>
       {operation.summary && <span className="font-sans text-slate-500">· {operation.summary}</span>}
     </Link>

@@ -11,7 +11,7 @@ export function CodeBlock(props: ComponentProps<"pre">) {
       <button
         type="button"
         aria-label="Copy code"
-        className="absolute right-2 top-2 rounded border border-slate-300 bg-white/90 px-2 py-0.5 text-xs text-slate-700 dark:border-slate-600 dark:bg-slate-800/90 dark:text-slate-200"
+        className="absolute top-2 right-2 rounded border border-slate-300 bg-white/90 px-2 py-0.5 text-xs text-slate-700 dark:border-slate-600 dark:bg-slate-800/90 dark:text-slate-200"
         onClick={() => {
           void navigator.clipboard.writeText(ref.current?.textContent ?? "").then(() => {
             setCopied(true);

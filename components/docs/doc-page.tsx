@@ -15,10 +15,18 @@ export function DocPage({ title, file, body, header, footer }: { title: string; 
         <MdxContent source={body} />
         {footer}
         {repo && (
-          <p className="mt-8 text-sm"><a href={`${repo}/content/${file}`} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">Edit this page</a></p>
+          <p className="mt-8 text-sm">
+            <a href={`${repo}/content/${file}`} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">
+              Edit this page
+            </a>
+          </p>
         )}
       </article>
-      <div className="hidden xl:block"><div className="sticky top-4"><TableOfContents headings={extractHeadings(body)} /></div></div>
+      <div className="hidden xl:block">
+        <div className="sticky top-4">
+          <TableOfContents headings={extractHeadings(body)} />
+        </div>
+      </div>
     </div>
   );
 }

@@ -29,7 +29,11 @@ function subscribeToStorage(onChange: () => void): () => void {
 /** Signed-in progress lives in the database (every device); anonymous progress in this browser. */
 function useStoredProgress(signedIn: boolean) {
   const client = useQueryClient();
-  const remote = useQuery({ queryKey, enabled: signedIn, queryFn: () => apiRequest<{ items: string[] }>("GET", "/api/v1/me/onboarding").then((body) => body.items) });
+  const remote = useQuery({
+    queryKey,
+    enabled: signedIn,
+    queryFn: () => apiRequest<{ items: string[] }>("GET", "/api/v1/me/onboarding").then((body) => body.items),
+  });
   const change = useMutation({
     mutationFn: ({ itemId, ticked }: { itemId: string; ticked: boolean }) => apiRequest(ticked ? "PUT" : "DELETE", `/api/v1/me/onboarding/${itemId}`),
     onError: (_error, { itemId }) => {
@@ -37,7 +41,11 @@ function useStoredProgress(signedIn: boolean) {
       void client.invalidateQueries({ queryKey });
     },
   });
-  const raw = useSyncExternalStore(subscribeToStorage, () => localStorage.getItem(STORAGE_KEY) ?? "[]", () => null);
+  const raw = useSyncExternalStore(
+    subscribeToStorage,
+    () => localStorage.getItem(STORAGE_KEY) ?? "[]",
+    () => null,
+  );
   const local = useMemo(() => {
     if (raw === null) return null;
     try {
@@ -56,7 +64,13 @@ function useStoredProgress(signedIn: boolean) {
       items: merged,
       toggle: (itemId: string, ticked: boolean) => {
         setChoices((current) => ({ ...current, [itemId]: ticked }));
-        change.mutate({ itemId, ticked }, { onSuccess: () => client.setQueryData<string[]>(queryKey, (items = []) => (ticked ? [...new Set([...items, itemId])] : items.filter((item) => item !== itemId))) });
+        change.mutate(
+          { itemId, ticked },
+          {
+            onSuccess: () =>
+              client.setQueryData<string[]>(queryKey, (items = []) => (ticked ? [...new Set([...items, itemId])] : items.filter((item) => item !== itemId))),
+          },
+        );
       },
     };
   }

@@ -8,7 +8,9 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
       <ul className="space-y-1">
         {headings.map((heading) => (
           <li key={heading.id} className={heading.depth === 3 ? "pl-3" : ""}>
-            <a href={`#${heading.id}`} className="text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400">{heading.text}</a>
+            <a href={`#${heading.id}`} className="text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400">
+              {heading.text}
+            </a>
           </li>
         ))}
       </ul>

@@ -20,20 +20,40 @@ export function BackstageImportForm() {
           run.mutate();
         }}
       >
-        <label htmlFor="backstage-yaml" className="block text-sm font-medium">catalog-info.yaml (several documents separated by ---)</label>
+        <label htmlFor="backstage-yaml" className="block text-sm font-medium">
+          catalog-info.yaml (several documents separated by ---)
+        </label>
         <textarea id="backstage-yaml" rows={14} className={`${inputClass} font-mono`} value={yaml} onChange={(event) => setYaml(event.target.value)} />
-        <button type="submit" className={buttonClass} disabled={!yaml.trim() || run.isPending}>Import</button>
+        <button type="submit" className={buttonClass} disabled={!yaml.trim() || run.isPending}>
+          Import
+        </button>
       </form>
       <FormError message={run.error?.message ?? null} />
       {run.data && (
         <table className="w-full text-sm" aria-label="Import results">
-          <thead className="text-left text-xs text-slate-500"><tr><th>#</th><th>Kind</th><th>Name</th><th>Result</th><th>Why</th></tr></thead>
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th>#</th>
+              <th>Kind</th>
+              <th>Name</th>
+              <th>Result</th>
+              <th>Why</th>
+            </tr>
+          </thead>
           <tbody>
             {run.data.outcomes.map((outcome) => (
               <tr key={`${outcome.document}-${outcome.name}`} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1">{outcome.document}</td>
                 <td>{outcome.kind}</td>
-                <td>{outcome.target ? <a href={outcome.target} className="text-teal-700 hover:underline">{outcome.name}</a> : outcome.name}</td>
+                <td>
+                  {outcome.target ? (
+                    <a href={outcome.target} className="text-teal-700 hover:underline">
+                      {outcome.name}
+                    </a>
+                  ) : (
+                    outcome.name
+                  )}
+                </td>
                 <td className={outcome.action === "failed" ? "text-red-700" : ""}>{outcome.action}</td>
                 <td className="text-slate-600 dark:text-slate-400">{outcome.reason}</td>
               </tr>

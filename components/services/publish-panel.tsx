@@ -32,7 +32,8 @@ function send(url: string, file: File, onProgress: (fraction: number) => void): 
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
       const body = JSON.parse(request.responseText || "{}") as Checked & { error?: { message: string; details?: { problems?: Problem[] } } };
-      if (request.status >= 400) reject({ message: body.error?.message ?? `HTTP ${request.status}`, problems: body.error?.details?.problems ?? [] } satisfies Failure);
+      if (request.status >= 400)
+        reject({ message: body.error?.message ?? `HTTP ${request.status}`, problems: body.error?.details?.problems ?? [] } satisfies Failure);
       else resolve(body);
     };
     request.onerror = () => reject({ message: "The upload failed: the portal could not be reached.", problems: [] } satisfies Failure);
@@ -74,7 +75,11 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
 
   const saveSource = useMutation({
     mutationFn: (action: "set" | "refresh" | "remove") =>
-      action === "set" ? apiRequest("PUT", `/api/v1/services/${slug}/source`, { url }) : action === "refresh" ? apiRequest("POST", `/api/v1/services/${slug}/source/refresh`) : apiRequest("DELETE", `/api/v1/services/${slug}/source`),
+      action === "set"
+        ? apiRequest("PUT", `/api/v1/services/${slug}/source`, { url })
+        : action === "refresh"
+          ? apiRequest("POST", `/api/v1/services/${slug}/source/refresh`)
+          : apiRequest("DELETE", `/api/v1/services/${slug}/source`),
     onSuccess: () => {
       setSourceError(null);
       router.refresh();
@@ -85,7 +90,9 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section aria-labelledby="upload" className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h3 id="upload" className="font-semibold">Upload a version</h3>
+        <h3 id="upload" className="font-semibold">
+          Upload a version
+        </h3>
         <input
           type="file"
           aria-label="API description file"
@@ -98,8 +105,12 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
           }}
         />
         <div className="flex gap-2">
-          <button type="button" className={secondaryButtonClass} disabled={!file || progress !== null} onClick={() => void run(true)}>Check</button>
-          <button type="button" className={buttonClass} disabled={!checked || progress !== null} onClick={() => void run(false)}>Publish</button>
+          <button type="button" className={secondaryButtonClass} disabled={!file || progress !== null} onClick={() => void run(true)}>
+            Check
+          </button>
+          <button type="button" className={buttonClass} disabled={!checked || progress !== null} onClick={() => void run(false)}>
+            Publish
+          </button>
         </div>
         {progress !== null && <progress aria-label="Upload progress" max={1} value={progress} className="w-full" />}
         {checked && (
@@ -112,23 +123,43 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
             <p>{failure.message}</p>
             <ul className="list-disc pl-5">
               {failure.problems.slice(0, 10).map((problem, index) => (
-                <li key={index}>{problem.message}{problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}` : ""}</li>
+                <li key={index}>
+                  {problem.message}
+                  {problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}` : ""}
+                </li>
               ))}
             </ul>
           </div>
         )}
       </section>
       <section aria-labelledby="source-url" className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h3 id="source-url" className="font-semibold">Document URL</h3>
-        <p className="text-xs text-slate-500">Wayfinder fetches it now and then every {source?.pollIntervalMinutes ?? 15} minutes; relative $refs are followed on the same origin.</p>
+        <h3 id="source-url" className="font-semibold">
+          Document URL
+        </h3>
+        <p className="text-xs text-slate-500">
+          Wayfinder fetches it now and then every {source?.pollIntervalMinutes ?? 15} minutes; relative $refs are followed on the same origin.
+        </p>
         <div className="flex gap-2">
-          <input type="url" aria-label="Document URL" className={inputClass} value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://…/openapi.yaml" />
-          <button type="button" className={buttonClass} disabled={!url || saveSource.isPending} onClick={() => saveSource.mutate("set")}>Save</button>
+          <input
+            type="url"
+            aria-label="Document URL"
+            className={inputClass}
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+            placeholder="https://…/openapi.yaml"
+          />
+          <button type="button" className={buttonClass} disabled={!url || saveSource.isPending} onClick={() => saveSource.mutate("set")}>
+            Save
+          </button>
         </div>
         {source && (
           <div className="flex gap-2">
-            <button type="button" className={secondaryButtonClass} disabled={saveSource.isPending} onClick={() => saveSource.mutate("refresh")}>Refresh now</button>
-            <button type="button" className={secondaryButtonClass} disabled={saveSource.isPending} onClick={() => saveSource.mutate("remove")}>Remove</button>
+            <button type="button" className={secondaryButtonClass} disabled={saveSource.isPending} onClick={() => saveSource.mutate("refresh")}>
+              Refresh now
+            </button>
+            <button type="button" className={secondaryButtonClass} disabled={saveSource.isPending} onClick={() => saveSource.mutate("remove")}>
+              Remove
+            </button>
           </div>
         )}
         <FormError message={sourceError} />

@@ -28,9 +28,28 @@ interface ServiceFormProps {
 
 const LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
 const LINK_KINDS = ["runbook", "dashboard", "docs", "chat", "other"] as const;
-const FIELDS = ["slug", "name", "description", "lifecycle", "tier", "tags", "repositoryUrl", "links", "primaryOwner", "otherOwners", "owners", "documentUrl"] as const;
+const FIELDS = [
+  "slug",
+  "name",
+  "description",
+  "lifecycle",
+  "tier",
+  "tags",
+  "repositoryUrl",
+  "links",
+  "primaryOwner",
+  "otherOwners",
+  "owners",
+  "documentUrl",
+] as const;
 
-const toTags = (value: unknown) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean) : value);
+const toTags = (value: unknown) =>
+  typeof value === "string"
+    ? value
+        .split(",")
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean)
+    : value;
 const toUrl = (value: unknown) => (value === "" ? null : value);
 
 /**
@@ -45,7 +64,19 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
   // unchanged (the server's PATCH schema does not take them, so they are stripped before sending).
   const form = useForm<CreateValues>({
     resolver: zodResolver(serviceInputSchema),
-    defaultValues: { slug: "", name: "", description: "", lifecycle: "experimental", tier: 3, tags: [], repositoryUrl: null, links: [], primaryOwner: teams.find((team) => team.assignable)?.slug ?? "", otherOwners: [], ...initial },
+    defaultValues: {
+      slug: "",
+      name: "",
+      description: "",
+      lifecycle: "experimental",
+      tier: 3,
+      tags: [],
+      repositoryUrl: null,
+      links: [],
+      primaryOwner: teams.find((team) => team.assignable)?.slug ?? "",
+      otherOwners: [],
+      ...initial,
+    },
   });
   const links = useFieldArray({ control: form.control, name: "links" });
   const { errors } = form.formState;
@@ -93,7 +124,14 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       </Field>
       {mode === "create" && (
         <Field id="slug" label="Slug" hint="The service's address: /services/<slug>. It cannot change later." error={errors.slug?.message}>
-          <input id="slug" className={`${inputClass} font-mono`} {...form.register("slug", { onChange: () => setSlugEdited(true), onBlur: (event: { target: { value: string } }) => void checkSlug(event.target.value) })} />
+          <input
+            id="slug"
+            className={`${inputClass} font-mono`}
+            {...form.register("slug", {
+              onChange: () => setSlugEdited(true),
+              onBlur: (event: { target: { value: string } }) => void checkSlug(event.target.value),
+            })}
+          />
         </Field>
       )}
       <Field id="description" label="Description" error={errors.description?.message}>
@@ -102,12 +140,20 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       <div className="grid grid-cols-2 gap-4">
         <Field id="lifecycle" label="Lifecycle" error={errors.lifecycle?.message}>
           <select id="lifecycle" className={inputClass} {...form.register("lifecycle")}>
-            {LIFECYCLES.map((lifecycle) => <option key={lifecycle} value={lifecycle}>{lifecycle}</option>)}
+            {LIFECYCLES.map((lifecycle) => (
+              <option key={lifecycle} value={lifecycle}>
+                {lifecycle}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="tier" label="Tier" hint="1 is the most critical." error={errors.tier?.message}>
           <select id="tier" className={inputClass} {...form.register("tier", { valueAsNumber: true })}>
-            {[1, 2, 3, 4].map((tier) => <option key={tier} value={tier}>{tier}</option>)}
+            {[1, 2, 3, 4].map((tier) => (
+              <option key={tier} value={tier}>
+                {tier}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
@@ -119,8 +165,19 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       </Field>
 
       {mode === "create" && (
-        <Field id="documentUrl" label="Document URL (optional)" hint="Where the OpenAPI document is served: Wayfinder fetches it now, then polls it. You can also upload or publish from CI later." error={errors.documentUrl?.message}>
-          <input id="documentUrl" type="url" className={inputClass} placeholder="https://…/openapi.yaml" {...form.register("documentUrl", { setValueAs: toUrl })} />
+        <Field
+          id="documentUrl"
+          label="Document URL (optional)"
+          hint="Where the OpenAPI document is served: Wayfinder fetches it now, then polls it. You can also upload or publish from CI later."
+          error={errors.documentUrl?.message}
+        >
+          <input
+            id="documentUrl"
+            type="url"
+            className={inputClass}
+            placeholder="https://…/openapi.yaml"
+            {...form.register("documentUrl", { setValueAs: toUrl })}
+          />
         </Field>
       )}
 
@@ -129,15 +186,27 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
         {links.fields.map((link, index) => (
           <div key={link.id} className="flex items-start gap-2">
             <select aria-label={`Link ${index + 1} kind`} className={`${inputClass} w-32`} {...form.register(`links.${index}.kind`)}>
-              {LINK_KINDS.map((kind) => <option key={kind} value={kind}>{kind}</option>)}
+              {LINK_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {kind}
+                </option>
+              ))}
             </select>
             <input aria-label={`Link ${index + 1} label`} placeholder="Label" className={inputClass} {...form.register(`links.${index}.label`)} />
             <input aria-label={`Link ${index + 1} URL`} placeholder="https://…" className={inputClass} {...form.register(`links.${index}.url`)} />
-            <button type="button" className={secondaryButtonClass} onClick={() => links.remove(index)}>Remove</button>
-            {(errors.links?.[index]?.url || errors.links?.[index]?.label) && <p role="alert" className="text-xs text-red-700">{errors.links[index]?.url?.message ?? errors.links[index]?.label?.message}</p>}
+            <button type="button" className={secondaryButtonClass} onClick={() => links.remove(index)}>
+              Remove
+            </button>
+            {(errors.links?.[index]?.url || errors.links?.[index]?.label) && (
+              <p role="alert" className="text-xs text-red-700">
+                {errors.links[index]?.url?.message ?? errors.links[index]?.label?.message}
+              </p>
+            )}
           </div>
         ))}
-        <button type="button" className={secondaryButtonClass} onClick={() => links.append({ kind: "runbook", label: "", url: "" })}>Add a link</button>
+        <button type="button" className={secondaryButtonClass} onClick={() => links.append({ kind: "runbook", label: "", url: "" })}>
+          Add a link
+        </button>
       </fieldset>
 
       <fieldset className="space-y-2">
@@ -145,24 +214,47 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
         {mode === "create" && (
           <Field id="primaryOwner" label="Primary owner" error={errors.primaryOwner?.message}>
             <select id="primaryOwner" className={inputClass} {...form.register("primaryOwner")}>
-              {teams.filter((team) => team.assignable).map((team) => <option key={team.slug} value={team.slug}>{team.name}</option>)}
+              {teams
+                .filter((team) => team.assignable)
+                .map((team) => (
+                  <option key={team.slug} value={team.slug}>
+                    {team.name}
+                  </option>
+                ))}
             </select>
           </Field>
         )}
         <p className="text-sm">Other owners</p>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
-          {teams.filter((team) => team.slug !== primaryOwner).map((team) => (
-            <label key={team.slug} className={`flex items-center gap-1 text-sm ${team.assignable ? "" : "text-slate-400"}`} title={team.assignable ? undefined : "You can only add teams you belong to"}>
-              <input type="checkbox" value={team.slug} disabled={!team.assignable && !initial?.otherOwners?.includes(team.slug)} {...form.register("otherOwners")} />
-              {team.name}
-            </label>
-          ))}
+          {teams
+            .filter((team) => team.slug !== primaryOwner)
+            .map((team) => (
+              <label
+                key={team.slug}
+                className={`flex items-center gap-1 text-sm ${team.assignable ? "" : "text-slate-400"}`}
+                title={team.assignable ? undefined : "You can only add teams you belong to"}
+              >
+                <input
+                  type="checkbox"
+                  value={team.slug}
+                  disabled={!team.assignable && !initial?.otherOwners?.includes(team.slug)}
+                  {...form.register("otherOwners")}
+                />
+                {team.name}
+              </label>
+            ))}
         </div>
-        {errors.otherOwners && <p role="alert" className="text-xs text-red-700">{errors.otherOwners.message}</p>}
+        {errors.otherOwners && (
+          <p role="alert" className="text-xs text-red-700">
+            {errors.otherOwners.message}
+          </p>
+        )}
       </fieldset>
 
       <FormError message={formError} />
-      <button type="submit" className={buttonClass} disabled={save.isPending}>{mode === "create" ? "Register service" : "Save changes"}</button>
+      <button type="submit" className={buttonClass} disabled={save.isPending}>
+        {mode === "create" ? "Register service" : "Save changes"}
+      </button>
     </form>
   );
 }

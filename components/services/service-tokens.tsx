@@ -15,7 +15,15 @@ export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
       <FormError message={error} />
       <table className="w-full text-sm" aria-label="Tokens that can act on this service">
         <thead className="text-left text-xs text-slate-500">
-          <tr><th className="font-medium">Name</th><th className="font-medium">Token</th><th className="font-medium">Team</th><th className="font-medium">Scope</th><th className="font-medium">Expires</th><th className="font-medium">Last used</th><th /></tr>
+          <tr>
+            <th className="font-medium">Name</th>
+            <th className="font-medium">Token</th>
+            <th className="font-medium">Team</th>
+            <th className="font-medium">Scope</th>
+            <th className="font-medium">Expires</th>
+            <th className="font-medium">Last used</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {tokens.map((token) => (
@@ -27,7 +35,11 @@ export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
               <td>{expiryLabel(token.expiresAt)}</td>
               <td>{lastUsedLabel(token.lastUsedAt)}</td>
               <td className="text-right">
-                {token.scope === "service" && <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>Revoke</button>}
+                {token.scope === "service" && (
+                  <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>
+                    Revoke
+                  </button>
+                )}
               </td>
             </tr>
           ))}

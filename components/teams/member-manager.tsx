@@ -19,8 +19,16 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
     setEmail("");
     router.refresh();
   };
-  const setMember = useMutation({ mutationFn: (input: { email: string; role: string }) => apiRequest("PUT", `/api/v1/teams/${teamSlug}/members`, input), onSuccess, onError });
-  const remove = useMutation({ mutationFn: (memberEmail: string) => apiRequest("DELETE", `/api/v1/teams/${teamSlug}/members/${encodeURIComponent(memberEmail)}`), onSuccess, onError });
+  const setMember = useMutation({
+    mutationFn: (input: { email: string; role: string }) => apiRequest("PUT", `/api/v1/teams/${teamSlug}/members`, input),
+    onSuccess,
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: (memberEmail: string) => apiRequest("DELETE", `/api/v1/teams/${teamSlug}/members/${encodeURIComponent(memberEmail)}`),
+    onSuccess,
+    onError,
+  });
 
   return (
     <div className="space-y-3">
@@ -29,10 +37,17 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
           <tbody>
             {members.map((member) => (
               <tr key={`${member.email ?? member.name}-${member.since}`} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5">{member.name} <span className="text-slate-500">{member.email}</span></td>
+                <td className="py-1.5">
+                  {member.name} <span className="text-slate-500">{member.email}</span>
+                </td>
                 <td>
                   {canManage && member.email ? (
-                    <select aria-label={`Role of ${member.email}`} className={`${inputClass} w-36`} value={member.role} onChange={(event) => setMember.mutate({ email: member.email!, role: event.target.value })}>
+                    <select
+                      aria-label={`Role of ${member.email}`}
+                      className={`${inputClass} w-36`}
+                      value={member.role}
+                      onChange={(event) => setMember.mutate({ email: member.email!, role: event.target.value })}
+                    >
                       <option value="member">member</option>
                       <option value="maintainer">maintainer</option>
                     </select>
@@ -42,7 +57,11 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
                 </td>
                 {canManage && (
                   <td className="text-right">
-                    {member.email && <button type="button" className={secondaryButtonClass} onClick={() => remove.mutate(member.email!)}>Remove</button>}
+                    {member.email && (
+                      <button type="button" className={secondaryButtonClass} onClick={() => remove.mutate(member.email!)}>
+                        Remove
+                      </button>
+                    )}
                   </td>
                 )}
               </tr>
@@ -72,7 +91,9 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
               <option value="maintainer">maintainer</option>
             </select>
           </label>
-          <button type="submit" className={buttonClass} disabled={setMember.isPending}>Add member</button>
+          <button type="submit" className={buttonClass} disabled={setMember.isPending}>
+            Add member
+          </button>
         </form>
       )}
       <FormError message={error} />

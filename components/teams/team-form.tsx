@@ -20,7 +20,10 @@ export function TeamForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [slugEdited, setSlugEdited] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(teamInputSchema), defaultValues: { slug: "", name: "", description: "", chatChannel: null, email: null } });
+  const form = useForm<Values>({
+    resolver: zodResolver(teamInputSchema),
+    defaultValues: { slug: "", name: "", description: "", chatChannel: null, email: null },
+  });
   const { errors } = form.formState;
   const create = useMutation({
     mutationFn: (values: Values) => apiRequest<{ slug: string }>("POST", "/api/v1/teams", values),
@@ -33,7 +36,11 @@ export function TeamForm() {
   return (
     <form noValidate aria-label="Create a team" className="max-w-xl space-y-4" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
       <Field id="team-name" label="Name" error={errors.name?.message}>
-        <input id="team-name" className={inputClass} {...form.register("name", { onChange: (event: { target: { value: string } }) => !slugEdited && form.setValue("slug", slugify(event.target.value)) })} />
+        <input
+          id="team-name"
+          className={inputClass}
+          {...form.register("name", { onChange: (event: { target: { value: string } }) => !slugEdited && form.setValue("slug", slugify(event.target.value)) })}
+        />
       </Field>
       <Field id="team-slug" label="Slug" hint="The team's address: /teams/<slug>." error={errors.slug?.message}>
         <input id="team-slug" className={`${inputClass} font-mono`} {...form.register("slug", { onChange: () => setSlugEdited(true) })} />
@@ -50,7 +57,9 @@ export function TeamForm() {
         </Field>
       </div>
       <FormError message={formError} />
-      <button type="submit" className={buttonClass} disabled={create.isPending}>Create team</button>
+      <button type="submit" className={buttonClass} disabled={create.isPending}>
+        Create team
+      </button>
     </form>
   );
 }

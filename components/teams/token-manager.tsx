@@ -17,7 +17,12 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => apiRequest<{ token: string }>("POST", `/api/v1/teams/${teamSlug}/tokens`, { name, service: service || null, expiresInDays: expiresInDays ? Number(expiresInDays) : null }),
+    mutationFn: () =>
+      apiRequest<{ token: string }>("POST", `/api/v1/teams/${teamSlug}/tokens`, {
+        name,
+        service: service || null,
+        expiresInDays: expiresInDays ? Number(expiresInDays) : null,
+      }),
     onSuccess: (result) => {
       setCreated(result.token);
       setName("");
@@ -33,8 +38,12 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
       {created && (
         <div role="status" className="space-y-1 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
           <p className="font-medium">Copy this token now: it is not shown again.</p>
-          <code data-testid="new-token" className="block break-all font-mono">{created}</code>
-          <button type="button" className={secondaryButtonClass} onClick={() => void navigator.clipboard.writeText(created)}>Copy</button>
+          <code data-testid="new-token" className="block font-mono break-all">
+            {created}
+          </code>
+          <button type="button" className={secondaryButtonClass} onClick={() => void navigator.clipboard.writeText(created)}>
+            Copy
+          </button>
         </div>
       )}
       <form
@@ -53,20 +62,41 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
           Scope
           <select className={`${inputClass} w-56`} value={service} onChange={(event) => setService(event.target.value)}>
             <option value="">All of the team&apos;s services</option>
-            {services.map((slug) => <option key={slug} value={slug}>{slug} only</option>)}
+            {services.map((slug) => (
+              <option key={slug} value={slug}>
+                {slug} only
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           Expires after (days)
-          <input type="number" min={1} max={365} className={`${inputClass} w-28`} value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)} placeholder="never" />
+          <input
+            type="number"
+            min={1}
+            max={365}
+            className={`${inputClass} w-28`}
+            value={expiresInDays}
+            onChange={(event) => setExpiresInDays(event.target.value)}
+            placeholder="never"
+          />
         </label>
-        <button type="submit" className={buttonClass} disabled={create.isPending}>Create token</button>
+        <button type="submit" className={buttonClass} disabled={create.isPending}>
+          Create token
+        </button>
       </form>
       <FormError message={error} />
       {tokens.length > 0 && (
         <table className="w-full text-sm" aria-label="API tokens">
           <thead className="text-left text-xs text-slate-500">
-            <tr><th className="font-medium">Name</th><th className="font-medium">Token</th><th className="font-medium">Scope</th><th className="font-medium">Expires</th><th className="font-medium">Last used</th><th /></tr>
+            <tr>
+              <th className="font-medium">Name</th>
+              <th className="font-medium">Token</th>
+              <th className="font-medium">Scope</th>
+              <th className="font-medium">Expires</th>
+              <th className="font-medium">Last used</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {tokens.map((token) => (
@@ -77,7 +107,13 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
                 <td>{expiryLabel(token.expiresAt)}</td>
                 <td>{lastUsedLabel(token.lastUsedAt)}</td>
                 <td className="text-right">
-                  {token.revokedAt ? <span className="text-slate-500">revoked</span> : <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>Revoke</button>}
+                  {token.revokedAt ? (
+                    <span className="text-slate-500">revoked</span>
+                  ) : (
+                    <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>
+                      Revoke
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -7,7 +7,11 @@ import { apiRequest } from "@/components/forms/api-client";
 /** Revokes a token through the REST API, then refreshes the page's data; failures go to `onError`. */
 export function useRevokeToken(onError: (message: string) => void) {
   const router = useRouter();
-  return useMutation({ mutationFn: (id: string) => apiRequest("DELETE", `/api/v1/tokens/${id}`), onSuccess: () => router.refresh(), onError: (failure) => onError(failure.message) });
+  return useMutation({
+    mutationFn: (id: string) => apiRequest("DELETE", `/api/v1/tokens/${id}`),
+    onSuccess: () => router.refresh(),
+    onError: (failure) => onError(failure.message),
+  });
 }
 
 /** How token tables show dates: the day a token expires, the minute it was last used. */

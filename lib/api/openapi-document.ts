@@ -20,7 +20,13 @@ function toOperation(id: string, operation: Operation): ZodOpenApiOperationObjec
   for (const [status, response] of Object.entries(operation.responses) as [string, Operation["responses"][number]][]) {
     responses[status] = {
       description: response.description,
-      ...(response.headers ? { headers: Object.fromEntries(Object.entries(response.headers).map(([name, header]) => [name, { description: header.description, schema: header.schema }])) } : {}),
+      ...(response.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(response.headers).map(([name, header]) => [name, { description: header.description, schema: header.schema }]),
+            ),
+          }
+        : {}),
       ...(response.schema ? { content: { "application/json": { schema: response.schema } } } : {}),
     };
   }
@@ -31,8 +37,12 @@ function toOperation(id: string, operation: Operation): ZodOpenApiOperationObjec
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
     ...(security[operation.access] ? { security: security[operation.access] } : {}),
-    ...(operation.params || operation.query ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } } : {}),
-    ...(Object.keys(bodies).length ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(bodies).map(([type, schema]) => [type, { schema }])) } } : {}),
+    ...(operation.params || operation.query
+      ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } }
+      : {}),
+    ...(Object.keys(bodies).length
+      ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(bodies).map(([type, schema]) => [type, { schema }])) } }
+      : {}),
     responses: responses as ZodOpenApiResponsesObject,
   };
 }
@@ -49,7 +59,7 @@ function buildDocument() {
       version: WAYFINDER_API_VERSION,
       summary: "The developer portal's catalogue of services, teams and API descriptions.",
       description:
-        "Read the catalogue that Wayfinder keeps: every service, its owning teams, lifecycle and API versions, and each version's OpenAPI document as it was published.\n\nErrors always have the shape `{ \"error\": { \"code\", \"message\", \"details\"? } }`; `code` is stable and safe to branch on.\n\nChanges made with the session cookie (the portal's own pages) must send the `wf_csrf` cookie's value in the `X-Wayfinder-CSRF` header and come from the portal's own origin; API tokens need neither. Failed token authentications and sign-ins are throttled per client: `429 TOO_MANY_REQUESTS` with `Retry-After`. Readers who are not signed in see people's names, not their emails; token details are shown to those who manage the token.",
+        'Read the catalogue that Wayfinder keeps: every service, its owning teams, lifecycle and API versions, and each version\'s OpenAPI document as it was published.\n\nErrors always have the shape `{ "error": { "code", "message", "details"? } }`; `code` is stable and safe to branch on.\n\nChanges made with the session cookie (the portal\'s own pages) must send the `wf_csrf` cookie\'s value in the `X-Wayfinder-CSRF` header and come from the portal\'s own origin; API tokens need neither. Failed token authentications and sign-ins are throttled per client: `429 TOO_MANY_REQUESTS` with `Retry-After`. Readers who are not signed in see people\'s names, not their emails; token details are shown to those who manage the token.',
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/api/v1", description: "This Wayfinder instance" }],
@@ -75,4 +85,6 @@ function buildDocument() {
 }
 
 // JSON round trip: a plain, frozen-free object equal to what /api/v1/openapi.json serves.
-export const wayfinderOpenApiDocument = JSON.parse(JSON.stringify(buildDocument())) as ReturnType<typeof buildDocument> & { paths: Record<string, Record<string, unknown>> };
+export const wayfinderOpenApiDocument = JSON.parse(JSON.stringify(buildDocument())) as ReturnType<typeof buildDocument> & {
+  paths: Record<string, Record<string, unknown>>;
+};

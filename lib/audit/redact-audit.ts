@@ -13,7 +13,9 @@ const TEAM_ENTITIES = new Set(["team", "membership", "token"]);
 export async function redactAudit(db: Db, actor: Actor, rows: AuditEntry[]): Promise<AuditEntry[]> {
   const emails = canSeeEmails(actor);
   const userIds = emails ? [] : [...new Set(rows.filter((row) => row.actorKind === "user" && row.actorId).map((row) => row.actorId!))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name ?? "a person"]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name ?? "a person"]),
+  );
 
   const serviceIds = [...new Set(rows.map((row) => row.serviceId).filter((id): id is string => id !== null))];
   const teamSlugs = [...new Set(rows.filter((row) => TEAM_ENTITIES.has(row.entityType) && row.entityKey).map((row) => row.entityKey!))];

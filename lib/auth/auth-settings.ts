@@ -21,9 +21,17 @@ export interface AuthSettings {
 export function authSettingsFromEnv(env: Env): AuthSettings {
   const oidc =
     env.WAYFINDER_OIDC_ISSUER && env.WAYFINDER_OIDC_CLIENT_ID && env.WAYFINDER_OIDC_CLIENT_SECRET
-      ? { issuer: env.WAYFINDER_OIDC_ISSUER.replace(/\/$/, ""), clientId: env.WAYFINDER_OIDC_CLIENT_ID, clientSecret: env.WAYFINDER_OIDC_CLIENT_SECRET, name: env.WAYFINDER_OIDC_NAME ?? "Single sign-on" }
+      ? {
+          issuer: env.WAYFINDER_OIDC_ISSUER.replace(/\/$/, ""),
+          clientId: env.WAYFINDER_OIDC_CLIENT_ID,
+          clientSecret: env.WAYFINDER_OIDC_CLIENT_SECRET,
+          name: env.WAYFINDER_OIDC_NAME ?? "Single sign-on",
+        }
       : null;
-  const github = env.WAYFINDER_GITHUB_CLIENT_ID && env.WAYFINDER_GITHUB_CLIENT_SECRET ? { clientId: env.WAYFINDER_GITHUB_CLIENT_ID, clientSecret: env.WAYFINDER_GITHUB_CLIENT_SECRET } : null;
+  const github =
+    env.WAYFINDER_GITHUB_CLIENT_ID && env.WAYFINDER_GITHUB_CLIENT_SECRET
+      ? { clientId: env.WAYFINDER_GITHUB_CLIENT_ID, clientSecret: env.WAYFINDER_GITHUB_CLIENT_SECRET }
+      : null;
   const explicitLocal = env.WAYFINDER_LOCAL_SIGNIN === true;
   const production = env.NODE_ENV === "production";
   const localSignIn = env.WAYFINDER_LOCAL_SIGNIN === false ? false : explicitLocal || (!oidc && !github && !production);

@@ -11,7 +11,11 @@ export async function signInUser(db: Db, input: { email: string | null | undefin
   const name = input.name?.trim() || email.split("@")[0] || email;
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
-    return db.user.update({ where: { id: existing.id }, data: { name, image: input.image ?? undefined, lastSeenAt: new Date() }, select: { id: true, email: true, name: true } });
+    return db.user.update({
+      where: { id: existing.id },
+      data: { name, image: input.image ?? undefined, lastSeenAt: new Date() },
+      select: { id: true, email: true, name: true },
+    });
   }
   const isAdmin = input.firstUserIsAdmin && (await db.user.count()) === 0;
   return db.user.create({ data: { email, name, image: input.image ?? null, isAdmin }, select: { id: true, email: true, name: true } });

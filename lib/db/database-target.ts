@@ -2,9 +2,7 @@ import path from "node:path";
 import type { Env } from "@/lib/env";
 
 /** Where the data lives: the embedded PGlite (a folder, or memory when `dataDir` is null) or PostgreSQL. */
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | null }
-  | { kind: "postgres"; url: string };
+export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
 
 /** No DATABASE_URL means the embedded database under WAYFINDER_DATA_DIR (default `.data/`). */
 export function databaseTargetFromEnv(env: Env): DatabaseTarget {

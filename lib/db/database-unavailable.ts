@@ -5,7 +5,8 @@ import { AppError, isAppError } from "@/lib/errors";
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 const SQLSTATE = /^(08|57P)/;
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const MESSAGES = /Connection terminated|Can't reach database server|connect ECONNREFUSED|Client has encountered a connection error|server closed the connection unexpectedly|terminating connection/i;
+const MESSAGES =
+  /Connection terminated|Can't reach database server|connect ECONNREFUSED|Client has encountered a connection error|server closed the connection unexpectedly|terminating connection/i;
 
 /** Whether an error, or any error in its cause chain, says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

@@ -14,7 +14,10 @@ const noFilter = { externalTables: [], externalEnums: [] };
 export async function readMigrationList(dir = migrationsDir): Promise<MigrationList> {
   const lockPath = path.join(dir, "migration_lock.toml");
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return {
     baseDir: dir,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },

@@ -11,7 +11,9 @@ export async function pendingMigrations(prisma: PrismaClient, dir = migrationsDi
   const folder = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   let applied: string[] = [];
   try {
-    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
     applied = rows.map((row) => row.migration_name);
   } catch (error) {
     // No record at all: a database nothing was ever applied to.

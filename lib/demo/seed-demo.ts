@@ -6,7 +6,6 @@ import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";
 
-
 /**
  * Loads the demo company into the catalogue through the same domain functions as everything else:
  * teams, services with owners, then each document through the publishing pipeline.
@@ -39,5 +38,11 @@ export async function clearCatalogue(db: Db): Promise<void> {
  */
 export async function syncOwnDocument(db: Db): Promise<void> {
   const exists = await db.service.findUnique({ where: { slug: WAYFINDER_SERVICE_SLUG }, select: { id: true } });
-  if (exists) await publishVersion(db, { actor: systemActor("Wayfinder start-up"), serviceSlug: WAYFINDER_SERVICE_SLUG, text: readDemoSpec(WAYFINDER_SERVICE_SLUG), origin: "seed" });
+  if (exists)
+    await publishVersion(db, {
+      actor: systemActor("Wayfinder start-up"),
+      serviceSlug: WAYFINDER_SERVICE_SLUG,
+      text: readDemoSpec(WAYFINDER_SERVICE_SLUG),
+      origin: "seed",
+    });
 }

@@ -28,7 +28,10 @@ function splitPort(entry: string): { target: string; ports: readonly number[] } 
  */
 export function parseFetchPolicy(value: string | undefined): FetchPolicy {
   const policy: FetchPolicy = { hosts: new Map(), networks: [] };
-  for (const entry of (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean)) {
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean)) {
     const { target, ports } = splitPort(entry);
     if (ports.some((port) => port < 1 || port > 65535)) throw new Error(`"${entry}": the port must be 1 to 65535`);
     if (target.includes("/")) {

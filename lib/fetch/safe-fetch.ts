@@ -62,7 +62,8 @@ async function readBody(response: Response, options: SafeFetchOptions, url: stri
     return await readCapped(response, options.maxBytes, url);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (options.signal.aborted) throw new AppError("FETCH_FAILED", `Reading ${url} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS): the server sent its body too slowly.`, { url });
+    if (options.signal.aborted)
+      throw new AppError("FETCH_FAILED", `Reading ${url} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS): the server sent its body too slowly.`, { url });
     throw new AppError("FETCH_FAILED", `The connection to ${url} failed while reading its body: ${(error as Error).message}.`, { url });
   }
 }
@@ -77,7 +78,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
   const agent = new Agent({ connect: { lookup: guardedLookup(options.policy, () => urlPort(current)) } });
   try {
     for (let redirects = 0; ; redirects += 1) {
-      if (current.protocol !== "http:" && current.protocol !== "https:") throw refuse(current.href, `only http and https are fetched, not ${current.protocol}`, false);
+      if (current.protocol !== "http:" && current.protocol !== "https:")
+        throw refuse(current.href, `only http and https are fetched, not ${current.protocol}`, false);
       if (current.username || current.password) throw refuse(current.href, "URLs with credentials are not fetched", false);
       const host = current.hostname.replace(/^\[|\]$/g, "");
       // Literal addresses skip DNS, and so the lookup guard: check them here.
@@ -87,18 +89,27 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
       }
       let response: Response;
       try {
-        response = (await fetch(current, { dispatcher: agent, redirect: "manual", signal: options.signal, headers: { "User-Agent": "Wayfinder", Accept: "application/json, application/yaml, text/yaml, */*", ...options.headers } })) as unknown as Response;
+        response = (await fetch(current, {
+          dispatcher: agent,
+          redirect: "manual",
+          signal: options.signal,
+          headers: { "User-Agent": "Wayfinder", Accept: "application/json, application/yaml, text/yaml, */*", ...options.headers },
+        })) as unknown as Response;
       } catch (error) {
         const cause = (error as { cause?: unknown }).cause;
         if (cause instanceof AppError) throw cause;
-        if (options.signal.aborted) throw new AppError("FETCH_FAILED", `Fetching ${current.href} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS).`, { url: current.href });
-        throw new AppError("FETCH_FAILED", `Could not fetch ${current.href}: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, { url: current.href });
+        if (options.signal.aborted)
+          throw new AppError("FETCH_FAILED", `Fetching ${current.href} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS).`, { url: current.href });
+        throw new AppError("FETCH_FAILED", `Could not fetch ${current.href}: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, {
+          url: current.href,
+        });
       }
       if ([301, 302, 303, 307, 308].includes(response.status)) {
         const location = response.headers.get("location");
         await response.body?.cancel();
         if (!location) throw new AppError("FETCH_FAILED", `${current.href} redirected without a Location.`, { url: current.href });
-        if (redirects >= (options.maxRedirects ?? 5)) throw new AppError("FETCH_FAILED", `${url} redirected more than ${options.maxRedirects ?? 5} times.`, { url });
+        if (redirects >= (options.maxRedirects ?? 5))
+          throw new AppError("FETCH_FAILED", `${url} redirected more than ${options.maxRedirects ?? 5} times.`, { url });
         current = new URL(location, current);
         continue;
       }

@@ -24,16 +24,34 @@ export function errorResponse(error: unknown, request?: Request): Response {
   } else if (isAppError(error)) {
     appError = error;
   } else if (isDatabaseUnavailable(error)) {
-    logger.warn({ event: "db.unavailable", method: request?.method, path: request ? new URL(request.url).pathname : undefined, error: (error as Error).message.split("\n")[0] }, "database unavailable");
+    logger.warn(
+      {
+        event: "db.unavailable",
+        method: request?.method,
+        path: request ? new URL(request.url).pathname : undefined,
+        error: (error as Error).message.split("\n")[0],
+      },
+      "database unavailable",
+    );
     appError = databaseUnavailable();
   } else if (error instanceof ZodError) {
-    appError = new AppError("VALIDATION_FAILED", `Invalid ${error.issues[0]?.path.join(".") || "input"}: ${error.issues[0]?.message ?? "malformed"}`, issueDetails(error.issues));
+    appError = new AppError(
+      "VALIDATION_FAILED",
+      `Invalid ${error.issues[0]?.path.join(".") || "input"}: ${error.issues[0]?.message ?? "malformed"}`,
+      issueDetails(error.issues),
+    );
   } else {
-    logger.error({ event: "http.unhandled", method: request?.method, path: request ? new URL(request.url).pathname : undefined, err: error }, "unhandled error");
+    logger.error(
+      { event: "http.unhandled", method: request?.method, path: request ? new URL(request.url).pathname : undefined, err: error },
+      "unhandled error",
+    );
     appError = new AppError("INTERNAL", "Something went wrong on our side; the error has been logged.");
   }
   const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  return Response.json(appError.toBody(), { status: appError.status, headers: appError.code === "TOO_MANY_REQUESTS" && retryAfter ? { "Retry-After": String(retryAfter) } : {} });
+  return Response.json(appError.toBody(), {
+    status: appError.status,
+    headers: appError.code === "TOO_MANY_REQUESTS" && retryAfter ? { "Retry-After": String(retryAfter) } : {},
+  });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -67,7 +85,8 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       actorKind = actor.kind;
       assertChangeFromPortal(request, actor);
       // Every change needs someone: anonymous callers get 401 before any input is looked at.
-      if (!SAFE_METHODS.has(request.method) && actor.kind === "anonymous") throw new AppError("UNAUTHORIZED", "Sign in (or send an API token) to make changes.");
+      if (!SAFE_METHODS.has(request.method) && actor.kind === "anonymous")
+        throw new AppError("UNAUTHORIZED", "Sign in (or send an API token) to make changes.");
       assertMayRead(actor);
       response = await handler(request, await context.params, { actor });
     } catch (error) {

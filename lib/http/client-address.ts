@@ -5,7 +5,10 @@
  * left are whatever the client claimed, and never used.
  */
 export function clientAddress(request: Request, trustProxy: boolean): string {
-  const entries = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const picked = trustProxy && entries.length >= 2 ? entries[entries.length - 2] : entries[entries.length - 1];
   return picked ?? "unknown";
 }

@@ -20,19 +20,33 @@ export const backstageEntitySchema = z.discriminatedUnion("kind", [
     apiVersion: z.string(),
     kind: z.literal("Group"),
     metadata,
-    spec: z.object({ type: z.string().optional(), profile: z.object({ displayName: z.string().optional(), email: z.string().optional() }).optional() }).optional(),
+    spec: z
+      .object({ type: z.string().optional(), profile: z.object({ displayName: z.string().optional(), email: z.string().optional() }).optional() })
+      .optional(),
   }),
   z.object({
     apiVersion: z.string(),
     kind: z.literal("Component"),
     metadata,
-    spec: z.object({ type: z.string().optional(), lifecycle: z.string(), owner: z.string(), system: z.string().optional(), providesApis: z.array(z.string()).optional() }),
+    spec: z.object({
+      type: z.string().optional(),
+      lifecycle: z.string(),
+      owner: z.string(),
+      system: z.string().optional(),
+      providesApis: z.array(z.string()).optional(),
+    }),
   }),
   z.object({
     apiVersion: z.string(),
     kind: z.literal("API"),
     metadata,
-    spec: z.object({ type: z.string(), lifecycle: z.string(), owner: z.string(), system: z.string().optional(), definition: z.union([z.string(), z.record(z.string(), z.unknown())]).optional() }),
+    spec: z.object({
+      type: z.string(),
+      lifecycle: z.string(),
+      owner: z.string(),
+      system: z.string().optional(),
+      definition: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    }),
   }),
   z.object({ apiVersion: z.string(), kind: z.literal("System"), metadata, spec: z.object({ owner: z.string().optional() }).optional() }),
 ]);

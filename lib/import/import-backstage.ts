@@ -43,7 +43,12 @@ function tagsOf(entity: BackstageEntity): string[] {
   return [...new Set(tags)].slice(0, 20);
 }
 
-const problem = (error: unknown) => (error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "entity"}: ${issue.message}`).join("; ") : isAppError(error) ? error.message : String(error));
+const problem = (error: unknown) =>
+  error instanceof z.ZodError
+    ? error.issues.map((issue) => `${issue.path.join(".") || "entity"}: ${issue.message}`).join("; ")
+    : isAppError(error)
+      ? error.message
+      : String(error);
 
 /**
  * Imports Backstage `catalog-info.yaml` documents (admins only): Groups become teams, Components and
@@ -72,16 +77,25 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
       const kind = typeof raw === "object" && raw && "kind" in raw ? String((raw as { kind: unknown }).kind) : "?";
       const name = (raw as { metadata?: { name?: unknown } })?.metadata?.name;
       const supported = ["Group", "Component", "API", "System"].includes(kind);
-      outcomes.push({ document: position, kind, name: typeof name === "string" ? name : "?", action: supported ? "failed" : "skipped", reason: supported ? problem(parsed.error) : `kind "${kind}" is not imported (Group, Component, API and System are)` });
+      outcomes.push({
+        document: position,
+        kind,
+        name: typeof name === "string" ? name : "?",
+        action: supported ? "failed" : "skipped",
+        reason: supported ? problem(parsed.error) : `kind "${kind}" is not imported (Group, Component, API and System are)`,
+      });
       return;
     }
     entities.push({ document: position, entity: parsed.data });
   });
-  if (list.length > MAX_DOCUMENTS) outcomes.push({ document: MAX_DOCUMENTS + 1, kind: "?", name: "?", action: "skipped", reason: `only the first ${MAX_DOCUMENTS} documents are imported` });
+  if (list.length > MAX_DOCUMENTS)
+    outcomes.push({ document: MAX_DOCUMENTS + 1, kind: "?", name: "?", action: "skipped", reason: `only the first ${MAX_DOCUMENTS} documents are imported` });
 
   const groupNames = new Set(entities.filter(({ entity }) => entity.kind === "Group").map(({ entity }) => entity.metadata.name.toLowerCase()));
   const providers = new Map<string, string>();
-  for (const { entity } of entities) if (entity.kind === "Component") for (const api of entity.spec.providesApis ?? []) providers.set(parseEntityRef(api, "api").name, entity.metadata.name.toLowerCase());
+  for (const { entity } of entities)
+    if (entity.kind === "Component")
+      for (const api of entity.spec.providesApis ?? []) providers.set(parseEntityRef(api, "api").name, entity.metadata.name.toLowerCase());
   const order = { Group: 0, Component: 1, API: 2, System: 3 } as const;
   entities.sort((a, b) => order[a.entity.kind] - order[b.entity.kind] || a.document - b.document);
 
@@ -90,7 +104,8 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
 
     for (const { document, entity } of entities) {
       const name = entity.metadata.name;
-      const report = (action: ImportOutcome["action"], extra: Partial<ImportOutcome> = {}) => outcomes.push({ document, kind: entity.kind, name, action, ...extra });
+      const report = (action: ImportOutcome["action"], extra: Partial<ImportOutcome> = {}) =>
+        outcomes.push({ document, kind: entity.kind, name, action, ...extra });
       try {
         if (entity.kind === "System") {
           report("skipped", { reason: "systems are not modelled in Wayfinder; their components are tagged system-" + slugify(name) });
@@ -98,7 +113,11 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
         }
         const slug = slugSchema.parse(name.toLowerCase());
         if (entity.kind === "Group") {
-          const fields = { name: entity.spec?.profile?.displayName ?? entity.metadata.title ?? name, description: entity.metadata.description ?? "", email: entity.spec?.profile?.email ?? null };
+          const fields = {
+            name: entity.spec?.profile?.displayName ?? entity.metadata.title ?? name,
+            description: entity.metadata.description ?? "",
+            email: entity.spec?.profile?.email ?? null,
+          };
           const existing = await tx.team.findUnique({ where: { slug }, select: { name: true, description: true, email: true } });
           if (!existing) {
             await createTeam(tx, { actor, input: { slug, ...fields } });
@@ -113,11 +132,15 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
         if (entity.kind === "API" && providers.has(slug)) {
           const serviceSlug = providers.get(slug)!;
           if (entity.spec.type !== "openapi") report("skipped", { reason: `API type "${entity.spec.type}" is not OpenAPI` });
-          else if (typeof entity.spec.definition !== "string" || !entity.spec.definition.trim()) report("skipped", { reason: "the definition is not inline text (a $text or $openapi substitution cannot be fetched here)" });
+          else if (typeof entity.spec.definition !== "string" || !entity.spec.definition.trim())
+            report("skipped", { reason: "the definition is not inline text (a $text or $openapi substitution cannot be fetched here)" });
           else if (!(await tx.service.count({ where: { slug: serviceSlug } }))) report("skipped", { reason: `its provider "${serviceSlug}" was not imported` });
           else {
             const result = await publishVersion(tx, { actor, serviceSlug, text: entity.spec.definition, origin: "import" });
-            report(result.outcome === "created" ? "updated" : "unchanged", { target: `/services/${serviceSlug}`, reason: `API version ${result.version} (revision ${result.revision}) of ${serviceSlug}` });
+            report(result.outcome === "created" ? "updated" : "unchanged", {
+              target: `/services/${serviceSlug}`,
+              reason: `API version ${result.version} (revision ${result.revision}) of ${serviceSlug}`,
+            });
           }
           continue;
         }
@@ -141,7 +164,10 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
           lifecycle: entity.spec.lifecycle as Lifecycle,
           tags: tagsOf(entity),
           repositoryUrl: repositoryUrl(entity.metadata.annotations) ?? null,
-          links: (entity.metadata.links ?? []).filter((link) => /^https?:\/\//.test(link.url)).slice(0, 20).map((link) => ({ kind: "other" as const, label: (link.title ?? link.url).slice(0, 60), url: link.url })),
+          links: (entity.metadata.links ?? [])
+            .filter((link) => /^https?:\/\//.test(link.url))
+            .slice(0, 20)
+            .map((link) => ({ kind: "other" as const, label: (link.title ?? link.url).slice(0, 60), url: link.url })),
         };
         const existing = await tx.service.findUnique({ where: { slug }, select: { id: true } });
         if (!existing) {

@@ -25,7 +25,14 @@ export async function startJobQueue(database: Database, options: QueueOptions = 
   await boss.start();
   // One job per source queued and one active at most ("stately" with the source id as the key): a
   // source that is already waiting or being refreshed is not queued twice.
-  const queue = { policy: "stately", retryLimit: options.retryLimit ?? 2, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 300, deleteAfterSeconds: 86_400 } as const;
+  const queue = {
+    policy: "stately",
+    retryLimit: options.retryLimit ?? 2,
+    retryDelay: options.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    deleteAfterSeconds: 86_400,
+  } as const;
   const { policy: _policy, ...settings } = queue;
   if (await boss.getQueue(SOURCE_REFRESH)) await boss.updateQueue(SOURCE_REFRESH, settings);
   else await boss.createQueue(SOURCE_REFRESH, queue);

@@ -114,7 +114,8 @@ function encodeRefFragments<T>(document: T): T {
     if (node === null || typeof node !== "object") continue;
     const record = node as Record<string, unknown>;
     const ref = record.$ref;
-    if (typeof ref === "string" && ref.startsWith("#")) record.$ref = `#${ref.slice(1).replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g, (char) => encodeURIComponent(char))}`;
+    if (typeof ref === "string" && ref.startsWith("#"))
+      record.$ref = `#${ref.slice(1).replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g, (char) => encodeURIComponent(char))}`;
     for (const value of Object.values(record)) if (value !== null && typeof value === "object") stack.push(value);
   }
   return document;

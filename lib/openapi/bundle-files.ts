@@ -18,7 +18,9 @@ export function normaliseBundlePath(path: string): string {
 export function bundleReader(files: Map<string, string>): ReadFile {
   return async (url) => {
     if (url.origin !== BUNDLE_ORIGIN) {
-      throw invalidDocument("A $ref points outside the bundle", [{ message: `"${url.href}" is not one of the bundle's files; a bundle's $refs may only name its own files` }]);
+      throw invalidDocument("A $ref points outside the bundle", [
+        { message: `"${url.href}" is not one of the bundle's files; a bundle's $refs may only name its own files` },
+      ]);
     }
     const path = decodeURIComponent(url.pathname.slice(1));
     const text = files.get(path);

@@ -7,7 +7,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** Tells Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1 apart by their version field. */
 export function detectSpecFormat(document: unknown): SpecFormat {
-  if (!isPlainObject(document)) throw invalidDocument("The document is not an OpenAPI description", [{ message: "expected an object at the top level", pointer: "" }]);
+  if (!isPlainObject(document))
+    throw invalidDocument("The document is not an OpenAPI description", [{ message: "expected an object at the top level", pointer: "" }]);
   const { swagger, openapi } = document;
   if (swagger !== undefined) {
     if (swagger === "2.0") return "swagger-2.0";
@@ -16,7 +17,9 @@ export function detectSpecFormat(document: unknown): SpecFormat {
   if (openapi !== undefined) {
     if (typeof openapi === "string" && /^3\.0\.\d+(-.+)?$/.test(openapi)) return "openapi-3.0";
     if (typeof openapi === "string" && /^3\.1\.\d+(-.+)?$/.test(openapi)) return "openapi-3.1";
-    throw invalidDocument("Unsupported OpenAPI version", [{ message: `openapi is ${JSON.stringify(openapi)}; Wayfinder reads 3.0.x and 3.1.x (and swagger: "2.0")`, pointer: "/openapi" }]);
+    throw invalidDocument("Unsupported OpenAPI version", [
+      { message: `openapi is ${JSON.stringify(openapi)}; Wayfinder reads 3.0.x and 3.1.x (and swagger: "2.0")`, pointer: "/openapi" },
+    ]);
   }
   throw invalidDocument("The document is not an OpenAPI description", [{ message: 'it has neither an "openapi" nor a "swagger" field', pointer: "" }]);
 }

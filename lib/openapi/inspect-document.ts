@@ -28,9 +28,12 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
       const value = (node as Record<string, unknown>)[key];
       // PostgreSQL text cannot hold U+0000; no API description needs it.
       if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
-        throw invalidDocument("The document contains a NUL character", [{ message: "U+0000 is not allowed in keys or strings", pointer: `${pointer}/${escapePointer(key.replaceAll("\u0000", "\\u0000"))}` }]);
+        throw invalidDocument("The document contains a NUL character", [
+          { message: "U+0000 is not allowed in keys or strings", pointer: `${pointer}/${escapePointer(key.replaceAll("\u0000", "\\u0000"))}` },
+        ]);
       }
-      if (key === "__proto__") throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
+      if (key === "__proto__")
+        throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
       const childPointer = `${pointer}/${escapePointer(key)}`;
       if (typeof value === "number" && !Number.isFinite(value)) {
         throw invalidDocument("The document has a number JSON cannot hold", [{ message: "the number is out of range", pointer: childPointer }]);

@@ -18,7 +18,9 @@ function guardStack<T>(parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw invalidDocument("The document is nested too deeply to read", [{ message: "nesting exceeds what the parser can follow (see WAYFINDER_MAX_DOCUMENT_DEPTH)" }]);
+      throw invalidDocument("The document is nested too deeply to read", [
+        { message: "nesting exceeds what the parser can follow (see WAYFINDER_MAX_DOCUMENT_DEPTH)" },
+      ]);
     }
     throw error;
   }
@@ -40,7 +42,9 @@ function parseYaml(text: string, limits: ParseLimits): unknown {
   // (`!!python/object`, …) stay plain data with a warning instead of constructing anything.
   const doc = guardStack(() => parseYamlDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true }));
   if (doc.errors.some((error) => /call stack/i.test(error.message))) {
-    throw invalidDocument("The document is nested too deeply to read", [{ message: "nesting exceeds what the parser can follow (see WAYFINDER_MAX_DOCUMENT_DEPTH)" }]);
+    throw invalidDocument("The document is nested too deeply to read", [
+      { message: "nesting exceeds what the parser can follow (see WAYFINDER_MAX_DOCUMENT_DEPTH)" },
+    ]);
   }
   if (doc.errors.length) {
     throw invalidDocument(
@@ -93,7 +97,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 /** Parses an API description written as JSON or YAML into plain data, within the limits. */
 export function parseDocumentText(text: string, limits: ParseLimits = defaultIngestLimits): unknown {
-  if (text.length > limits.maxBytes || Buffer.byteLength(text) > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The document's size in bytes");
+  if (text.length > limits.maxBytes || Buffer.byteLength(text) > limits.maxBytes)
+    throw limitExceeded("maxBytes", limits.maxBytes, "The document's size in bytes");
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.trim()) throw invalidDocument("The document is empty");
   return /^\s*[{[]/.test(body) ? parseJson(body) : parseYaml(body, limits);

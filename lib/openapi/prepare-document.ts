@@ -33,7 +33,10 @@ export async function prepareDocument(text: string, limits: IngestLimits = defau
   const first = externalRefs[0];
   if (first) {
     throw invalidDocument("The document refers to other files", [
-      { message: `$ref "${first.ref}" points outside the document; publish the files together as a bundle (\`wayfinder publish\` does) or from a URL`, pointer: first.pointer },
+      {
+        message: `$ref "${first.ref}" points outside the document; publish the files together as a bundle (\`wayfinder publish\` does) or from a URL`,
+        pointer: first.pointer,
+      },
     ]);
   }
   return prepareParsed(document);
@@ -45,15 +48,24 @@ const MAX_INDEXED_BYTES = 1_000;
 
 function checkIndexedFields(version: string, operations: OperationSummary[]): void {
   if (version.length > MAX_VERSION_LENGTH) {
-    throw invalidDocument("The document's version is too long", [{ message: `info.version has ${version.length} characters; at most ${MAX_VERSION_LENGTH} are allowed`, pointer: "/info/version" }]);
+    throw invalidDocument("The document's version is too long", [
+      { message: `info.version has ${version.length} characters; at most ${MAX_VERSION_LENGTH} are allowed`, pointer: "/info/version" },
+    ]);
   }
   for (const operation of operations) {
     const pointer = `/paths/${operation.path.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     if (Buffer.byteLength(operation.path) > MAX_INDEXED_BYTES) {
-      throw invalidDocument("A path is too long", [{ message: `the path has ${Buffer.byteLength(operation.path)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`, pointer: pointer.slice(0, 200) }]);
+      throw invalidDocument("A path is too long", [
+        { message: `the path has ${Buffer.byteLength(operation.path)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`, pointer: pointer.slice(0, 200) },
+      ]);
     }
     if (operation.operationId && Buffer.byteLength(operation.operationId) > MAX_INDEXED_BYTES) {
-      throw invalidDocument("An operationId is too long", [{ message: `it has ${Buffer.byteLength(operation.operationId)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`, pointer: `${pointer.slice(0, 200)}/${operation.method}/operationId` }]);
+      throw invalidDocument("An operationId is too long", [
+        {
+          message: `it has ${Buffer.byteLength(operation.operationId)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`,
+          pointer: `${pointer.slice(0, 200)}/${operation.method}/operationId`,
+        },
+      ]);
     }
   }
 }

@@ -24,7 +24,10 @@ export function yamlExpandedSize(doc: Document.Parsed, limit: number): number {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) return 4;
-      if (inProgress.has(target)) throw invalidDocument("The document is not valid YAML", [{ message: `alias *${node.source} refers to a node that contains it; JSON cannot hold a recursive structure` }]);
+      if (inProgress.has(target))
+        throw invalidDocument("The document is not valid YAML", [
+          { message: `alias *${node.source} refers to a node that contains it; JSON cannot hold a recursive structure` },
+        ]);
       size = sizeOf(target);
     } else if (isScalar(node)) {
       const value = node.value;

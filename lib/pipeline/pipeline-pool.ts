@@ -27,14 +27,25 @@ function startWorker(): Slot {
   const entry = path.join(process.cwd(), "lib/pipeline/pipeline-worker.ts");
   const worker = new Worker(entry, { execArgv: ["--import", "tsx"], env: process.env });
   const slot: Slot = { worker, pending: new Map() };
-  worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: { appError?: { code: ErrorCode; message: string; details?: unknown }; message?: string } }) => {
-    const waiting = slot.pending.get(id);
-    if (!waiting) return;
-    slot.pending.delete(id);
-    if (!error) waiting.resolve(result);
-    else if (error.appError) waiting.reject(new AppError(error.appError.code, error.appError.message, error.appError.details));
-    else waiting.reject(new Error(error.message));
-  });
+  worker.on(
+    "message",
+    ({
+      id,
+      result,
+      error,
+    }: {
+      id: number;
+      result?: unknown;
+      error?: { appError?: { code: ErrorCode; message: string; details?: unknown }; message?: string };
+    }) => {
+      const waiting = slot.pending.get(id);
+      if (!waiting) return;
+      slot.pending.delete(id);
+      if (!error) waiting.resolve(result);
+      else if (error.appError) waiting.reject(new AppError(error.appError.code, error.appError.message, error.appError.details));
+      else waiting.reject(new Error(error.message));
+    },
+  );
   const fail = (reason: Error) => {
     for (const waiting of slot.pending.values()) waiting.reject(reason);
     slot.pending.clear();

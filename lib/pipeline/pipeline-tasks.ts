@@ -11,7 +11,13 @@ import type { PreparedDocument } from "@/lib/openapi/prepare-document";
  */
 export interface PipelineTasks {
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
-  fetchDocument(args: { url: string; allow: string | undefined; limits: IngestLimits; etag: string | null; lastModified: string | null }): Promise<FetchOutcome>;
+  fetchDocument(args: {
+    url: string;
+    allow: string | undefined;
+    limits: IngestLimits;
+    etag: string | null;
+    lastModified: string | null;
+  }): Promise<FetchOutcome>;
 }
 
 export const pipelineTasks: PipelineTasks = {

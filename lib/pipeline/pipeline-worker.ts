@@ -17,7 +17,9 @@ parentPort!.on("message", ({ id, task, args }: Request) => {
   pipelineTasks[task](args)
     .then((result) => parentPort!.postMessage({ id, result }))
     .catch((error: unknown) => {
-      const failure = isAppError(error) ? { appError: { code: error.code, message: error.message, details: error.details } } : { message: (error as Error).message ?? String(error) };
+      const failure = isAppError(error)
+        ? { appError: { code: error.code, message: error.message, details: error.details } }
+        : { message: (error as Error).message ?? String(error) };
       parentPort!.postMessage({ id, error: failure });
     });
 });

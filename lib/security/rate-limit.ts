@@ -19,7 +19,11 @@ function windowOf(limit: RateLimit, now: Date): { start: Date; end: Date } {
 }
 
 function tooMany(limit: RateLimit, retryAfterSeconds: number): AppError {
-  return new AppError("TOO_MANY_REQUESTS", `Too many attempts from this client; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds, limit: limit.max, windowSeconds: limit.windowSeconds });
+  return new AppError("TOO_MANY_REQUESTS", `Too many attempts from this client; try again in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+    limit: limit.max,
+    windowSeconds: limit.windowSeconds,
+  });
 }
 
 /**
@@ -39,7 +43,10 @@ export async function countAttempt(db: Db, limit: RateLimit, client: string, now
 /** Refuses at once when the client already spent this window's budget (without counting). */
 export async function assertNotThrottled(db: Db, limit: RateLimit, client: string, now = new Date()): Promise<void> {
   const { start, end } = windowOf(limit, now);
-  const bucket = await db.rateLimitBucket.findUnique({ where: { key_windowStart: { key: `${limit.action}:${client}`, windowStart: start } }, select: { count: true } });
+  const bucket = await db.rateLimitBucket.findUnique({
+    where: { key_windowStart: { key: `${limit.action}:${client}`, windowStart: start } },
+    select: { count: true },
+  });
   if (bucket && bucket.count >= limit.max) throw tooMany(limit, Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000)));
 }
 

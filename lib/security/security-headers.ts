@@ -30,7 +30,8 @@ export function contentSecurityPolicy({ nonce, development, signInOrigins }: Sec
   ].join("; ");
 }
 
-export const PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+export const PERMISSIONS_POLICY =
+  "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   return {

@@ -35,7 +35,14 @@ export async function createService(db: Db, { actor, input }: { actor: Actor; in
       throw error;
     }
     const after = await loadServiceSnapshot(tx, created.slug);
-    await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, entityKey: created.slug, serviceId: created.id, after: after.state });
+    await recordAudit(tx, actor, {
+      action: "service.create",
+      entityType: "service",
+      entityId: created.id,
+      entityKey: created.slug,
+      serviceId: created.id,
+      after: after.state,
+    });
     return created;
   });
 }

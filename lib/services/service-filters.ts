@@ -8,10 +8,19 @@ const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => {
     if (value === undefined || value === "") return undefined;
     const values = Array.isArray(value) ? value : [value];
-    return values.flatMap((entry) => String(entry).split(",")).map((entry) => entry.trim()).filter(Boolean);
+    return values
+      .flatMap((entry) => String(entry).split(","))
+      .map((entry) => entry.trim())
+      .filter(Boolean);
   }, z.array(item).optional());
 
-const flag = z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.enum(["true", "false"]).transform((value) => value === "true").optional());
+const flag = z.preprocess(
+  (value) => (Array.isArray(value) ? value[0] : value) || undefined,
+  z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+);
 
 const text = z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.string().trim().max(200).optional());
 
@@ -21,7 +30,12 @@ const text = z.preprocess((value) => (Array.isArray(value) ? value[0] : value) |
  */
 export const serviceFiltersSchema = z.object({
   q: text,
-  team: text.pipe(z.string().regex(/^[a-z0-9-]+$/, "must be a team slug").optional()),
+  team: text.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "must be a team slug")
+      .optional(),
+  ),
   lifecycle: list(z.enum(Lifecycle)),
   tag: text,
   /** Only services owned by the caller's teams. */

@@ -3,19 +3,26 @@ import { Lifecycle, LinkKind } from "@/generated/prisma/enums";
 import { requiredText, slugSchema } from "@/lib/slug";
 import { fetchableUrl, httpUrl } from "@/lib/http/http-url";
 
-
 const fields = {
   name: requiredText(100),
   description: z.string().max(5000, "must be at most 5000 characters").trim(),
   lifecycle: z.enum(Lifecycle),
   tier: z.int("must be a whole number").min(1, "must be 1 to 4").max(4, "must be 1 to 4"),
-  tags: z.array(z.string().max(40, "must be at most 40 characters").regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lower-case words joined by hyphens")).max(20, "at most 20 tags"),
+  tags: z
+    .array(
+      z
+        .string()
+        .max(40, "must be at most 40 characters")
+        .regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lower-case words joined by hyphens"),
+    )
+    .max(20, "at most 20 tags"),
   repositoryUrl: httpUrl.nullable(),
   links: z.array(z.object({ kind: z.enum(LinkKind), label: requiredText(60), url: httpUrl })).max(20, "at most 20 links"),
   otherOwners: z.array(slugSchema).max(10, "at most 10 other owners"),
 };
 
-const primaryNotAlsoOther = (input: { primaryOwner?: string; otherOwners?: string[] }) => !input.primaryOwner || !input.otherOwners?.includes(input.primaryOwner);
+const primaryNotAlsoOther = (input: { primaryOwner?: string; otherOwners?: string[] }) =>
+  !input.primaryOwner || !input.otherOwners?.includes(input.primaryOwner);
 const primaryNotAlsoOtherIssue = { message: "the primary owner cannot also be another owner", path: ["otherOwners"] };
 
 /**

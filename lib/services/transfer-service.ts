@@ -26,7 +26,15 @@ export async function transferService(db: Db, { actor, slug, transfer }: { actor
     if (promoted.count === 0) await tx.serviceOwnership.create({ data: { serviceId: before.id, teamId, isPrimary: true } });
     await tx.service.update({ where: { id: before.id }, data: { updatedAt: new Date() } });
     const after = await loadServiceSnapshot(tx, slug);
-    await recordAudit(tx, actor, { action: "service.transfer", entityType: "service", entityId: before.id, entityKey: slug, serviceId: before.id, before: before.state, after: after.state });
+    await recordAudit(tx, actor, {
+      action: "service.transfer",
+      entityType: "service",
+      entityId: before.id,
+      entityKey: slug,
+      serviceId: before.id,
+      before: before.state,
+      after: after.state,
+    });
     return after.state;
   });
 }

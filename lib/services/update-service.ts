@@ -37,7 +37,15 @@ export async function updateService(db: Db, { actor, slug, changes }: { actor: A
     await tx.service.update({ where: { id: before.id }, data: { ...fields, ...(archivedAt === undefined ? {} : { archivedAt }), updatedAt: new Date() } });
 
     const after = await loadServiceSnapshot(tx, slug);
-    await recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: before.id, entityKey: slug, serviceId: before.id, before: before.state, after: after.state });
+    await recordAudit(tx, actor, {
+      action: "service.update",
+      entityType: "service",
+      entityId: before.id,
+      entityKey: slug,
+      serviceId: before.id,
+      before: before.state,
+      after: after.state,
+    });
     return after.state;
   });
 }

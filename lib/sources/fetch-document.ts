@@ -7,12 +7,11 @@ import type { IngestLimits } from "@/lib/openapi/ingest-limits";
 import { decodeUtf8 } from "@/lib/openapi/parse-document";
 import { prepareParsed, type PreparedDocument } from "@/lib/openapi/prepare-document";
 
-export type FetchOutcome =
-  | { kind: "not-modified" }
-  | { kind: "fetched"; prepared: PreparedDocument; etag: string | null; lastModified: string | null };
+export type FetchOutcome = { kind: "not-modified" } | { kind: "fetched"; prepared: PreparedDocument; etag: string | null; lastModified: string | null };
 
 function expectOk(response: SafeResponse): void {
-  if (response.status < 200 || response.status >= 300) throw new AppError("FETCH_FAILED", `${response.url} answered HTTP ${response.status}.`, { url: response.url, status: response.status });
+  if (response.status < 200 || response.status >= 300)
+    throw new AppError("FETCH_FAILED", `${response.url} answered HTTP ${response.status}.`, { url: response.url, status: response.status });
 }
 
 /**
@@ -20,7 +19,10 @@ function expectOk(response: SafeResponse): void {
  * origin, all within one time budget; sends the previous validators so an unchanged document costs a
  * 304. A `$ref` to another origin (or to `file:`) is refused, never fetched.
  */
-export async function fetchDocument(url: string, options: { policy: FetchPolicy; limits: IngestLimits; etag?: string | null; lastModified?: string | null }): Promise<FetchOutcome> {
+export async function fetchDocument(
+  url: string,
+  options: { policy: FetchPolicy; limits: IngestLimits; etag?: string | null; lastModified?: string | null },
+): Promise<FetchOutcome> {
   // One deadline for everything; each fetch gets its own signal for the time left (a shared signal
   // would collect an abort listener per fetch, thousands for a large multi-file document).
   const deadline = Date.now() + options.limits.fetchTimeoutMs;
@@ -40,7 +42,9 @@ export async function fetchDocument(url: string, options: { policy: FetchPolicy;
     async (fileUrl) => {
       if (fileUrl.href.split("#")[0] === rootUrl.href) return rootText;
       if (fileUrl.origin !== rootUrl.origin) {
-        throw invalidDocument("A $ref points to another origin", [{ message: `"${fileUrl.href}" is not on ${rootUrl.origin}; a URL source's $refs may only reach files on its own origin` }]);
+        throw invalidDocument("A $ref points to another origin", [
+          { message: `"${fileUrl.href}" is not on ${rootUrl.origin}; a URL source's $refs may only reach files on its own origin` },
+        ]);
       }
       const file = await safeFetch(fileUrl.href, { policy: options.policy, maxBytes: Math.max(remaining, 0), signal: timeLeft() });
       expectOk(file);

@@ -17,7 +17,8 @@ export async function getSource(db: Db, { actor, slug }: { actor: Actor; slug: s
   const source = service.source;
   if (!source) return null;
   const iso = (date: Date | null) => date?.toISOString() ?? null;
-  const mayEdit = actor.kind !== "anonymous" && canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) });
+  const mayEdit =
+    actor.kind !== "anonymous" && canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) });
   return {
     url: source.url,
     pollIntervalMinutes: source.pollIntervalMinutes,

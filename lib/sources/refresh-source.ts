@@ -11,7 +11,8 @@ import { publishPrepared, type PublishResult } from "@/lib/versions/publish-vers
 import { runPipeline } from "@/lib/pipeline/pipeline-pool";
 
 /** `retryable`: the failure may pass by itself (a fetch failure or timeout, the database away), unlike an invalid document. */
-export type RefreshResult = { status: "not-modified" } | { status: "published"; result: PublishResult } | { status: "failed"; error: string; retryable: boolean };
+export type RefreshResult =
+  { status: "not-modified" } | { status: "published"; result: PublishResult } | { status: "failed"; error: string; retryable: boolean };
 
 const RETRYABLE = new Set(["FETCH_FAILED", "DATABASE_UNAVAILABLE"]);
 
@@ -19,25 +20,56 @@ const RETRYABLE = new Set(["FETCH_FAILED", "DATABASE_UNAVAILABLE"]);
  * Fetches one URL source now and publishes what it serves. Success or failure is recorded on the
  * source; a failure never touches the versions, so the last good one stays served.
  */
-export async function refreshSource(db: Db, sourceId: string, actor: Actor = systemActor("URL source poller"), limitOverrides: Partial<IngestLimits> = {}): Promise<RefreshResult> {
-  const source = await db.specSource.findUniqueOrThrow({ where: { id: sourceId }, select: { id: true, url: true, etag: true, lastModified: true, pollIntervalMinutes: true, service: { select: { slug: true } } } });
+export async function refreshSource(
+  db: Db,
+  sourceId: string,
+  actor: Actor = systemActor("URL source poller"),
+  limitOverrides: Partial<IngestLimits> = {},
+): Promise<RefreshResult> {
+  const source = await db.specSource.findUniqueOrThrow({
+    where: { id: sourceId },
+    select: { id: true, url: true, etag: true, lastModified: true, pollIntervalMinutes: true, service: { select: { slug: true } } },
+  });
   const now = new Date();
   const next = new Date(now.getTime() + source.pollIntervalMinutes * 60_000);
   try {
     // Fetched and checked off the main thread (lib/pipeline), like a pushed document.
-    const outcome = await runPipeline("fetchDocument", { url: source.url, allow: env().WAYFINDER_FETCH_ALLOW, limits: { ...ingestLimitsFromEnv(), ...limitOverrides }, etag: source.etag, lastModified: source.lastModified });
+    const outcome = await runPipeline("fetchDocument", {
+      url: source.url,
+      allow: env().WAYFINDER_FETCH_ALLOW,
+      limits: { ...ingestLimitsFromEnv(), ...limitOverrides },
+      etag: source.etag,
+      lastModified: source.lastModified,
+    });
     if (outcome.kind === "not-modified") {
-      await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: Prisma.DbNull, nextPollAt: next } });
+      await db.specSource.update({
+        where: { id: source.id },
+        data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: Prisma.DbNull, nextPollAt: next },
+      });
       return { status: "not-modified" };
     }
     const result = await publishPrepared(db, { actor, serviceSlug: source.service.slug, prepared: outcome.prepared, origin: "url" });
-    await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastSuccessAt: now, lastError: null, lastErrorDetails: Prisma.DbNull, etag: outcome.etag, lastModified: outcome.lastModified, nextPollAt: next } });
+    await db.specSource.update({
+      where: { id: source.id },
+      data: {
+        lastAttemptAt: now,
+        lastSuccessAt: now,
+        lastError: null,
+        lastErrorDetails: Prisma.DbNull,
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+        nextPollAt: next,
+      },
+    });
     return { status: "published", result };
   } catch (error) {
     if (!isAppError(error)) logger.error({ event: "source.error", sourceId, err: error }, "unexpected error refreshing a URL source");
     const message = isAppError(error) ? error.message : "Unexpected error; see the server log.";
     const details = (isAppError(error) ? error.details : undefined) as Prisma.InputJsonValue | undefined;
-    await db.specSource.update({ where: { id: source.id }, data: { lastAttemptAt: now, lastError: message, lastErrorDetails: details ?? Prisma.DbNull, nextPollAt: next } });
+    await db.specSource.update({
+      where: { id: source.id },
+      data: { lastAttemptAt: now, lastError: message, lastErrorDetails: details ?? Prisma.DbNull, nextPollAt: next },
+    });
     return { status: "failed", error: message, retryable: !isAppError(error) || RETRYABLE.has(error.code) };
   }
 }

@@ -18,8 +18,21 @@ export async function setSource(db: Db, { actor, slug, input }: { actor: Actor; 
     const before = await tx.specSource.findUnique({ where: { serviceId: service.id }, select: { url: true, pollIntervalMinutes: true } });
     const nextPollAt = new Date(Date.now() + data.pollIntervalMinutes * 60_000);
     const fresh = { etag: null, lastModified: null, lastError: null, nextPollAt };
-    const source = await tx.specSource.upsert({ where: { serviceId: service.id }, create: { serviceId: service.id, ...data, nextPollAt }, update: { ...data, ...fresh }, select: { id: true } });
-    await recordAudit(tx, actor, { action: before ? "source.update" : "source.create", entityType: "service", entityId: service.id, entityKey: slug, serviceId: service.id, before: before ?? undefined, after: data });
+    const source = await tx.specSource.upsert({
+      where: { serviceId: service.id },
+      create: { serviceId: service.id, ...data, nextPollAt },
+      update: { ...data, ...fresh },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, {
+      action: before ? "source.update" : "source.create",
+      entityType: "service",
+      entityId: service.id,
+      entityKey: slug,
+      serviceId: service.id,
+      before: before ?? undefined,
+      after: data,
+    });
     return source;
   });
 }

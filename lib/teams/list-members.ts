@@ -10,7 +10,12 @@ export async function listMembers(db: Db, { actor, teamSlug }: { actor: Actor; t
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
   const emails = canSeeEmails(actor);
-  return members.map((member) => ({ email: emails ? member.user.email : null, name: member.user.name, role: member.role, since: member.createdAt.toISOString() }));
+  return members.map((member) => ({
+    email: emails ? member.user.email : null,
+    name: member.user.name,
+    role: member.role,
+    since: member.createdAt.toISOString(),
+  }));
 }
 
 export type TeamMember = Awaited<ReturnType<typeof listMembers>>[number];

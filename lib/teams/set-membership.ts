@@ -16,8 +16,19 @@ export async function setMembership(db: Db, { actor, teamSlug, input }: { actor:
     assert(canManageTeam(actor, team.id), actor, `manage the members of "${teamSlug}"`);
     const user = await tx.user.upsert({ where: { email }, create: { email, name: email.split("@")[0] ?? email }, update: {}, select: { id: true } });
     const before = await tx.membership.findUnique({ where: { userId_teamId: { userId: user.id, teamId: team.id } }, select: { role: true } });
-    await tx.membership.upsert({ where: { userId_teamId: { userId: user.id, teamId: team.id } }, create: { userId: user.id, teamId: team.id, role }, update: { role } });
-    await recordAudit(tx, actor, { action: before ? "membership.update" : "membership.create", entityType: "membership", entityId: `${team.id}:${user.id}`, entityKey: teamSlug, before: before ? { email, ...before } : undefined, after: { email, role } });
+    await tx.membership.upsert({
+      where: { userId_teamId: { userId: user.id, teamId: team.id } },
+      create: { userId: user.id, teamId: team.id, role },
+      update: { role },
+    });
+    await recordAudit(tx, actor, {
+      action: before ? "membership.update" : "membership.create",
+      entityType: "membership",
+      entityId: `${team.id}:${user.id}`,
+      entityKey: teamSlug,
+      before: before ? { email, ...before } : undefined,
+      after: { email, role },
+    });
     return { email, role };
   });
 }

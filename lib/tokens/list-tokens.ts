@@ -5,7 +5,17 @@ export async function listTokens(db: Db, teamSlug: string) {
   const tokens = await db.apiToken.findMany({
     where: { team: { slug: teamSlug } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true, service: { select: { slug: true } }, createdBy: { select: { email: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      service: { select: { slug: true } },
+      createdBy: { select: { email: true } },
+    },
   });
   return tokens.map((token) => ({
     id: token.id,

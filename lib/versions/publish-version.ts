@@ -28,7 +28,11 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
     await tx.$queryRaw`SELECT id FROM "Service" WHERE slug = ${serviceSlug} FOR UPDATE`;
     const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
     if (!service) throw notFound(`Service "${serviceSlug}"`);
-    assert(canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }), actor, `publish API versions of "${serviceSlug}"`);
+    assert(
+      canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }),
+      actor,
+      `publish API versions of "${serviceSlug}"`,
+    );
     const existing = await tx.apiVersion.findUnique({
       where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
       select: { version: true, revision: true, operationCount: true },
@@ -58,8 +62,21 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
     });
     await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
-    const result = { outcome: "created" as const, version: prepared.version, revision, contentHash: prepared.contentHash, operationCount: prepared.operations.length };
-    await recordAudit(tx, actor, { action: "version.publish", entityType: "service", entityId: service.id, entityKey: serviceSlug, serviceId: service.id, after: { ...result, format: prepared.format, origin } });
+    const result = {
+      outcome: "created" as const,
+      version: prepared.version,
+      revision,
+      contentHash: prepared.contentHash,
+      operationCount: prepared.operations.length,
+    };
+    await recordAudit(tx, actor, {
+      action: "version.publish",
+      entityType: "service",
+      entityId: service.id,
+      entityKey: serviceSlug,
+      serviceId: service.id,
+      after: { ...result, format: prepared.format, origin },
+    });
     return result;
   });
 }
@@ -76,7 +93,10 @@ export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug:
 }
 
 /** Stores a document that already went through the pipeline (a bundle, a URL source). */
-export async function publishPrepared(db: Db, input: { actor: Actor; serviceSlug: string; prepared: PreparedDocument; origin?: VersionOrigin }): Promise<PublishResult> {
+export async function publishPrepared(
+  db: Db,
+  input: { actor: Actor; serviceSlug: string; prepared: PreparedDocument; origin?: VersionOrigin },
+): Promise<PublishResult> {
   const origin = input.origin ?? "push";
   try {
     return await storePrepared(db, input.actor, input.serviceSlug, input.prepared, origin);

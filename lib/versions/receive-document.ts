@@ -23,7 +23,11 @@ export async function prepareReceived(body: Uint8Array, contentType: string, lim
       throw invalidDocument("The bundle is not valid JSON", [{ message: (error as Error).message }]);
     }
     const bundle = bundleSchema.safeParse(raw);
-    if (!bundle.success) throw invalidDocument("The bundle is malformed", bundle.error.issues.map((issue) => ({ message: issue.message, pointer: `/${issue.path.join("/")}` })));
+    if (!bundle.success)
+      throw invalidDocument(
+        "The bundle is malformed",
+        bundle.error.issues.map((issue) => ({ message: issue.message, pointer: `/${issue.path.join("/")}` })),
+      );
     return prepareBundle(bundle.data, limits);
   }
   return prepareDocument(text, limits);
@@ -31,5 +35,12 @@ export async function prepareReceived(body: Uint8Array, contentType: string, lim
 
 /** What the API says about a prepared document, stored or not. */
 export function describePrepared(prepared: PreparedDocument) {
-  return { format: prepared.format, title: prepared.title, version: prepared.version, contentHash: prepared.contentHash, operationCount: prepared.operations.length, sizeBytes: prepared.sizeBytes };
+  return {
+    format: prepared.format,
+    title: prepared.title,
+    version: prepared.version,
+    contentHash: prepared.contentHash,
+    operationCount: prepared.operations.length,
+    sizeBytes: prepared.sizeBytes,
+  };
 }

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
 
-const ACTORS = ["anonymous", "non-member", "member", "maintainer of another team", "maintainer of an owning team", "admin", "token for another service", "token for this service"] as const;
+const ACTORS = [
+  "anonymous",
+  "non-member",
+  "member",
+  "maintainer of another team",
+  "maintainer of an owning team",
+  "admin",
+  "token for another service",
+  "token for this service",
+] as const;
 type ActorName = (typeof ACTORS)[number];
 type Credentials = Record<string, string>;
 
@@ -34,9 +43,36 @@ interface Route {
 
 // Outcomes by rule (lib/auth/permissions.ts): service changes are for the owning team's maintainers,
 // tokens in scope and admins; team management for its maintainers and admins; teams and imports for admins.
-const serviceChange = { anonymous: 401, "non-member": 403, member: 403, "maintainer of another team": 403, "maintainer of an owning team": 200, admin: 200, "token for another service": 403, "token for this service": 200 };
-const teamChange = (ok: number) => ({ anonymous: 401, "non-member": 403, member: 403, "maintainer of another team": 403, "maintainer of an owning team": ok, admin: ok, "token for another service": 403, "token for this service": 403 });
-const adminOnly = (ok: number) => ({ anonymous: 401, "non-member": 403, member: 403, "maintainer of another team": 403, "maintainer of an owning team": 403, admin: ok, "token for another service": 403, "token for this service": 403 });
+const serviceChange = {
+  anonymous: 401,
+  "non-member": 403,
+  member: 403,
+  "maintainer of another team": 403,
+  "maintainer of an owning team": 200,
+  admin: 200,
+  "token for another service": 403,
+  "token for this service": 200,
+};
+const teamChange = (ok: number) => ({
+  anonymous: 401,
+  "non-member": 403,
+  member: 403,
+  "maintainer of another team": 403,
+  "maintainer of an owning team": ok,
+  admin: ok,
+  "token for another service": 403,
+  "token for this service": 403,
+});
+const adminOnly = (ok: number) => ({
+  anonymous: 401,
+  "non-member": 403,
+  member: 403,
+  "maintainer of another team": 403,
+  "maintainer of an owning team": 403,
+  admin: ok,
+  "token for another service": 403,
+  "token for this service": 403,
+});
 
 let counter = 0;
 const ROUTES: Route[] = [
@@ -47,7 +83,16 @@ const ROUTES: Route[] = [
     body: () => ({ slug: `new-svc-${++counter}`, name: "New service", primaryOwner: "owners" }),
     state: () => ["/api/v1/services?retired=true&pageSize=100"],
     // Members may register for their own team; tokens scoped to one service may not register others.
-    expected: { anonymous: 401, "non-member": 403, member: 201, "maintainer of another team": 403, "maintainer of an owning team": 201, admin: 201, "token for another service": 403, "token for this service": 403 },
+    expected: {
+      anonymous: 401,
+      "non-member": 403,
+      member: 201,
+      "maintainer of another team": 403,
+      "maintainer of an owning team": 201,
+      admin: 201,
+      "token for another service": 403,
+      "token for this service": 403,
+    },
   },
   {
     method: "PATCH",
@@ -154,14 +199,32 @@ const ROUTES: Route[] = [
     path: () => "/api/v1/me/onboarding/open-the-catalogue",
     state: () => [],
     // One's own progress: every person may keep theirs; tokens are nobody's.
-    expected: { anonymous: 401, "non-member": 204, member: 204, "maintainer of another team": 204, "maintainer of an owning team": 204, admin: 204, "token for another service": 403, "token for this service": 403 },
+    expected: {
+      anonymous: 401,
+      "non-member": 204,
+      member: 204,
+      "maintainer of another team": 204,
+      "maintainer of an owning team": 204,
+      admin: 204,
+      "token for another service": 403,
+      "token for this service": 403,
+    },
   },
   {
     method: "DELETE",
     route: "me/onboarding/[itemId]",
     path: () => "/api/v1/me/onboarding/open-the-catalogue",
     state: () => [],
-    expected: { anonymous: 401, "non-member": 204, member: 204, "maintainer of another team": 204, "maintainer of an owning team": 204, admin: 204, "token for another service": 403, "token for this service": 403 },
+    expected: {
+      anonymous: 401,
+      "non-member": 204,
+      member: 204,
+      "maintainer of another team": 204,
+      "maintainer of an owning team": 204,
+      admin: 204,
+      "token for another service": 403,
+      "token for this service": 403,
+    },
   },
   {
     method: "POST",
@@ -222,7 +285,11 @@ describe("authorization matrix over HTTP", () => {
   let cellNumber = 0;
 
   const call = async (who: Credentials, method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, { method, headers: { ...who, ...(body === undefined ? {} : { "Content-Type": "application/json" }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${server.url}${url}`, {
+      method,
+      headers: { ...who, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const asAdmin = async (method: string, url: string, body?: unknown) => {
     const response = await call(admin, method, url, body);
     if (!response.ok) throw new Error(`setup ${method} ${url} failed: ${response.status} ${await response.text()}`);
@@ -279,7 +346,9 @@ describe("authorization matrix over HTTP", () => {
     return bodies.join("\n").replace(/"lastUsedAt":(null|"[^"]*")/g, '"lastUsedAt":"…"');
   }
 
-  const cells = ROUTES.flatMap((route) => ACTORS.map((actor) => ({ route, actor, label: `${route.method} /${route.route} as ${actor} → ${route.expected[actor]}` })));
+  const cells = ROUTES.flatMap((route) =>
+    ACTORS.map((actor) => ({ route, actor, label: `${route.method} /${route.route} as ${actor} → ${route.expected[actor]}` })),
+  );
 
   it.each(cells)("$label", async ({ route, actor }) => {
     const { cell, who } = await prepareCell(actor);
@@ -304,7 +373,11 @@ describe("authorization matrix over HTTP", () => {
   const refusedCells = cells.filter(({ route, actor }) => route.expected[actor] >= 400 && !refusalNeedsBody(route, actor));
   it.each(refusedCells)("$label, also with a malformed body", async ({ route, actor }) => {
     const { cell, who } = await prepareCell(actor);
-    const response = await fetch(`${server.url}${route.path(cell)}`, { method: route.method, headers: { ...who, "Content-Type": "application/json" }, body: '{"not json' });
+    const response = await fetch(`${server.url}${route.path(cell)}`, {
+      method: route.method,
+      headers: { ...who, "Content-Type": "application/json" },
+      body: '{"not json',
+    });
     expect(response.status, await response.text()).toBe(route.expected[actor]);
   });
 
@@ -319,29 +392,40 @@ describe("authorization matrix over HTTP", () => {
     "token for another service": { emails: true, tokenDetails: false },
     "token for this service": { emails: true, tokenDetails: false },
   };
-  it.each(ACTORS.map((actor) => ({ actor, ...readExpectations[actor] })))("GET members and a service's history as $actor: emails $emails, token details $tokenDetails", async ({ actor, emails, tokenDetails }) => {
-    const { cell, who } = await prepareCell(actor);
-    // A change made by a token scoped to the cell's service, so its history names a token.
-    const token = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `history ${cell.service}`, service: cell.service }))!.token as string;
-    expect((await call({ Authorization: `Bearer ${token}` }, "PATCH", `/api/v1/services/${cell.service}`, { description: "by a token" })).status).toBe(200);
+  it.each(ACTORS.map((actor) => ({ actor, ...readExpectations[actor] })))(
+    "GET members and a service's history as $actor: emails $emails, token details $tokenDetails",
+    async ({ actor, emails, tokenDetails }) => {
+      const { cell, who } = await prepareCell(actor);
+      // A change made by a token scoped to the cell's service, so its history names a token.
+      const token = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `history ${cell.service}`, service: cell.service }))!.token as string;
+      expect((await call({ Authorization: `Bearer ${token}` }, "PATCH", `/api/v1/services/${cell.service}`, { description: "by a token" })).status).toBe(200);
 
-    const members = (await (await call(who, "GET", "/api/v1/teams/owners/members")).json()) as { items: { email: string | null; name: string }[] };
-    expect(members.items.length).toBeGreaterThan(0);
-    expect(members.items.every((member) => (member.email !== null) === emails)).toBe(true);
+      const members = (await (await call(who, "GET", "/api/v1/teams/owners/members")).json()) as { items: { email: string | null; name: string }[] };
+      expect(members.items.length).toBeGreaterThan(0);
+      expect(members.items.every((member) => (member.email !== null) === emails)).toBe(true);
 
-    const history = await (await call(who, "GET", `/api/v1/services/${cell.service}/history`)).text();
-    expect(history.includes(`history ${cell.service}`)).toBe(tokenDetails);
-    expect(history.includes("an API token")).toBe(!tokenDetails);
-    expect(history.includes("admin@matrix.test")).toBe(emails);
-  });
+      const history = await (await call(who, "GET", `/api/v1/services/${cell.service}/history`)).text();
+      expect(history.includes(`history ${cell.service}`)).toBe(tokenDetails);
+      expect(history.includes("an API token")).toBe(!tokenDetails);
+      expect(history.includes("admin@matrix.test")).toBe(emails);
+    },
+  );
 
   describe("changes made with the session cookie", () => {
     const patch = (headers: Record<string, string>) =>
-      fetch(`${server.url}/api/v1/teams/owners`, { method: "PATCH", headers: { ...admin, "Content-Type": "application/json", ...headers }, body: JSON.stringify({ description: `csrf ${++counter}` }) });
+      fetch(`${server.url}/api/v1/teams/owners`, {
+        method: "PATCH",
+        headers: { ...admin, "Content-Type": "application/json", ...headers },
+        body: JSON.stringify({ description: `csrf ${++counter}` }),
+      });
 
     it("need the CSRF header that only the portal's own pages send (Try it out cannot)", async () => {
       const { "x-wayfinder-csrf": _, ...cookieOnly } = admin;
-      const withoutHeader = await fetch(`${server.url}/api/v1/teams/owners`, { method: "PATCH", headers: { ...cookieOnly, "Content-Type": "application/json" }, body: JSON.stringify({ description: "no csrf" }) });
+      const withoutHeader = await fetch(`${server.url}/api/v1/teams/owners`, {
+        method: "PATCH",
+        headers: { ...cookieOnly, "Content-Type": "application/json" },
+        body: JSON.stringify({ description: "no csrf" }),
+      });
       expect(withoutHeader.status).toBe(403);
       expect(((await withoutHeader.json()) as { error: { message: string } }).error.message).toMatch(/CSRF/);
       expect((await patch({ "x-wayfinder-csrf": "a-guess-that-is-long-enough-to-be-considered-at-all" })).status).toBe(403);

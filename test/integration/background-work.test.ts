@@ -46,14 +46,18 @@ describe.runIf(testDatabaseUrl)("background work shared by two instances on Post
   });
 
   it("fetches each due source once per interval, never twice", async () => {
-    const call = (method: string, url: string, body: unknown) => fetch(`${servers[0]!.url}${url}`, { method, headers: { ...admin, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const call = (method: string, url: string, body: unknown) =>
+      fetch(`${servers[0]!.url}${url}`, { method, headers: { ...admin, "Content-Type": "application/json" }, body: JSON.stringify(body) });
     expect((await call("POST", "/api/v1/teams", { slug: "work", name: "Work" })).status).toBe(201);
     const paths: string[] = [];
     for (let i = 0; i < 10; i += 1) {
       const documentPath = `/work-${i}.json`;
       spec.set(documentPath, { text: openApi30("1.0.0", [`/work-${i}`]) });
       // Registered with its URL: fetched once at once, then every 15 minutes.
-      expect((await call("POST", "/api/v1/services", { slug: `work-${i}`, name: `Work ${i}`, primaryOwner: "work", documentUrl: `${spec.url}${documentPath}` })).status).toBe(201);
+      expect(
+        (await call("POST", "/api/v1/services", { slug: `work-${i}`, name: `Work ${i}`, primaryOwner: "work", documentUrl: `${spec.url}${documentPath}` }))
+          .status,
+      ).toBe(201);
       paths.push(documentPath);
     }
     const requests = () => paths.map((documentPath) => spec.requests.filter((request) => request.path === documentPath).length);

@@ -35,8 +35,22 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
     db = await open();
     await createTeam(db.prisma, { actor, input: { slug: "alpha", name: "Alpha" } });
     await createTeam(db.prisma, { actor, input: { slug: "beta", name: "Beta" } });
-    await createService(db.prisma, { actor, input: { slug: "svc-one", name: "Service One", description: "Sends invoices", lifecycle: "production", tags: ["billing"], primaryOwner: "alpha", otherOwners: ["beta"] } });
-    await createService(db.prisma, { actor, input: { slug: "svc-two", name: "Service Two", lifecycle: "deprecated", tags: ["billing", "legacy"], primaryOwner: "beta" } });
+    await createService(db.prisma, {
+      actor,
+      input: {
+        slug: "svc-one",
+        name: "Service One",
+        description: "Sends invoices",
+        lifecycle: "production",
+        tags: ["billing"],
+        primaryOwner: "alpha",
+        otherOwners: ["beta"],
+      },
+    });
+    await createService(db.prisma, {
+      actor,
+      input: { slug: "svc-two", name: "Service Two", lifecycle: "deprecated", tags: ["billing", "legacy"], primaryOwner: "beta" },
+    });
     await createService(db.prisma, { actor, input: { slug: "svc-three", name: "Service Three", lifecycle: "experimental", primaryOwner: "beta" } });
   });
   afterAll(async () => db?.close());
@@ -110,8 +124,15 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
         const results = await Promise.allSettled(texts.map((text) => publishVersion(db.prisma, { actor, serviceSlug: "svc-two", text })));
         const failures = results.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason));
         expect(failures, `round ${round}`).toEqual([]);
-        const revisions = await db.prisma.apiVersion.findMany({ where: { service: { slug: "svc-two" }, version }, select: { revision: true }, orderBy: { revision: "asc" } });
-        expect(revisions.map((row) => row.revision), `round ${round}`).toEqual([1, 2, 3, 4]);
+        const revisions = await db.prisma.apiVersion.findMany({
+          where: { service: { slug: "svc-two" }, version },
+          select: { revision: true },
+          orderBy: { revision: "asc" },
+        });
+        expect(
+          revisions.map((row) => row.revision),
+          `round ${round}`,
+        ).toEqual([1, 2, 3, 4]);
       }
     });
   });
@@ -128,7 +149,9 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
     it("lets the database refuse a second primary owner", async () => {
       const service = await db.prisma.service.findUniqueOrThrow({ where: { slug: "svc-one" } });
       const beta = await db.prisma.team.findUniqueOrThrow({ where: { slug: "beta" } });
-      await expect(db.prisma.serviceOwnership.update({ where: { serviceId_teamId: { serviceId: service.id, teamId: beta.id } }, data: { isPrimary: true } })).rejects.toThrow();
+      await expect(
+        db.prisma.serviceOwnership.update({ where: { serviceId_teamId: { serviceId: service.id, teamId: beta.id } }, data: { isPrimary: true } }),
+      ).rejects.toThrow();
     });
 
     it("refuses an unknown owning team and creates nothing", async () => {

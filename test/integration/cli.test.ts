@@ -15,7 +15,10 @@ const bin = path.resolve("bin/wayfinder.mjs");
 /** Runs the real `wayfinder` command in a separate process, from another folder. */
 async function wayfinder(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: os.tmpdir(),
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -36,12 +39,30 @@ describe("the wayfinder command", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-"));
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-files-"));
-    writeFileSync(path.join(work, "invalid.yaml"), "openapi: 3.0.3\ninfo:\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: { '200': { summary: no description } }\n");
-    writeFileSync(path.join(work, "small.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "Small", version: "1.0.0" }, paths: { "/ping": { get: { responses: { "200": { description: "pong" } } } } } }));
+    writeFileSync(
+      path.join(work, "invalid.yaml"),
+      "openapi: 3.0.3\ninfo:\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: { '200': { summary: no description } }\n",
+    );
+    writeFileSync(
+      path.join(work, "small.json"),
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "Small", version: "1.0.0" },
+        paths: { "/ping": { get: { responses: { "200": { description: "pong" } } } } },
+      }),
+    );
     spec = await startSpecServer();
-    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@cli.test", WAYFINDER_DEMO: "false", WAYFINDER_FETCH_ALLOW: `localhost:${new URL(spec.url).port}` });
+    server = await startPortal({
+      WAYFINDER_DATA_DIR: dataDir,
+      WAYFINDER_ADMINS: "admin@cli.test",
+      WAYFINDER_DEMO: "false",
+      WAYFINDER_FETCH_ALLOW: `localhost:${new URL(spec.url).port}`,
+    });
     session = await signInLocally(server.url, { name: "Admin", email: "admin@cli.test" });
-    const post = async (url: string, body: unknown) => (await fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<{ token: string }>;
+    const post = async (url: string, body: unknown) =>
+      (
+        await fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) })
+      ).json() as Promise<{ token: string }>;
     await post("/api/v1/teams", { slug: "cli-team", name: "CLI team" });
     await post("/api/v1/services", { slug: "pets", name: "Pets", primaryOwner: "cli-team" });
     await post("/api/v1/services", { slug: "other", name: "Other", primaryOwner: "cli-team" });
@@ -74,7 +95,10 @@ describe("the wayfinder command", () => {
       writeFileSync(path.join(secret, "creds.yaml"), "password: hunter2\n");
       mkdirSync(path.join(project, "api"));
       const climbing = path.join(project, "api", "climb.yaml");
-      writeFileSync(climbing, `openapi: 3.0.3\ninfo: {title: Climb, version: "1"}\npaths: {}\nx-build-info: {$ref: "${path.relative(path.join(project, "api"), path.join(secret, "creds.yaml"))}"}\n`);
+      writeFileSync(
+        climbing,
+        `openapi: 3.0.3\ninfo: {title: Climb, version: "1"}\npaths: {}\nx-build-info: {$ref: "${path.relative(path.join(project, "api"), path.join(secret, "creds.yaml"))}"}\n`,
+      );
       const linked = path.join(project, "api", "linked.yaml");
       symlinkSync(path.join(secret, "creds.yaml"), path.join(project, "api", "creds.yaml"));
       writeFileSync(linked, 'openapi: 3.0.3\ninfo: {title: Linked, version: "1"}\npaths: {}\nx-build-info: {$ref: "creds.yaml"}\n');
@@ -105,15 +129,26 @@ describe("the wayfinder command", () => {
       expect(download.status).toBe(200);
       const cli = path.join(elsewhere, "wayfinder.mjs");
       writeFileSync(cli, Buffer.from(await download.arrayBuffer()));
-      writeFileSync(path.join(elsewhere, "openapi.yaml"), 'openapi: 3.1.0\ninfo: {title: From CI, version: "3.0.0"}\npaths:\n  /ci: {get: {responses: {"200": {description: ok}}}}\n');
+      writeFileSync(
+        path.join(elsewhere, "openapi.yaml"),
+        'openapi: 3.1.0\ninfo: {title: From CI, version: "3.0.0"}\npaths:\n  /ci: {get: {responses: {"200": {description: ok}}}}\n',
+      );
       // The system's Node when there is one (20 on these machines: the file must run on it), else ours.
       const node = existsSync("/usr/bin/node") ? "/usr/bin/node" : process.execPath;
       const run = (args: string[], env: Record<string, string> = {}) =>
         new Promise<{ code: number; out: string }>((resolve) => {
-          execFile(node, [cli, ...args], { cwd: elsewhere, env: { PATH: "/usr/bin:/bin", NODE_ENV: "production", ...env } }, (error, stdout, stderr) => resolve({ code: (error as { code?: number } | null)?.code ?? 0, out: stdout + stderr }));
+          execFile(node, [cli, ...args], { cwd: elsewhere, env: { PATH: "/usr/bin:/bin", NODE_ENV: "production", ...env } }, (error, stdout, stderr) =>
+            resolve({ code: (error as { code?: number } | null)?.code ?? 0, out: stdout + stderr }),
+          );
         });
-      expect(await run(["validate", "openapi.yaml"])).toMatchObject({ code: 0, out: expect.stringContaining("valid: From CI 3.0.0 (openapi-3.1, 1 operations, 1 file)") });
-      expect(await run(["publish", "--service", "pets", "openapi.yaml"], as(tokens.pets!))).toMatchObject({ code: 0, out: expect.stringContaining("published: pets 3.0.0 revision 1 (1 operations)") });
+      expect(await run(["validate", "openapi.yaml"])).toMatchObject({
+        code: 0,
+        out: expect.stringContaining("valid: From CI 3.0.0 (openapi-3.1, 1 operations, 1 file)"),
+      });
+      expect(await run(["publish", "--service", "pets", "openapi.yaml"], as(tokens.pets!))).toMatchObject({
+        code: 0,
+        out: expect.stringContaining("published: pets 3.0.0 revision 1 (1 operations)"),
+      });
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
@@ -133,18 +168,32 @@ describe("the wayfinder command", () => {
 
   it("says what is missing with exit 2: arguments, settings, or a reachable portal", async () => {
     expect(await wayfinder(["publish", path.join(work, "small.json")])).toMatchObject({ code: 2, out: expect.stringContaining("Usage:") });
-    expect(await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")])).toMatchObject({ code: 2, out: expect.stringContaining("set WAYFINDER_URL") });
-    expect(await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")], { WAYFINDER_URL: "http://127.0.0.1:9", WAYFINDER_TOKEN: "wf_x" })).toMatchObject({ code: 2, out: expect.stringContaining("cannot reach") });
+    expect(await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")])).toMatchObject({
+      code: 2,
+      out: expect.stringContaining("set WAYFINDER_URL"),
+    });
+    expect(
+      await wayfinder(["publish", "--service", "pets", path.join(work, "small.json")], { WAYFINDER_URL: "http://127.0.0.1:9", WAYFINDER_TOKEN: "wf_x" }),
+    ).toMatchObject({ code: 2, out: expect.stringContaining("cannot reach") });
   });
 
   it("validates offline with the server's rules", async () => {
-    expect(await wayfinder(["validate", path.join(work, "small.json")])).toMatchObject({ code: 0, out: expect.stringContaining("valid: Small 1.0.0 (openapi-3.1, 1 operations, 1 file)") });
+    expect(await wayfinder(["validate", path.join(work, "small.json")])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("valid: Small 1.0.0 (openapi-3.1, 1 operations, 1 file)"),
+    });
     expect(await wayfinder(["validate", path.join(work, "invalid.yaml")])).toMatchObject({ code: 1 });
     expect(await wayfinder(["validate", path.join(work, "missing.yaml")])).toMatchObject({ code: 1, out: expect.stringContaining("Cannot read") });
   });
 
   it("registers a service with a document URL and fetches it at once", async () => {
-    spec.set("/fetched.json", { text: JSON.stringify({ openapi: "3.1.0", info: { title: "Fetched", version: "2.0.0" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } } } } } }) });
+    spec.set("/fetched.json", {
+      text: JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "Fetched", version: "2.0.0" },
+        paths: { "/a": { get: { responses: { "200": { description: "ok" } } } } },
+      }),
+    });
     const response = await fetch(`${server.url}/api/v1/services`, {
       method: "POST",
       headers: { ...session, "Content-Type": "application/json" },
@@ -153,12 +202,18 @@ describe("the wayfinder command", () => {
     expect(response.status).toBe(201);
     const service = (await response.json()) as { versions: { version: string; origin: string }[] };
     expect(service.versions).toMatchObject([{ version: "2.0.0", origin: "url" }]);
-    const source = (await (await fetch(`${server.url}/api/v1/services/fetched/source`, { headers: session })).json()) as { source: { url: string; lastError: string | null } };
+    const source = (await (await fetch(`${server.url}/api/v1/services/fetched/source`, { headers: session })).json()) as {
+      source: { url: string; lastError: string | null };
+    };
     expect(source.source).toMatchObject({ url: `${spec.url}/fetched.json`, lastError: null });
   });
 
-  it.runIf(hasFixtures)("validates DigitalOcean's 2,900-file specification offline", async () => {
-    const result = await wayfinder(["validate", path.join(fixturesDir, "digitalocean/specification/DigitalOcean-public.v2.yaml")]);
-    expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/valid: DigitalOcean API 2\.0 \(openapi-3\.0, \d+ operations, \d+ files\)/) });
-  }, 60_000);
+  it.runIf(hasFixtures)(
+    "validates DigitalOcean's 2,900-file specification offline",
+    async () => {
+      const result = await wayfinder(["validate", path.join(fixturesDir, "digitalocean/specification/DigitalOcean-public.v2.yaml")]);
+      expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/valid: DigitalOcean API 2\.0 \(openapi-3\.0, \d+ operations, \d+ files\)/) });
+    },
+    60_000,
+  );
 });

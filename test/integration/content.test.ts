@@ -65,8 +65,14 @@ describe("broken content is reported with its file, field and what was expected"
 
   it("names supersession links that point nowhere or only one way", () => {
     fresh();
-    writeFileSync(path.join(dir, "adr/0098-dangling.mdx"), '---\nnumber: 98\ntitle: Dangling\nstatus: superseded\ndate: "2025-01-01"\ndeciders: [me]\nsuperseded-by: 0097-missing\n---\n');
-    writeFileSync(path.join(dir, "adr/0096-one-way.mdx"), '---\nnumber: 96\ntitle: One way\nstatus: accepted\ndate: "2025-01-01"\ndeciders: [me]\nsupersedes: 0001-record-architecture-decisions\n---\n');
+    writeFileSync(
+      path.join(dir, "adr/0098-dangling.mdx"),
+      '---\nnumber: 98\ntitle: Dangling\nstatus: superseded\ndate: "2025-01-01"\ndeciders: [me]\nsuperseded-by: 0097-missing\n---\n',
+    );
+    writeFileSync(
+      path.join(dir, "adr/0096-one-way.mdx"),
+      '---\nnumber: 96\ntitle: One way\nstatus: accepted\ndate: "2025-01-01"\ndeciders: [me]\nsupersedes: 0001-record-architecture-decisions\n---\n',
+    );
     const problems = problemsIn(dir);
     expect(problems).toContain('content/adr/0098-dangling.mdx (superseded-by): no ADR "0097-missing" exists');
     expect(problems).toContain('content/adr/0096-one-way.mdx (supersedes): ADR "0001-record-architecture-decisions" must say superseded-by: 0096-one-way');
@@ -80,7 +86,9 @@ describe("broken content is reported with its file, field and what was expected"
     );
     const problems = problemsIn(dir);
     expect(problems).toContain('content/guides/links.mdx: <Service slug="no-such-service" /> names no demo service');
-    expect(problems).toContain('content/guides/links.mdx: <Operation service="payments-api" operationId="launchRocket" />: service "payments-api" has no operation "launchRocket"');
+    expect(problems).toContain(
+      'content/guides/links.mdx: <Operation service="payments-api" operationId="launchRocket" />: service "payments-api" has no operation "launchRocket"',
+    );
     expect(problems).toContain("content/guides/links.mdx: the link /docs/patterns/no-such-pattern leads nowhere");
     expect(problems).toContain("content/guides/links.mdx: the link /services/ghost-api leads nowhere");
   });

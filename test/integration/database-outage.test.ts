@@ -23,7 +23,12 @@ describe.runIf(testDatabaseUrl)("a database outage while the portal runs", () =>
     relay = await startTcpRelay(target.hostname, Number(target.port || 5432));
     target.host = `127.0.0.1:${relay.port}`;
     dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-outage-"));
-    server = await startPortal({ DATABASE_URL: target.toString(), WAYFINDER_DEMO: "true", WAYFINDER_DATA_DIR: dataDir, NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters" });
+    server = await startPortal({
+      DATABASE_URL: target.toString(),
+      WAYFINDER_DEMO: "true",
+      WAYFINDER_DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters",
+    });
   }, 180_000);
 
   afterAll(async () => {

@@ -35,7 +35,10 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
 
   it("finds the Stripe, Slack, Twilio and OpenAPI Initiative documents", () => {
     for (const prefix of ["stripe/", "slack/", "twilio/", "oai-examples/v2.0/", "oai-examples/v3.0/", "oai-examples/v3.1/"]) {
-      expect(files.some((file) => file.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        files.some((file) => file.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
   });
 
@@ -61,16 +64,20 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
       expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug } } } })).toBe(expected);
     });
 
-    it.each(multiFileFolders)("%s, as a bundle of its files", async (folder) => {
-      const rootFile = path.join(fixturesDir, folder, multiFileRoots[folder]!);
-      const bundle = await collectFiles(rootFile, defaultIngestLimits, path.join(fixturesDir, folder));
-      const expected = await countOperationsInFolder(path.dirname(rootFile), path.basename(rootFile));
-      const prepared = await prepareBundle(bundle, defaultIngestLimits);
-      expect(prepared.operations).toHaveLength(expected);
-      const slug = `fx-${folder.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 63).replace(/-+$/, "");
-      await createService(db.prisma, { actor, input: { slug, name: folder, primaryOwner: "fixtures" } });
-      const result = await publishPrepared(db.prisma, { actor, serviceSlug: slug, prepared });
-      expect(result).toMatchObject({ outcome: "created", operationCount: expected });
-    }, 120_000);
+    it.each(multiFileFolders)(
+      "%s, as a bundle of its files",
+      async (folder) => {
+        const rootFile = path.join(fixturesDir, folder, multiFileRoots[folder]!);
+        const bundle = await collectFiles(rootFile, defaultIngestLimits, path.join(fixturesDir, folder));
+        const expected = await countOperationsInFolder(path.dirname(rootFile), path.basename(rootFile));
+        const prepared = await prepareBundle(bundle, defaultIngestLimits);
+        expect(prepared.operations).toHaveLength(expected);
+        const slug = `fx-${folder.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 63).replace(/-+$/, "");
+        await createService(db.prisma, { actor, input: { slug, name: folder, primaryOwner: "fixtures" } });
+        const result = await publishPrepared(db.prisma, { actor, serviceSlug: slug, prepared });
+        expect(result).toMatchObject({ outcome: "created", operationCount: expected });
+      },
+      120_000,
+    );
   });
 });

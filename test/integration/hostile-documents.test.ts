@@ -22,7 +22,11 @@ interface Expectation {
 /** What each committed file must get. */
 const expectations: Record<string, Expectation> = {
   // Refused before anything is expanded: its expanded size is computed on the parse tree.
-  "alias-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /size with its YAML aliases expanded exceeds the limit of 20,971,520 \(WAYFINDER_MAX_DOCUMENT_BYTES\)/ },
+  "alias-bomb.yaml": {
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+    message: /size with its YAML aliases expanded exceeds the limit of 20,971,520 \(WAYFINDER_MAX_DOCUMENT_BYTES\)/,
+  },
   "merge-key-bomb.yaml": { status: 413, code: "PAYLOAD_TOO_LARGE", message: /WAYFINDER_MAX_YAML_ALIASES/ },
   "self-alias.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /alias \*loop refers to a node that contains it/ },
   "ref-file-passwd.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /\$ref "file:\/\/\/etc\/passwd" points outside the document/ },
@@ -51,7 +55,9 @@ const expectations: Record<string, Expectation> = {
 };
 
 it("has an expectation for every file of the corpus, and at least 25 files", () => {
-  const files = readdirSync(corpusDir).filter((file) => !file.endsWith(".ts")).sort();
+  const files = readdirSync(corpusDir)
+    .filter((file) => !file.endsWith(".ts"))
+    .sort();
   expect(files).toEqual(Object.keys(expectations).sort());
   expect(files.length + generatedCases.length).toBeGreaterThanOrEqual(25);
 });
@@ -63,15 +69,23 @@ describe("hostile documents pushed over HTTP", () => {
   let peakBeforeCorpus: number;
 
   const push = async (body: Buffer, contentType: string) => {
-    const response = await fetch(`${server.url}/api/v1/services/target/versions`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType }, body: new Uint8Array(body) });
-    return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string }; operationCount?: number; version?: string } };
+    const response = await fetch(`${server.url}/api/v1/services/target/versions`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType },
+      body: new Uint8Array(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { code: string; message: string }; operationCount?: number; version?: string },
+    };
   };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-hostile-"));
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@hostile.test", WAYFINDER_DEMO: "false" });
     const session = await signInLocally(server.url, { name: "Admin", email: "admin@hostile.test" });
-    const post = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const post = (url: string, body: unknown) =>
+      fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
     await post("/api/v1/teams", { slug: "red-team", name: "Red team" });
     await post("/api/v1/services", { slug: "target", name: "Target", primaryOwner: "red-team" });
     token = ((await (await post("/api/v1/teams/red-team/tokens", { name: "hostile", service: "target" })).json()) as { token: string }).token;
@@ -133,7 +147,9 @@ describe("hostile documents pushed over HTTP", () => {
   });
 
   it("stores markup in descriptions as inert data, served as JSON that browsers will not sniff", async () => {
-    const versions = (await (await fetch(`${server.url}/api/v1/services/target/versions`)).json()) as { items: { version: string; title: string; revision: number }[] };
+    const versions = (await (await fetch(`${server.url}/api/v1/services/target/versions`)).json()) as {
+      items: { version: string; title: string; revision: number }[];
+    };
     const scripted = versions.items.find((version) => version.title.includes("<script>"))!;
     const response = await fetch(`${server.url}/api/v1/services/target/versions/${scripted.version}/document?revision=${scripted.revision}`);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);

@@ -73,7 +73,12 @@ describe.each(testDatabases)("the job queue on $name", ({ name, open }) => {
     const [a, b] = [await startJobQueue(db), await startJobQueue(db)];
     bosses.push(a, b);
     await Promise.all([workSourceRefreshes(db.prisma, a, 2), workSourceRefreshes(db.prisma, b, 2)]);
-    const queued = await Promise.all([queueDueSources(db.prisma, a), queueDueSources(db.prisma, b), queueDueSources(db.prisma, a), queueDueSources(db.prisma, b)]);
+    const queued = await Promise.all([
+      queueDueSources(db.prisma, a),
+      queueDueSources(db.prisma, b),
+      queueDueSources(db.prisma, a),
+      queueDueSources(db.prisma, b),
+    ]);
     expect(queued.reduce((sum, count) => sum + count, 0)).toBe(12);
     await until(async () => (await published("twice")) === 12, "12 versions");
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -15,9 +15,14 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
   afterAll(async () => db?.close());
 
   it("applied every migration in prisma/migrations and recorded it as Prisma does", async () => {
-    const folders = readdirSync("prisma/migrations", { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const folders = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     expect(db.appliedMigrations).toEqual(folders);
-    const rows = await db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;
+    const rows = await db.prisma.$queryRaw<
+      { migration_name: string; finished_at: Date | null }[]
+    >`SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;
     expect(rows.map((row) => row.migration_name)).toEqual(folders);
     expect(rows.every((row) => row.finished_at !== null)).toBe(true);
   });
@@ -34,7 +39,9 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
     expect(demoTeams.length).toBeGreaterThanOrEqual(6);
     expect(demoServices.length).toBeGreaterThanOrEqual(12);
 
-    const services = await db.prisma.service.findMany({ select: { lifecycle: true, currentVersion: { select: { format: true, operationCount: true } }, _count: { select: { versions: true } } } });
+    const services = await db.prisma.service.findMany({
+      select: { lifecycle: true, currentVersion: { select: { format: true, operationCount: true } }, _count: { select: { versions: true } } },
+    });
     expect(new Set(services.map((service) => service.lifecycle))).toEqual(new Set(["experimental", "production", "deprecated", "retired"]));
     expect(new Set(services.map((service) => service.currentVersion?.format))).toEqual(new Set(["swagger_2_0", "openapi_3_0", "openapi_3_1"]));
     expect(services.some((service) => service._count.versions >= 2)).toBe(true);
@@ -51,10 +58,13 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
   });
 
   it("reloads: clearing and seeding again gives the same catalogue", async () => {
-    await db.prisma.$transaction(async (tx) => {
-      await clearCatalogue(tx);
-      await seedDemo(tx);
-    }, { timeout: 120_000 });
+    await db.prisma.$transaction(
+      async (tx) => {
+        await clearCatalogue(tx);
+        await seedDemo(tx);
+      },
+      { timeout: 120_000 },
+    );
     expect(await db.prisma.service.count()).toBe(demoServices.length);
     expect(await db.prisma.team.count()).toBe(demoTeams.length);
   });

@@ -52,7 +52,7 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
     await setMembership(db.prisma, { actor: system, teamSlug: "core", input: { email: "ada@x.test", role: "maintainer" } });
     await setMembership(db.prisma, { actor: system, teamSlug: "core", input: { email: "bob@x.test", role: "member" } });
     await setMembership(db.prisma, { actor: system, teamSlug: "edge", input: { email: "cy@x.test", role: "maintainer" } });
-    [ada, bob, cy, admin] = await Promise.all(["ada@x.test", "bob@x.test", "cy@x.test", "root@x.test"].map(person)) as [Actor, Actor, Actor, Actor];
+    [ada, bob, cy, admin] = (await Promise.all(["ada@x.test", "bob@x.test", "cy@x.test", "root@x.test"].map(person))) as [Actor, Actor, Actor, Actor];
   });
   afterAll(async () => db?.close());
 
@@ -64,8 +64,12 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
 
   it("lets a member register a service for their team, not for others'", async () => {
     await createService(db.prisma, { actor: bob, input: { slug: "bobs-api", name: "Bob's API", primaryOwner: "core" } });
-    expect(await errorCode(createService(db.prisma, { actor: bob, input: { slug: "sneaky", name: "Sneaky", primaryOwner: "core", otherOwners: ["edge"] } }))).toBe("FORBIDDEN");
-    expect(await errorCode(createService(db.prisma, { actor: { kind: "anonymous" }, input: { slug: "anon", name: "Anon", primaryOwner: "core" } }))).toBe("UNAUTHORIZED");
+    expect(
+      await errorCode(createService(db.prisma, { actor: bob, input: { slug: "sneaky", name: "Sneaky", primaryOwner: "core", otherOwners: ["edge"] } })),
+    ).toBe("FORBIDDEN");
+    expect(await errorCode(createService(db.prisma, { actor: { kind: "anonymous" }, input: { slug: "anon", name: "Anon", primaryOwner: "core" } }))).toBe(
+      "UNAUTHORIZED",
+    );
     expect(await db.prisma.service.findUnique({ where: { slug: "sneaky" } })).toBeNull();
   });
 
@@ -80,12 +84,18 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
   it("refuses adding an owning team the editor does not belong to", async () => {
     expect(await errorCode(updateService(db.prisma, { actor: ada, slug: "bobs-api", changes: { otherOwners: ["edge"] } }))).toBe("FORBIDDEN");
     await updateService(db.prisma, { actor: admin, slug: "bobs-api", changes: { otherOwners: ["edge"] } });
-    expect((await getService(db.prisma, "bobs-api")).owners.map((owner) => [owner.slug, owner.isPrimary])).toEqual([["core", true], ["edge", false]]);
+    expect((await getService(db.prisma, "bobs-api")).owners.map((owner) => [owner.slug, owner.isPrimary])).toEqual([
+      ["core", true],
+      ["edge", false],
+    ]);
   });
 
   it("transfers primary ownership, keeping or dropping the previous primary", async () => {
     await transferService(db.prisma, { actor: ada, slug: "bobs-api", transfer: { primaryOwner: "edge" } });
-    expect((await getService(db.prisma, "bobs-api")).owners.map((owner) => [owner.slug, owner.isPrimary])).toEqual([["edge", true], ["core", false]]);
+    expect((await getService(db.prisma, "bobs-api")).owners.map((owner) => [owner.slug, owner.isPrimary])).toEqual([
+      ["edge", true],
+      ["core", false],
+    ]);
     await transferService(db.prisma, { actor: cy, slug: "bobs-api", transfer: { primaryOwner: "core", keepPreviousOwner: false } });
     expect((await getService(db.prisma, "bobs-api")).owners.map((owner) => [owner.slug, owner.isPrimary])).toEqual([["core", true]]);
     expect(await errorCode(transferService(db.prisma, { actor: ada, slug: "bobs-api", transfer: { primaryOwner: "nowhere" } }))).toBe("VALIDATION_FAILED");
@@ -196,7 +206,9 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
 
     it("lets only maintainers create tokens, for services their team owns", async () => {
       expect(await errorCode(createToken(db.prisma, { actor: bob, teamSlug: "core", input: { name: "x" } }))).toBe("FORBIDDEN");
-      expect(await errorCode(createToken(db.prisma, { actor: ada, teamSlug: "core", input: { name: "x", service: "no-such-service" } }))).toBe("VALIDATION_FAILED");
+      expect(await errorCode(createToken(db.prisma, { actor: ada, teamSlug: "core", input: { name: "x", service: "no-such-service" } }))).toBe(
+        "VALIDATION_FAILED",
+      );
     });
   });
 
@@ -306,7 +318,12 @@ metadata: [this is: not valid
       expect(byName["10:?"]).toMatchObject({ action: "failed", reason: expect.stringContaining("not valid YAML") });
 
       const basket = await getService(db.prisma, "basket-service");
-      expect(basket).toMatchObject({ name: "Basket Service", lifecycle: "production", repositoryUrl: "https://github.com/acme/basket-service", tags: ["java", "checkout", "system-storefront"] });
+      expect(basket).toMatchObject({
+        name: "Basket Service",
+        lifecycle: "production",
+        repositoryUrl: "https://github.com/acme/basket-service",
+        tags: ["java", "checkout", "system-storefront"],
+      });
       expect(basket.owners).toEqual([{ slug: "checkout", name: "Checkout", isPrimary: true }]);
       expect(basket.links).toEqual([{ kind: "other", label: "Dashboard", url: "https://grafana.x.test/d/basket" }]);
       expect(basket.versions.map((version) => version.version)).toEqual(["2.0.0"]);
@@ -316,7 +333,11 @@ metadata: [this is: not valid
     it("is idempotent: importing again changes nothing", async () => {
       const audit = await db.prisma.auditEntry.count();
       const { outcomes } = await importBackstage(db.prisma, { actor: admin, yaml: catalog });
-      expect(outcomes.filter((outcome) => ["Group", "Component", "API"].includes(outcome.kind) && outcome.name !== "?").map((outcome) => `${outcome.name}:${outcome.action}`)).toEqual([
+      expect(
+        outcomes
+          .filter((outcome) => ["Group", "Component", "API"].includes(outcome.kind) && outcome.name !== "?")
+          .map((outcome) => `${outcome.name}:${outcome.action}`),
+      ).toEqual([
         "checkout:unchanged",
         "basket-service:unchanged",
         "basket-api:unchanged",

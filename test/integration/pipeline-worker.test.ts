@@ -27,8 +27,21 @@ describe("the pipeline in worker threads", () => {
     ["a valid document", openApi30("1.2.3", ["/a", "/b"])],
     ["an invalid one", "openapi: 3.0.3\ninfo: {version: '1'}\npaths: {}\n"],
     ["YAML that is not YAML", "openapi: [unclosed\n"],
-    ["a width bomb", `openapi: 3.0.3\ninfo: {title: w, version: "1"}\npaths: {}\nx-a: &a [${Array(20_000).fill("0").join(",")}]\nx-b: [${Array(999).fill("*a").join(",")}]\n`],
-    ["a bundle", JSON.stringify({ root: "a.yaml", files: { "a.yaml": 'openapi: 3.0.3\ninfo: {title: b, version: "1"}\npaths:\n  /x: {$ref: "paths.yaml#/x"}\n', "paths.yaml": "x:\n  get:\n    responses: {'200': {description: ok}}\n" } }), "application/vnd.wayfinder.bundle+json"],
+    [
+      "a width bomb",
+      `openapi: 3.0.3\ninfo: {title: w, version: "1"}\npaths: {}\nx-a: &a [${Array(20_000).fill("0").join(",")}]\nx-b: [${Array(999).fill("*a").join(",")}]\n`,
+    ],
+    [
+      "a bundle",
+      JSON.stringify({
+        root: "a.yaml",
+        files: {
+          "a.yaml": 'openapi: 3.0.3\ninfo: {title: b, version: "1"}\npaths:\n  /x: {$ref: "paths.yaml#/x"}\n',
+          "paths.yaml": "x:\n  get:\n    responses: {'200': {description: ok}}\n",
+        },
+      }),
+      "application/vnd.wayfinder.bundle+json",
+    ],
   ];
 
   it.each(cases)("gives the same outcome for %s", async (_name, text, contentType) => {

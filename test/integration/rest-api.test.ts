@@ -39,7 +39,18 @@ it("has a contract check that rejects a body that breaks the schema", () => {
 });
 
 it("declares request bodies that accept what the routes' zod schemas accept, and refuse what they refuse", () => {
-  const service = { slug: "new-api", name: "New API", primaryOwner: "payments", otherOwners: ["identity"], tags: ["public"], tier: 2, lifecycle: "production", repositoryUrl: "https://git.example.com/new-api", links: [{ kind: "runbook", label: "Runbook", url: "https://runbooks.example.com/new-api" }], documentUrl: "https://specs.example.com/new-api.yaml" };
+  const service = {
+    slug: "new-api",
+    name: "New API",
+    primaryOwner: "payments",
+    otherOwners: ["identity"],
+    tags: ["public"],
+    tier: 2,
+    lifecycle: "production",
+    repositoryUrl: "https://git.example.com/new-api",
+    links: [{ kind: "runbook", label: "Runbook", url: "https://runbooks.example.com/new-api" }],
+    documentUrl: "https://specs.example.com/new-api.yaml",
+  };
   expect(serviceInputSchema.safeParse(service).success).toBe(true);
   expect(requestContractErrors("/services", "post", service)).toEqual([]);
   const { slug: _slug, primaryOwner: _primary, documentUrl: _url, ...update } = service;
@@ -48,7 +59,10 @@ it("declares request bodies that accept what the routes' zod schemas accept, and
   const team = { slug: "rocket", name: "Rocket", description: "", chatChannel: "#rocket", email: "rocket@example.com" };
   expect(teamInputSchema.safeParse(team).success).toBe(true);
   expect(requestContractErrors("/teams", "post", team)).toEqual([]);
-  for (const bad of [{ ...update, slug: "renamed" }, { ...update, tier: 7 }]) {
+  for (const bad of [
+    { ...update, slug: "renamed" },
+    { ...update, tier: 7 },
+  ]) {
     expect(serviceUpdateSchema.safeParse(bad).success).toBe(false);
     expect(requestContractErrors("/services/{slug}", "patch", bad)).not.toEqual([]);
   }
@@ -82,7 +96,11 @@ function postgresServer(baseUrl: string) {
       // Trust authentication ignores the password: it is there to prove it never reaches the logs.
       const url = new URL(database.url);
       url.password = CANARY;
-      const server = await startPortal({ DATABASE_URL: url.toString(), WAYFINDER_DEMO: "true", NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters" });
+      const server = await startPortal({
+        DATABASE_URL: url.toString(),
+        WAYFINDER_DEMO: "true",
+        NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters",
+      });
       return { ...server, cleanup: () => database.drop() };
     },
   };
@@ -212,7 +230,10 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
   });
 
   it("logs one JSON line per request and never the database password", async () => {
-    const lines = server.output().split("\n").filter((line) => line.startsWith("{"));
+    const lines = server
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"));
     const events = lines.map((line) => JSON.parse(line) as { event?: string; path?: string; status?: number });
     expect(events.some((event) => event.event === "http.request" && event.path === "/api/v1/services" && event.status === 200)).toBe(true);
     expect(events.some((event) => event.event === "db.ready")).toBe(true);

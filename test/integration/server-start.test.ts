@@ -41,7 +41,10 @@ describe("server start", () => {
   });
 
   it("serves with an unreachable database, and health says so with 503", async () => {
-    const server = await startPortal({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere", NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters" }, { waitForHealthy: false });
+    const server = await startPortal(
+      { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere", NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters" },
+      { waitForHealthy: false },
+    );
     try {
       const response = await fetch(`${server.url}/api/health`);
       expect(response.status).toBe(503);
@@ -54,26 +57,38 @@ describe("server start", () => {
     }
   });
 
-  it.runIf(testDatabaseUrl)("with WAYFINDER_MIGRATE_ON_START=false, reports pending migrations until the release step has run them", async () => {
-    const database = await createPostgresDatabase(testDatabaseUrl!);
-    const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters", WAYFINDER_MIGRATE_ON_START: "false", WAYFINDER_DEMO: "true" };
-    const server = await startPortal(env, { waitForHealthy: false });
-    try {
-      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; database: { error?: string } };
-      expect(health).toMatchObject({ status: "unavailable", database: { error: expect.stringMatching(/migrations are pending \(.*\); run `npm run db:migrate`/) } });
-      const api = await fetch(`${server.url}/api/v1/services`);
-      expect(api.status).toBe(503);
-      // The release step, then the same server recovers without a restart.
-      await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { env: { ...process.env, ...env } });
-      let status = 0;
-      for (let attempt = 0; attempt < 40 && status !== 200; attempt += 1) {
-        status = (await fetch(`${server.url}/api/health`)).status;
-        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+  it.runIf(testDatabaseUrl)(
+    "with WAYFINDER_MIGRATE_ON_START=false, reports pending migrations until the release step has run them",
+    async () => {
+      const database = await createPostgresDatabase(testDatabaseUrl!);
+      const env = {
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters",
+        WAYFINDER_MIGRATE_ON_START: "false",
+        WAYFINDER_DEMO: "true",
+      };
+      const server = await startPortal(env, { waitForHealthy: false });
+      try {
+        const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; database: { error?: string } };
+        expect(health).toMatchObject({
+          status: "unavailable",
+          database: { error: expect.stringMatching(/migrations are pending \(.*\); run `npm run db:migrate`/) },
+        });
+        const api = await fetch(`${server.url}/api/v1/services`);
+        expect(api.status).toBe(503);
+        // The release step, then the same server recovers without a restart.
+        await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { env: { ...process.env, ...env } });
+        let status = 0;
+        for (let attempt = 0; attempt < 40 && status !== 200; attempt += 1) {
+          status = (await fetch(`${server.url}/api/health`)).status;
+          if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(status).toBe(200);
+      } finally {
+        await server.stop();
+        await database.drop();
       }
-      expect(status).toBe(200);
-    } finally {
-      await server.stop();
-      await database.drop();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

@@ -22,7 +22,12 @@ describe("throttling and sign-out", () => {
     if (testDatabaseUrl) {
       // Two instances on one database: the budget is shared.
       database = await createPostgresDatabase(testDatabaseUrl);
-      const env = { DATABASE_URL: database.url, WAYFINDER_DATA_DIR: dataDir, NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters", WAYFINDER_DEMO: "false" };
+      const env = {
+        DATABASE_URL: database.url,
+        WAYFINDER_DATA_DIR: dataDir,
+        NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters",
+        WAYFINDER_DEMO: "false",
+      };
       servers.push(await startPortal(env));
       servers.push(await startPortal(env));
     } else {
@@ -54,10 +59,15 @@ describe("throttling and sign-out", () => {
   it("ends the session on the server at sign-out: a copy of the cookie no longer works", async () => {
     const server = instance(0);
     const session = await signInLocally(server.url, { name: "Leaver", email: "leaver@throttle.test" });
-    const me = async () => ((await (await fetch(`${server.url}/api/v1/me`, { headers: session })).json()) as { kind?: string; email?: string });
+    const me = async () => (await (await fetch(`${server.url}/api/v1/me`, { headers: session })).json()) as { kind?: string; email?: string };
     expect(await me()).toMatchObject({ email: "leaver@throttle.test" });
     const csrf = (await (await fetch(`${server.url}/api/auth/csrf`, { headers: session })).json()) as { csrfToken: string };
-    const signOut = await fetch(`${server.url}/api/auth/signout`, { method: "POST", redirect: "manual", headers: { ...session, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken: csrf.csrfToken, json: "true" }) });
+    const signOut = await fetch(`${server.url}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...session, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken, json: "true" }),
+    });
     expect(signOut.status).toBeLessThan(400);
     // The same cookie, replayed: anonymous now, on every instance.
     for (let i = 0; i < servers.length; i += 1) {
@@ -72,7 +82,9 @@ describe("throttling and sign-out", () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 45 && !statuses.includes(429); i += 1) {
-      const response = await fetch(`${instance(i).url}/api/v1/services`, { headers: { Authorization: `Bearer wf_guess${i}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` } });
+      const response = await fetch(`${instance(i).url}/api/v1/services`, {
+        headers: { Authorization: `Bearer wf_guess${i}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` },
+      });
       statuses.push(response.status);
       retryAfter = response.headers.get("retry-after");
     }
@@ -87,7 +99,12 @@ describe("throttling and sign-out", () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 45 && !statuses.includes(429); i += 1) {
-      const response = await fetch(`${instance(i).url}/api/auth/callback/local`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ name: "x", email: `x${i}@throttle.test` }) });
+      const response = await fetch(`${instance(i).url}/api/auth/callback/local`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: "x", email: `x${i}@throttle.test` }),
+      });
       statuses.push(response.status);
       retryAfter = response.headers.get("retry-after");
     }

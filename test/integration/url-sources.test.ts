@@ -54,10 +54,16 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
     expect(spec.requests.at(-1)?.ifNoneMatch).toMatch(/^"/);
 
     spec.set("/polled.json", { text: openApi30("1.1.0", ["/a", "/b"]) });
-    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "published", result: { outcome: "created", version: "1.1.0", operationCount: 2 } });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({
+      status: "published",
+      result: { outcome: "created", version: "1.1.0", operationCount: 2 },
+    });
     const status = await getSource(db.prisma, { actor, slug: "polled" });
     expect(status).toMatchObject({ lastError: null, servedVersion: { version: "1.1.0" } });
-    expect((await getService(db.prisma, "polled")).versions.map((version) => [version.version, version.origin])).toEqual([["1.1.0", "url"], ["1.0.0", "url"]]);
+    expect((await getService(db.prisma, "polled")).versions.map((version) => [version.version, version.origin])).toEqual([
+      ["1.1.0", "url"],
+      ["1.0.0", "url"],
+    ]);
   });
 
   it("keeps serving the last good version when the source goes down or serves garbage, and says why", async () => {
@@ -65,7 +71,10 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
     spec.set("/polled.json", { status: 503 });
     expect(await refreshSource(db.prisma, id)).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 503") });
     spec.set("/polled.json", { text: '{"openapi":"3.0.3","info":{"version":"9"},"paths":{}}' });
-    expect(await refreshSource(db.prisma, id)).toMatchObject({ status: "failed", error: expect.stringContaining('missing required property "title" at /info') });
+    expect(await refreshSource(db.prisma, id)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining('missing required property "title" at /info'),
+    });
     const status = await getSource(db.prisma, { actor, slug: "polled" });
     expect(status).toMatchObject({ servedVersion: { version: "1.1.0" }, lastError: expect.stringContaining("title") });
     expect(String(status?.lastAttemptAt) > String(status?.lastSuccessAt)).toBe(true);
@@ -75,9 +84,15 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
   it("refuses a redirect to a refused address, and a $ref to another origin", async () => {
     spec.set("/moved.yaml", { redirect: "http://127.0.0.1:9/internal.yaml" });
     const source = await setSource(db.prisma, { actor, slug: "moved", input: { url: `${spec.url}/moved.yaml` } });
-    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/Refused to fetch http:\/\/127\.0\.0\.1:9\/internal\.yaml: 127\.0\.0\.1 is in the loopback range/) });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/Refused to fetch http:\/\/127\.0\.0\.1:9\/internal\.yaml: 127\.0\.0\.1 is in the loopback range/),
+    });
     spec.set("/moved.yaml", { redirect: "http://169.254.169.254/latest/meta-data/" });
-    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringContaining("169.254.169.254 is in the link local range") });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("169.254.169.254 is in the link local range"),
+    });
     spec.set("/moved.yaml", { text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x: { $ref: 'http://example.com/evil.yaml#/x' }\n" });
     expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringContaining("is not on http://localhost") });
     expect(await db.prisma.apiVersion.count({ where: { service: { slug: "moved" } } })).toBe(0);
@@ -86,7 +101,10 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
   it("refuses another port on an allowed host, reached by a redirect", async () => {
     spec.set("/hop.yaml", { redirect: "http://localhost:5432/" });
     const source = await setSource(db.prisma, { actor, slug: "moved", input: { url: `${spec.url}/hop.yaml` } });
-    expect(await refreshSource(db.prisma, source.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/Refused to fetch http:\/\/localhost:5432\/: .*not on port 5432|127\.0\.0\.1 is in the loopback range/) });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/Refused to fetch http:\/\/localhost:5432\/: .*not on port 5432|127\.0\.0\.1 is in the loopback range/),
+    });
   });
 
   it("reports a server that sends its body too slowly as a timeout, and clears the error after a success", async () => {
@@ -120,11 +138,15 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
     }
   });
 
-  it.runIf(hasFixtures)("ingests DigitalOcean's 2,900-file specification from a URL, following relative $refs", async () => {
-    const source = await setSource(db.prisma, { actor, slug: "do-api", input: { url: `${spec.url}/DigitalOcean-public.v2.yaml` } });
-    const result = await refreshSource(db.prisma, source.id);
-    const expected = await countOperationsInFolder(path.join(fixturesDir, "digitalocean/specification"), "DigitalOcean-public.v2.yaml");
-    expect(result).toMatchObject({ status: "published", result: { operationCount: expected } });
-    expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug: "do-api" } } } })).toBe(expected);
-  }, 120_000);
+  it.runIf(hasFixtures)(
+    "ingests DigitalOcean's 2,900-file specification from a URL, following relative $refs",
+    async () => {
+      const source = await setSource(db.prisma, { actor, slug: "do-api", input: { url: `${spec.url}/DigitalOcean-public.v2.yaml` } });
+      const result = await refreshSource(db.prisma, source.id);
+      const expected = await countOperationsInFolder(path.join(fixturesDir, "digitalocean/specification"), "DigitalOcean-public.v2.yaml");
+      expect(result).toMatchObject({ status: "published", result: { operationCount: expected } });
+      expect(await db.prisma.operation.count({ where: { apiVersion: { service: { slug: "do-api" } } } })).toBe(expected);
+    },
+    120_000,
+  );
 });

@@ -43,7 +43,15 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   let output = "";
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info", WAYFINDER_LOCAL_SIGNIN: "true", NEXTAUTH_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "info",
+      WAYFINDER_LOCAL_SIGNIN: "true",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -52,7 +60,10 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The portal exited with ${child.exitCode}:\n${output}`);
-    const status = await fetch(`${url}/api/health`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200 || (!waitForHealthy && status !== 0)) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");

@@ -44,7 +44,8 @@ export async function startSpecServer(folder?: string): Promise<SpecServer> {
         return;
       }
       let text = route?.text;
-      if (text === undefined && folder) text = await readFile(path.join(folder, path.normalize(urlPath).replace(/^(\.\.[/\\])+/, "")), "utf8").catch(() => undefined);
+      if (text === undefined && folder)
+        text = await readFile(path.join(folder, path.normalize(urlPath).replace(/^(\.\.[/\\])+/, "")), "utf8").catch(() => undefined);
       if (text === undefined) return response.writeHead(404).end("not found");
       const etag = etagOf(text);
       if (request.headers["if-none-match"] === etag) return response.writeHead(304, { ETag: etag }).end();

@@ -84,19 +84,68 @@ const edgeCases: Record<string, unknown[]> = {
     { ...service, lifecycle: "sunset" },
     { name: "No slug" },
   ],
-  updateService: [{ description: "changed" }, { slug: "renamed" }, { tier: 7 }, { tier: "3" }, { unknown: true }, { lifecycle: "retired" }, { repositoryUrl: null }, { links: [{ kind: "chat", label: "x", url: "javascript:void(0)" }] }],
-  transferService: [{ primaryOwner: "core" }, { primaryOwner: "core", keepPreviousOwner: false }, { primaryOwner: "core", keepPreviousOwner: "yes" }, { primaryOwner: "Core" }, {}, { primaryOwner: "core", extra: 1 }],
-  setServiceSource: [{ url: "https://specs.example.com/a.yaml" }, { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: 60 }, { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: "60" }, { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: 0 }, { url: "https://a:b@specs.example.com/a.yaml" }, { url: "gopher://specs.example.com" }, {}],
-  createTeam: [{ slug: "rocket", name: "Rocket" }, { slug: "rocket", name: "Rocket", email: "rocket@example.com", chatChannel: "#rocket" }, { slug: "rocket", name: "Rocket", email: "not-an-email" }, { slug: "rocket", name: "" }, { slug: "rocket", name: "Rocket", chatChannel: "x".repeat(101) }],
+  updateService: [
+    { description: "changed" },
+    { slug: "renamed" },
+    { tier: 7 },
+    { tier: "3" },
+    { unknown: true },
+    { lifecycle: "retired" },
+    { repositoryUrl: null },
+    { links: [{ kind: "chat", label: "x", url: "javascript:void(0)" }] },
+  ],
+  transferService: [
+    { primaryOwner: "core" },
+    { primaryOwner: "core", keepPreviousOwner: false },
+    { primaryOwner: "core", keepPreviousOwner: "yes" },
+    { primaryOwner: "Core" },
+    {},
+    { primaryOwner: "core", extra: 1 },
+  ],
+  setServiceSource: [
+    { url: "https://specs.example.com/a.yaml" },
+    { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: 60 },
+    { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: "60" },
+    { url: "https://specs.example.com/a.yaml", pollIntervalMinutes: 0 },
+    { url: "https://a:b@specs.example.com/a.yaml" },
+    { url: "gopher://specs.example.com" },
+    {},
+  ],
+  createTeam: [
+    { slug: "rocket", name: "Rocket" },
+    { slug: "rocket", name: "Rocket", email: "rocket@example.com", chatChannel: "#rocket" },
+    { slug: "rocket", name: "Rocket", email: "not-an-email" },
+    { slug: "rocket", name: "" },
+    { slug: "rocket", name: "Rocket", chatChannel: "x".repeat(101) },
+  ],
   updateTeam: [{ description: "d" }, { name: "   " }, { email: null }, { slug: "other" }],
-  setTeamMember: [{ email: "ada@example.com" }, { email: "ADA@example.com", role: "maintainer" }, { email: "ada@example.com", role: "owner" }, { email: "ada" }, {}],
-  createTeamToken: [{ name: "ci" }, { name: "ci", service: "payments-api", expiresInDays: 30 }, { name: "ci", expiresInDays: null }, { name: "ci", expiresInDays: "30" }, { name: "ci", expiresInDays: 366 }, { name: "" }, { name: "ci", service: "Bad Slug" }],
+  setTeamMember: [
+    { email: "ada@example.com" },
+    { email: "ADA@example.com", role: "maintainer" },
+    { email: "ada@example.com", role: "owner" },
+    { email: "ada" },
+    {},
+  ],
+  createTeamToken: [
+    { name: "ci" },
+    { name: "ci", service: "payments-api", expiresInDays: 30 },
+    { name: "ci", expiresInDays: null },
+    { name: "ci", expiresInDays: "30" },
+    { name: "ci", expiresInDays: 366 },
+    { name: "" },
+    { name: "ci", service: "Bad Slug" },
+  ],
   importBackstage: [{ yaml: "kind: Group" }, { yaml: "" }, {}],
 };
 
 describe("request bodies: the document and the enforced schema agree", () => {
   it("has edge cases for every operation with a JSON body", () => {
-    expect(Object.keys(edgeCases).sort()).toEqual(declared.filter(([, operation]) => operation.body).map(([id]) => id).sort());
+    expect(Object.keys(edgeCases).sort()).toEqual(
+      declared
+        .filter(([, operation]) => operation.body)
+        .map(([id]) => id)
+        .sort(),
+    );
   });
 
   for (const [id, cases] of Object.entries(edgeCases)) {

@@ -14,7 +14,10 @@ describe("environment", () => {
   it("chooses PGlite under .data without DATABASE_URL, PostgreSQL with it", () => {
     expect(databaseTargetFromEnv(parseEnv({}))).toEqual({ kind: "pglite", dataDir: ".data/pglite" });
     expect(databaseTargetFromEnv(parseEnv({ WAYFINDER_DATA_DIR: "/tmp/w" }))).toEqual({ kind: "pglite", dataDir: "/tmp/w/pglite" });
-    expect(databaseTargetFromEnv(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "s".repeat(32) }))).toEqual({ kind: "postgres", url: "postgres://u@h/db" });
+    expect(databaseTargetFromEnv(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "s".repeat(32) }))).toEqual({
+      kind: "postgres",
+      url: "postgres://u@h/db",
+    });
   });
 
   it("validates every Wayfinder variable, including those read deep in the code", () => {

@@ -71,7 +71,10 @@ describe("parseDocumentText", () => {
 
   it("still expands aliases whose result fits", () => {
     const data = parseDocumentText("a: &a {type: string, enum: [x, y]}\nb: [*a, *a]\n") as { b: unknown[] };
-    expect(data.b).toEqual([{ type: "string", enum: ["x", "y"] }, { type: "string", enum: ["x", "y"] }]);
+    expect(data.b).toEqual([
+      { type: "string", enum: ["x", "y"] },
+      { type: "string", enum: ["x", "y"] },
+    ]);
   });
 
   it("refuses an alias that refers to a node containing it", () => {

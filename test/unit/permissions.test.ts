@@ -4,7 +4,14 @@ import { canAssignOwner, canCreateTeam, canEditService, canManageTeam, canRegist
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
 import { parseEnv } from "@/lib/env";
 
-const user = (teamRoles: Record<string, "member" | "maintainer"> = {}, isAdmin = false): Actor => ({ kind: "user", userId: "u", email: "u@x.test", name: "U", isAdmin, teamRoles });
+const user = (teamRoles: Record<string, "member" | "maintainer"> = {}, isAdmin = false): Actor => ({
+  kind: "user",
+  userId: "u",
+  email: "u@x.test",
+  name: "U",
+  isAdmin,
+  teamRoles,
+});
 const teamToken = (teamId: string): Actor => ({ kind: "token", tokenId: "t", label: "t", teamId, serviceId: null });
 const serviceToken = (teamId: string, serviceId: string): Actor => ({ kind: "token", tokenId: "t", label: "t", teamId, serviceId });
 const service = { id: "svc", ownerTeamIds: ["a", "b"] };

@@ -3,7 +3,16 @@ import { selectVersion } from "@/lib/versions/select-version";
 import type { VersionView } from "@/lib/versions/version-view";
 
 const version = (label: string, revision: number, isCurrent = false): VersionView => ({
-  version: label, revision, isCurrent, format: "openapi-3.0", title: "T", operationCount: 1, sizeBytes: 1, contentHash: "sha256:x", origin: "push", createdAt: "2026-01-01T00:00:00.000Z",
+  version: label,
+  revision,
+  isCurrent,
+  format: "openapi-3.0",
+  title: "T",
+  operationCount: 1,
+  sizeBytes: 1,
+  contentHash: "sha256:x",
+  origin: "push",
+  createdAt: "2026-01-01T00:00:00.000Z",
 });
 
 describe("selectVersion", () => {

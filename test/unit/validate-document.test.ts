@@ -37,7 +37,14 @@ describe("validateDocument", () => {
     const data = { $id: "https://example.com/thing", $ref: "#/nowhere", nested: [{ $anchor: "a" }] };
     const media = { "application/json": { schema: { type: "object", default: data, example: data }, examples: { one: { value: data } } } };
     for (const openapi of ["3.0.3", "3.1.0"]) {
-      const document = { openapi, info: { title: "T", version: "1" }, paths: { "/a": { get: { responses: { "200": { description: "ok", content: media } } } }, "/b": { get: { "x-sample": data, responses: { "200": { description: "ok", content: media } } } } } };
+      const document = {
+        openapi,
+        info: { title: "T", version: "1" },
+        paths: {
+          "/a": { get: { responses: { "200": { description: "ok", content: media } } } },
+          "/b": { get: { "x-sample": data, responses: { "200": { description: "ok", content: media } } } },
+        },
+      };
       expect(await validateDocument(structuredClone(document)), openapi).toEqual([]);
     }
   });
@@ -52,7 +59,10 @@ describe("validateDocument", () => {
     expect((await validateDocument(danglingDefault)).map((problem) => problem.message).join(" ")).toMatch(/Gone/);
 
     const danglingExample = structuredClone(minimal["openapi-3.0"]);
-    (danglingExample.paths["/a"].get.responses as Record<string, unknown>)["200"] = { description: "ok", content: { "application/json": { examples: { one: { $ref: "#/components/examples/Missing" } } } } };
+    (danglingExample.paths["/a"].get.responses as Record<string, unknown>)["200"] = {
+      description: "ok",
+      content: { "application/json": { examples: { one: { $ref: "#/components/examples/Missing" } } } },
+    };
     expect((await validateDocument(danglingExample)).map((problem) => problem.message).join(" ")).toMatch(/Missing/);
   });
 });

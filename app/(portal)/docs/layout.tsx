@@ -8,9 +8,27 @@ import { readerActor } from "@/lib/http/reader-actor";
 export default async function DocsLayout({ children }: { children: ReactNode }) {
   await readerActor("/docs");
   const sections = [
-    { title: "Patterns", href: "/docs/patterns", items: listEntries("patterns").map((entry) => ({ href: `/docs/patterns/${entry.slug}`, label: entry.frontmatter.title })) },
-    { title: "Decisions", href: "/docs/adr", items: listEntries("adr").map((entry) => ({ href: `/docs/adr/${entry.slug}`, label: `${String(entry.frontmatter.number).padStart(4, "0")} ${entry.frontmatter.title}` })) },
-    { title: "Onboarding", href: "/docs/onboarding", items: listEntries("onboarding").map((entry) => ({ href: `/docs/onboarding#${entry.slug}`, label: `${entry.frontmatter.step}. ${entry.frontmatter.title}` })) },
+    {
+      title: "Patterns",
+      href: "/docs/patterns",
+      items: listEntries("patterns").map((entry) => ({ href: `/docs/patterns/${entry.slug}`, label: entry.frontmatter.title })),
+    },
+    {
+      title: "Decisions",
+      href: "/docs/adr",
+      items: listEntries("adr").map((entry) => ({
+        href: `/docs/adr/${entry.slug}`,
+        label: `${String(entry.frontmatter.number).padStart(4, "0")} ${entry.frontmatter.title}`,
+      })),
+    },
+    {
+      title: "Onboarding",
+      href: "/docs/onboarding",
+      items: listEntries("onboarding").map((entry) => ({
+        href: `/docs/onboarding#${entry.slug}`,
+        label: `${entry.frontmatter.step}. ${entry.frontmatter.title}`,
+      })),
+    },
     { title: "Guides", href: "/docs", items: listEntries("guides").map((entry) => ({ href: `/docs/guides/${entry.slug}`, label: entry.frontmatter.title })) },
   ];
   return (
@@ -22,10 +40,16 @@ export default async function DocsLayout({ children }: { children: ReactNode }) 
         <nav aria-label="Docs" className="space-y-4">
           {sections.map((section) => (
             <div key={section.title}>
-              <Link href={section.href} className="font-semibold text-slate-900 hover:underline dark:text-white">{section.title}</Link>
+              <Link href={section.href} className="font-semibold text-slate-900 hover:underline dark:text-white">
+                {section.title}
+              </Link>
               <ul className="mt-1 space-y-0.5 border-l border-slate-200 pl-3 dark:border-slate-800">
                 {section.items.map((item) => (
-                  <li key={item.href}><Link href={item.href} className="text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400">{item.label}</Link></li>
+                  <li key={item.href}>
+                    <Link href={item.href} className="text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400">
+                      {item.label}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             </div>

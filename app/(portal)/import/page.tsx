@@ -12,7 +12,10 @@ export default async function ImportPage() {
       <h1 className="text-2xl font-semibold">Import from Backstage</h1>
       {isAdmin(actor) ? (
         <>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Groups become teams; Components and APIs become services with their owner, lifecycle, tags and links; an API&apos;s inline OpenAPI definition becomes a version of the service that provides it. Importing again updates what changed.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Groups become teams; Components and APIs become services with their owner, lifecycle, tags and links; an API&apos;s inline OpenAPI definition
+            becomes a version of the service that provides it. Importing again updates what changed.
+          </p>
           <BackstageImportForm />
         </>
       ) : (

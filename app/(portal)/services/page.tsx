@@ -22,7 +22,11 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const signedIn = actor.kind === "user";
   if (filters.mine && !signedIn) filters.mine = false;
   const db = await getDb();
-  const [page, teams, tags] = await Promise.all([listServices(db, filters, { myTeamIds: filters.mine ? myTeamIds(actor) : [] }), listTeams(db), listServiceTags(db)]);
+  const [page, teams, tags] = await Promise.all([
+    listServices(db, filters, { myTeamIds: filters.mine ? myTeamIds(actor) : [] }),
+    listTeams(db),
+    listServiceTags(db),
+  ]);
   const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
 
   return (
@@ -33,12 +37,17 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="result-count">
             {page.total} {page.total === 1 ? "service" : "services"}
           </p>
-          {signedIn && <Link href="/services/new" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">Register a service</Link>}
+          {signedIn && (
+            <Link href="/services/new" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
+              Register a service
+            </Link>
+          )}
         </div>
       </div>
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
-          Some filters in this address were not understood and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} (${issue.message})`).join("; ")}.
+          Some filters in this address were not understood and were ignored:{" "}
+          {parsed.error.issues.map((issue) => `${issue.path.join(".")} (${issue.message})`).join("; ")}.
         </p>
       )}
       <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} signedIn={signedIn} />
@@ -46,13 +55,19 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         <ServiceTable services={page.items} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          No service matches these filters. <Link href="/services" className="text-teal-700 underline dark:text-teal-400">Clear them</Link>.
+          No service matches these filters.{" "}
+          <Link href="/services" className="text-teal-700 underline dark:text-teal-400">
+            Clear them
+          </Link>
+          .
         </p>
       )}
       {pageCount > 1 && (
         <nav aria-label="Pages" className="flex items-center justify-center gap-4 text-sm">
           {page.page > 1 && <Link href={`/services${serviceFiltersToSearch({ ...filters, page: page.page - 1 })}`}>← Previous</Link>}
-          <span>Page {page.page} of {pageCount}</span>
+          <span>
+            Page {page.page} of {pageCount}
+          </span>
           {page.page < pageCount && <Link href={`/services${serviceFiltersToSearch({ ...filters, page: page.page + 1 })}`}>Next →</Link>}
         </nav>
       )}

@@ -38,7 +38,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           You opened the portal at {query.from}; sign-in works at its configured address, so you are now at {publicUrl().host}. Bookmark this one.
         </p>
       )}
-      {query.error && <p role="alert" className="text-sm text-red-700">Sign-in failed ({String(query.error)}). Try again.</p>}
+      {query.error && (
+        <p role="alert" className="text-sm text-red-700">
+          Sign-in failed ({String(query.error)}). Try again.
+        </p>
+      )}
       <SignInOptions providers={providers} local={settings.localSignIn} callbackUrl={safeCallback(query.callbackUrl)} />
     </div>
   );

@@ -64,14 +64,19 @@ export const operations = {
     description: "The catalogue, sorted by name, filtered and paginated. Never includes API documents. `lifecycle` repeats or takes commas.",
     access: "read",
     query: serviceFiltersSchema,
-    responses: { 200: json("One page of services.", r.servicePageSchema), 400: error("A filter is malformed; `details.issues` names it."), 401: error("`mine=true` without a session or token.") },
+    responses: {
+      200: json("One page of services.", r.servicePageSchema),
+      400: error("A filter is malformed; `details.issues` names it."),
+      401: error("`mine=true` without a session or token."),
+    },
   },
   createService: {
     method: "post",
     path: "/services",
     tags: ["Services"],
     summary: "Register a service",
-    description: "People may name only teams they belong to as owners (admins any); a team-scoped token registers services owned by its team alone. The primary owner may not also be listed in `otherOwners`. With `documentUrl`, the URL is set as the service's source and fetched at once.",
+    description:
+      "People may name only teams they belong to as owners (admins any); a team-scoped token registers services owned by its team alone. The primary owner may not also be listed in `otherOwners`. With `documentUrl`, the URL is set as the service's source and fetched at once.",
     access: "change",
     body: serviceInputSchema.meta({ id: "ServiceInput" }),
     responses: { 201: json("The new service.", r.serviceDetailSchema), ...changeErrors, 409: error("The slug is taken.") },
@@ -142,7 +147,7 @@ export const operations = {
     tags: ["Versions"],
     summary: "Publish an API description",
     description:
-      "One Swagger 2.0 / OpenAPI 3.0 / 3.1 document as JSON or YAML, or a multi-file bundle as `application/vnd.wayfinder.bundle+json` (`{ \"root\": \"openapi.yaml\", \"files\": { \"<path>\": \"<text>\" } }`; `$ref`s may reach only the bundle's files). Content already stored is a no-op (200); new content under the same `info.version` is a new revision. Limits: WAYFINDER_MAX_DOCUMENT_BYTES (20 MB), WAYFINDER_MAX_YAML_ALIASES, WAYFINDER_MAX_DOCUMENT_DEPTH, WAYFINDER_MAX_REFS, WAYFINDER_MAX_BUNDLE_FILES.",
+      'One Swagger 2.0 / OpenAPI 3.0 / 3.1 document as JSON or YAML, or a multi-file bundle as `application/vnd.wayfinder.bundle+json` (`{ "root": "openapi.yaml", "files": { "<path>": "<text>" } }`; `$ref`s may reach only the bundle\'s files). Content already stored is a no-op (200); new content under the same `info.version` is a new revision. Limits: WAYFINDER_MAX_DOCUMENT_BYTES (20 MB), WAYFINDER_MAX_YAML_ALIASES, WAYFINDER_MAX_DOCUMENT_DEPTH, WAYFINDER_MAX_REFS, WAYFINDER_MAX_BUNDLE_FILES.',
     access: "change",
     params: serviceParams,
     query: publishQuerySchema,
@@ -174,7 +179,8 @@ export const operations = {
     path: "/services/{slug}/source",
     tags: ["Versions"],
     summary: "Set the document URL, and fetch it now",
-    description: "The portal then polls it (ETag / If-Modified-Since). Private, loopback, link-local and metadata addresses are refused unless WAYFINDER_FETCH_ALLOW lists them; a URL with a user name or password is refused.",
+    description:
+      "The portal then polls it (ETag / If-Modified-Since). Private, loopback, link-local and metadata addresses are refused unless WAYFINDER_FETCH_ALLOW lists them; a URL with a user name or password is refused.",
     access: "change",
     params: serviceParams,
     body: sourceInputSchema.meta({ id: "SourceInput" }),
@@ -196,7 +202,11 @@ export const operations = {
     summary: "Refresh now",
     access: "change",
     params: serviceParams,
-    responses: { 200: json("The fetch's outcome and the source's status.", r.refreshResultSchema), ...changeErrors, 404: error("No such service, or it has no document URL.") },
+    responses: {
+      200: json("The fetch's outcome and the source's status.", r.refreshResultSchema),
+      ...changeErrors,
+      404: error("No such service, or it has no document URL."),
+    },
   },
   getVersionDocument: {
     method: "get",
@@ -366,7 +376,8 @@ export const operations = {
     path: "/import/backstage",
     tags: ["Import"],
     summary: "Import Backstage catalog-info.yaml documents (admins)",
-    description: "Groups become teams; Components and APIs services; an API's inline OpenAPI definition a version of the service that provides it. Send `{ \"yaml\": \"…\" }` or the YAML itself as `application/yaml`.",
+    description:
+      'Groups become teams; Components and APIs services; an API\'s inline OpenAPI definition a version of the service that provides it. Send `{ "yaml": "…" }` or the YAML itself as `application/yaml`.',
     access: "session",
     body: backstageJsonBodySchema,
     otherBodies: { "application/yaml": z.string() },

@@ -9,7 +9,11 @@ import { errorStatus } from "@/lib/errors";
 const isoDate = z.iso.datetime({ offset: true });
 const nullableDate = isoDate.nullable();
 
-export const slugRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(63).meta({ id: "Slug", examples: ["payments-api"] });
+export const slugRef = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(63)
+  .meta({ id: "Slug", examples: ["payments-api"] });
 export const lifecycleSchema = z.enum(["experimental", "production", "deprecated", "retired"]).meta({ id: "Lifecycle" });
 export const specFormatSchema = z.enum(["swagger-2.0", "openapi-3.0", "openapi-3.1"]).meta({ id: "SpecFormat" });
 const linkKind = z.enum(["runbook", "dashboard", "docs", "chat", "other"]);
@@ -72,7 +76,9 @@ export const serviceDetailSchema = z
 
 const teamFields = { slug: slugRef, name: z.string(), description: z.string(), chatChannel: z.string().nullable(), email: z.string().nullable() };
 export const teamSummarySchema = z.object({ ...teamFields, serviceCount: z.int().min(0), primaryServiceCount: z.int().min(0) }).meta({ id: "TeamSummary" });
-export const teamDetailSchema = z.object({ ...teamFields, services: z.array(serviceSummarySchema.extend({ isPrimaryOwner: z.boolean() })) }).meta({ id: "TeamDetail" });
+export const teamDetailSchema = z
+  .object({ ...teamFields, services: z.array(serviceSummarySchema.extend({ isPrimaryOwner: z.boolean() })) })
+  .meta({ id: "TeamDetail" });
 
 export const publishResultSchema = z
   .object({
@@ -94,7 +100,10 @@ export const sourceStatusSchema = z
     lastAttemptAt: nullableDate,
     lastSuccessAt: nullableDate,
     failing: z.boolean().meta({ description: "Whether the last refresh failed." }),
-    lastError: z.string().nullable().meta({ description: "Why the last refresh failed, in plain words (for the service's editors; null for other readers and after a success)." }),
+    lastError: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the last refresh failed, in plain words (for the service's editors; null for other readers and after a success)." }),
     lastErrorDetails: z.unknown(),
     nextPollAt: nullableDate,
     servedVersion: z.object({ version: z.string(), revision: z.int() }).nullable(),
@@ -178,7 +187,13 @@ export const importResultSchema = z
 
 export const callerSchema = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("user"), email: z.string(), name: z.string(), isAdmin: z.boolean(), teams: z.array(teamRefSchema.extend({ role: z.enum(["member", "maintainer"]) })) }),
+    z.object({
+      kind: z.literal("user"),
+      email: z.string(),
+      name: z.string(),
+      isAdmin: z.boolean(),
+      teams: z.array(teamRefSchema.extend({ role: z.enum(["member", "maintainer"]) })),
+    }),
     z.object({ kind: z.literal("token"), label: z.string(), team: z.string().nullable(), service: z.string().nullable() }),
     z.object({ kind: z.literal("anonymous") }),
   ])

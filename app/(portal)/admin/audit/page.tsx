@@ -23,14 +23,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
-        <label className="text-sm">Service<input name="service" defaultValue={filters.service} className={`${inputClass} w-48`} /></label>
-        <label className="text-sm">Team<input name="team" defaultValue={filters.team} className={`${inputClass} w-40`} /></label>
-        <label className="text-sm">Action<input name="action" defaultValue={filters.action} placeholder="service.update" className={`${inputClass} w-44`} /></label>
-        <label className="text-sm">Actor<input name="actor" defaultValue={filters.actor} placeholder="email or token" className={`${inputClass} w-56`} /></label>
-        <button type="submit" className={secondaryButtonClass}>Filter</button>
+        <label className="text-sm">
+          Service
+          <input name="service" defaultValue={filters.service} className={`${inputClass} w-48`} />
+        </label>
+        <label className="text-sm">
+          Team
+          <input name="team" defaultValue={filters.team} className={`${inputClass} w-40`} />
+        </label>
+        <label className="text-sm">
+          Action
+          <input name="action" defaultValue={filters.action} placeholder="service.update" className={`${inputClass} w-44`} />
+        </label>
+        <label className="text-sm">
+          Actor
+          <input name="actor" defaultValue={filters.actor} placeholder="email or token" className={`${inputClass} w-56`} />
+        </label>
+        <button type="submit" className={secondaryButtonClass}>
+          Filter
+        </button>
       </form>
       <AuditTable entries={entries} showEntity />
-      {older && <a href={`/admin/audit?${next.toString()}`} className="text-sm text-teal-700 hover:underline">Older entries →</a>}
+      {older && (
+        <a href={`/admin/audit?${next.toString()}`} className="text-sm text-teal-700 hover:underline">
+          Older entries →
+        </a>
+      )}
     </div>
   );
 }

@@ -15,12 +15,22 @@ export default async function OnboardingPage() {
       <div className="space-y-8">
         <header className="space-y-3">
           <h1 className="text-3xl font-semibold">Onboarding</h1>
-          <p className="text-slate-700 dark:text-slate-300">From your first day to your first change in production. Tick items as you go: {signedIn ? "your progress is saved to your account." : "your progress is kept in this browser; sign in to keep it everywhere."}</p>
+          <p className="text-slate-700 dark:text-slate-300">
+            From your first day to your first change in production. Tick items as you go:{" "}
+            {signedIn ? "your progress is saved to your account." : "your progress is kept in this browser; sign in to keep it everywhere."}
+          </p>
           <ProgressBar />
         </header>
         {steps.map((step) => (
-          <section key={step.slug} id={step.slug} aria-labelledby={`${step.slug}-title`} className="scroll-mt-4 border-t border-slate-200 pt-6 dark:border-slate-800">
-            <h2 id={`${step.slug}-title`} className="text-2xl font-semibold">Step {step.frontmatter.step}: {step.frontmatter.title}</h2>
+          <section
+            key={step.slug}
+            id={step.slug}
+            aria-labelledby={`${step.slug}-title`}
+            className="scroll-mt-4 border-t border-slate-200 pt-6 dark:border-slate-800"
+          >
+            <h2 id={`${step.slug}-title`} className="text-2xl font-semibold">
+              Step {step.frontmatter.step}: {step.frontmatter.title}
+            </h2>
             <p className="text-slate-600 dark:text-slate-400">{step.frontmatter.summary}</p>
             <MdxContent source={step.body} />
             <Checklist items={step.frontmatter.checklist} />

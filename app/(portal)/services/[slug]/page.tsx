@@ -39,9 +39,16 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const actor = await readerActor(`/services/${slug}`);
   const db = await getDb();
   const service = await orNotFound(loadService(slug));
-  const [canEdit, history, source] = await Promise.all([canActorEditService(db, actor, slug), listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor), getSource(db, { actor, slug })]);
+  const [canEdit, history, source] = await Promise.all([
+    canActorEditService(db, actor, slug),
+    listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
+    getSource(db, { actor, slug }),
+  ]);
   const revision = Number(first(query.revision));
-  const selected = selectVersion(service.versions, { version: first(query.version), revision: Number.isInteger(revision) && revision > 0 ? revision : undefined });
+  const selected = selectVersion(service.versions, {
+    version: first(query.version),
+    revision: Number.isInteger(revision) && revision > 0 ? revision : undefined,
+  });
   if (first(query.version) && !selected) notFound();
   const documentUrl = selected
     ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}/document?revision=${selected.revision}`
@@ -50,29 +57,44 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/services" className="hover:underline">Catalogue</Link> / <span>{service.slug}</span>
+        <Link href="/services" className="hover:underline">
+          Catalogue
+        </Link>{" "}
+        / <span>{service.slug}</span>
       </nav>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <LifecycleBadge lifecycle={service.lifecycle} />
-        <span className="text-sm text-slate-500" title="1 is the most critical">Tier {service.tier}</span>
+        <span className="text-sm text-slate-500" title="1 is the most critical">
+          Tier {service.tier}
+        </span>
         {canEdit && (
-          <Link href={`/services/${service.slug}/edit`} className="ml-auto rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          <Link
+            href={`/services/${service.slug}/edit`}
+            className="ml-auto rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
             Edit
           </Link>
         )}
       </header>
 
       <section aria-labelledby="overview" className="grid gap-6 md:grid-cols-3">
-        <h2 id="overview" className="sr-only">Overview</h2>
+        <h2 id="overview" className="sr-only">
+          Overview
+        </h2>
         <div className="space-y-4 md:col-span-2">
           <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{service.description || "No description yet."}</p>
           <div>
-            <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Versions</h3>
+            <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Versions</h3>
             {service.versions.length ? (
               <table className="w-full text-sm" aria-label="Versions">
                 <thead className="text-left text-xs text-slate-500">
-                  <tr><th className="py-1 font-medium">Version</th><th className="font-medium">Format</th><th className="font-medium">Operations</th><th className="font-medium">Published</th></tr>
+                  <tr>
+                    <th className="py-1 font-medium">Version</th>
+                    <th className="font-medium">Format</th>
+                    <th className="font-medium">Operations</th>
+                    <th className="font-medium">Published</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {service.versions.map((version) => (
@@ -82,9 +104,13 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
                         {version.revision > 1 && <span className="text-slate-500"> r{version.revision}</span>}
                         {version.isCurrent && <span className="ml-2 font-sans text-xs text-emerald-700 dark:text-emerald-400">current</span>}
                       </td>
-                      <td><FormatBadge format={version.format} /></td>
+                      <td>
+                        <FormatBadge format={version.format} />
+                      </td>
                       <td className="tabular-nums">{version.operationCount}</td>
-                      <td><time dateTime={version.createdAt}>{version.createdAt.slice(0, 10)}</time></td>
+                      <td>
+                        <time dateTime={version.createdAt}>{version.createdAt.slice(0, 10)}</time>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -100,7 +126,9 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             <ul>
               {service.owners.map((owner) => (
                 <li key={owner.slug}>
-                  <Link href={`/teams/${owner.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">{owner.name}</Link>
+                  <Link href={`/teams/${owner.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
+                    {owner.name}
+                  </Link>
                   {owner.isPrimary && <span className="ml-1 text-xs text-slate-500">(primary)</span>}
                 </li>
               ))}
@@ -110,9 +138,19 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             <div>
               <h3 className="mb-1 font-semibold">Links</h3>
               <ul className="space-y-0.5">
-                {service.repositoryUrl && <li><a href={service.repositoryUrl} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">Repository</a></li>}
+                {service.repositoryUrl && (
+                  <li>
+                    <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">
+                      Repository
+                    </a>
+                  </li>
+                )}
                 {service.links.map((link) => (
-                  <li key={link.url}><a href={link.url} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">{link.label}</a></li>
+                  <li key={link.url}>
+                    <a href={link.url} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">
+                      {link.label}
+                    </a>
+                  </li>
                 ))}
               </ul>
             </div>
@@ -122,7 +160,9 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
               <h3 className="mb-1 font-semibold">Tags</h3>
               <p className="flex flex-wrap gap-1">
                 {service.tags.map((tag) => (
-                  <Link key={tag} href={`/services?tag=${encodeURIComponent(tag)}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{tag}</Link>
+                  <Link key={tag} href={`/services?tag=${encodeURIComponent(tag)}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
+                    {tag}
+                  </Link>
                 ))}
               </p>
             </div>
@@ -133,10 +173,14 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
       {selected && documentUrl && (
         <section aria-labelledby="reference" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="reference" className="text-xl font-semibold">API reference</h2>
+            <h2 id="reference" className="text-xl font-semibold">
+              API reference
+            </h2>
             <div className="flex items-center gap-3">
               <VersionPicker versions={service.versions} selected={selected} />
-              <a href={documentUrl} className="text-sm text-teal-700 hover:underline dark:text-teal-400">Download JSON</a>
+              <a href={documentUrl} className="text-sm text-teal-700 hover:underline dark:text-teal-400">
+                Download JSON
+              </a>
             </div>
           </div>
           <ApiReference key={documentUrl} documentUrl={documentUrl} />
@@ -145,14 +189,18 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
 
       {(canEdit || source) && (
         <section aria-labelledby="publishing" className="space-y-3">
-          <h2 id="publishing" className="text-xl font-semibold">Publishing</h2>
+          <h2 id="publishing" className="text-xl font-semibold">
+            Publishing
+          </h2>
           {source && <SourceStatusView source={source} />}
           {canEdit && <PublishPanel slug={service.slug} source={source} />}
         </section>
       )}
 
       <section aria-labelledby="history" className="space-y-3">
-        <h2 id="history" className="text-xl font-semibold">History</h2>
+        <h2 id="history" className="text-xl font-semibold">
+          History
+        </h2>
         <AuditTable entries={history} />
       </section>
     </div>

@@ -15,7 +15,9 @@ export default async function NewServicePage() {
       {teams.some((team) => team.assignable) ? (
         <ServiceForm mode="create" teams={teams} />
       ) : (
-        <p className="text-slate-600 dark:text-slate-400">A service is owned by a team, and you do not belong to any yet. Ask a maintainer of your team to add you on its team page.</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          A service is owned by a team, and you do not belong to any yet. Ask a maintainer of your team to add you on its team page.
+        </p>
       )}
     </div>
   );

@@ -39,31 +39,58 @@ export default async function TeamPage({ params }: { params: Params }) {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/teams" className="hover:underline">Teams</Link> / <span>{team.slug}</span>
+        <Link href="/teams" className="hover:underline">
+          Teams
+        </Link>{" "}
+        / <span>{team.slug}</span>
       </nav>
       <h1 className="text-2xl font-semibold">{team.name}</h1>
       <p className="text-slate-700 dark:text-slate-300">{team.description}</p>
       <dl className="flex gap-6 text-sm">
-        {team.chatChannel && (<div><dt className="inline font-medium">Chat: </dt><dd className="inline">{team.chatChannel}</dd></div>)}
-        {team.email && (<div><dt className="inline font-medium">Email: </dt><dd className="inline"><a href={`mailto:${team.email}`} className="text-teal-700 hover:underline dark:text-teal-400">{team.email}</a></dd></div>)}
+        {team.chatChannel && (
+          <div>
+            <dt className="inline font-medium">Chat: </dt>
+            <dd className="inline">{team.chatChannel}</dd>
+          </div>
+        )}
+        {team.email && (
+          <div>
+            <dt className="inline font-medium">Email: </dt>
+            <dd className="inline">
+              <a href={`mailto:${team.email}`} className="text-teal-700 hover:underline dark:text-teal-400">
+                {team.email}
+              </a>
+            </dd>
+          </div>
+        )}
       </dl>
       <section aria-labelledby="services" className="space-y-2">
-        <h2 id="services" className="text-lg font-semibold">Services ({team.services.length})</h2>
+        <h2 id="services" className="text-lg font-semibold">
+          Services ({team.services.length})
+        </h2>
         {team.services.length ? <ServiceTable services={team.services} /> : <p className="text-sm text-slate-500">This team owns no services yet.</p>}
       </section>
       <section aria-labelledby="members" className="space-y-2">
-        <h2 id="members" className="text-lg font-semibold">Members ({members.length})</h2>
+        <h2 id="members" className="text-lg font-semibold">
+          Members ({members.length})
+        </h2>
         <MemberManager teamSlug={slug} members={members} canManage={canManage} />
       </section>
       {canManage && (
         <>
           <section aria-labelledby="tokens" className="space-y-2">
-            <h2 id="tokens" className="text-lg font-semibold">API tokens</h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">For automation, such as publishing API descriptions from CI: send <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+            <h2 id="tokens" className="text-lg font-semibold">
+              API tokens
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              For automation, such as publishing API descriptions from CI: send <code>Authorization: Bearer &lt;token&gt;</code>.
+            </p>
             <TokenManager teamSlug={slug} tokens={tokens} services={team.services.map((service) => service.slug)} />
           </section>
           <section aria-labelledby="team-history" className="space-y-2">
-            <h2 id="team-history" className="text-lg font-semibold">History</h2>
+            <h2 id="team-history" className="text-lg font-semibold">
+              History
+            </h2>
             <AuditTable entries={history} />
           </section>
         </>

@@ -9,7 +9,8 @@ import { countAttempt, SIGN_IN_ATTEMPTS } from "@/lib/security/rate-limit";
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built on first request, not at import, so that `next build` needs no secrets.
-const handler = (request: Request, context: Context) => (NextAuth(authOptions()) as unknown as (request: Request, context: Context) => Promise<Response>)(request, context);
+const handler = (request: Request, context: Context) =>
+  (NextAuth(authOptions()) as unknown as (request: Request, context: Context) => Promise<Response>)(request, context);
 
 /** Sign-in attempts (credentials posted, or a provider's flow started) are throttled per client, across instances. */
 async function post(request: Request, context: Context): Promise<Response> {

@@ -35,7 +35,11 @@ export default async function AdrPage({ params }: { params: Params }) {
           </p>
           {supersededBy && (
             <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950/40">
-              Superseded by <Link href={`/docs/adr/${supersededBy}`} className="font-medium text-teal-700 underline dark:text-teal-400">ADR {findEntry("adr", supersededBy)?.frontmatter.number}: {findEntry("adr", supersededBy)?.frontmatter.title}</Link>.
+              Superseded by{" "}
+              <Link href={`/docs/adr/${supersededBy}`} className="font-medium text-teal-700 underline dark:text-teal-400">
+                ADR {findEntry("adr", supersededBy)?.frontmatter.number}: {findEntry("adr", supersededBy)?.frontmatter.title}
+              </Link>
+              .
             </p>
           )}
           {chain.length > 1 && (
@@ -45,9 +49,13 @@ export default async function AdrPage({ params }: { params: Params }) {
                   <li key={entry.slug} className="flex items-center gap-2">
                     {index > 0 && <span aria-hidden>→</span>}
                     {entry.slug === adr.slug ? (
-                      <span aria-current="page" className="font-semibold">ADR {entry.frontmatter.number}</span>
+                      <span aria-current="page" className="font-semibold">
+                        ADR {entry.frontmatter.number}
+                      </span>
                     ) : (
-                      <Link href={`/docs/adr/${entry.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">ADR {entry.frontmatter.number} ({entry.frontmatter.status})</Link>
+                      <Link href={`/docs/adr/${entry.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
+                        ADR {entry.frontmatter.number} ({entry.frontmatter.status})
+                      </Link>
                     )}
                   </li>
                 ))}

@@ -16,5 +16,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function GuidePage({ params }: { params: Params }) {
   const guide = findEntry("guides", (await params).slug);
   if (!guide) notFound();
-  return <DocPage title={guide.frontmatter.title} file={guide.file} body={guide.body} header={<p className="mb-6 text-lg text-slate-600 dark:text-slate-400">{guide.frontmatter.summary}</p>} />;
+  return (
+    <DocPage
+      title={guide.frontmatter.title}
+      file={guide.file}
+      body={guide.body}
+      header={<p className="mb-6 text-lg text-slate-600 dark:text-slate-400">{guide.frontmatter.summary}</p>}
+    />
+  );
 }

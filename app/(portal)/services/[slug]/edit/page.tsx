@@ -24,7 +24,12 @@ export default async function EditServicePage({ params }: { params: Params }) {
     return (
       <div className="space-y-2 py-8">
         <h1 className="text-2xl font-semibold">You cannot edit {service.name}</h1>
-        <p>Only maintainers of its owning teams and admins can. <Link href={`/services/${slug}`} className="text-teal-700 underline">Back to the service</Link></p>
+        <p>
+          Only maintainers of its owning teams and admins can.{" "}
+          <Link href={`/services/${slug}`} className="text-teal-700 underline">
+            Back to the service
+          </Link>
+        </p>
       </div>
     );
   }
@@ -35,7 +40,10 @@ export default async function EditServicePage({ params }: { params: Params }) {
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/services/${slug}`} className="hover:underline">{service.name}</Link> / edit
+        <Link href={`/services/${slug}`} className="hover:underline">
+          {service.name}
+        </Link>{" "}
+        / edit
       </nav>
       <h1 className="text-2xl font-semibold">Edit {service.name}</h1>
       <ServiceForm
@@ -56,7 +64,9 @@ export default async function EditServicePage({ params }: { params: Params }) {
       />
       <OwnershipActions slug={slug} primaryOwner={primary} teams={teams} isRetired={service.lifecycle === "retired"} />
       <section aria-labelledby="tokens-heading" className="space-y-2">
-        <h2 id="tokens-heading" className="text-lg font-semibold">API tokens that can act on it</h2>
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          API tokens that can act on it
+        </h2>
         <ServiceTokens tokens={tokens} />
       </section>
     </div>

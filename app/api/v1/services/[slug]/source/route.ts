@@ -7,7 +7,9 @@ import { getSource } from "@/lib/sources/get-source";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { removeSource, setSource } from "@/lib/sources/set-source";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => Response.json({ source: await getSource(await getDb(), { actor, slug }) }));
+export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) =>
+  Response.json({ source: await getSource(await getDb(), { actor, slug }) }),
+);
 
 /** Sets the URL and fetches it at once; the answer carries the first fetch's outcome. */
 export const PUT = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {

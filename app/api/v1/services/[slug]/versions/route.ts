@@ -24,7 +24,11 @@ export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor
   assert(await canActorEditService(db, actor, slug), actor, `publish API versions of "${slug}"`);
   const limits = ingestLimitsFromEnv();
   // Off the main thread: a large document must not hold up every other request while it is checked.
-  const prepared = await runPipeline("prepareReceived", { body: await readBodyCapped(request, limits.maxBytes), contentType: request.headers.get("content-type") ?? "", limits });
+  const prepared = await runPipeline("prepareReceived", {
+    body: await readBodyCapped(request, limits.maxBytes),
+    contentType: request.headers.get("content-type") ?? "",
+    limits,
+  });
   if (query.dryRun === "true") return Response.json({ outcome: "valid", ...describePrepared(prepared) });
   const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin });
   return Response.json({ ...describePrepared(prepared), ...result }, { status: result.outcome === "created" ? 201 : 200 });
