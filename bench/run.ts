@@ -48,3 +48,6 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/source-re
 
 // Whether a large document holds up the main thread, with and without the worker threads.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/main-thread.ts")], { stdio: "inherit", env: process.env });
+
+// Concurrent publishes under read load over HTTP (PostgreSQL only: BENCH_DATABASE_URL).
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/publish-load.ts")], { stdio: "inherit", env: process.env });
