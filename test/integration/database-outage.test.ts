@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { startTcpRelay, type TcpRelay } from "../support/tcp-relay";
@@ -48,6 +49,20 @@ describe.runIf(testDatabaseUrl)("a database outage while the portal runs", () =>
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(503);
     expect(server.output()).not.toMatch(/"event":"http.unhandled"/);
+
+    // A page, in a real browser: it says the database is away and that this passes.
+    const browser = await chromium.launch({
+      executablePath: process.env.WAYFINDER_CHROMIUM || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/services`);
+      await page.getByRole("heading", { name: "The portal's database is unavailable" }).waitFor({ timeout: 20_000 });
+      await page.getByText("the portal reconnects by itself as soon as the database is back").waitFor();
+    } finally {
+      await browser.close();
+    }
 
     await relay.restore();
     let status = 0;
