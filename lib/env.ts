@@ -70,6 +70,7 @@ const envShape = z.object({
   ),
   WAYFINDER_MAX_DOCUMENT_BYTES: optional(positiveInteger),
   WAYFINDER_MAX_YAML_ALIASES: optional(positiveInteger),
+  WAYFINDER_MAX_YAML_EXPANSION: optional(positiveInteger),
   WAYFINDER_MAX_DOCUMENT_DEPTH: optional(positiveInteger),
   WAYFINDER_MAX_REFS: optional(positiveInteger),
   WAYFINDER_MAX_BUNDLE_FILES: optional(positiveInteger),
@@ -118,6 +119,7 @@ const cliShape = envShape
   .pick({
     WAYFINDER_MAX_DOCUMENT_BYTES: true,
     WAYFINDER_MAX_YAML_ALIASES: true,
+    WAYFINDER_MAX_YAML_EXPANSION: true,
     WAYFINDER_MAX_DOCUMENT_DEPTH: true,
     WAYFINDER_MAX_REFS: true,
     WAYFINDER_MAX_BUNDLE_FILES: true,

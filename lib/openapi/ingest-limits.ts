@@ -6,6 +6,8 @@ export interface IngestLimits {
   maxBytes: number;
   /** YAML alias expansions in one file (alias bombs). */
   maxYamlAliases: number;
+  /** How many times larger than its text YAML aliases may make a document (past 1 MiB expanded). */
+  maxYamlExpansion: number;
   /** Nesting depth of objects and arrays. */
   maxDepth: number;
   /** `$ref`s across all files. */
@@ -19,6 +21,7 @@ export interface IngestLimits {
 export const defaultIngestLimits: IngestLimits = {
   maxBytes: 20 * 1024 * 1024,
   maxYamlAliases: 1_000,
+  maxYamlExpansion: 100,
   maxDepth: 128,
   maxRefs: 50_000,
   maxFiles: 5_000,
@@ -29,6 +32,7 @@ export const defaultIngestLimits: IngestLimits = {
 export const limitVariables = {
   maxBytes: "WAYFINDER_MAX_DOCUMENT_BYTES",
   maxYamlAliases: "WAYFINDER_MAX_YAML_ALIASES",
+  maxYamlExpansion: "WAYFINDER_MAX_YAML_EXPANSION",
   maxDepth: "WAYFINDER_MAX_DOCUMENT_DEPTH",
   maxRefs: "WAYFINDER_MAX_REFS",
   maxFiles: "WAYFINDER_MAX_BUNDLE_FILES",

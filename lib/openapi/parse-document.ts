@@ -4,7 +4,10 @@ import { defaultIngestLimits, type IngestLimits } from "./ingest-limits";
 import { limitExceeded } from "./limit-error";
 import { yamlExpandedSize } from "./yaml-expanded-size";
 
-export type ParseLimits = Pick<IngestLimits, "maxYamlAliases" | "maxBytes">;
+export type ParseLimits = Pick<IngestLimits, "maxYamlAliases" | "maxBytes"> & Partial<Pick<IngestLimits, "maxYamlExpansion">>;
+
+/** Below this expanded size, aliases may multiply a document as they like: small documents stay cheap. */
+const EXPANSION_FLOOR_BYTES = 1024 * 1024;
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -57,9 +60,17 @@ function parseYaml(text: string, limits: ParseLimits): unknown {
       })),
     );
   }
-  // Aliases can make a small text expand to gigabytes; bound what it would become before building it.
-  if (guardStack(() => yamlExpandedSize(doc, limits.maxBytes)) > limits.maxBytes) {
-    throw limitExceeded("maxBytes", limits.maxBytes, "The document's size with its YAML aliases expanded");
+  // Aliases can make a small text expand to gigabytes; bound what it would become before building it:
+  // by the document size limit, and by how many times larger than its text it may grow.
+  const expanded = guardStack(() => yamlExpandedSize(doc, limits.maxBytes));
+  if (expanded > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The document's size with its YAML aliases expanded");
+  const maxExpansion = limits.maxYamlExpansion ?? defaultIngestLimits.maxYamlExpansion;
+  if (expanded > EXPANSION_FLOOR_BYTES && expanded > text.length * maxExpansion) {
+    throw limitExceeded(
+      "maxYamlExpansion",
+      maxExpansion,
+      `YAML alias expansion (${Math.round(expanded / text.length).toLocaleString("en")} times the text's ${text.length.toLocaleString("en")} characters)`,
+    );
   }
   try {
     return guardStack(() => doc.toJS({ maxAliasCount: limits.maxYamlAliases }));

@@ -69,6 +69,20 @@ describe("parseDocumentText", () => {
     expect(error.message).toMatch(/aliases expanded.*WAYFINDER_MAX_DOCUMENT_BYTES/);
   });
 
+  it("bounds how many times larger than its text aliases make a document, even under the size limit", () => {
+    // The bomb the issue found: 23 KB of text, 999 aliases of a 10,000-item list, 20 MB expanded (just under 20 MiB).
+    const bomb = `openapi: 3.0.3\ninfo: {title: wide, version: "1"}\npaths: {}\nx-a: &a [${Array(10_000).fill("0").join(",")}]\nx-b: [${Array(999).fill("*a").join(",")}]\n`;
+    const error = parseError(bomb, { maxYamlAliases: 1_000, maxBytes: 20 * 1024 * 1024 });
+    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(error.message).toMatch(
+      /^YAML alias expansion \(\d{3} times the text's [\d,]+ characters\) exceeds the limit of 100 \(WAYFINDER_MAX_YAML_EXPANSION\)\.$/,
+    );
+    // A document that reuses a large schema a few dozen times is fine.
+    const schema = `{type: object, properties: {${Array.from({ length: 400 }, (_, i) => `f${i}: {type: string, description: "field number ${i} of the shared schema"}`).join(", ")}}}`;
+    const reuse = `shared: &shared ${schema}\nuses: [${Array(60).fill("*shared").join(", ")}]\n`;
+    expect((parseDocumentText(reuse) as { uses: unknown[] }).uses).toHaveLength(60);
+  });
+
   it("still expands aliases whose result fits", () => {
     const data = parseDocumentText("a: &a {type: string, enum: [x, y]}\nb: [*a, *a]\n") as { b: unknown[] };
     expect(data.b).toEqual([
