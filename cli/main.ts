@@ -5,15 +5,22 @@ import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/versions/receive-document";
 import { collectFiles } from "./collect-files";
+import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
+  wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline
+  wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL)
 
 Options:
-  --root <dir>   the folder $refs may reach (default: the document's own folder); nothing outside it is read
+  --root <dir>                      the folder $refs may reach (default: the document's own folder); nothing outside it is read
+  --format text|json|markdown       how diff and check print the changes (check defaults to markdown)
+  --fail-on breaking|warning        diff and check exit 1 when a change at or above this level is found
 
-Exit codes: 0 ok, 1 invalid document, 2 usage, authorization or network error.`;
+Exit codes: validate and publish: 0 ok, 1 invalid document, 2 usage, authorization or network error.
+diff and check: 0 nothing at or above --fail-on (always without it), 1 something is, 2 a document
+could not be read or is invalid, or the usage is wrong.`;
 
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -88,6 +95,28 @@ async function publish(file: string, service: string, root: string | undefined):
   return EXIT.ok;
 }
 
+/** diff and check share their options, exit codes (DIFF_EXIT) and error handling. */
+async function diffOrCheck(
+  command: "diff" | "check",
+  files: string[],
+  values: { service?: string; root?: string; format?: string; "fail-on"?: string },
+): Promise<number> {
+  const format = values.format ?? (command === "check" ? "markdown" : "text");
+  const failOn = values["fail-on"] ?? null;
+  const wanted = command === "diff" ? files.length === 2 : files.length === 1 && values.service;
+  if (!wanted || !["text", "json", "markdown"].includes(format) || (failOn !== null && !["breaking", "warning"].includes(failOn))) {
+    console.error(USAGE);
+    return DIFF_EXIT.unreadable;
+  }
+  const options = { format: format as DiffOptions["format"], failOn: failOn as DiffOptions["failOn"], root: values.root };
+  try {
+    return command === "diff" ? await diffCommand(files[0]!, files[1]!, options) : await checkCommand(files[0]!, values.service!, options);
+  } catch (error) {
+    failure(error);
+    return DIFF_EXIT.unreadable;
+  }
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -95,7 +124,13 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { service: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        service: { type: "string" },
+        root: { type: "string" },
+        format: { type: "string" },
+        "fail-on": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
@@ -106,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
+  if (command === "diff" || command === "check") return diffOrCheck(command, parsed.positionals.slice(1), parsed.values);
   if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {
     console.error(USAGE);
     return EXIT.usage;

@@ -111,17 +111,17 @@ const MAX_JSON_BYTES = 1_000_000;
  * /api/v1/openapi.json shows): handlers read bodies only this way, so the contract and the check
  * cannot drift apart.
  */
-export async function readBody<S extends z.ZodType>(operation: { body: S }, request: Request): Promise<z.output<S>> {
-  return operation.body.parse(await readJson(request));
+export async function readBody<S extends z.ZodType>(operation: { body: S }, request: Request, maxBytes = MAX_JSON_BYTES): Promise<z.output<S>> {
+  return operation.body.parse(await readJson(request, maxBytes));
 }
 
 /** Reads a JSON request body (at most 1 MB). */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json.");
   }
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_JSON_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

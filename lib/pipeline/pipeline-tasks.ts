@@ -1,4 +1,8 @@
+import { diffDocuments } from "@/lib/diff/diff-documents";
+import type { DiffResult } from "@/lib/diff/diff-types";
+import { AppError, isAppError } from "@/lib/errors";
 import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
+import { prepareDocument } from "@/lib/openapi/prepare-document";
 import type { IngestLimits } from "@/lib/openapi/ingest-limits";
 import { fetchDocument, type FetchOutcome } from "@/lib/sources/fetch-document";
 import { prepareReceived } from "@/lib/versions/receive-document";
@@ -10,6 +14,8 @@ import type { PreparedDocument } from "@/lib/openapi/prepare-document";
  * to a worker by structured clone.
  */
 export interface PipelineTasks {
+  /** Two documents through the pipeline (each checked as a push would be), then compared. */
+  diffTexts(args: { base: string; revision: string; limits: IngestLimits }): Promise<DiffResult>;
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
   fetchDocument(args: {
     url: string;
@@ -21,6 +27,18 @@ export interface PipelineTasks {
 }
 
 export const pipelineTasks: PipelineTasks = {
+  diffTexts: async ({ base, revision, limits }) => {
+    const read = async (text: string, which: string) => {
+      try {
+        return JSON.parse((await prepareDocument(text, limits)).json) as Record<string, unknown>;
+      } catch (error) {
+        // Say which of the two documents is wrong.
+        if (isAppError(error)) throw new AppError(error.code, `The ${which} document: ${error.message}`, error.details);
+        throw error;
+      }
+    };
+    return diffDocuments(await read(base, "base"), await read(revision, "revision"));
+  },
   prepareReceived: ({ body, contentType, limits }) => prepareReceived(body, contentType, limits),
   fetchDocument: ({ url, allow, limits, etag, lastModified }) => fetchDocument(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified }),
 };

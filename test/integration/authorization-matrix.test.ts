@@ -228,6 +228,27 @@ const ROUTES: Route[] = [
   },
   {
     method: "POST",
+    route: "diff",
+    path: () => "/api/v1/diff",
+    body: () => ({
+      base: { openapi: "3.0.3", info: { title: "A", version: "1" }, paths: {} },
+      revision: { openapi: "3.1.0", info: { title: "A", version: "2" }, paths: {} },
+    }),
+    state: () => [],
+    // Stores nothing; anyone signed in, and any token, may compare documents.
+    expected: {
+      anonymous: 401,
+      "non-member": 200,
+      member: 200,
+      "maintainer of another team": 200,
+      "maintainer of an owning team": 200,
+      admin: 200,
+      "token for another service": 200,
+      "token for this service": 200,
+    },
+  },
+  {
+    method: "POST",
     route: "import/backstage",
     path: () => "/api/v1/import/backstage",
     body: () => ({ yaml: `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: imported-${++counter} }\nspec: { type: team }\n` }),

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -152,6 +152,48 @@ describe("the wayfinder command", () => {
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
+  });
+
+  it("diffs two documents offline: exit 0 without --fail-on, 1 at or above it, 2 when one cannot be read", async () => {
+    const v1 = path.join(work, "v1.yaml");
+    const v2 = path.join(work, "v2.yaml");
+    writeFileSync(
+      v1,
+      'openapi: 3.0.3\ninfo: {title: D, version: "1.0.0"}\npaths:\n  /pets:\n    get:\n      parameters: [{name: limit, in: query, schema: {type: integer}}]\n      responses: {"200": {description: ok}}\n',
+    );
+    writeFileSync(
+      v2,
+      'openapi: 3.1.0\ninfo: {title: D, version: "1.1.0"}\npaths:\n  /pets:\n    get:\n      parameters: [{name: limit, in: query, required: true, schema: {type: integer}}]\n      responses: {"200": {description: ok}}\n  /owners:\n    get:\n      responses: {"200": {description: ok}}\n',
+    );
+    expect(await wayfinder(["diff", v1, v2])).toMatchObject({ code: 0, out: expect.stringContaining("1 breaking, 0 potentially breaking, 1 other change") });
+    expect(await wayfinder(["diff", v1, v2, "--fail-on", "breaking"])).toMatchObject({ code: 1 });
+    expect(await wayfinder(["diff", v1, v1, "--fail-on", "warning"])).toMatchObject({ code: 0, out: expect.stringContaining("no changes") });
+    expect(await wayfinder(["diff", v1, path.join(work, "nowhere.yaml"), "--fail-on", "breaking"])).toMatchObject({ code: 2 });
+    expect(await wayfinder(["diff", v1, path.join(work, "invalid.yaml")])).toMatchObject({ code: 2 });
+    const json = await wayfinder(["diff", v1, v2, "--format", "json"]);
+    const result = JSON.parse(json.out) as { changes: { id: string; level: string; operation: string }[] };
+    expect(result.changes.map((change) => [change.id, change.level, change.operation])).toEqual([
+      ["request-parameter-became-required", "breaking", "GET /pets"],
+      ["endpoint-added", "info", "GET /owners"],
+    ]);
+    // Over HTTP, for tools: the same answer.
+    const response = await fetch(`${server.url}/api/v1/diff`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${tokens.pets!}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ base: readFileSync(v1, "utf8"), revision: readFileSync(v2, "utf8") }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as typeof result).changes.map((change) => change.id)).toEqual(["request-parameter-became-required", "endpoint-added"]);
+  });
+
+  it("checks a working copy against what the portal serves, as Markdown for a pull request", async () => {
+    const working = path.join(work, "pets-next.yaml");
+    // What "pets" serves was published above (the split Petstore, then the small CI one); this drops every operation.
+    writeFileSync(working, 'openapi: 3.1.0\ninfo: {title: Pets, version: "4.0.0"}\npaths: {}\n');
+    const checked = await wayfinder(["check", "--service", "pets", working, "--fail-on", "breaking"], { WAYFINDER_URL: server.url });
+    expect(checked.code).toBe(1);
+    expect(checked.out).toMatch(/^### pets .* → .*pets-next\.yaml: \d+ breaking/m);
+    expect(checked.out).toContain("`endpoint-removed`");
   });
 
   it("refuses an invalid document with exit 1 and says where it is wrong", async () => {

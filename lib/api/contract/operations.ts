@@ -5,7 +5,7 @@ import { serviceInputSchema, serviceTransferSchema, serviceUpdateSchema } from "
 import { sourceInputSchema } from "@/lib/sources/source-input";
 import { membershipInputSchema, teamInputSchema, teamUpdateSchema } from "@/lib/teams/team-input";
 import { tokenInputSchema } from "@/lib/tokens/token-input";
-import { backstageJsonBodySchema, documentQuerySchema, historyQuerySchema, publishQuerySchema } from "./request-schemas";
+import { backstageJsonBodySchema, diffBodySchema, documentQuerySchema, historyQuerySchema, publishQuerySchema } from "./request-schemas";
 import * as r from "./response-schemas";
 
 /**
@@ -382,6 +382,22 @@ export const operations = {
     body: backstageJsonBodySchema,
     otherBodies: { "application/yaml": z.string() },
     responses: { 200: json("What happened to each entity, and why.", r.importResultSchema), ...changeErrors },
+  },
+  diffDocuments: {
+    method: "post",
+    path: "/diff",
+    tags: ["Versions"],
+    summary: "Compare two API descriptions",
+    description:
+      "Two documents in (Swagger 2.0, OpenAPI 3.0 or 3.1, in any combination; each a JSON object or the text of a JSON or YAML document), every change out, classified `breaking`, `warning` (potentially breaking) or `info`, with its rule id, the operation or shared component it touches, JSON pointers and a message. Nothing is stored. For tools: it needs a token or a session.",
+    access: "change",
+    body: diffBodySchema,
+    responses: {
+      200: json("The changes, breaking first, and how many of each level.", r.diffResultSchema),
+      ...changeErrors,
+      413: error("A document exceeds a limit; the message names it and its setting."),
+      422: error("A document is invalid; the message says which, `details.problems` where."),
+    },
   },
   getOpenApiDocument: {
     method: "get",

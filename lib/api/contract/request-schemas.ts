@@ -14,3 +14,7 @@ export const publishQuerySchema = z.object({
 export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
 
 export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is required") }).meta({ id: "BackstageImport" });
+
+/** `POST /diff`: two API descriptions, each a JSON object or the text of a JSON or YAML document. */
+const apiDescription = z.union([z.record(z.string(), z.unknown()), z.string().min(1, "is empty")]);
+export const diffBodySchema = z.object({ base: apiDescription, revision: apiDescription }).strict().meta({ id: "DiffInput" });

@@ -213,3 +213,21 @@ export const errorSchema = z
 
 /** `{ items: [...] }`, the shape of every list. */
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+export const changeSchema = z
+  .object({
+    id: z.string().meta({ description: "The rule, kebab-case and stable, e.g. `request-parameter-became-required`." }),
+    level: z.enum(["breaking", "warning", "info"]).meta({ description: "`warning`: potentially breaking." }),
+    operation: z.string().optional().meta({ description: "`METHOD /path` of the operation it touches." }),
+    component: z.string().optional().meta({ description: "The component it touches: a schema shared by several operations, a security scheme, a webhook." }),
+    operations: z.array(z.string()).optional().meta({ description: "For a change inside a shared schema: every operation that reaches it." }),
+    pointer: z.object({ base: z.string().optional(), revision: z.string().optional() }),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    message: z.string(),
+  })
+  .meta({ id: "Change" });
+
+export const diffResultSchema = z
+  .object({ changes: z.array(changeSchema), summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }) })
+  .meta({ id: "DiffResult" });

@@ -1,0 +1,67 @@
+import { diffDocuments } from "@/lib/diff/diff-documents";
+import type { DiffResult } from "@/lib/diff/diff-types";
+import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
+import { parseCliEnv } from "@/lib/env";
+import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { readApi } from "./read-api";
+
+/** diff and check: 0 when nothing is at or above `--fail-on` (or without it), 1 when something is, 2 when a document cannot be read. */
+export const DIFF_EXIT = { ok: 0, failed: 1, unreadable: 2 } as const;
+
+export interface DiffOptions {
+  format: DiffFormat;
+  failOn: "breaking" | "warning" | null;
+  root?: string;
+}
+
+function verdict(result: DiffResult, failOn: DiffOptions["failOn"]): number {
+  if (!failOn) return DIFF_EXIT.ok;
+  const failing = failOn === "breaking" ? result.summary.breaking : result.summary.breaking + result.summary.warning;
+  return failing ? DIFF_EXIT.failed : DIFF_EXIT.ok;
+}
+
+/** `wayfinder diff <base> <revision>`: offline, files or URLs. */
+export async function diffCommand(base: string, revision: string, options: DiffOptions): Promise<number> {
+  const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
+  const result = diffDocuments(await readApi(base, limits, options.root), await readApi(revision, limits, options.root));
+  console.log(formatChanges(result, options.format, `${base} → ${revision}`));
+  return verdict(result, options.failOn);
+}
+
+/** `wayfinder check --service <slug> <file>`: the working copy against the version the portal serves. */
+export async function checkCommand(file: string, service: string, options: DiffOptions): Promise<number> {
+  const config = parseCliEnv(process.env);
+  if (!config.WAYFINDER_URL) {
+    console.error("error: set WAYFINDER_URL (e.g. https://wayfinder.example.com).");
+    return DIFF_EXIT.unreadable;
+  }
+  const limits = ingestLimitsFromEnv(config);
+  const headers: Record<string, string> = config.WAYFINDER_TOKEN ? { Authorization: `Bearer ${config.WAYFINDER_TOKEN}` } : {};
+  const serviceUrl = new URL(`/api/v1/services/${encodeURIComponent(service)}`, config.WAYFINDER_URL);
+  const found = await fetch(serviceUrl, { headers }).catch((error: Error) => error);
+  if (found instanceof Error || !found.ok) {
+    console.error(
+      `error: cannot read ${serviceUrl.href}: ${found instanceof Error ? ((found.cause as Error | undefined)?.message ?? found.message) : `HTTP ${found.status}`}`,
+    );
+    return DIFF_EXIT.unreadable;
+  }
+  const detail = (await found.json()) as { versions: { version: string; revision: number; isCurrent: boolean }[] };
+  const served = detail.versions.find((version) => version.isCurrent) ?? detail.versions[0];
+  const working = await readApi(file, limits, options.root);
+  const base = served
+    ? ((await (
+        await fetch(
+          new URL(
+            `/api/v1/services/${encodeURIComponent(service)}/versions/${encodeURIComponent(served.version)}/document?revision=${served.revision}`,
+            config.WAYFINDER_URL,
+          ),
+          { headers },
+        )
+      ).json()) as Record<string, unknown>)
+    : { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} };
+  const result = diffDocuments(base, working);
+  console.log(
+    formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`),
+  );
+  return verdict(result, options.failOn);
+}

@@ -1,0 +1,312 @@
+import { isPlainObject } from "@/lib/openapi/detect-format";
+import { deref } from "./api-model";
+import type { Change } from "./diff-types";
+import { rule, type SchemaPlace } from "./rules";
+import type { SharedSchemas } from "./shared-schemas";
+
+/**
+ * Compares two schemas as a client sees them, following `$ref`s on both sides (so a schema moved into
+ * components, or a renamed component, is no change) and stopping at a pair already being compared (so
+ * circular schemas terminate). `place` says where the schema is; nested properties of a body are
+ * reported as `request-property` / `response-property`, and the rule's level follows the direction.
+ */
+type Json = Record<string, unknown>;
+
+export interface SchemaContext {
+  baseRoot: Json;
+  revisionRoot: Json;
+  /** Whose schema this is: an operation's own, or a shared one's (the key in `shared`). */
+  owner: { operation?: string; shared?: string };
+  shared: SharedSchemas;
+  /** What the message names, e.g. `the request body`, `query parameter "limit"`. */
+  subject: string;
+  place: SchemaPlace;
+  basePointer: string;
+  revisionPointer: string;
+  emit(change: Change): void;
+}
+
+const MAX_DEPTH = 48;
+
+function typesOf(schema: Json): { types: Set<string>; nullable: boolean } {
+  const raw = schema.type;
+  const list = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
+  const nullable = schema.nullable === true || list.includes("null") || (Array.isArray(schema.enum) && schema.enum.includes(null));
+  return { types: new Set(list.filter((type) => type !== "null").map((type) => (type === "integer" ? "integer" : type))), nullable };
+}
+
+/** allOf parts folded into one schema's properties and required list (enough for comparing objects). */
+function flatten(root: Json, schema: Json, depth = 0): Json {
+  if (!Array.isArray(schema.allOf) || depth > 8) return schema;
+  const properties: Json = { ...(isPlainObject(schema.properties) ? schema.properties : {}) };
+  const required = new Set<string>(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  let type = schema.type;
+  for (const part of schema.allOf) {
+    const resolved = deref(root, part);
+    if (!isPlainObject(resolved)) continue;
+    const flat = flatten(root, resolved, depth + 1);
+    Object.assign(properties, isPlainObject(flat.properties) ? flat.properties : {});
+    for (const name of Array.isArray(flat.required) ? flat.required : []) required.add(String(name));
+    type ??= flat.type;
+  }
+  const { allOf: _allOf, ...rest } = schema;
+  return { ...rest, ...(type === undefined ? {} : { type }), properties, required: [...required] };
+}
+
+const bound = (schema: Json, keys: string[]): number | undefined => {
+  for (const key of keys) if (typeof schema[key] === "number") return schema[key];
+  return undefined;
+};
+const refOf = (value: unknown) => (isPlainObject(value) && typeof value.$ref === "string" ? value.$ref : null);
+const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** `#/components/schemas/Pet` → `schema Pet` (and Swagger 2.0's `#/definitions/Pet` alike). */
+const componentLabel = (ref: string) =>
+  `schema ${decodeURIComponent(ref.split("/").at(-1) ?? ref)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~")}`;
+
+export function compareSchemas(base: unknown, revision: unknown, context: SchemaContext, seen = new Set<string>(), depth = 0): void {
+  if (depth > MAX_DEPTH) return;
+  const refA = refOf(base);
+  const refB = refOf(revision);
+  if (refA && refB) {
+    // A shared schema on both sides: compared once for the whole diff, reported once (shared-schemas.ts).
+    const key = `${refA}|${refB}|${context.place}`;
+    const { isNew, collect } = context.shared.reach(key, componentLabel(refB), context.owner);
+    if (!isNew) return;
+    const inner: SchemaContext = {
+      ...context,
+      owner: { shared: key },
+      subject: componentLabel(refB),
+      basePointer: refA.slice(1),
+      revisionPointer: refB.slice(1),
+      emit: collect,
+    };
+    compareSchemas(deref(context.baseRoot, base), deref(context.revisionRoot, revision), inner, new Set(), depth + 1);
+    return;
+  }
+  const pair = `${refA ?? context.basePointer}|${refB ?? context.revisionPointer}`;
+  if (seen.has(pair)) return;
+  seen.add(pair);
+  const a = deref(context.baseRoot, base);
+  const b = deref(context.revisionRoot, revision);
+  if (!isPlainObject(a) || !isPlainObject(b)) return;
+  const before = flatten(context.baseRoot, a);
+  const after = flatten(context.revisionRoot, b);
+
+  const report = (change: string, message: string, values: { before?: unknown; after?: unknown } = {}) => {
+    const found = rule(`${context.place}-${change}`);
+    context.emit({
+      id: found.id,
+      level: found.level,
+      ...(context.owner.operation ? { operation: context.owner.operation } : {}),
+      pointer: { base: context.basePointer, revision: context.revisionPointer },
+      ...values,
+      message: `${context.subject}: ${message}`,
+    });
+  };
+
+  // One side became a choice of schemas (oneOf/anyOf) around what the other side is, or stopped being
+  // one: compare with the alternative that matches (by reference, else the first), and say so.
+  const choice = (schema: Json) =>
+    Array.isArray(schema.oneOf) ? (schema.oneOf as unknown[]) : Array.isArray(schema.anyOf) ? (schema.anyOf as unknown[]) : null;
+  const matching = (alternatives: unknown[], ref: string | null) =>
+    alternatives.find((alternative) => ref !== null && refOf(alternative) === ref) ?? alternatives[0];
+  const choiceBefore = choice(before);
+  const choiceAfter = choice(after);
+  if (!choiceBefore && choiceAfter?.length) {
+    report("one-of-added", `may now also be ${choiceAfter.length - 1 === 1 ? "another schema" : `one of ${choiceAfter.length - 1} other schemas`}`, {
+      after: choiceAfter.length,
+    });
+    compareSchemas(base, matching(choiceAfter, refA), context, seen, depth + 1);
+    return;
+  }
+  if (choiceBefore?.length && !choiceAfter) {
+    report("one-of-removed", `is no longer a choice of ${choiceBefore.length} schemas`, { before: choiceBefore.length });
+    compareSchemas(matching(choiceBefore, refB), revision, context, seen, depth + 1);
+    return;
+  }
+
+  // Types, and null
+  const typesBefore = typesOf(before);
+  const typesAfter = typesOf(after);
+  if (typesBefore.types.size && typesAfter.types.size) {
+    const removed = [...typesBefore.types].filter((type) => !typesAfter.types.has(type) && !(type === "integer" && typesAfter.types.has("number")));
+    const added = [...typesAfter.types].filter((type) => !typesBefore.types.has(type));
+    const values = { before: [...typesBefore.types].join("|"), after: [...typesAfter.types].join("|") };
+    if (removed.length && added.length) report("type-changed", `type changed from ${values.before} to ${values.after}`, values);
+    else if (added.length) report("type-generalized", `now also ${added.join(", ")} (was ${values.before})`, values);
+    else if (removed.length) report("type-narrowed", `no longer ${removed.join(", ")} (now ${values.after})`, values);
+  }
+  if (!typesBefore.nullable && typesAfter.nullable) report("became-nullable", "may now be null");
+  if (typesBefore.nullable && !typesAfter.nullable && (typesAfter.types.size || "nullable" in after || Array.isArray(after.type)))
+    report("became-not-nullable", "may no longer be null");
+  if (typeof before.format === "string" && typeof after.format === "string" && before.format !== after.format)
+    report("format-changed", `format changed from ${before.format} to ${after.format}`, { before: before.format, after: after.format });
+
+  // Enumerations
+  if (Array.isArray(before.enum) && Array.isArray(after.enum)) {
+    const key = (value: unknown) => JSON.stringify(value);
+    const afterValues = new Set(after.enum.map(key));
+    const beforeValues = new Set(before.enum.map(key));
+    for (const value of before.enum)
+      if (!afterValues.has(key(value))) report("enum-value-removed", `value ${key(value)} is no longer allowed`, { before: value });
+    for (const value of after.enum) if (!beforeValues.has(key(value))) report("enum-value-added", `value ${key(value)} is now allowed`, { after: value });
+  } else if (!Array.isArray(before.enum) && Array.isArray(after.enum)) {
+    report("enum-value-removed", `values are now limited to ${after.enum.map((value) => JSON.stringify(value)).join(", ")}`, { after: after.enum });
+  }
+
+  // Bounds: maximum / maxLength / maxItems, and the minimums
+  for (const [label, maxKeys, minKeys] of [
+    ["value", ["maximum", "exclusiveMaximum"], ["minimum", "exclusiveMinimum"]],
+    ["length", ["maxLength"], ["minLength"]],
+    ["items", ["maxItems"], ["minItems"]],
+    ["properties", ["maxProperties"], ["minProperties"]],
+  ] as const) {
+    const maxBefore = bound(before, [...maxKeys]);
+    const maxAfter = bound(after, [...maxKeys]);
+    if (maxBefore !== maxAfter) {
+      if (maxAfter !== undefined && (maxBefore === undefined || maxAfter < maxBefore))
+        report("max-decreased", `maximum ${label} ${maxBefore === undefined ? "set to" : `lowered from ${maxBefore} to`} ${maxAfter}`, {
+          before: maxBefore,
+          after: maxAfter,
+        });
+      else
+        report("max-increased", `maximum ${label} ${maxAfter === undefined ? `${maxBefore} removed` : `raised from ${maxBefore} to ${maxAfter}`}`, {
+          before: maxBefore,
+          after: maxAfter,
+        });
+    }
+    const minBefore = bound(before, [...minKeys]);
+    const minAfter = bound(after, [...minKeys]);
+    if (minBefore !== minAfter) {
+      if (minAfter !== undefined && (minBefore === undefined || minAfter > minBefore))
+        report("min-increased", `minimum ${label} ${minBefore === undefined ? "set to" : `raised from ${minBefore} to`} ${minAfter}`, {
+          before: minBefore,
+          after: minAfter,
+        });
+      else
+        report("min-decreased", `minimum ${label} ${minAfter === undefined ? `${minBefore} removed` : `lowered from ${minBefore} to ${minAfter}`}`, {
+          before: minBefore,
+          after: minAfter,
+        });
+    }
+  }
+
+  // Pattern
+  if (before.pattern !== after.pattern) {
+    if (typeof before.pattern !== "string" && typeof after.pattern === "string")
+      report("pattern-added", `must now match ${after.pattern}`, { after: after.pattern });
+    else if (typeof before.pattern === "string" && typeof after.pattern !== "string")
+      report("pattern-removed", `no longer has to match ${before.pattern}`, { before: before.pattern });
+    else if (typeof before.pattern === "string" && typeof after.pattern === "string")
+      report("pattern-changed", `pattern changed from ${before.pattern} to ${after.pattern}`, { before: before.pattern, after: after.pattern });
+  }
+
+  // Alternatives (oneOf / anyOf), compared by position
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const listBefore = Array.isArray(before[keyword]) ? before[keyword] : [];
+    const listAfter = Array.isArray(after[keyword]) ? after[keyword] : [];
+    if (listAfter.length < listBefore.length)
+      report("one-of-removed", `${keyword} went from ${listBefore.length} to ${listAfter.length} alternatives`, {
+        before: listBefore.length,
+        after: listAfter.length,
+      });
+    if (listAfter.length > listBefore.length && listBefore.length)
+      report("one-of-added", `${keyword} went from ${listBefore.length} to ${listAfter.length} alternatives`, {
+        before: listBefore.length,
+        after: listAfter.length,
+      });
+    for (let i = 0; i < Math.min(listBefore.length, listAfter.length); i += 1) {
+      compareSchemas(
+        listBefore[i],
+        listAfter[i],
+        { ...context, basePointer: `${context.basePointer}/${keyword}/${i}`, revisionPointer: `${context.revisionPointer}/${keyword}/${i}` },
+        seen,
+        depth + 1,
+      );
+    }
+  }
+
+  // Array items
+  if (before.items !== undefined && after.items !== undefined) {
+    compareSchemas(
+      before.items,
+      after.items,
+      { ...context, subject: `${context.subject} (items)`, basePointer: `${context.basePointer}/items`, revisionPointer: `${context.revisionPointer}/items` },
+      seen,
+      depth + 1,
+    );
+  }
+
+  // Object properties
+  const propsBefore = isPlainObject(before.properties) ? before.properties : {};
+  const propsAfter = isPlainObject(after.properties) ? after.properties : {};
+  const requiredBefore = new Set(Array.isArray(before.required) ? before.required.map(String) : []);
+  const requiredAfter = new Set(Array.isArray(after.required) ? after.required.map(String) : []);
+  const request = context.place.startsWith("request");
+  const nested: SchemaPlace = request ? "request-property" : "response-property";
+  const emitFixed = (id: string, message: string, name: string, values: { before?: unknown; after?: unknown } = {}) => {
+    const found = rule(id);
+    context.emit({
+      id,
+      level: found.level,
+      ...(context.owner.operation ? { operation: context.owner.operation } : {}),
+      pointer: { base: `${context.basePointer}/properties/${escape(name)}`, revision: `${context.revisionPointer}/properties/${escape(name)}` },
+      ...values,
+      message: `${context.subject}: ${message}`,
+    });
+  };
+  for (const name of Object.keys(propsBefore)) {
+    if (!(name in propsAfter)) {
+      const readOnlyInRequest =
+        request && isPlainObject(deref(context.baseRoot, propsBefore[name])) && (deref(context.baseRoot, propsBefore[name]) as Json).readOnly === true;
+      if (readOnlyInRequest) continue;
+      if (request) emitFixed("request-property-removed", `property "${name}" was removed`, name);
+      else
+        emitFixed(
+          requiredBefore.has(name) ? "response-required-property-removed" : "response-optional-property-removed",
+          `property "${name}" was removed`,
+          name,
+        );
+    }
+  }
+  for (const name of Object.keys(propsAfter)) {
+    const property = deref(context.revisionRoot, propsAfter[name]);
+    const readOnly = isPlainObject(property) && property.readOnly === true;
+    const writeOnly = isPlainObject(property) && property.writeOnly === true;
+    if (!(name in propsBefore)) {
+      if (request && !readOnly)
+        emitFixed(
+          requiredAfter.has(name) ? "new-required-request-property" : "new-optional-request-property",
+          `property "${name}" was added${requiredAfter.has(name) ? " as required" : ""}`,
+          name,
+        );
+      else if (!request && !writeOnly) emitFixed("response-property-added", `property "${name}" was added`, name);
+      continue;
+    }
+    if (request && !readOnly) {
+      if (!requiredBefore.has(name) && requiredAfter.has(name)) emitFixed("request-property-became-required", `property "${name}" became required`, name);
+      if (requiredBefore.has(name) && !requiredAfter.has(name)) emitFixed("request-property-became-optional", `property "${name}" became optional`, name);
+    }
+    if (!request && !writeOnly) {
+      if (requiredBefore.has(name) && !requiredAfter.has(name))
+        emitFixed("response-property-became-optional", `property "${name}" is no longer always sent`, name);
+      if (!requiredBefore.has(name) && requiredAfter.has(name)) emitFixed("response-property-became-required", `property "${name}" is now always sent`, name);
+    }
+    compareSchemas(
+      propsBefore[name],
+      propsAfter[name],
+      {
+        ...context,
+        place: nested,
+        subject: `${context.subject} property "${name}"`,
+        basePointer: `${context.basePointer}/properties/${escape(name)}`,
+        revisionPointer: `${context.revisionPointer}/properties/${escape(name)}`,
+      },
+      seen,
+      depth + 1,
+    );
+  }
+}

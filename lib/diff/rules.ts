@@ -1,0 +1,125 @@
+import type { Level } from "./diff-types";
+
+/**
+ * Every rule the diff engine applies, with its level, modelled on oasdiff's published taxonomy
+ * (breaking, potentially breaking = warning, informational; request and response directions). Schema
+ * rules are written once per place a schema can be (a parameter, a request or response body or one
+ * of their properties, a response header) with the level that direction gives them: tightening what a
+ * request accepts breaks clients, tightening what a response sends does not.
+ */
+type Direction = "request" | "response";
+
+const schemaChanges: Record<string, { request: Level; response: Level; says: string }> = {
+  "type-changed": { request: "breaking", response: "breaking", says: "its type changed" },
+  "type-generalized": { request: "info", response: "breaking", says: "it accepts more types" },
+  "type-narrowed": { request: "breaking", response: "info", says: "it accepts fewer types" },
+  "became-nullable": { request: "info", response: "breaking", says: "it may now be null" },
+  "became-not-nullable": { request: "breaking", response: "info", says: "it may no longer be null" },
+  "format-changed": { request: "warning", response: "warning", says: "its format changed" },
+  "enum-value-removed": { request: "breaking", response: "info", says: "an allowed value was removed" },
+  "enum-value-added": { request: "info", response: "warning", says: "an allowed value was added" },
+  "max-decreased": { request: "breaking", response: "info", says: "its maximum (value, length or items) decreased or was set" },
+  "max-increased": { request: "info", response: "warning", says: "its maximum (value, length or items) increased or was removed" },
+  "min-increased": { request: "breaking", response: "info", says: "its minimum (value, length or items) increased or was set" },
+  "min-decreased": { request: "info", response: "warning", says: "its minimum (value, length or items) decreased or was removed" },
+  "pattern-added": { request: "breaking", response: "info", says: "a pattern was set" },
+  "pattern-changed": { request: "warning", response: "info", says: "its pattern changed" },
+  "pattern-removed": { request: "info", response: "warning", says: "its pattern was removed" },
+  "one-of-removed": { request: "breaking", response: "info", says: "an alternative schema was removed" },
+  "one-of-added": { request: "info", response: "warning", says: "an alternative schema was added" },
+};
+
+/** Places a schema can be; `property` places are nested inside a body. */
+const schemaPlaces: Record<string, Direction> = {
+  "request-parameter": "request",
+  "request-body": "request",
+  "request-property": "request",
+  "response-body": "response",
+  "response-property": "response",
+  "response-header": "response",
+};
+
+const fixedRules: Record<string, { level: Level; says: string }> = {
+  "endpoint-added": { level: "info", says: "an operation was added" },
+  "endpoint-removed": { level: "breaking", says: "an operation was removed without being deprecated first" },
+  "endpoint-removed-before-sunset": { level: "breaking", says: "a deprecated operation was removed before its sunset date" },
+  "endpoint-removed-after-sunset": { level: "info", says: "a deprecated operation was removed after its sunset date" },
+  "endpoint-deprecated": { level: "info", says: "an operation was deprecated" },
+  "endpoint-reactivated": { level: "info", says: "an operation is no longer deprecated" },
+  "endpoint-sunset-changed": { level: "info", says: "a deprecated operation's sunset date changed" },
+  "endpoint-sunset-brought-forward": { level: "warning", says: "a deprecated operation's sunset date moved earlier" },
+  "new-required-request-parameter": { level: "breaking", says: "a required parameter was added" },
+  "new-optional-request-parameter": { level: "info", says: "an optional parameter was added" },
+  "request-parameter-removed": { level: "warning", says: "a parameter was removed (clients that send it may be refused or ignored)" },
+  "request-parameter-removed-before-sunset": { level: "breaking", says: "a deprecated parameter was removed before its sunset date" },
+  "request-parameter-became-required": { level: "breaking", says: "a parameter became required" },
+  "request-parameter-became-optional": { level: "info", says: "a parameter became optional" },
+  "request-parameter-deprecated": { level: "info", says: "a parameter was deprecated" },
+  "request-parameter-style-changed": { level: "breaking", says: "a parameter's serialisation (style or explode) changed" },
+  "request-body-added-required": { level: "breaking", says: "a required request body was added" },
+  "request-body-added-optional": { level: "info", says: "an optional request body was added" },
+  "request-body-removed": { level: "warning", says: "the request body was removed" },
+  "request-body-became-required": { level: "breaking", says: "the request body became required" },
+  "request-body-became-optional": { level: "info", says: "the request body became optional" },
+  "request-body-media-type-removed": { level: "breaking", says: "a request media type is no longer accepted" },
+  "request-body-media-type-added": { level: "info", says: "a request media type is now accepted" },
+  "new-required-request-property": { level: "breaking", says: "a required request property was added" },
+  "new-optional-request-property": { level: "info", says: "an optional request property was added" },
+  "request-property-removed": { level: "warning", says: "a request property was removed" },
+  "request-property-became-required": { level: "breaking", says: "a request property became required" },
+  "request-property-became-optional": { level: "info", says: "a request property became optional" },
+  "response-success-status-removed": { level: "breaking", says: "a success response was removed" },
+  "response-non-success-status-removed": { level: "warning", says: "an error response was removed" },
+  "response-status-added": { level: "info", says: "a response was added" },
+  "response-media-type-removed": { level: "breaking", says: "a response media type was removed" },
+  "response-media-type-added": { level: "info", says: "a response media type was added" },
+  "response-required-property-removed": { level: "breaking", says: "a required response property was removed" },
+  "response-optional-property-removed": { level: "warning", says: "an optional response property was removed" },
+  "response-property-added": { level: "info", says: "a response property was added" },
+  "response-property-became-optional": { level: "breaking", says: "a response property is no longer always sent" },
+  "response-property-became-required": { level: "info", says: "a response property is now always sent" },
+  "response-required-header-removed": { level: "breaking", says: "a required response header was removed" },
+  "response-optional-header-removed": { level: "warning", says: "an optional response header was removed" },
+  "security-requirement-added": { level: "breaking", says: "an operation needs a security scheme it did not need" },
+  "security-requirement-removed": { level: "info", says: "an operation no longer needs a security scheme" },
+  "security-alternative-removed": { level: "breaking", says: "a way to authenticate to an operation was removed" },
+  "security-alternative-added": { level: "info", says: "a new way to authenticate to an operation was added" },
+  "security-scheme-removed": { level: "breaking", says: "a security scheme was removed" },
+  "security-scheme-added": { level: "info", says: "a security scheme was added" },
+  "security-scheme-changed": { level: "breaking", says: "a security scheme's type, location, name or flows changed" },
+  "security-scope-added": { level: "breaking", says: "an operation needs an OAuth scope it did not need" },
+  "security-scope-removed": { level: "info", says: "an operation no longer needs an OAuth scope" },
+  "webhook-added": { level: "info", says: "a webhook was added" },
+  "webhook-removed": { level: "breaking", says: "a webhook was removed" },
+  "callback-added": { level: "info", says: "a callback was added" },
+  "callback-removed": { level: "breaking", says: "a callback was removed" },
+};
+
+export interface Rule {
+  id: string;
+  level: Level;
+  description: string;
+}
+
+function buildRules(): Map<string, Rule> {
+  const rules = new Map<string, Rule>();
+  for (const [id, rule] of Object.entries(fixedRules)) rules.set(id, { id, level: rule.level, description: rule.says });
+  for (const [place, direction] of Object.entries(schemaPlaces)) {
+    for (const [change, rule] of Object.entries(schemaChanges)) {
+      const id = `${place}-${change}`;
+      rules.set(id, { id, level: rule[direction], description: `${place.replace(/-/g, " ")}: ${rule.says}` });
+    }
+  }
+  return rules;
+}
+
+export const rules = buildRules();
+
+/** A rule by id; the engine emits nothing else, so an unknown id is a bug. */
+export function rule(id: string): Rule {
+  const found = rules.get(id);
+  if (!found) throw new Error(`Unknown diff rule "${id}"`);
+  return found;
+}
+
+export type SchemaPlace = keyof typeof schemaPlaces;

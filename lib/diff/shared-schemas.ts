@@ -1,0 +1,52 @@
+import type { Change } from "./diff-types";
+
+/**
+ * Changes inside schemas that operations share through `$ref`. Each pair of referenced schemas (base,
+ * revision, and the place it is used from) is compared once for the whole diff; its changes are
+ * reported once, naming the component, with every operation that reaches it directly or through other
+ * shared schemas. Stripe's pair has hundreds of operations over the same components: compared per
+ * operation it gave 58,335 changes in 21 s; this way, each once.
+ */
+interface Entry {
+  label: string;
+  changes: Change[];
+  operations: Set<string>;
+  parents: Set<string>;
+}
+
+export class SharedSchemas {
+  private readonly entries = new Map<string, Entry>();
+
+  /** Registers that `owner` (an operation, or another shared schema's key) reaches this pair; true if the pair is new. */
+  reach(key: string, label: string, owner: { operation?: string; shared?: string }): { isNew: boolean; collect: (change: Change) => void } {
+    let entry = this.entries.get(key);
+    const isNew = !entry;
+    if (!entry) {
+      entry = { label, changes: [], operations: new Set(), parents: new Set() };
+      this.entries.set(key, entry);
+    }
+    if (owner.operation) entry.operations.add(owner.operation);
+    if (owner.shared && owner.shared !== key) entry.parents.add(owner.shared);
+    const changes = entry.changes;
+    return { isNew, collect: (change) => changes.push(change) };
+  }
+
+  /** Every collected change, with the operations that reach its schema. */
+  flush(): Change[] {
+    const affected = (key: string, seen = new Set<string>()): Set<string> => {
+      const entry = this.entries.get(key);
+      if (!entry || seen.has(key)) return new Set();
+      seen.add(key);
+      const operations = new Set(entry.operations);
+      for (const parent of entry.parents) for (const operation of affected(parent, seen)) operations.add(operation);
+      return operations;
+    };
+    const out: Change[] = [];
+    for (const [key, entry] of this.entries) {
+      if (!entry.changes.length) continue;
+      const operations = [...affected(key)].sort();
+      for (const change of entry.changes) out.push({ ...change, component: entry.label, operations });
+    }
+    return out;
+  }
+}
