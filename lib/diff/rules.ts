@@ -123,3 +123,38 @@ export function rule(id: string): Rule {
 }
 
 export type SchemaPlace = keyof typeof schemaPlaces;
+
+/** The rule list as Markdown (docs/diff-rules.md is this, checked by a test). */
+export function rulesMarkdown(): string {
+  const lines = [
+    "# Diff rules",
+    "",
+    "Generated from `lib/diff/rules.ts` by `npm run diff:rules`; a test fails when this file is out of date.",
+    `${rules.size} rules: ${[...rules.values()].filter((r) => r.level === "breaking").length} breaking, ${[...rules.values()].filter((r) => r.level === "warning").length} warning (potentially breaking), ${[...rules.values()].filter((r) => r.level === "info").length} info.`,
+    "",
+    "## Operations, parameters, bodies, responses, security, webhooks",
+    "",
+    "| Rule | Level | When |",
+    "| --- | --- | --- |",
+    ...Object.entries(fixedRules).map(([id, entry]) => `| \`${id}\` | ${entry.level} | ${entry.says} |`),
+    "",
+    "## Schemas",
+    "",
+    "A schema rule's id is the place followed by the change, e.g. `request-property-max-decreased`. The level depends on the direction: what a request accepts (left) or what a response sends (right).",
+    "",
+    `| Change | ${Object.keys(schemaPlaces)
+      .map((place) => `\`${place}-…\``)
+      .join(" | ")} | When |`,
+    `| --- | ${Object.keys(schemaPlaces)
+      .map(() => "---")
+      .join(" | ")} | --- |`,
+    ...Object.entries(schemaChanges).map(
+      ([change, entry]) =>
+        `| \`${change}\` | ${Object.values(schemaPlaces)
+          .map((direction) => entry[direction])
+          .join(" | ")} | ${entry.says} |`,
+    ),
+    "",
+  ];
+  return lines.join("\n");
+}

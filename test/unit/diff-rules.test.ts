@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "@/lib/diff/diff-documents";
-import { rules } from "@/lib/diff/rules";
+import { readFileSync } from "node:fs";
+import { rules, rulesMarkdown } from "@/lib/diff/rules";
 
 type Json = Record<string, unknown>;
 const ok = {
@@ -404,5 +405,9 @@ describe("diff rules", () => {
         expect(change.message.length).toBeGreaterThan(10);
       }
     }
+  });
+
+  it("documents every rule in docs/diff-rules.md (npm run diff:rules)", () => {
+    expect(readFileSync("docs/diff-rules.md", "utf8")).toBe(rulesMarkdown());
   });
 });
