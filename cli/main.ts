@@ -83,15 +83,30 @@ async function publish(file: string, service: string, root: string | undefined):
     version?: string;
     revision?: number;
     operationCount?: number;
-    error?: { code: string; message: string; details?: unknown };
+    diff?: {
+      base: { version: string; revision: number };
+      summary: { breaking: number; warning: number; info: number };
+      semverViolation: boolean;
+      acceptedBreakingReason: string | null;
+    } | null;
+    error?: { code: string; message: string; details?: { changes?: { operation?: string; component?: string; message: string }[] } & Record<string, unknown> };
   };
   if (!response.ok) {
     console.error(`${body.error?.code === "INVALID_DOCUMENT" ? "invalid" : "error"}: ${body.error?.message ?? `HTTP ${response.status}`}`);
     printProblems(body.error?.details);
+    for (const change of body.error?.details?.changes ?? []) console.error(`  - ${change.operation ?? change.component ?? ""}: ${change.message}`);
     return body.error?.code === "INVALID_DOCUMENT" || body.error?.code === "PAYLOAD_TOO_LARGE" ? EXIT.invalid : EXIT.usage;
   }
   const what = body.outcome === "unchanged" ? "unchanged: already stored as" : "published:";
   console.log(`${what} ${service} ${body.version} revision ${body.revision} (${body.operationCount} operations)`);
+  if (body.diff) {
+    const { breaking, warning, info } = body.diff.summary;
+    console.log(
+      `changes since ${body.diff.base.version} revision ${body.diff.base.revision}: ${breaking} breaking, ${warning} potentially breaking, ${info} other`,
+    );
+    if (body.diff.semverViolation) console.log(`warning: breaking changes without a new major version (${body.diff.base.version} → ${body.version})`);
+    if (body.diff.acceptedBreakingReason) console.log(`breaking changes accepted: ${body.diff.acceptedBreakingReason}`);
+  }
   return EXIT.ok;
 }
 

@@ -34,6 +34,7 @@ const FIELDS = [
   "description",
   "lifecycle",
   "tier",
+  "breakingChangePolicy",
   "tags",
   "repositoryUrl",
   "links",
@@ -157,6 +158,18 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
           </select>
         </Field>
       </div>
+      <Field
+        id="breakingChangePolicy"
+        label="Breaking changes"
+        hint="When a published version breaks clients of the one before it: accept it, flag it, or refuse it unless a maintainer gives a reason."
+        error={errors.breakingChangePolicy?.message}
+      >
+        <select id="breakingChangePolicy" className={inputClass} {...form.register("breakingChangePolicy")}>
+          <option value="allow">allow</option>
+          <option value="warn">warn (flag them)</option>
+          <option value="block">block (a maintainer must give a reason)</option>
+        </select>
+      </Field>
       <Field id="tags" label="Tags" hint="Comma-separated, e.g. payments, public." error={errors.tags?.message ?? errors.tags?.[0]?.message}>
         <input id="tags" className={inputClass} defaultValue={(initial?.tags ?? []).join(", ")} {...form.register("tags", { setValueAs: toTags })} />
       </Field>

@@ -14,6 +14,8 @@ import type { PreparedDocument } from "@/lib/openapi/prepare-document";
  * to a worker by structured clone.
  */
 export interface PipelineTasks {
+  /** Two stored documents (already through the pipeline) compared. */
+  diffStored(args: { base: string; revision: string }): Promise<DiffResult>;
   /** Two documents through the pipeline (each checked as a push would be), then compared. */
   diffTexts(args: { base: string; revision: string; limits: IngestLimits }): Promise<DiffResult>;
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
@@ -27,6 +29,7 @@ export interface PipelineTasks {
 }
 
 export const pipelineTasks: PipelineTasks = {
+  diffStored: async ({ base, revision }) => diffDocuments(JSON.parse(base) as Record<string, unknown>, JSON.parse(revision) as Record<string, unknown>),
   diffTexts: async ({ base, revision, limits }) => {
     const read = async (text: string, which: string) => {
       try {

@@ -10,6 +10,7 @@ export async function getService(db: Db, slug: string) {
     select: {
       ...serviceFieldsSelect,
       repositoryUrl: true,
+      breakingChangePolicy: true,
       createdAt: true,
       currentVersionId: true,
       ownerships: {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Lifecycle, LinkKind } from "@/generated/prisma/enums";
+import { BreakingChangePolicy, Lifecycle, LinkKind } from "@/generated/prisma/enums";
 import { requiredText, slugSchema } from "@/lib/slug";
 import { fetchableUrl, httpUrl } from "@/lib/http/http-url";
 
@@ -19,6 +19,7 @@ const fields = {
   repositoryUrl: httpUrl.nullable(),
   links: z.array(z.object({ kind: z.enum(LinkKind), label: requiredText(60), url: httpUrl })).max(20, "at most 20 links"),
   otherOwners: z.array(slugSchema).max(10, "at most 10 other owners"),
+  breakingChangePolicy: z.enum(BreakingChangePolicy),
 };
 
 const primaryNotAlsoOther = (input: { primaryOwner?: string; otherOwners?: string[] }) =>
@@ -41,6 +42,7 @@ export const serviceInputSchema = z
     links: fields.links.default([]),
     primaryOwner: slugSchema,
     otherOwners: fields.otherOwners.default([]),
+    breakingChangePolicy: fields.breakingChangePolicy.default("warn"),
     /** Where the portal fetches the service's API description from, at once and then on a schedule. */
     documentUrl: fetchableUrl.nullable().optional(),
   })

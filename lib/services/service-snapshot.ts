@@ -15,6 +15,7 @@ export async function loadServiceSnapshot(tx: Prisma.TransactionClient, slug: st
       ...serviceFieldsSelect,
       updatedAt: false,
       repositoryUrl: true,
+      breakingChangePolicy: true,
       archivedAt: true,
       links: { select: { kind: true, label: true, url: true }, orderBy: { position: "asc" } },
       ownerships: { select: { isPrimary: true, team: { select: { id: true, slug: true } } }, orderBy: { team: { slug: "asc" } } },

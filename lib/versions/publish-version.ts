@@ -1,13 +1,24 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { VersionOrigin } from "@/generated/prisma/enums";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { assert, canEditService } from "@/lib/auth/permissions";
+import { assert, canEditService, canManageServiceTokens } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
-import { specFormatToDb } from "@/lib/openapi/spec-format";
+import type { Change, DiffSummary } from "@/lib/diff/diff-types";
+import { AppError, notFound } from "@/lib/errors";
+import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { prepareDocument, type PreparedDocument } from "@/lib/openapi/prepare-document";
+import { specFormatToDb } from "@/lib/openapi/spec-format";
+import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { versionBase, violatesSemver } from "./version-base";
+
+/** What changed against the version a new one was compared with (null for a service's first version). */
+export interface PublishDiff {
+  base: { version: string; revision: number };
+  summary: DiffSummary;
+  semverViolation: boolean;
+  acceptedBreakingReason: string | null;
+}
 
 export interface PublishResult {
   outcome: "created" | "unchanged";
@@ -15,36 +26,65 @@ export interface PublishResult {
   revision: number;
   contentHash: string;
   operationCount: number;
+  diff?: PublishDiff | null;
+}
+
+export interface PublishOptions {
+  origin?: VersionOrigin;
+  /** Publish breaking changes past a `block` policy, for this reason (people who maintain the service only). */
+  acceptBreaking?: string;
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, origin: VersionOrigin): Promise<PublishResult> {
+async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, options: PublishOptions): Promise<PublishResult> {
+  const origin = options.origin ?? "push";
   return inTransaction(db, async (tx) => {
     // One publish per service at a time: concurrent publishes on PostgreSQL otherwise race on the
     // revision number, the operations and currentVersionId, and end in deadlocks and unique violations.
     await tx.$queryRaw`SELECT id FROM "Service" WHERE slug = ${serviceSlug} FOR UPDATE`;
-    const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
+    const service = await tx.service.findUnique({
+      where: { slug: serviceSlug },
+      select: { id: true, breakingChangePolicy: true, ownerships: { select: { teamId: true } } },
+    });
     if (!service) throw notFound(`Service "${serviceSlug}"`);
-    assert(
-      canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }),
-      actor,
-      `publish API versions of "${serviceSlug}"`,
-    );
+    const ownerTeamIds = service.ownerships.map((ownership) => ownership.teamId);
+    assert(canEditService(actor, { id: service.id, ownerTeamIds }), actor, `publish API versions of "${serviceSlug}"`);
+    if (options.acceptBreaking !== undefined)
+      assert(canManageServiceTokens(actor, { ownerTeamIds }), actor, `accept breaking changes to "${serviceSlug}" (its maintainers only)`);
     const existing = await tx.apiVersion.findUnique({
       where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
       select: { version: true, revision: true, operationCount: true },
     });
     if (existing) return { outcome: "unchanged", contentHash: prepared.contentHash, ...existing };
 
-    const latest = await tx.apiVersion.findFirst({
-      where: { serviceId: service.id, version: prepared.version },
-      orderBy: { revision: "desc" },
-      select: { revision: true },
-    });
-    const revision = (latest?.revision ?? 0) + 1;
+    // Compare with what it follows (off the main thread), and apply the service's policy.
+    const versions = await tx.apiVersion.findMany({ where: { serviceId: service.id }, select: { id: true, version: true, revision: true, createdAt: true } });
+    const base = versionBase(versions, prepared.version);
+    let diff: PublishDiff | null = null;
+    let changes: Change[] = [];
+    if (base) {
+      const stored = await tx.apiDocument.findUniqueOrThrow({ where: { apiVersionId: base.id }, select: { json: true } });
+      const result = await runPipeline("diffStored", { base: stored.json, revision: prepared.json });
+      changes = result.changes;
+      const semverViolation = violatesSemver(base.version, prepared.version, result.summary.breaking);
+      diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
+      if (result.summary.breaking && service.breakingChangePolicy === "block") {
+        if (!options.acceptBreaking) {
+          throw new AppError(
+            "CONFLICT",
+            `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision}), and "${serviceSlug}" blocks breaking changes. A maintainer may publish them anyway with acceptBreaking=<reason>.`,
+            { base: diff.base, summary: result.summary, semverViolation, changes: changes.filter((change) => change.level === "breaking") },
+          );
+        }
+        diff.acceptedBreakingReason = options.acceptBreaking;
+      }
+    }
+
+    const latest = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0);
+    const revision = latest + 1;
     const created = await tx.apiVersion.create({
       data: {
         serviceId: service.id,
@@ -56,6 +96,14 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
         operationCount: prepared.operations.length,
         sizeBytes: prepared.sizeBytes,
         origin,
+        baseVersion: diff?.base.version ?? null,
+        baseRevision: diff?.base.revision ?? null,
+        breakingCount: diff?.summary.breaking ?? 0,
+        warningCount: diff?.summary.warning ?? 0,
+        infoCount: diff?.summary.info ?? 0,
+        semverViolation: diff?.semverViolation ?? false,
+        changes: diff ? (changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+        acceptedBreakingReason: diff?.acceptedBreakingReason ?? null,
         document: { create: { json: prepared.json } },
       },
       select: { id: true },
@@ -68,9 +116,10 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
       revision,
       contentHash: prepared.contentHash,
       operationCount: prepared.operations.length,
+      diff,
     };
     await recordAudit(tx, actor, {
-      action: "version.publish",
+      action: diff?.acceptedBreakingReason ? "version.publish_breaking" : "version.publish",
       entityType: "service",
       entityId: service.id,
       entityKey: serviceSlug,
@@ -82,12 +131,12 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
 }
 
 /**
- * Publishes an API description for a service (those who may edit it): runs the pipeline (parse → validate → hash → index) and
- * stores the result as a new version, or a new revision of an existing version, in one transaction.
- * Content identical to a stored version is a no-op reported as `unchanged`; the newly stored version
- * becomes the one the service serves.
+ * Publishes an API description for a service (those who may edit it): runs the pipeline (parse →
+ * validate → hash → index), compares it with the version it follows, applies the service's breaking
+ * change policy, and stores it as a new version or revision in one transaction. Content identical to a
+ * stored version is a no-op reported as `unchanged`; the new version becomes the one the service serves.
  */
-export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug: string; text: string; origin?: VersionOrigin }): Promise<PublishResult> {
+export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug: string; text: string } & PublishOptions): Promise<PublishResult> {
   const prepared = await prepareDocument(input.text, ingestLimitsFromEnv());
   return publishPrepared(db, { ...input, prepared });
 }
@@ -95,14 +144,13 @@ export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug:
 /** Stores a document that already went through the pipeline (a bundle, a URL source). */
 export async function publishPrepared(
   db: Db,
-  input: { actor: Actor; serviceSlug: string; prepared: PreparedDocument; origin?: VersionOrigin },
+  input: { actor: Actor; serviceSlug: string; prepared: PreparedDocument } & PublishOptions,
 ): Promise<PublishResult> {
-  const origin = input.origin ?? "push";
   try {
-    return await storePrepared(db, input.actor, input.serviceSlug, input.prepared, origin);
+    return await storePrepared(db, input.actor, input.serviceSlug, input.prepared, input);
   } catch (error) {
     // A concurrent publish of the same content won the race: ours is then a no-op.
-    if (isUniqueViolation(error)) return storePrepared(db, input.actor, input.serviceSlug, input.prepared, origin);
+    if (isUniqueViolation(error)) return storePrepared(db, input.actor, input.serviceSlug, input.prepared, input);
     throw error;
   }
 }

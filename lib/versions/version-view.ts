@@ -13,6 +13,13 @@ export const versionSelect = {
   contentHash: true,
   origin: true,
   createdAt: true,
+  baseVersion: true,
+  baseRevision: true,
+  breakingCount: true,
+  warningCount: true,
+  infoCount: true,
+  semverViolation: true,
+  acceptedBreakingReason: true,
 } satisfies Prisma.ApiVersionSelect;
 
 export const versionOrder = [{ createdAt: "desc" }, { revision: "desc" }] satisfies Prisma.ApiVersionOrderByWithRelationInput[];
@@ -20,8 +27,24 @@ export const versionOrder = [{ createdAt: "desc" }, { revision: "desc" }] satisf
 type VersionRow = Prisma.ApiVersionGetPayload<{ select: typeof versionSelect }>;
 
 /** A version as pages and the REST API show it; `isCurrent` marks the one the service serves. */
-export function toVersionView({ id, format, createdAt, ...version }: VersionRow, currentVersionId: string | null) {
-  return { ...version, format: specFormatFromDb(format), isCurrent: id === currentVersionId, createdAt: createdAt.toISOString() };
+export function toVersionView(
+  { id, format, createdAt, baseVersion, baseRevision, breakingCount, warningCount, infoCount, semverViolation, acceptedBreakingReason, ...version }: VersionRow,
+  currentVersionId: string | null,
+) {
+  // What changed against the version it was compared with when published; null for a first version
+  // (and for versions published before Wayfinder compared them).
+  const changes =
+    baseVersion !== null && baseRevision !== null
+      ? {
+          base: { version: baseVersion, revision: baseRevision },
+          breaking: breakingCount,
+          warning: warningCount,
+          info: infoCount,
+          semverViolation,
+          acceptedBreakingReason,
+        }
+      : null;
+  return { ...version, format: specFormatFromDb(format), isCurrent: id === currentVersionId, createdAt: createdAt.toISOString(), changes };
 }
 
 export type VersionView = ReturnType<typeof toVersionView>;

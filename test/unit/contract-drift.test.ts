@@ -85,6 +85,8 @@ const edgeCases: Record<string, unknown[]> = {
     { name: "No slug" },
   ],
   updateService: [
+    { breakingChangePolicy: "block" },
+    { breakingChangePolicy: "never" },
     { description: "changed" },
     { slug: "renamed" },
     { tier: 7 },

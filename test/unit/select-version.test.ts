@@ -13,6 +13,7 @@ const version = (label: string, revision: number, isCurrent = false): VersionVie
   contentHash: "sha256:x",
   origin: "push",
   createdAt: "2026-01-01T00:00:00.000Z",
+  changes: null,
 });
 
 describe("selectVersion", () => {

@@ -9,6 +9,12 @@ export const historyQuerySchema = z.object({
 export const publishQuerySchema = z.object({
   dryRun: z.enum(["true", "false"]).optional().meta({ description: "`true`: run the pipeline and report, store nothing." }),
   origin: z.enum(["push", "upload"]).default("push").meta({ description: "How the document arrived, recorded on the version." }),
+  acceptBreaking: z
+    .string()
+    .min(3, "give a reason of at least 3 characters")
+    .max(500, "must be at most 500 characters")
+    .optional()
+    .meta({ description: "Publish breaking changes past the service's `block` policy, for this reason (recorded in the audit log). Its maintainers only." }),
 });
 
 export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });

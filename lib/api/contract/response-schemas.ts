@@ -34,6 +34,17 @@ export const versionSchema = z
     sizeBytes: z.int().min(0),
     contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
     origin: z.enum(["seed", "push", "upload", "url", "import"]).meta({ description: "How the version reached the portal." }),
+    changes: z
+      .object({
+        base: z.object({ version: z.string(), revision: z.int().min(1) }),
+        breaking: z.int().min(0),
+        warning: z.int().min(0),
+        info: z.int().min(0),
+        semverViolation: z.boolean(),
+        acceptedBreakingReason: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: "What changed against the version it was compared with when published; null for a first version." }),
     isCurrent: z.boolean().meta({ description: "Whether the service serves this version by default." }),
     createdAt: isoDate,
   })
@@ -66,6 +77,9 @@ export const serviceDetailSchema = z
     tier: z.int().min(1).max(4),
     tags: z.array(z.string()),
     repositoryUrl: z.string().nullable(),
+    breakingChangePolicy: z
+      .enum(["allow", "warn", "block"])
+      .meta({ description: "What publishing breaking changes does: accepted, flagged, or refused unless a maintainer gives a reason." }),
     owners: z.array(teamRefSchema.extend({ isPrimary: z.boolean() })),
     links: z.array(z.object({ kind: linkKind, label: z.string(), url: z.string() })),
     versions: z.array(versionSchema),
@@ -80,8 +94,23 @@ export const teamDetailSchema = z
   .object({ ...teamFields, services: z.array(serviceSummarySchema.extend({ isPrimaryOwner: z.boolean() })) })
   .meta({ id: "TeamDetail" });
 
+const publishDiffSchema = z
+  .object({
+    base: z
+      .object({ version: z.string(), revision: z.int().min(1) })
+      .meta({ description: "The version it was compared with: the previous revision of the same version, else the highest earlier version." }),
+    summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }),
+    semverViolation: z.boolean().meta({ description: "Breaking changes without a new major version (a new minor while the major is 0)." }),
+    acceptedBreakingReason: z.string().nullable(),
+  })
+  .meta({ id: "PublishDiff" });
+
 export const publishResultSchema = z
   .object({
+    diff: publishDiffSchema
+      .nullable()
+      .optional()
+      .meta({ description: "What changed against the version it follows; null for a first version; absent in a dry run or when unchanged." }),
     outcome: z.enum(["created", "unchanged", "valid"]),
     format: specFormatSchema,
     title: z.string(),

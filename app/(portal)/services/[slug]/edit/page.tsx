@@ -55,6 +55,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
           description: service.description,
           lifecycle: service.lifecycle,
           tier: service.tier,
+          breakingChangePolicy: service.breakingChangePolicy,
           tags: service.tags,
           repositoryUrl: service.repositoryUrl,
           links: service.links,

@@ -30,6 +30,6 @@ export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor
     limits,
   });
   if (query.dryRun === "true") return Response.json({ outcome: "valid", ...describePrepared(prepared) });
-  const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin });
+  const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin, acceptBreaking: query.acceptBreaking });
   return Response.json({ ...describePrepared(prepared), ...result }, { status: result.outcome === "created" ? 201 : 200 });
 });
