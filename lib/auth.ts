@@ -14,7 +14,7 @@ import { isSessionRevoked, revokeSession } from "@/lib/auth/revoked-sessions";
 import { signInUser } from "@/lib/auth/sign-in-user";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { clientAddress } from "@/lib/http/client-address";
 import { assertNotThrottled, countAttempt, TOKEN_FAILURES } from "@/lib/security/rate-limit";
@@ -149,7 +149,7 @@ export async function requestActor(request: Request): Promise<Actor> {
     try {
       return await authenticateToken(db, match[1]);
     } catch (error) {
-      if (error instanceof AppError && error.code === "UNAUTHORIZED") await countAttempt(db, TOKEN_FAILURES, client);
+      if (isAppError(error) && error.code === "UNAUTHORIZED") await countAttempt(db, TOKEN_FAILURES, client);
       throw error;
     }
   }

@@ -44,8 +44,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * By class, or by shape: a bundler may give two routes their own copy of this module (Next.js did,
+ * once the pipeline's pool was imported from more places), and `instanceof` then fails for an
+ * AppError made by the other copy.
+ */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  if (error instanceof AppError) return true;
+  const candidate = error as { name?: unknown; code?: unknown; toBody?: unknown } | null;
+  return error instanceof Error && candidate?.name === "AppError" && typeof candidate.code === "string" && candidate.code in errorStatus && typeof candidate.toBody === "function";
 }
 
 /** Zod issues as the error shape's `details.issues`: a dotted path and a message each. */

@@ -41,12 +41,20 @@ export class SharedSchemas {
       for (const parent of entry.parents) for (const operation of affected(parent, seen)) operations.add(operation);
       return operations;
     };
-    const out: Change[] = [];
+    // A schema reached from several places (a response body here, an array's items there) can report
+    // the same change under the same rule twice: once is enough, with all its operations.
+    const merged = new Map<string, Change>();
     for (const [key, entry] of this.entries) {
       if (!entry.changes.length) continue;
-      const operations = [...affected(key)].sort();
-      for (const change of entry.changes) out.push({ ...change, component: entry.label, operations });
+      const operations = affected(key);
+      for (const change of entry.changes) {
+        const identity = `${change.id}|${change.pointer.base}|${change.pointer.revision}|${change.message}`;
+        const known = merged.get(identity);
+        const all = new Set([...(known?.operations ?? []), ...operations]);
+        merged.set(identity, { ...change, component: entry.label, operations: [...all].sort() });
+      }
     }
+    const out = [...merged.values()];
     return out;
   }
 }

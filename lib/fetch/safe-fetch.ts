@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { Agent, fetch } from "undici";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { limitExceeded } from "@/lib/openapi/limit-error";
 import { isAllowedHost, refusalReason, urlPort, type FetchPolicy } from "./fetch-policy";
 
@@ -61,7 +61,7 @@ async function readBody(response: Response, options: SafeFetchOptions, url: stri
   try {
     return await readCapped(response, options.maxBytes, url);
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (isAppError(error)) throw error;
     if (options.signal.aborted)
       throw new AppError("FETCH_FAILED", `Reading ${url} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS): the server sent its body too slowly.`, { url });
     throw new AppError("FETCH_FAILED", `The connection to ${url} failed while reading its body: ${(error as Error).message}.`, { url });
@@ -97,7 +97,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
         })) as unknown as Response;
       } catch (error) {
         const cause = (error as { cause?: unknown }).cause;
-        if (cause instanceof AppError) throw cause;
+        if (isAppError(cause)) throw cause;
         if (options.signal.aborted)
           throw new AppError("FETCH_FAILED", `Fetching ${current.href} took longer than allowed (WAYFINDER_FETCH_TIMEOUT_MS).`, { url: current.href });
         throw new AppError("FETCH_FAILED", `Could not fetch ${current.href}: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, {

@@ -1,5 +1,5 @@
 import { $RefParser } from "@apidevtools/json-schema-ref-parser";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { invalidDocument } from "./document-error";
 import type { IngestLimits } from "./ingest-limits";
 import { inspectDocument } from "./inspect-document";
@@ -61,10 +61,10 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     } as never);
     return encodeRefFragments(inlineMapReferences(bundled));
   } catch (error) {
-    if (firstError instanceof AppError) throw firstError;
-    if (error instanceof AppError) throw error;
+    if (isAppError(firstError)) throw firstError;
+    if (isAppError(error)) throw error;
     const cause = unwrap(error);
-    if (cause instanceof AppError) throw cause;
+    if (isAppError(cause)) throw cause;
     throw invalidDocument("The document's references cannot be resolved", [{ message: (cause as Error).message }]);
   }
 }
@@ -125,8 +125,8 @@ function encodeRefFragments<T>(document: T): T {
 function unwrap(error: unknown): unknown {
   let current = error as { cause?: unknown; errors?: unknown[] } | undefined;
   for (let depth = 0; current && depth < 5; depth += 1) {
-    if (current instanceof AppError) return current;
-    const inner = current.errors?.find((entry) => entry instanceof AppError) ?? current.cause;
+    if (isAppError(current)) return current;
+    const inner = current.errors?.find((entry) => isAppError(entry)) ?? current.cause;
     if (!inner) break;
     current = inner as typeof current;
   }

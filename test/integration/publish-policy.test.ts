@@ -120,4 +120,21 @@ describe("publishing with a breaking-change policy", () => {
       "/extra was never used (logs checked)",
     );
   });
+
+  it("answers the changelog and any comparison, as the contract says", async () => {
+    const changes = await json(await fetch(`${server.url}/api/v1/services/policed/changes`));
+    expect(contractErrors("/services/{slug}/changes", "get", 200, changes)).toEqual([]);
+    expect(changes.items.map((item: { version: string; summary: { breaking: number } }) => [item.version, item.summary.breaking])).toEqual([
+      ["2.0.0", 1],
+      ["1.1.0", 1],
+      ["1.0.0", 0],
+    ]);
+    const breaking = await json(await fetch(`${server.url}/api/v1/services/policed/changes?level=breaking`));
+    expect(breaking.items[1].changes.map((change: { id: string }) => change.id)).toEqual(["request-parameter-became-required"]);
+    const diff = await json(await fetch(`${server.url}/api/v1/services/policed/diff?from=1.0.0&to=2.0.0`));
+    expect(contractErrors("/services/{slug}/diff", "get", 200, diff)).toEqual([]);
+    expect(diff).toMatchObject({ from: { version: "1.0.0", revision: 1 }, to: { version: "2.0.0", revision: 1 }, summary: { breaking: 1 } });
+    expect((await fetch(`${server.url}/api/v1/services/policed/diff?from=1.0.0&to=9.9.9`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v1/services/policed/diff?from=1.0.0`)).status).toBe(400);
+  });
 });

@@ -5,7 +5,15 @@ import { serviceInputSchema, serviceTransferSchema, serviceUpdateSchema } from "
 import { sourceInputSchema } from "@/lib/sources/source-input";
 import { membershipInputSchema, teamInputSchema, teamUpdateSchema } from "@/lib/teams/team-input";
 import { tokenInputSchema } from "@/lib/tokens/token-input";
-import { backstageJsonBodySchema, diffBodySchema, documentQuerySchema, historyQuerySchema, publishQuerySchema } from "./request-schemas";
+import {
+  backstageJsonBodySchema,
+  changesQuerySchema,
+  diffBodySchema,
+  diffQuerySchema,
+  documentQuerySchema,
+  historyQuerySchema,
+  publishQuerySchema,
+} from "./request-schemas";
 import * as r from "./response-schemas";
 
 /**
@@ -140,6 +148,31 @@ export const operations = {
     access: "read",
     params: serviceParams,
     responses: { 200: json("Versions, newest first.", r.itemsOf(r.versionSchema)), ...noService },
+  },
+  listServiceChanges: {
+    method: "get",
+    path: "/services/{slug}/changes",
+    tags: ["Versions"],
+    summary: "A service's changelog",
+    description: "Every version and revision, newest first, with when and by whom it was published, what it was compared with, and its classified changes.",
+    access: "read",
+    params: serviceParams,
+    query: changesQuerySchema,
+    responses: { 200: json("Versions with their changes, newest first.", r.itemsOf(r.versionChangesSchema)), ...noService },
+  },
+  diffServiceVersions: {
+    method: "get",
+    path: "/services/{slug}/diff",
+    tags: ["Versions"],
+    summary: "Compare two stored versions of a service",
+    access: "read",
+    params: serviceParams,
+    query: diffQuerySchema,
+    responses: {
+      200: json("The changes from one to the other, breaking first.", r.versionDiffSchema),
+      400: error("`from` or `to` is missing."),
+      404: error("No such service, version or revision."),
+    },
   },
   publishVersion: {
     method: "post",

@@ -17,6 +17,15 @@ export const publishQuerySchema = z.object({
     .meta({ description: "Publish breaking changes past the service's `block` policy, for this reason (recorded in the audit log). Its maintainers only." }),
 });
 
+export const changesQuerySchema = z.object({ level: z.enum(["breaking", "warning", "info"]).optional().meta({ description: "Only changes at this level." }) });
+
+export const diffQuerySchema = z.object({
+  from: z.string().min(1, "is required").meta({ description: "The base version (`info.version`)." }),
+  fromRevision: z.coerce.number().int().min(1).optional().meta({ description: "Its revision; the newest when left out." }),
+  to: z.string().min(1, "is required").meta({ description: "The version to compare it with." }),
+  toRevision: z.coerce.number().int().min(1).optional(),
+});
+
 export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
 
 export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is required") }).meta({ id: "BackstageImport" });

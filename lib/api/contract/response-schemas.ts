@@ -257,6 +257,28 @@ export const changeSchema = z
   })
   .meta({ id: "Change" });
 
+const versionRefSchema2 = z.object({ version: z.string(), revision: z.int().min(1) });
+
+export const versionChangesSchema = z
+  .object({
+    version: z.string(),
+    revision: z.int().min(1),
+    publishedAt: isoDate,
+    publishedBy: z
+      .string()
+      .nullable()
+      .meta({ description: "Who published it, as this reader may see it (a name, not an email, to readers who are not signed in)." }),
+    origin: z.enum(["seed", "push", "upload", "url", "import"]),
+    base: versionRefSchema2.nullable().meta({ description: "What it was compared with when published; null for a first version." }),
+    summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }),
+    semverViolation: z.boolean(),
+    acceptedBreakingReason: z.string().nullable(),
+    changes: z.array(z.lazy(() => changeSchema)),
+  })
+  .meta({ id: "VersionChanges" });
+
 export const diffResultSchema = z
   .object({ changes: z.array(changeSchema), summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }) })
   .meta({ id: "DiffResult" });
+
+export const versionDiffSchema = diffResultSchema.extend({ from: versionRefSchema2, to: versionRefSchema2 }).meta({ id: "VersionDiff" });

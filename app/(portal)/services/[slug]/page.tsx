@@ -178,6 +178,14 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             </h2>
             <div className="flex items-center gap-3">
               <VersionPicker versions={service.versions} selected={selected} />
+              {selected.changes && selected.changes.breaking > 0 && (
+                <Link href={`/services/${service.slug}/changes?level=breaking`} className="text-sm font-medium text-amber-900 underline dark:text-amber-300">
+                  {selected.changes.breaking} breaking change{selected.changes.breaking === 1 ? "" : "s"} since {selected.changes.base.version}
+                </Link>
+              )}
+              <Link href={`/services/${service.slug}/changes`} className="text-sm text-teal-700 hover:underline dark:text-teal-400">
+                Changelog
+              </Link>
               <a href={documentUrl} className="text-sm text-teal-700 hover:underline dark:text-teal-400">
                 Download JSON
               </a>

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
+import { listServiceChanges } from "@/lib/changes/list-service-changes";
+import { getDb } from "@/lib/db";
+import type { Level } from "@/lib/diff/diff-types";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { readerActor } from "@/lib/http/reader-actor";
+import { getService } from "@/lib/services/get-service";
+
+export const metadata: Metadata = { title: "Changelog" };
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const LEVELS = ["breaking", "warning", "info"] as const;
+
+/** Every version and revision of a service with what changed since the one before it. */
+export default async function ChangesPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const actor = await readerActor(`/services/${slug}/changes`);
+  const db = await getDb();
+  const service = await orNotFound(getService(db, slug));
+  const level = LEVELS.find((candidate) => candidate === query.level) as Level | undefined;
+  const versions = await listServiceChanges(db, { actor, slug, level });
+  const filter = (value: Level | undefined, label: string) => (
+    <Link
+      href={`/services/${slug}/changes${value ? `?level=${value}` : ""}`}
+      aria-current={level === value ? "page" : undefined}
+      className={`rounded-md px-2 py-1 text-sm ${level === value ? "bg-teal-700 text-white" : "text-teal-800 hover:underline dark:text-teal-300"}`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/services" className="hover:underline">
+          Catalogue
+        </Link>{" "}
+        /{" "}
+        <Link href={`/services/${slug}`} className="hover:underline">
+          {service.name}
+        </Link>{" "}
+        / changelog
+      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Changelog of {service.name}</h1>
+        <Link href={`/services/${slug}/diff`} className="text-sm text-teal-800 hover:underline dark:text-teal-300">
+          Compare any two versions
+        </Link>
+      </div>
+      <nav aria-label="Filter by level" className="flex flex-wrap gap-2">
+        {filter(undefined, "All changes")}
+        {filter("breaking", "Breaking")}
+        {filter("warning", "Potentially breaking")}
+        {filter("info", "Info")}
+      </nav>
+      {versions.length === 0 && <p>No version has been published yet.</p>}
+      <ol className="space-y-8">
+        {versions.map((version) => (
+          <li key={`${version.version}#${version.revision}`} className="space-y-3">
+            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <h2 className="text-lg font-semibold">
+                {version.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">revision {version.revision}</span>
+              </h2>
+              <span className="text-sm text-slate-600 dark:text-slate-400">
+                {version.publishedAt.slice(0, 16).replace("T", " ")} UTC{version.publishedBy ? ` by ${version.publishedBy}` : ""} · {version.origin}
+              </span>
+            </div>
+            {version.base ? (
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span>
+                  Since{" "}
+                  <Link
+                    href={`/services/${slug}/diff?from=${encodeURIComponent(version.base.version)}&fromRevision=${version.base.revision}&to=${encodeURIComponent(version.version)}&toRevision=${version.revision}`}
+                    className="text-teal-800 underline dark:text-teal-300"
+                  >
+                    {version.base.version} (revision {version.base.revision})
+                  </Link>
+                  :
+                </span>
+                <ChangeSummary summary={version.summary} />
+                {version.semverViolation && <span className="text-amber-900 dark:text-amber-300">breaking changes without a new major version</span>}
+                {version.acceptedBreakingReason && <span>accepted: “{version.acceptedBreakingReason}”</span>}
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">The first version compared: nothing before it.</p>
+            )}
+            {version.base && <ChangeList changes={version.changes} />}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

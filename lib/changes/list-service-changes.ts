@@ -1,0 +1,59 @@
+import type { Actor } from "@/lib/auth/actor";
+import { redactAudit } from "@/lib/audit/redact-audit";
+import type { Db } from "@/lib/db/types";
+import type { Change, Level } from "@/lib/diff/diff-types";
+import { notFound } from "@/lib/errors";
+
+/**
+ * A service's changelog: every version and revision, newest first, with when and by whom it was
+ * published (as the reader may see it: see redact-audit.ts), what it was compared with, and its
+ * classified changes (only those at `level` when given). Versions published before Wayfinder compared
+ * them, and a service's first version, have no base.
+ */
+export async function listServiceChanges(db: Db, { actor, slug, level }: { actor: Actor; slug: string; level?: Level }) {
+  const service = await db.service.findUnique({ where: { slug }, select: { id: true } });
+  if (!service) throw notFound(`Service "${slug}"`);
+  const [versions, publications] = await Promise.all([
+    db.apiVersion.findMany({
+      where: { serviceId: service.id },
+      orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
+      select: {
+        version: true,
+        revision: true,
+        createdAt: true,
+        origin: true,
+        baseVersion: true,
+        baseRevision: true,
+        breakingCount: true,
+        warningCount: true,
+        infoCount: true,
+        semverViolation: true,
+        acceptedBreakingReason: true,
+        changes: true,
+      },
+    }),
+    db.auditEntry.findMany({ where: { serviceId: service.id, action: { in: ["version.publish", "version.publish_breaking"] } } }),
+  ]);
+  const publishers = new Map<string, string>();
+  for (const entry of await redactAudit(db, actor, publications)) {
+    const after = entry.after as { version?: string; revision?: number } | null;
+    if (after?.version) publishers.set(`${after.version}#${after.revision}`, entry.actorLabel);
+  }
+  return versions.map((version) => {
+    const changes = ((version.changes as Change[] | null) ?? []).filter((change) => !level || change.level === level);
+    return {
+      version: version.version,
+      revision: version.revision,
+      publishedAt: version.createdAt.toISOString(),
+      publishedBy: publishers.get(`${version.version}#${version.revision}`) ?? null,
+      origin: version.origin,
+      base: version.baseVersion !== null && version.baseRevision !== null ? { version: version.baseVersion, revision: version.baseRevision } : null,
+      summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
+      semverViolation: version.semverViolation,
+      acceptedBreakingReason: version.acceptedBreakingReason,
+      changes,
+    };
+  });
+}
+
+export type VersionChanges = Awaited<ReturnType<typeof listServiceChanges>>[number];
