@@ -52,7 +52,13 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   if (error instanceof AppError) return true;
   const candidate = error as { name?: unknown; code?: unknown; toBody?: unknown } | null;
-  return error instanceof Error && candidate?.name === "AppError" && typeof candidate.code === "string" && candidate.code in errorStatus && typeof candidate.toBody === "function";
+  return (
+    error instanceof Error &&
+    candidate?.name === "AppError" &&
+    typeof candidate.code === "string" &&
+    candidate.code in errorStatus &&
+    typeof candidate.toBody === "function"
+  );
 }
 
 /** Zod issues as the error shape's `details.issues`: a dotted path and a message each. */
