@@ -18,6 +18,7 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex gap-1 text-sm">
           <NavLink href="/services">Catalogue</NavLink>
+          <NavLink href="/changes">Changes</NavLink>
           <NavLink href="/docs">Docs</NavLink>
           <NavLink href="/teams">Teams</NavLink>
           {user?.isAdmin && <NavLink href="/admin/audit">Audit log</NavLink>}

@@ -137,4 +137,20 @@ describe("publishing with a breaking-change policy", () => {
     expect((await fetch(`${server.url}/api/v1/services/policed/diff?from=1.0.0&to=9.9.9`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/v1/services/policed/diff?from=1.0.0`)).status).toBe(400);
   });
+
+  it("lists recent changes across services by team and level, and as an Atom feed", async () => {
+    const recent = await json(await fetch(`${server.url}/api/v1/changes?team=policy`));
+    expect(contractErrors("/changes", "get", 200, recent)).toEqual([]);
+    expect(recent.items.map((item: { service: { slug: string }; version: string }) => `${item.service.slug} ${item.version}`)).toEqual([
+      "policed 2.0.0",
+      "policed 1.1.0",
+    ]);
+    const breaking = await json(await fetch(`${server.url}/api/v1/changes?level=breaking`));
+    expect(breaking.items.every((item: { summary: { breaking: number } }) => item.summary.breaking > 0)).toBe(true);
+    const feed = await fetch(`${server.url}/changes/feed.atom?team=policy`);
+    expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+    const xml = await feed.text();
+    expect(xml.match(/<entry>/g)).toHaveLength(2);
+    expect(xml).toContain("<title>Policed 2.0.0 (revision 1): 1 breaking, 0 potentially breaking, 0 other</title>");
+  });
 });

@@ -13,6 +13,7 @@ import {
   documentQuerySchema,
   historyQuerySchema,
   publishQuerySchema,
+  recentChangesQuerySchema,
 } from "./request-schemas";
 import * as r from "./response-schemas";
 
@@ -263,6 +264,16 @@ export const operations = {
       304: { description: "The document has not changed since the ETag given in `If-None-Match`." },
       404: error("No such service, version or revision."),
     },
+  },
+  listRecentChanges: {
+    method: "get",
+    path: "/changes",
+    tags: ["Versions"],
+    summary: "What changed lately, across every service",
+    description: "Published versions compared with a predecessor, newest first; as an Atom feed at `/changes/feed.atom` (same filters).",
+    access: "read",
+    query: recentChangesQuerySchema,
+    responses: { 200: json("Versions and their changes, newest first.", r.itemsOf(r.recentChangeSchema)), 400: error("A filter is malformed.") },
   },
   listTeams: {
     method: "get",

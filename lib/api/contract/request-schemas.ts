@@ -26,6 +26,16 @@ export const diffQuerySchema = z.object({
   toRevision: z.coerce.number().int().min(1).optional(),
 });
 
+export const recentChangesQuerySchema = z.object({
+  team: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a team slug")
+    .optional()
+    .meta({ description: "Only services this team owns." }),
+  level: z.enum(["breaking", "warning", "info"]).optional().meta({ description: "Only versions with changes at this level, and only those changes." }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
 
 export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is required") }).meta({ id: "BackstageImport" });

@@ -282,3 +282,17 @@ export const diffResultSchema = z
   .meta({ id: "DiffResult" });
 
 export const versionDiffSchema = diffResultSchema.extend({ from: versionRefSchema2, to: versionRefSchema2 }).meta({ id: "VersionDiff" });
+
+export const recentChangeSchema = z
+  .object({
+    id: z.string(),
+    service: z.object({ slug: slugRef, name: z.string() }),
+    version: z.string(),
+    revision: z.int().min(1),
+    publishedAt: isoDate,
+    base: versionRefSchema2,
+    summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }),
+    changes: z.array(changeSchema).meta({ description: "Up to ten, worst first." }),
+    moreChanges: z.int().min(0),
+  })
+  .meta({ id: "RecentChange" });

@@ -1,0 +1,59 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
+import type { Change, Level } from "@/lib/diff/diff-types";
+
+export interface RecentChangesFilters {
+  team?: string;
+  level?: Level;
+  limit?: number;
+}
+
+const countColumn: Record<Level, "breakingCount" | "warningCount" | "infoCount"> = { breaking: "breakingCount", warning: "warningCount", info: "infoCount" };
+
+/**
+ * What changed lately across the company: published versions that were compared with a predecessor,
+ * newest first, optionally only those of one team's services or with changes at one level (and then
+ * only those changes). Each carries its service and up to `perVersion` of its changes, worst first.
+ */
+export async function listRecentChanges(db: Db, filters: RecentChangesFilters, perVersion = 10) {
+  const where: Prisma.ApiVersionWhereInput = {
+    baseVersion: { not: null },
+    ...(filters.team ? { service: { ownerships: { some: { team: { slug: filters.team } } } } } : {}),
+    ...(filters.level ? { [countColumn[filters.level]]: { gt: 0 } } : {}),
+  };
+  const versions = await db.apiVersion.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
+    take: Math.min(filters.limit ?? 50, 200),
+    select: {
+      id: true,
+      version: true,
+      revision: true,
+      createdAt: true,
+      baseVersion: true,
+      baseRevision: true,
+      breakingCount: true,
+      warningCount: true,
+      infoCount: true,
+      changes: true,
+      service: { select: { slug: true, name: true } },
+    },
+  });
+  const order: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
+  return versions.map((version) => {
+    const all = ((version.changes as Change[] | null) ?? []).filter((change) => !filters.level || change.level === filters.level);
+    return {
+      id: version.id,
+      service: version.service,
+      version: version.version,
+      revision: version.revision,
+      publishedAt: version.createdAt.toISOString(),
+      base: { version: version.baseVersion!, revision: version.baseRevision! },
+      summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
+      changes: [...all].sort((a, b) => order[a.level] - order[b.level]).slice(0, perVersion),
+      moreChanges: Math.max(0, all.length - perVersion),
+    };
+  });
+}
+
+export type RecentChange = Awaited<ReturnType<typeof listRecentChanges>>[number];
