@@ -80,6 +80,16 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
           ))}
         </select>
       </Field>
+      <Field label="Sunset within">
+        <select name="sunsetWithin" defaultValue={filters.sunsetWithin === undefined ? "" : String(filters.sunsetWithin)} className={field}>
+          <option value="">Any time</option>
+          {[30, 90, 180, 365].map((days) => (
+            <option key={days} value={days}>
+              {days} days
+            </option>
+          ))}
+        </select>
+      </Field>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Lifecycle</legend>
         <div className="flex gap-3 text-sm">

@@ -35,6 +35,7 @@ const FIELDS = [
   "lifecycle",
   "tier",
   "breakingChangePolicy",
+  "sunsetDate",
   "tags",
   "repositoryUrl",
   "links",
@@ -158,6 +159,14 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
           </select>
         </Field>
       </div>
+      <Field id="sunsetDate" label="Sunset date" hint="For a deprecated service: the day it goes away." error={errors.sunsetDate?.message}>
+        <input
+          id="sunsetDate"
+          type="date"
+          className={`${inputClass} w-48`}
+          {...form.register("sunsetDate", { setValueAs: (value: unknown) => (value === "" ? null : value) })}
+        />
+      </Field>
       <Field
         id="breakingChangePolicy"
         label="Breaking changes"

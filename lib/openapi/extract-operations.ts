@@ -12,6 +12,8 @@ export interface OperationSummary {
   summary: string;
   tags: string[];
   deprecated: boolean;
+  /** `x-sunset` of a deprecated operation, when it is a date. */
+  sunset: Date | null;
 }
 
 /** Follows a local `#/…` JSON pointer; anything else (external or broken) gives undefined. */
@@ -44,6 +46,7 @@ export function extractOperations(document: Record<string, unknown>): OperationS
         summary: typeof operation.summary === "string" ? operation.summary.slice(0, 500) : "",
         tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [],
         deprecated: operation.deprecated === true,
+        sunset: typeof operation["x-sunset"] === "string" && !Number.isNaN(Date.parse(operation["x-sunset"])) ? new Date(operation["x-sunset"]) : null,
       });
     }
   }

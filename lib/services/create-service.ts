@@ -5,7 +5,7 @@ import { assert, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { findTeamsBySlug } from "@/lib/teams/find-teams";
-import { serviceInputSchema, type ServiceInput } from "./service-input";
+import { serviceInputSchema, sunsetAt, type ServiceInput } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
 
 /**
@@ -13,7 +13,8 @@ import { loadServiceSnapshot } from "./service-snapshot";
  * belong to (admins any). One transaction: the service, its ownerships, links and the audit entry.
  */
 export async function createService(db: Db, { actor, input }: { actor: Actor; input: ServiceInput }) {
-  const { primaryOwner, otherOwners, links, documentUrl: _documentUrl, ...data } = serviceInputSchema.parse(input);
+  const { primaryOwner, otherOwners, links, documentUrl: _documentUrl, sunsetDate, ...fields } = serviceInputSchema.parse(input);
+  const data = { ...fields, sunsetAt: sunsetAt(sunsetDate) };
   const ownerSlugs = [primaryOwner, ...new Set(otherOwners)];
   return inTransaction(db, async (tx) => {
     const teamIds = await findTeamsBySlug(tx, ownerSlugs, "owners");

@@ -11,6 +11,7 @@ export async function getService(db: Db, slug: string) {
       ...serviceFieldsSelect,
       repositoryUrl: true,
       breakingChangePolicy: true,
+      sunsetAt: true,
       createdAt: true,
       currentVersionId: true,
       ownerships: {
@@ -22,9 +23,10 @@ export async function getService(db: Db, slug: string) {
     },
   });
   if (!row) throw notFound(`Service "${slug}"`);
-  const { ownerships, versions, currentVersionId, createdAt, updatedAt, ...fields } = row;
+  const { ownerships, versions, currentVersionId, createdAt, updatedAt, sunsetAt, ...fields } = row;
   return {
     ...fields,
+    sunsetDate: sunsetAt?.toISOString().slice(0, 10) ?? null,
     owners: ownerships.map((ownership) => ({ ...ownership.team, isPrimary: ownership.isPrimary })),
     versions: versions.map((version) => toVersionView(version, currentVersionId)),
     createdAt: createdAt.toISOString(),

@@ -31,6 +31,11 @@ export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = []):
   if (filters.team) and.push({ ownerships: { some: { team: { slug: filters.team } } } });
   if (filters.lifecycle?.length) and.push({ lifecycle: { in: filters.lifecycle } });
   if (filters.tag) and.push({ tags: { has: filters.tag } });
+  if (filters.sunsetWithin !== undefined) {
+    // The service itself, or a deprecated operation of the version it serves, goes away within N days.
+    const by = new Date(Date.now() + filters.sunsetWithin * 86_400_000);
+    and.push({ OR: [{ sunsetAt: { lte: by } }, { currentVersion: { operations: { some: { deprecated: true, sunset: { lte: by } } } } }] });
+  }
   return and.length ? { AND: and } : {};
 }
 

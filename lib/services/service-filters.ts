@@ -42,6 +42,8 @@ export const serviceFiltersSchema = z.object({
   mine: flag,
   /** Include retired (archived) services, which the default view hides. */
   retired: flag,
+  /** Only services that (or a deprecated operation of which) reach their sunset within this many days. */
+  sunsetWithin: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(0).max(3650).optional()),
   page: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).default(1)),
   pageSize: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).max(100).default(50)),
 });
@@ -69,6 +71,7 @@ export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string
   if (filters.team) params.set("team", filters.team);
   for (const lifecycle of filters.lifecycle ?? []) params.append("lifecycle", lifecycle);
   if (filters.tag) params.set("tag", filters.tag);
+  if (filters.sunsetWithin !== undefined) params.set("sunsetWithin", String(filters.sunsetWithin));
   if (filters.mine) params.set("mine", "true");
   if (filters.retired) params.set("retired", "true");
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));

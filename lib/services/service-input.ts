@@ -20,7 +20,12 @@ const fields = {
   links: z.array(z.object({ kind: z.enum(LinkKind), label: requiredText(60), url: httpUrl })).max(20, "at most 20 links"),
   otherOwners: z.array(slugSchema).max(10, "at most 10 other owners"),
   breakingChangePolicy: z.enum(BreakingChangePolicy),
+  /** When a deprecated service goes away (a day, UTC). */
+  sunsetDate: z.iso.date("must be a date, YYYY-MM-DD").nullable(),
 };
+
+/** A sunset day as the database keeps it: midnight UTC. */
+export const sunsetAt = (day: string | null | undefined) => (day === undefined ? undefined : day === null ? null : new Date(`${day}T00:00:00.000Z`));
 
 const primaryNotAlsoOther = (input: { primaryOwner?: string; otherOwners?: string[] }) =>
   !input.primaryOwner || !input.otherOwners?.includes(input.primaryOwner);
@@ -43,6 +48,7 @@ export const serviceInputSchema = z
     primaryOwner: slugSchema,
     otherOwners: fields.otherOwners.default([]),
     breakingChangePolicy: fields.breakingChangePolicy.default("warn"),
+    sunsetDate: fields.sunsetDate.optional(),
     /** Where the portal fetches the service's API description from, at once and then on a schedule. */
     documentUrl: fetchableUrl.nullable().optional(),
   })

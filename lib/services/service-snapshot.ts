@@ -16,13 +16,14 @@ export async function loadServiceSnapshot(tx: Prisma.TransactionClient, slug: st
       updatedAt: false,
       repositoryUrl: true,
       breakingChangePolicy: true,
+      sunsetAt: true,
       archivedAt: true,
       links: { select: { kind: true, label: true, url: true }, orderBy: { position: "asc" } },
       ownerships: { select: { isPrimary: true, team: { select: { id: true, slug: true } } }, orderBy: { team: { slug: "asc" } } },
     },
   });
   if (!row) throw notFound(`Service "${slug}"`);
-  const { id, ownerships, archivedAt, ...state } = row;
+  const { id, ownerships, archivedAt, sunsetAt, ...state } = row;
   const primary = ownerships.find((ownership) => ownership.isPrimary)?.team;
   return {
     id,
@@ -30,6 +31,7 @@ export async function loadServiceSnapshot(tx: Prisma.TransactionClient, slug: st
     state: {
       ...state,
       archivedAt: archivedAt?.toISOString() ?? null,
+      sunsetDate: sunsetAt?.toISOString().slice(0, 10) ?? null,
       primaryOwner: primary?.slug ?? null,
       otherOwners: ownerships.filter((ownership) => !ownership.isPrimary).map((ownership) => ownership.team.slug),
     },

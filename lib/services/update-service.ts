@@ -4,7 +4,7 @@ import { assert, canAssignOwner, canEditService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { findTeamsBySlug } from "@/lib/teams/find-teams";
-import { serviceUpdateSchema, type ServiceUpdate } from "./service-input";
+import { sunsetAt, serviceUpdateSchema, type ServiceUpdate } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
 
 /**
@@ -13,7 +13,8 @@ import { loadServiceSnapshot } from "./service-snapshot";
  * out of `retired` un-archives it; moving it into `retired` archives it.
  */
 export async function updateService(db: Db, { actor, slug, changes }: { actor: Actor; slug: string; changes: ServiceUpdate }) {
-  const { links, otherOwners, ...fields } = serviceUpdateSchema.parse(changes);
+  const { links, otherOwners, sunsetDate, ...rest } = serviceUpdateSchema.parse(changes);
+  const fields = { ...rest, sunsetAt: sunsetAt(sunsetDate) };
   return inTransaction(db, async (tx) => {
     const before = await loadServiceSnapshot(tx, slug);
     assert(canEditService(actor, before), actor, `edit the service "${slug}"`);

@@ -153,4 +153,25 @@ describe("publishing with a breaking-change policy", () => {
     expect(xml.match(/<entry>/g)).toHaveLength(2);
     expect(xml).toContain("<title>Policed 2.0.0 (revision 1): 1 breaking, 0 potentially breaking, 0 other</title>");
   });
+
+  it("lists deprecations as the contract says, and the edit form's sunset date reaches them", async () => {
+    const changed = await fetch(`${server.url}/api/v1/services/policed`, {
+      method: "PATCH",
+      headers: { ...maintainer, "Content-Type": "application/json" },
+      body: JSON.stringify({ lifecycle: "deprecated", sunsetDate: "2030-01-31" }),
+    });
+    expect(changed.status).toBe(200);
+    expect((await json(changed)).sunsetDate).toBe("2030-01-31");
+    const deprecations = await json(await fetch(`${server.url}/api/v1/deprecations`));
+    expect(contractErrors("/deprecations", "get", 200, deprecations)).toEqual([]);
+    expect(deprecations.items).toContainEqual({
+      kind: "service",
+      service: { slug: "policed", name: "Policed" },
+      lifecycle: "deprecated",
+      operation: null,
+      version: null,
+      sunset: "2030-01-31",
+    });
+    expect((await fetch(`${server.url}/api/v1/deprecations?within=soon`)).status).toBe(400);
+  });
 });

@@ -9,15 +9,15 @@ describe("extractOperations", () => {
           summary: "not an operation",
           parameters: [{ name: "x", in: "query" }],
           get: { operationId: "listPets", summary: "List pets", tags: ["pets"] },
-          post: { operationId: "createPet", deprecated: true },
+          post: { operationId: "createPet", deprecated: true, "x-sunset": "2027-03-01" },
         },
         "/pets/{id}": { delete: { tags: ["pets", 7] } },
       },
     });
     expect(operations).toEqual([
-      { method: "get", path: "/pets", operationId: "listPets", summary: "List pets", tags: ["pets"], deprecated: false },
-      { method: "post", path: "/pets", operationId: "createPet", summary: "", tags: [], deprecated: true },
-      { method: "delete", path: "/pets/{id}", operationId: null, summary: "", tags: ["pets"], deprecated: false },
+      { method: "get", path: "/pets", operationId: "listPets", summary: "List pets", tags: ["pets"], deprecated: false, sunset: null },
+      { method: "post", path: "/pets", operationId: "createPet", summary: "", tags: [], deprecated: true, sunset: new Date("2027-03-01T00:00:00.000Z") },
+      { method: "delete", path: "/pets/{id}", operationId: null, summary: "", tags: ["pets"], deprecated: false, sunset: null },
     ]);
   });
 

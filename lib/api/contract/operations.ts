@@ -14,6 +14,7 @@ import {
   historyQuerySchema,
   publishQuerySchema,
   recentChangesQuerySchema,
+  deprecationsQuerySchema,
 } from "./request-schemas";
 import * as r from "./response-schemas";
 
@@ -274,6 +275,16 @@ export const operations = {
     access: "read",
     query: recentChangesQuerySchema,
     responses: { 200: json("Versions and their changes, newest first.", r.itemsOf(r.recentChangeSchema)), 400: error("A filter is malformed.") },
+  },
+  listDeprecations: {
+    method: "get",
+    path: "/deprecations",
+    tags: ["Services"],
+    summary: "What is going away, and when",
+    description: "Deprecated services and the deprecated operations of the versions services serve, soonest sunset first; those without a date last.",
+    access: "read",
+    query: deprecationsQuerySchema,
+    responses: { 200: json("Deprecations, soonest first.", r.itemsOf(r.deprecationSchema)), 400: error("`within` is not a number of days.") },
   },
   listTeams: {
     method: "get",

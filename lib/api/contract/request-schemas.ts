@@ -43,3 +43,7 @@ export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is re
 /** `POST /diff`: two API descriptions, each a JSON object or the text of a JSON or YAML document. */
 const apiDescription = z.union([z.record(z.string(), z.unknown()), z.string().min(1, "is empty")]);
 export const diffBodySchema = z.object({ base: apiDescription, revision: apiDescription }).strict().meta({ id: "DiffInput" });
+
+export const deprecationsQuerySchema = z.object({
+  within: z.coerce.number().int().min(0).max(3650).optional().meta({ description: "Only what goes away within this many days." }),
+});

@@ -77,6 +77,7 @@ export const serviceDetailSchema = z
     tier: z.int().min(1).max(4),
     tags: z.array(z.string()),
     repositoryUrl: z.string().nullable(),
+    sunsetDate: z.iso.date().nullable().meta({ description: "When the service goes away (set while it is deprecated)." }),
     breakingChangePolicy: z
       .enum(["allow", "warn", "block"])
       .meta({ description: "What publishing breaking changes does: accepted, flagged, or refused unless a maintainer gives a reason." }),
@@ -296,3 +297,14 @@ export const recentChangeSchema = z
     moreChanges: z.int().min(0),
   })
   .meta({ id: "RecentChange" });
+
+export const deprecationSchema = z
+  .object({
+    kind: z.enum(["service", "operation"]),
+    service: z.object({ slug: slugRef, name: z.string() }),
+    lifecycle: lifecycleSchema.nullable(),
+    operation: z.string().nullable().meta({ description: "`METHOD /path`, for a deprecated operation of the version the service serves." }),
+    version: z.string().nullable(),
+    sunset: z.iso.date().nullable().meta({ description: "When it goes away (a service's sunset date, an operation's `x-sunset`); null when not set." }),
+  })
+  .meta({ id: "Deprecation" });

@@ -5,7 +5,9 @@ import { notFound } from "next/navigation";
 import { ApiReference } from "@/components/api-reference/api-reference";
 import { FormatBadge } from "@/components/services/format-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
+import { DeprecationBanner } from "@/components/services/deprecation-banner";
 import { VersionPicker } from "@/components/services/version-picker";
+import { listDeprecatedOperations } from "@/lib/deprecations/list-deprecated-operations";
 import { AuditTable } from "@/components/audit/audit-table";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { getDb } from "@/lib/db";
@@ -50,6 +52,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     revision: Number.isInteger(revision) && revision > 0 ? revision : undefined,
   });
   if (first(query.version) && !selected) notFound();
+  const deprecatedOperations = selected ? await listDeprecatedOperations(db, { slug, version: selected.version, revision: selected.revision }) : [];
   const documentUrl = selected
     ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}/document?revision=${selected.revision}`
     : null;
@@ -169,6 +172,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           )}
         </aside>
       </section>
+
+      <DeprecationBanner deprecated={service.lifecycle === "deprecated"} sunsetDate={service.sunsetDate} operations={deprecatedOperations} />
 
       {selected && documentUrl && (
         <section aria-labelledby="reference" className="space-y-3">

@@ -56,6 +56,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
           lifecycle: service.lifecycle,
           tier: service.tier,
           breakingChangePolicy: service.breakingChangePolicy,
+          sunsetDate: service.sunsetDate,
           tags: service.tags,
           repositoryUrl: service.repositoryUrl,
           links: service.links,
