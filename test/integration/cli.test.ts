@@ -170,6 +170,13 @@ describe("the wayfinder command", () => {
     expect(await wayfinder(["diff", v1, v1, "--fail-on", "warning"])).toMatchObject({ code: 0, out: expect.stringContaining("no changes") });
     expect(await wayfinder(["diff", v1, path.join(work, "nowhere.yaml"), "--fail-on", "breaking"])).toMatchObject({ code: 2 });
     expect(await wayfinder(["diff", v1, path.join(work, "invalid.yaml")])).toMatchObject({ code: 2 });
+    // A URL on either side, with relative $refs on the same origin.
+    spec.set("/v2.yaml", { text: readFileSync(v2, "utf8") });
+    expect(await wayfinder(["diff", v1, `${spec.url}/v2.yaml`, "--fail-on", "breaking"])).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("request-parameter-became-required"),
+    });
+    expect(await wayfinder(["diff", `${spec.url}/v2.yaml`, `${spec.url}/missing.yaml`])).toMatchObject({ code: 2 });
     const json = await wayfinder(["diff", v1, v2, "--format", "json"]);
     const result = JSON.parse(json.out) as { changes: { id: string; level: string; operation: string }[] };
     expect(result.changes.map((change) => [change.id, change.level, change.operation])).toEqual([
