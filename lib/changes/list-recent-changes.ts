@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { Change, Level } from "@/lib/diff/diff-types";
+import { versionDiffSelect } from "@/lib/versions/version-view";
 
 export interface RecentChangesFilters {
   team?: string;
@@ -26,15 +27,8 @@ export async function listRecentChanges(db: Db, filters: RecentChangesFilters, p
     orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
     take: Math.min(filters.limit ?? 50, 200),
     select: {
+      ...versionDiffSelect,
       id: true,
-      version: true,
-      revision: true,
-      createdAt: true,
-      baseVersion: true,
-      baseRevision: true,
-      breakingCount: true,
-      warningCount: true,
-      infoCount: true,
       changes: true,
       service: { select: { slug: true, name: true } },
     },

@@ -3,6 +3,7 @@ import { redactAudit } from "@/lib/audit/redact-audit";
 import type { Db } from "@/lib/db/types";
 import type { Change, Level } from "@/lib/diff/diff-types";
 import { notFound } from "@/lib/errors";
+import { versionDiffSelect } from "@/lib/versions/version-view";
 
 /**
  * A service's changelog: every version and revision, newest first, with when and by whom it was
@@ -18,17 +19,7 @@ export async function listServiceChanges(db: Db, { actor, slug, level }: { actor
       where: { serviceId: service.id },
       orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
       select: {
-        version: true,
-        revision: true,
-        createdAt: true,
-        origin: true,
-        baseVersion: true,
-        baseRevision: true,
-        breakingCount: true,
-        warningCount: true,
-        infoCount: true,
-        semverViolation: true,
-        acceptedBreakingReason: true,
+        ...versionDiffSelect,
         changes: true,
       },
     }),

@@ -2,17 +2,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import { specFormatFromDb } from "@/lib/openapi/spec-format";
 
 /** The columns a version list shows; never the document. */
-export const versionSelect = {
-  id: true,
+/** What a version was compared with when published, and the outcome (not the changes themselves). */
+export const versionDiffSelect = {
   version: true,
   revision: true,
-  format: true,
-  title: true,
-  operationCount: true,
-  sizeBytes: true,
-  contentHash: true,
-  origin: true,
   createdAt: true,
+  origin: true,
   baseVersion: true,
   baseRevision: true,
   breakingCount: true,
@@ -20,6 +15,16 @@ export const versionSelect = {
   infoCount: true,
   semverViolation: true,
   acceptedBreakingReason: true,
+} satisfies Prisma.ApiVersionSelect;
+
+export const versionSelect = {
+  ...versionDiffSelect,
+  id: true,
+  format: true,
+  title: true,
+  operationCount: true,
+  sizeBytes: true,
+  contentHash: true,
 } satisfies Prisma.ApiVersionSelect;
 
 export const versionOrder = [{ createdAt: "desc" }, { revision: "desc" }] satisfies Prisma.ApiVersionOrderByWithRelationInput[];
