@@ -12,32 +12,45 @@ import { pipelineTasks, type PipelineTask, type PipelineTasks } from "./pipeline
  * the same TypeScript modules through tsx, from this checkout.
  */
 interface Pending {
+  task: PipelineTask;
+  args: unknown;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** The worker has loaded the pipeline (it says so first thing). */
+  ready: boolean;
 }
 
-const holder = globalThis as typeof globalThis & { __wayfinderPipeline?: Slot[] };
+const holder = globalThis as typeof globalThis & { __wayfinderPipeline?: Slot[]; __wayfinderPipelineUnavailable?: string };
+
+/** Runs a task on this thread: with WAYFINDER_PIPELINE_THREADS=0, or when worker threads cannot start here. */
+const runHere = (task: PipelineTask, args: unknown) => (pipelineTasks[task] as (args: unknown) => Promise<unknown>)(args);
 let nextId = 0;
 
 function startWorker(): Slot {
   const entry = path.join(process.cwd(), "lib/pipeline/pipeline-worker.ts");
   const worker = new Worker(entry, { execArgv: ["--import", "tsx"], env: process.env });
-  const slot: Slot = { worker, pending: new Map() };
+  const slot: Slot = { worker, pending: new Map(), ready: false };
   worker.on(
     "message",
     ({
       id,
+      ready,
       result,
       error,
     }: {
       id: number;
+      ready?: boolean;
       result?: unknown;
       error?: { appError?: { code: ErrorCode; message: string; details?: unknown }; message?: string };
     }) => {
+      if (ready) {
+        slot.ready = true;
+        return;
+      }
       const waiting = slot.pending.get(id);
       if (!waiting) return;
       slot.pending.delete(id);
@@ -47,10 +60,20 @@ function startWorker(): Slot {
     },
   );
   const fail = (reason: Error) => {
-    for (const waiting of slot.pending.values()) waiting.reject(reason);
-    slot.pending.clear();
-    // A dead worker is replaced on the next task.
     holder.__wayfinderPipeline = holder.__wayfinderPipeline?.filter((other) => other !== slot);
+    const waiting = [...slot.pending.values()];
+    slot.pending.clear();
+    if (!slot.ready) {
+      // The worker never loaded (a runtime that cannot load TypeScript into a worker, say): ingestion
+      // must not stop for that. Run here from now on, and say so once.
+      if (!holder.__wayfinderPipelineUnavailable)
+        logger.warn({ event: "pipeline.threads_unavailable", error: reason.message }, "worker threads cannot start here; ingestion runs on the main thread");
+      holder.__wayfinderPipelineUnavailable = reason.message;
+      for (const entry of waiting) runHere(entry.task, entry.args).then(entry.resolve, entry.reject);
+      return;
+    }
+    // A worker that died while working is replaced on the next task; its tasks fail.
+    for (const entry of waiting) entry.reject(reason);
   };
   worker.on("error", (error) => {
     logger.error({ event: "pipeline.worker_error", error: error.message }, "a pipeline worker failed");
@@ -70,12 +93,14 @@ function pickSlot(threads: number): Slot {
 /** Runs a pipeline task in a worker thread (or here, with WAYFINDER_PIPELINE_THREADS=0). */
 export function runPipeline<T extends PipelineTask>(task: T, args: Parameters<PipelineTasks[T]>[0]): ReturnType<PipelineTasks[T]> {
   const threads = env().WAYFINDER_PIPELINE_THREADS ?? 2;
-  if (threads === 0) return (pipelineTasks[task] as (args: unknown) => ReturnType<PipelineTasks[T]>)(args);
+  if (threads === 0 || holder.__wayfinderPipelineUnavailable) return runHere(task, args) as ReturnType<PipelineTasks[T]>;
   const slot = pickSlot(threads);
   const id = ++nextId;
   slot.worker.ref();
   return new Promise<unknown>((resolve, reject) => {
     slot.pending.set(id, {
+      task,
+      args,
       resolve: (value) => {
         if (slot.pending.size === 0) slot.worker.unref();
         resolve(value);
@@ -93,5 +118,6 @@ export function runPipeline<T extends PipelineTask>(task: T, args: Parameters<Pi
 export async function stopPipeline(): Promise<void> {
   const slots = holder.__wayfinderPipeline ?? [];
   holder.__wayfinderPipeline = [];
+  holder.__wayfinderPipelineUnavailable = undefined;
   await Promise.all(slots.map((slot) => slot.worker.terminate()));
 }

@@ -13,6 +13,9 @@ interface Request {
   args: never;
 }
 
+// Loaded: tasks can come (the pool runs them on its own thread if this never arrives).
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on("message", ({ id, task, args }: Request) => {
   pipelineTasks[task](args)
     .then((result) => parentPort!.postMessage({ id, result }))

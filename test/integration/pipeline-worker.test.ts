@@ -2,6 +2,9 @@
  * Ingestion runs in worker threads (lib/pipeline): what comes back, result or error, must be exactly
  * what the same task gives on the caller's thread.
  */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
@@ -53,5 +56,21 @@ describe("the pipeline in worker threads", () => {
   it("runs tasks side by side on several threads", async () => {
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => runPipeline("prepareReceived", args(openApi30(`1.0.${i}`, [`/p${i}`])))));
     expect(results.map((prepared) => prepared.version)).toEqual(["1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5"]);
+  });
+
+  it("runs on the caller's thread when worker threads cannot start (and says so), instead of failing", async () => {
+    await stopPipeline();
+    const home = process.cwd();
+    // From another folder the worker's entry cannot be found: the same as a runtime that cannot load it.
+    process.chdir(mkdtempSync(path.join(os.tmpdir(), "wayfinder-no-worker-")));
+    try {
+      const prepared = await runPipeline("prepareReceived", args(openApi30("7.0.0", ["/here"])));
+      expect(prepared.version).toBe("7.0.0");
+      const again = await runPipeline("prepareReceived", args(openApi30("7.0.1", ["/here"])));
+      expect(again.version).toBe("7.0.1");
+    } finally {
+      process.chdir(home);
+      await stopPipeline();
+    }
   });
 });

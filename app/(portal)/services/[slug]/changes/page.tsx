@@ -85,7 +85,7 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
                 {version.acceptedBreakingReason && <span>accepted: “{version.acceptedBreakingReason}”</span>}
               </div>
             ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">The first version compared: nothing before it.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">The first version: nothing before it to compare with.</p>
             )}
             {version.base && <ChangeList changes={version.changes} />}
           </li>
