@@ -9,6 +9,19 @@ import { securityHeaders } from "@/lib/security/security-headers";
  * render in the request's own CSP header, where Next.js picks it up, and as x-nonce for our inline
  * theme script), the security headers, and the CSRF cookie the portal's scripts echo back on changes.
  */
+let origins: string[] | undefined;
+
+/** Where sign-in forms may send the browser (the OIDC issuer, GitHub): fixed for the process, worked out once. */
+function signInOrigins(): string[] {
+  if (!origins) {
+    const settings = authSettingsFromEnv(env());
+    origins = [settings.oidc ? new URL(settings.oidc.issuer).origin : null, settings.github ? "https://github.com" : null].filter(
+      (origin): origin is string => origin !== null,
+    );
+  }
+  return origins;
+}
+
 export function proxy(request: NextRequest) {
   // Next.js would fail with a 500 decoding a malformed path (`/services/%ZZ`): that is the caller's mistake.
   try {
@@ -21,14 +34,11 @@ export function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const config = env();
-  const settings = authSettingsFromEnv(config);
   const headers = securityHeaders({
     nonce,
     https: (config.NEXTAUTH_URL ?? request.url).startsWith("https:"),
-    development: process.env.NODE_ENV === "development",
-    signInOrigins: [settings.oidc ? new URL(settings.oidc.issuer).origin : null, settings.github ? "https://github.com" : null].filter(
-      (origin): origin is string => origin !== null,
-    ),
+    development: config.NODE_ENV === "development",
+    signInOrigins: signInOrigins(),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -1,9 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { Change, Level } from "@/lib/diff/diff-types";
+import { byLevel, LEVELS, type Change, type Level } from "@/lib/diff/diff-types";
 
 const levelTone: Record<Level, BadgeTone> = { breaking: "amber", warning: "violet", info: "slate" };
 const levelLabel: Record<Level, string> = { breaking: "breaking", warning: "potentially breaking", info: "info" };
-const LEVELS: Level[] = ["breaking", "warning", "info"];
 
 export function LevelBadge({ level }: { level: Level }) {
   return <Badge tone={levelTone[level]}>{levelLabel[level]}</Badge>;
@@ -50,23 +49,21 @@ export function ChangeList({ changes }: { changes: Change[] }) {
             ) : null}
           </h4>
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-            {[...list]
-              .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
-              .map((change, index) => (
-                <li key={`${change.id}-${index}`} className="space-y-1 px-3 py-2 text-sm" data-rule={change.id}>
-                  <div className="flex flex-wrap items-center gap-2">
-                    <LevelBadge level={change.level} />
-                    <span>{change.message}</span>
-                    <code className="text-xs text-slate-600 dark:text-slate-400">{change.id}</code>
-                  </div>
-                  {(change.before !== undefined || change.after !== undefined) && (
-                    <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
-                      {show(change.before) !== null && <span>before: {show(change.before)} </span>}
-                      {show(change.after) !== null && <span>after: {show(change.after)}</span>}
-                    </p>
-                  )}
-                </li>
-              ))}
+            {[...list].sort(byLevel).map((change, index) => (
+              <li key={`${change.id}-${index}`} className="space-y-1 px-3 py-2 text-sm" data-rule={change.id}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <LevelBadge level={change.level} />
+                  <span>{change.message}</span>
+                  <code className="text-xs text-slate-600 dark:text-slate-400">{change.id}</code>
+                </div>
+                {(change.before !== undefined || change.after !== undefined) && (
+                  <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
+                    {show(change.before) !== null && <span>before: {show(change.before)} </span>}
+                    {show(change.after) !== null && <span>after: {show(change.after)}</span>}
+                  </p>
+                )}
+              </li>
+            ))}
           </ul>
         </section>
       ))}

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import type { Change, Level } from "@/lib/diff/diff-types";
+import { byLevel, type Change, type Level } from "@/lib/diff/diff-types";
 import { versionDiffSelect } from "@/lib/versions/version-view";
 
 export interface RecentChangesFilters {
@@ -33,7 +33,6 @@ export async function listRecentChanges(db: Db, filters: RecentChangesFilters, p
       service: { select: { slug: true, name: true } },
     },
   });
-  const order: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
   return versions.map((version) => {
     const all = ((version.changes as Change[] | null) ?? []).filter((change) => !filters.level || change.level === filters.level);
     return {
@@ -44,7 +43,7 @@ export async function listRecentChanges(db: Db, filters: RecentChangesFilters, p
       publishedAt: version.createdAt.toISOString(),
       base: { version: version.baseVersion!, revision: version.baseRevision! },
       summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
-      changes: [...all].sort((a, b) => order[a.level] - order[b.level]).slice(0, perVersion),
+      changes: [...all].sort(byLevel).slice(0, perVersion),
       moreChanges: Math.max(0, all.length - perVersion),
     };
   });

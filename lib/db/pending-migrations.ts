@@ -1,6 +1,5 @@
-import { readdir } from "node:fs/promises";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { migrationsDir } from "./migrations";
+import { migrationsDir, readMigrationList } from "./migrations";
 
 /**
  * The migrations in prisma/migrations that the database has not applied (by Prisma's own record,
@@ -8,7 +7,8 @@ import { migrationsDir } from "./migrations";
  * without.
  */
 export async function pendingMigrations(prisma: PrismaClient, dir = migrationsDir): Promise<string[]> {
-  const folder = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  // The same list the schema engine is handed when it migrates.
+  const folder = (await readMigrationList(dir)).migrationDirectories.map((migration) => migration.path);
   let applied: string[] = [];
   try {
     const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(

@@ -1,5 +1,5 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
-import { pointerKeys } from "@/lib/openapi/json-pointer";
+import { escapePointerKey, pointerKeys } from "@/lib/openapi/json-pointer";
 
 /**
  * Swagger 2.0, OpenAPI 3.0 and 3.1 read into one model, so that any two can be compared: operations
@@ -57,7 +57,6 @@ export interface ApiModel {
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Follows a chain of local `$ref`s; unresolvable ones give undefined. */
 export function deref(root: Json, value: unknown, seen = new Set<string>()): unknown {
@@ -222,7 +221,7 @@ function readOperation(root: Json, swagger: boolean, path: string, method: strin
         return [name.toLowerCase(), { required: resolved.required === true, schema: swagger ? swaggerParameterSchema(resolved) : resolved.schema }];
       }),
     );
-    responses.set(status.toUpperCase(), { content, headers, pointer: `${pointer}/responses/${escape(status)}` });
+    responses.set(status.toUpperCase(), { content, headers, pointer: `${pointer}/responses/${escapePointerKey(status)}` });
   }
 
   return {
@@ -251,14 +250,15 @@ export function readApiModel(document: Json): ApiModel {
     const pathItem = asObject(document, rawItem);
     for (const method of METHODS) {
       if (!isPlainObject(pathItem[method])) continue;
-      const operation = readOperation(document, swagger, path, method, pathItem, pathItem[method], `/paths/${escape(path)}/${method}`);
+      const operation = readOperation(document, swagger, path, method, pathItem, pathItem[method], `/paths/${escapePointerKey(path)}/${method}`);
       operations.set(operation.key, operation);
     }
   }
   const webhooks = new Map<string, string>();
   for (const [name, rawItem] of Object.entries(isPlainObject(document.webhooks) ? document.webhooks : {})) {
     const item = asObject(document, rawItem);
-    for (const method of METHODS) if (isPlainObject(item[method])) webhooks.set(`${name} ${method.toUpperCase()}`, `/webhooks/${escape(name)}/${method}`);
+    for (const method of METHODS)
+      if (isPlainObject(item[method])) webhooks.set(`${name} ${method.toUpperCase()}`, `/webhooks/${escapePointerKey(name)}/${method}`);
   }
   const components = isPlainObject(document.components) ? document.components : {};
   const schemes = swagger ? document.securityDefinitions : components.securitySchemes;

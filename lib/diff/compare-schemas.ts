@@ -3,6 +3,7 @@ import { deref } from "./api-model";
 import type { Change } from "./diff-types";
 import { rule, type SchemaPlace } from "./rules";
 import type { SharedSchemas } from "./shared-schemas";
+import { escapePointerKey } from "@/lib/openapi/json-pointer";
 
 /**
  * Compares two schemas as a client sees them, following `$ref`s on both sides (so a schema moved into
@@ -58,7 +59,6 @@ const bound = (schema: Json, keys: string[]): number | undefined => {
   return undefined;
 };
 const refOf = (value: unknown) => (isPlainObject(value) && typeof value.$ref === "string" ? value.$ref : null);
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** `#/components/schemas/Pet` → `schema Pet` (and Swagger 2.0's `#/definitions/Pet` alike). */
 const componentLabel = (ref: string) =>
@@ -253,7 +253,10 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
       id,
       level: found.level,
       ...(context.owner.operation ? { operation: context.owner.operation } : {}),
-      pointer: { base: `${context.basePointer}/properties/${escape(name)}`, revision: `${context.revisionPointer}/properties/${escape(name)}` },
+      pointer: {
+        base: `${context.basePointer}/properties/${escapePointerKey(name)}`,
+        revision: `${context.revisionPointer}/properties/${escapePointerKey(name)}`,
+      },
       ...values,
       message: `${context.subject}: ${message}`,
     });
@@ -302,8 +305,8 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
         ...context,
         place: nested,
         subject: `${context.subject} property "${name}"`,
-        basePointer: `${context.basePointer}/properties/${escape(name)}`,
-        revisionPointer: `${context.revisionPointer}/properties/${escape(name)}`,
+        basePointer: `${context.basePointer}/properties/${escapePointerKey(name)}`,
+        revisionPointer: `${context.revisionPointer}/properties/${escapePointerKey(name)}`,
       },
       seen,
       depth + 1,

@@ -1,8 +1,9 @@
 import { deref, readApiModel, type ApiModel, type OperationModel } from "./api-model";
 import { compareSchemas } from "./compare-schemas";
-import type { Change, DiffResult, Level } from "./diff-types";
+import { byLevel, type Change, type DiffResult } from "./diff-types";
 import { rule } from "./rules";
 import { SharedSchemas } from "./shared-schemas";
+import { escapePointerKey } from "@/lib/openapi/json-pointer";
 
 /**
  * Compares two API descriptions (Swagger 2.0, OpenAPI 3.0 or 3.1, in any combination; each
@@ -67,10 +68,7 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
       fixed("security-scheme-added", { component: `security scheme ${name}`, pointer: {}, message: `security scheme "${name}" was added` });
 
   changes.push(...shared.flush());
-  const order: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
-  changes.sort(
-    (x, y) => order[x.level] - order[y.level] || (x.operation ?? x.component ?? "").localeCompare(y.operation ?? y.component ?? "") || x.id.localeCompare(y.id),
-  );
+  changes.sort((x, y) => byLevel(x, y) || (x.operation ?? x.component ?? "").localeCompare(y.operation ?? y.component ?? "") || x.id.localeCompare(y.id));
   return {
     changes,
     summary: {
@@ -198,8 +196,8 @@ function compareOperation(
           schemaContext(
             `the ${type} request body`,
             "request-body",
-            `${before.body.pointer}/content/${escape(type)}/schema`,
-            `${after.body.pointer}/content/${escape(type)}/schema`,
+            `${before.body.pointer}/content/${escapePointerKey(type)}/schema`,
+            `${after.body.pointer}/content/${escapePointerKey(type)}/schema`,
           ),
         );
     }
@@ -233,8 +231,8 @@ function compareOperation(
           schemaContext(
             `the ${status} ${type} response`,
             "response-body",
-            `${response.pointer}/content/${escape(type)}/schema`,
-            `${next.pointer}/content/${escape(type)}/schema`,
+            `${response.pointer}/content/${escapePointerKey(type)}/schema`,
+            `${next.pointer}/content/${escapePointerKey(type)}/schema`,
           ),
         );
     }
@@ -256,8 +254,8 @@ function compareOperation(
           schemaContext(
             `response ${status} header ${header}`,
             "response-header",
-            `${response.pointer}/headers/${escape(header)}/schema`,
-            `${next.pointer}/headers/${escape(header)}/schema`,
+            `${response.pointer}/headers/${escapePointerKey(header)}/schema`,
+            `${next.pointer}/headers/${escapePointerKey(header)}/schema`,
           ),
         );
     }
@@ -316,5 +314,3 @@ function compareOperation(
     if (!before.callbacks.has(callback))
       fixed("callback-added", { pointer: { revision: `${after.pointer}/callbacks` }, after: callback, message: `callback ${callback} was added` });
 }
-
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");

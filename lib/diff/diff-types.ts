@@ -1,6 +1,10 @@
 /** How much a change can hurt existing clients. */
 export type Level = "breaking" | "warning" | "info";
 
+/** The levels, worst first: the order every list of changes is shown in. */
+export const LEVELS: readonly Level[] = ["breaking", "warning", "info"];
+export const byLevel = (a: { level: Level }, b: { level: Level }) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level);
+
 /** One classified difference between two API descriptions. */
 export interface Change {
   /** Stable kebab-case rule id, e.g. `request-parameter-became-required` (see rules.ts). */

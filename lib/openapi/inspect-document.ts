@@ -1,9 +1,9 @@
 import { invalidDocument } from "./document-error";
+import { escapePointerKey } from "./json-pointer";
 import type { IngestLimits } from "./ingest-limits";
 import { limitExceeded } from "./limit-error";
 
 const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0, 120)}…` : pointer);
-const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 export interface DocumentShape {
   /** `$ref` values that point outside the document (other files or URLs), with where they are. */
@@ -29,12 +29,12 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
       // PostgreSQL text cannot hold U+0000; no API description needs it.
       if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
         throw invalidDocument("The document contains a NUL character", [
-          { message: "U+0000 is not allowed in keys or strings", pointer: `${pointer}/${escapePointer(key.replaceAll("\u0000", "\\u0000"))}` },
+          { message: "U+0000 is not allowed in keys or strings", pointer: `${pointer}/${escapePointerKey(key.replaceAll("\u0000", "\\u0000"))}` },
         ]);
       }
       if (key === "__proto__")
         throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
-      const childPointer = `${pointer}/${escapePointer(key)}`;
+      const childPointer = `${pointer}/${escapePointerKey(key)}`;
       if (typeof value === "number" && !Number.isFinite(value)) {
         throw invalidDocument("The document has a number JSON cannot hold", [{ message: "the number is out of range", pointer: childPointer }]);
       }

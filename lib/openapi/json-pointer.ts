@@ -1,3 +1,6 @@
+/** One key of a JSON pointer: `~` → `~0`, `/` → `~1` (RFC 6901). */
+export const escapePointerKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
 /**
  * The keys of a local `#/…` reference, in order. The fragment is URI-encoded (`%7B` for `{`), then
  * JSON-pointer-escaped (`~1` for `/`, `~0` for `~`). Malformed percent-encoding (`%ZZ`) is kept as

@@ -4,6 +4,7 @@ import { extractOperations, type OperationSummary } from "./extract-operations";
 import { hashDocument } from "./hash-document";
 import { defaultIngestLimits, type IngestLimits } from "./ingest-limits";
 import { inspectDocument } from "./inspect-document";
+import { escapePointerKey } from "./json-pointer";
 import { parseDocumentText } from "./parse-document";
 import type { SpecFormat } from "./spec-format";
 import { validateDocument } from "./validate-document";
@@ -53,7 +54,7 @@ function checkIndexedFields(version: string, operations: OperationSummary[]): vo
     ]);
   }
   for (const operation of operations) {
-    const pointer = `/paths/${operation.path.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const pointer = `/paths/${escapePointerKey(operation.path)}`;
     if (Buffer.byteLength(operation.path) > MAX_INDEXED_BYTES) {
       throw invalidDocument("A path is too long", [
         { message: `the path has ${Buffer.byteLength(operation.path)} bytes; at most ${MAX_INDEXED_BYTES} are allowed`, pointer: pointer.slice(0, 200) },

@@ -4,14 +4,13 @@ import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { inputClass } from "@/components/forms/field";
 import { listRecentChanges } from "@/lib/changes/list-recent-changes";
 import { getDb } from "@/lib/db";
-import type { Level } from "@/lib/diff/diff-types";
+import { LEVELS, type Level } from "@/lib/diff/diff-types";
 import { readerActor } from "@/lib/http/reader-actor";
 import { listTeams } from "@/lib/teams/list-teams";
 
 export const metadata: Metadata = { title: "API changes", alternates: { types: { "application/atom+xml": "/changes/feed.atom" } } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const LEVELS = ["breaking", "warning", "info"] as const;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** What changed lately across every service, by team and level, with an Atom feed of the same. */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { listServiceChanges } from "@/lib/changes/list-service-changes";
 import { getDb } from "@/lib/db";
-import type { Level } from "@/lib/diff/diff-types";
+import { LEVELS, type Level } from "@/lib/diff/diff-types";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { readerActor } from "@/lib/http/reader-actor";
 import { getService } from "@/lib/services/get-service";
@@ -12,7 +12,6 @@ export const metadata: Metadata = { title: "Changelog" };
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const LEVELS = ["breaking", "warning", "info"] as const;
 
 /** Every version and revision of a service with what changed since the one before it. */
 export default async function ChangesPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
