@@ -9,7 +9,16 @@
 const nextConfig = {
   // PGlite loads its .wasm/.data files relative to its own modules: bundling it breaks those paths,
   // so Node loads it from node_modules as it is (the wasm schema engine is loaded from disk directly).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pg-boss"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pino",
+    "pg-boss",
+    "@stoplight/prism-http",
+    "@stoplight/http-spec",
+    "@stoplight/json",
+    "openapi-sampler",
+  ],
   poweredByHeader: false,
   async headers() {
     return [

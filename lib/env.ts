@@ -11,6 +11,15 @@ const positiveInteger = z.coerce
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+/** A list of hosts, addresses and networks (lib/fetch/fetch-policy.ts), refused with the entry it cannot read. */
+const fetchPolicy = z.string().superRefine((value, context) => {
+  try {
+    parseFetchPolicy(value);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: (error as Error).message });
+  }
+});
+
 const envShape = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   DATABASE_URL: optional(z.string().refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL")),
@@ -44,15 +53,14 @@ const envShape = z.object({
   WAYFINDER_FIRST_USER_ADMIN: optional(booleanFlag),
   WAYFINDER_MIGRATE_ON_START: optional(booleanFlag),
   WAYFINDER_CONTENT_REPO_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
-  WAYFINDER_FETCH_ALLOW: optional(
-    z.string().superRefine((value, context) => {
-      try {
-        parseFetchPolicy(value);
-      } catch (error) {
-        context.addIssue({ code: "custom", message: (error as Error).message });
-      }
-    }),
-  ),
+  WAYFINDER_FETCH_ALLOW: optional(fetchPolicy),
+  /** Try it out: hosts (and internal networks) the proxy may call besides the servers documents declare. */
+  WAYFINDER_TRY_ALLOW: optional(fetchPolicy),
+  WAYFINDER_TRY_ANONYMOUS: optional(booleanFlag),
+  WAYFINDER_TRY_TIMEOUT_MS: optional(positiveInteger),
+  WAYFINDER_TRY_MAX_REQUEST_BYTES: optional(positiveInteger),
+  WAYFINDER_TRY_MAX_RESPONSE_BYTES: optional(positiveInteger),
+  WAYFINDER_TRY_CALLS_PER_MINUTE: optional(positiveInteger),
   WAYFINDER_WORKER: optional(booleanFlag),
   WAYFINDER_WORKER_CONCURRENCY: optional(positiveInteger),
   WAYFINDER_PIPELINE_THREADS: optional(

@@ -1,12 +1,40 @@
 "use client";
 
+import { useMemo } from "react";
 import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
+import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
+import type { TryConfig } from "./try-config";
+import { tryRequestInterceptor } from "./try-request-interceptor";
+import { withMockServer } from "./with-mock-server";
 
 /**
  * Swagger UI itself. It touches `window` on import, so it is only ever loaded in the browser, through
  * next/dynamic with ssr:false (see api-reference.tsx). It sanitises the Markdown in descriptions.
+ * Try it out goes to the built-in mock or through the portal's proxy (try-request-interceptor.ts).
  */
-export default function SwaggerView({ spec }: { spec: object }) {
-  return <SwaggerUI spec={spec} deepLinking docExpansion="list" defaultModelsExpandDepth={0} tryItOutEnabled={false} />;
+export default function SwaggerView({ spec, tryConfig }: { spec: Record<string, unknown>; tryConfig: TryConfig }) {
+  const document = useMemo(() => withMockServer(spec, tryConfig, window.location.origin), [spec, tryConfig]);
+  const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug)], [tryConfig.slug]);
+  const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
+  return (
+    <SwaggerUI
+      spec={document}
+      deepLinking
+      docExpansion="list"
+      defaultModelsExpandDepth={0}
+      tryItOutEnabled={false}
+      plugins={plugins as never}
+      requestInterceptor={requestInterceptor as never}
+      // The curl Swagger UI shows after Execute is the request as written, not as sent through the proxy.
+      showMutatedRequest={false}
+      persistAuthorization={false}
+      oauth2RedirectUrl={`${window.location.origin}/oauth2-redirect`}
+      onComplete={(system) => {
+        // swagger-ui-react has no initOAuth prop: configureAuth is what initOAuth calls.
+        (system as { authActions: { configureAuth(options: object): void } }).authActions.configureAuth({ usePkceWithAuthorizationCodeGrant: true });
+        restoreCredentials(system as never, tryConfig.slug);
+      }}
+    />
+  );
 }

@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { clearTryCredentials } from "@/components/api-reference/try-config";
 
 /** The signed-in person's name and a sign-out button, or a sign-in link. */
 export function UserMenu({ user }: { user: { name: string; isAdmin: boolean } | null }) {
@@ -18,7 +19,15 @@ export function UserMenu({ user }: { user: { name: string; isAdmin: boolean } | 
         {user.name}
         {user.isAdmin && <span className="ml-1 text-xs text-slate-500">(admin)</span>}
       </span>
-      <button type="button" className="text-slate-600 hover:underline dark:text-slate-300" onClick={() => void signOut({ callbackUrl: "/services" })}>
+      <button
+        type="button"
+        className="text-slate-600 hover:underline dark:text-slate-300"
+        onClick={() => {
+          // Credentials entered under Authorize live in this tab only until sign-out.
+          clearTryCredentials();
+          void signOut({ callbackUrl: "/services" });
+        }}
+      >
         Sign out
       </button>
     </div>

@@ -19,6 +19,12 @@ import { PublishPanel } from "@/components/services/publish-panel";
 import { SourceStatusView } from "@/components/services/source-status";
 import { getService } from "@/lib/services/get-service";
 import { selectVersion } from "@/lib/versions/select-version";
+import { after } from "next/server";
+import { TryItNote } from "@/components/try/try-it-note";
+import { TtfcFigure } from "@/components/try/ttfc-figure";
+import { recordDocsOpened } from "@/lib/try/record-try-event";
+import { timeToFirstCall } from "@/lib/try/time-to-first-call";
+import { tryConfigFor } from "@/lib/try/try-config-for";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -53,6 +59,14 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   });
   if (first(query.version) && !selected) notFound();
   const deprecatedOperations = selected ? await listDeprecatedOperations(db, { slug, version: selected.version, revision: selected.revision }) : [];
+  const tryConfig = selected ? await tryConfigFor(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
+  const serviceId = (await db.service.findUniqueOrThrow({ where: { slug: service.slug }, select: { id: true } })).id;
+  if (selected && actor.kind === "user") {
+    const userId = actor.userId;
+    // Time to first call runs from here; recorded after the response so the page never waits on it.
+    after(() => recordDocsOpened(db, { userId, serviceId }));
+  }
+  const [ttfc] = await timeToFirstCall(db, { serviceId });
   const documentUrl = selected
     ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}/document?revision=${selected.revision}`
     : null;
@@ -158,6 +172,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
               </ul>
             </div>
           )}
+          <TtfcFigure figure={ttfc} />
           {service.tags.length > 0 && (
             <div>
               <h3 className="mb-1 font-semibold">Tags</h3>
@@ -196,7 +211,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
               </a>
             </div>
           </div>
-          <ApiReference key={documentUrl} documentUrl={documentUrl} />
+          {tryConfig && <TryItNote config={tryConfig} />}
+          <ApiReference key={documentUrl} documentUrl={documentUrl} tryConfig={tryConfig!} />
         </section>
       )}
 

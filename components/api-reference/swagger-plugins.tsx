@@ -1,0 +1,103 @@
+"use client";
+
+import type { ComponentType } from "react";
+import type { Credentials } from "@/lib/try/build-sample-request";
+import { CodeSamples } from "./code-samples";
+import { authStorageKey } from "./try-config";
+
+/** The slice of Swagger UI's plugin system these plugins use (it ships no types for it). */
+interface Immutable {
+  toJS(): unknown;
+  get(key: string): unknown;
+}
+interface System {
+  specSelectors: { specJson(): Immutable; isOAS3(): boolean };
+  oas3Selectors: { selectedServer(): string; serverVariables(input: { server: string }): Immutable };
+  authSelectors: { authorized(): Immutable };
+  authActions: { restoreAuthorization(input: { authorized: unknown }): void };
+}
+
+let cachedSpec: { source: unknown; json: Record<string, unknown> } | undefined;
+/** The whole document as plain JSON, converted once per document (Stripe's is 4 MB). */
+function specJson(system: System): Record<string, unknown> {
+  const source = system.specSelectors.specJson();
+  if (cachedSpec?.source !== source) cachedSpec = { source, json: source.toJS() as Record<string, unknown> };
+  return cachedSpec.json;
+}
+
+function chosenServer(system: System, document: Record<string, unknown>): string {
+  if (!system.specSelectors.isOAS3()) {
+    const schemes = (document.schemes as string[] | undefined) ?? ["https"];
+    return `${schemes[0]}://${String(document.host ?? window.location.host)}${String(document.basePath ?? "")}`;
+  }
+  const server = system.oas3Selectors.selectedServer() || ((document.servers as { url: string }[] | undefined)?.[0]?.url ?? "/");
+  const variables = (system.oas3Selectors.serverVariables({ server })?.toJS() ?? {}) as Record<string, string>;
+  const filled = Object.entries(variables).reduce((url, [name, value]) => url.split(`{${name}}`).join(value), server);
+  return new URL(filled, window.location.href).href;
+}
+
+/** The credentials entered under Authorize, per scheme, in the form a sample sends them. */
+function enteredCredentials(system: System): Credentials {
+  const authorized = (system.authSelectors.authorized()?.toJS() ?? {}) as Record<string, { value?: unknown; token?: { access_token?: string } }>;
+  const credentials: Credentials = {};
+  for (const [name, entry] of Object.entries(authorized)) {
+    const value = entry.value as string | { username?: string; password?: string } | undefined;
+    if (entry.token?.access_token) credentials[name] = entry.token.access_token;
+    else if (typeof value === "string") credentials[name] = value;
+    else if (value && typeof value === "object") credentials[name] = btoa(`${value.username ?? ""}:${value.password ?? ""}`);
+  }
+  return credentials;
+}
+
+/**
+ * Wayfinder's Swagger UI plugins: code samples under every operation's parameters (so before
+ * Execute), and credentials kept in this tab's session storage for this API only, restored on reload
+ * and cleared on sign-out, instead of Swagger UI's persistAuthorization (localStorage, shared by all).
+ */
+export function wayfinderPlugins(slug: string) {
+  return () => ({
+    wrapComponents: {
+      parameters: (Original: ComponentType<Record<string, unknown>>, system: System) =>
+        function ParametersWithSamples(props: Record<string, unknown>) {
+          const [path, method] = props.pathMethod as [string, string];
+          const operation = (props.operation as Immutable | undefined)?.toJS() as Record<string, unknown> | undefined;
+          const document = specJson(system);
+          return (
+            <>
+              <Original {...props} />
+              {operation && (
+                <CodeSamples
+                  document={document}
+                  operation={operation}
+                  path={path}
+                  method={method}
+                  server={chosenServer(system, document)}
+                  credentials={enteredCredentials(system)}
+                />
+              )}
+            </>
+          );
+        },
+    },
+    statePlugins: {
+      auth: {
+        wrapActions: {
+          persistAuthorizationIfNeeded: (_original: () => void, system: System) => () => {
+            sessionStorage.setItem(authStorageKey(slug), JSON.stringify(system.authSelectors.authorized().toJS()));
+          },
+        },
+      },
+    },
+  });
+}
+
+/** Puts back the credentials this tab entered for this API before a reload. */
+export function restoreCredentials(system: System, slug: string): void {
+  const saved = sessionStorage.getItem(authStorageKey(slug));
+  if (!saved) return;
+  try {
+    system.authActions.restoreAuthorization({ authorized: JSON.parse(saved) });
+  } catch {
+    sessionStorage.removeItem(authStorageKey(slug));
+  }
+}

@@ -1,0 +1,43 @@
+import { csrfHeaders } from "@/lib/security/csrf-client";
+import type { TryConfig } from "./try-config";
+
+/** Swagger UI's request, as its interceptor sees it. */
+export interface SwaggerRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  credentials?: RequestCredentials;
+  [key: string]: unknown;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Sends every Try it out request the safe way: to the built-in mock directly (same origin), and
+ * everything else through the portal's proxy, which calls the API from the server (so CORS and
+ * internal hosts stop mattering) and never passes the portal's cookies on. A change sent to a real
+ * server is confirmed first, naming the server.
+ */
+export function tryRequestInterceptor(config: TryConfig, confirmChange: (message: string) => boolean = (message) => window.confirm(message)) {
+  return (request: SwaggerRequest): SwaggerRequest => {
+    const origin = window.location.origin;
+    const target = new URL(request.url, origin);
+    const method = request.method.toUpperCase();
+    if (target.origin === origin && target.pathname.startsWith(`${config.mockPath}/`)) {
+      return { ...request, headers: { ...request.headers, ...csrfHeaders() } };
+    }
+    if (
+      MUTATING.has(method) &&
+      !confirmChange(`Send ${method} ${target.pathname} to the real server ${target.origin}? This is not the mock: it may change real data.`)
+    )
+      throw new Error("Cancelled: the request was not sent.");
+    const { Cookie: apiCookie, cookie: apiCookieLower, ...headers } = request.headers;
+    const cookie = apiCookie ?? apiCookieLower;
+    return {
+      ...request,
+      url: `${origin}${config.proxyPath}`,
+      credentials: "same-origin",
+      headers: { ...headers, ...csrfHeaders(), "X-Wayfinder-Target": target.href, ...(cookie ? { "X-Wayfinder-Cookie": cookie } : {}) },
+    };
+  };
+}
