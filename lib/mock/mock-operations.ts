@@ -20,6 +20,14 @@ export function buildMockOperations(document: Record<string, unknown>): IHttpOpe
   }) as { ops: IHttpOperation[]; __bundled__?: unknown };
   return bundled.ops.map((operation) => {
     const { callbacks: _callbacks, ...rest } = operation as IHttpOperation & { callbacks?: unknown };
-    return { ...rest, __bundled__: bundled.__bundled__ } as IHttpOperation;
+    // A $ref the bundler left pointing into the document itself (DigitalOcean's reuse another operation's
+    // response schema by path) still resolves: the document's sections travel along, shared, not copied.
+    return {
+      ...rest,
+      __bundled__: bundled.__bundled__,
+      paths: document.paths,
+      components: document.components,
+      definitions: document.definitions,
+    } as IHttpOperation;
   });
 }

@@ -1,5 +1,7 @@
 import { sample } from "openapi-sampler";
 import { pointerKeys } from "@/lib/openapi/json-pointer";
+import { CUT_MARK, cutRecursion } from "./cut-recursion";
+import { addPatternExamples } from "./pattern-examples";
 
 type Json = Record<string, unknown>;
 
@@ -27,12 +29,27 @@ export function responseSchema(document: Json, path: string, method: string, cod
  * Data generated from a response schema that validates against it: openapi-sampler honours formats,
  * enums, bounds, patterns and the composition keywords, and cuts recursion off. Prism's own static
  * sampler writes "string" for every string, whatever its pattern or format, so its bodies fail their
- * own schemas (the demo's order responses, whose country must match ^[A-Z]{2}$, did).
+ * own schemas (the demo's order responses, whose country must match ^[A-Z]{2}$, did). Recursion is
+ * cut off first (cut-recursion.ts) and patterns get examples from randexp (pattern-examples.ts).
  */
-export function sampleBody(document: Json, schema: Json): unknown {
+export function sampleBody(document: Json, schema: Json, options: { ignoreExamples?: boolean } = {}): unknown {
+  const cut = cutRecursion(schema, document);
   return sample(
-    schema as never,
-    { skipReadOnly: false, skipWriteOnly: true, skipNonRequired: false, quiet: true, enablePatterns: true } as never,
+    addPatternExamples(options.ignoreExamples ? withoutExamples(cut) : cut) as never,
+    // The depth is bounded by cutting recursion; the sampler's own limit (15) would answer {} deeper down.
+    { skipReadOnly: false, skipWriteOnly: true, skipNonRequired: false, quiet: true, enablePatterns: true, maxSampleDepth: 100 } as never,
     document as never,
   );
+}
+
+/** The schema without the document's own `example`s, for when one of them breaks the schema it sits in. */
+function withoutExamples(node: unknown): Json {
+  if (Array.isArray(node)) return node.map(withoutExamples) as never;
+  if (!node || typeof node !== "object") return node as never;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) {
+    if ((key === "example" || key === "examples") && !(node as Json)[CUT_MARK]) continue;
+    out[key] = key === "enum" || key === "default" || key === "const" ? value : withoutExamples(value);
+  }
+  return out;
 }
