@@ -3,6 +3,7 @@
 import type { ComponentType } from "react";
 import type { Credentials } from "@/lib/try/build-sample-request";
 import { CodeSamples } from "./code-samples";
+import { MockOptions } from "./mock-options";
 import { authStorageKey } from "./try-config";
 
 /** The slice of Swagger UI's plugin system these plugins use (it ships no types for it). */
@@ -65,6 +66,9 @@ export function wayfinderPlugins(slug: string) {
           return (
             <>
               <Original {...props} />
+              {operation && chosenServer(system, document).startsWith(`${window.location.origin}/mock/`) && (
+                <MockOptions operation={operation} path={path} method={method} />
+              )}
               {operation && (
                 <CodeSamples
                   document={document}

@@ -1,4 +1,5 @@
 import { csrfHeaders } from "@/lib/security/csrf-client";
+import { preferHeaderFor } from "./mock-preferences";
 import type { TryConfig } from "./try-config";
 
 /** Swagger UI's request, as its interceptor sees it. */
@@ -24,7 +25,8 @@ export function tryRequestInterceptor(config: TryConfig, confirmChange: (message
     const target = new URL(request.url, origin);
     const method = request.method.toUpperCase();
     if (target.origin === origin && target.pathname.startsWith(`${config.mockPath}/`)) {
-      return { ...request, headers: { ...request.headers, ...csrfHeaders() } };
+      const prefer = preferHeaderFor(method, target.pathname.slice(config.mockPath.length));
+      return { ...request, headers: { ...request.headers, ...csrfHeaders(), ...(prefer ? { Prefer: prefer } : {}) } };
     }
     if (
       MUTATING.has(method) &&
