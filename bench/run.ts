@@ -52,5 +52,8 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/main-thre
 // Concurrent publishes under read load over HTTP (PostgreSQL only: BENCH_DATABASE_URL).
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/publish-load.ts")], { stdio: "inherit", env: process.env });
 
+// Try it out: the proxy's added latency, and the mock on Stripe.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/try-it-out.ts")], { stdio: "inherit", env: process.env });
+
 // The diff engine on Stripe's pair and DigitalOcean against itself.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/diff.ts")], { stdio: "inherit", env: process.env });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiJson } from "./support";
+import { apiJson, signIn } from "./support";
 
 type Service = { name: string; versions: { version: string; format: string; operationCount: number; isCurrent: boolean; title: string }[] };
 
@@ -49,7 +49,8 @@ test("an expanded operation is in the URL, so a reload lands on it", async ({ pa
   await expect(page.locator("#operations-Orders-getOrder.is-open")).toBeVisible();
 });
 
-test("Try it out sends a real request to Wayfinder's own API and shows the answer", async ({ page }) => {
+test("Try it out sends a real request to Wayfinder's own API, through the proxy, and shows the answer", async ({ page }) => {
+  await signIn(page, "Trier", "trier@e2e.test");
   await page.goto("/services/wayfinder");
   const operation = page.locator("#operations-Services-listServices");
   await operation.locator(".opblock-summary-control").click();

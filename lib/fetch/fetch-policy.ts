@@ -55,6 +55,14 @@ export function isAllowedHost(policy: FetchPolicy, hostname: string, port: numbe
   return policy.hosts.get(hostname.toLowerCase())?.includes(port) ?? false;
 }
 
+/** Whether the allowlist names this host, or this literal address by one of its networks, for this port. */
+export function isNamedByPolicy(policy: FetchPolicy, hostname: string, port: number): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  if (!ipaddr.isValid(host)) return isAllowedHost(policy, host, port);
+  const address = ipaddr.process(host);
+  return policy.networks.some(({ network, bits, ports }) => network.kind() === address.kind() && address.match(network, bits) && ports.includes(port));
+}
+
 /**
  * Why an address must not be fetched on this port, or null when it may be. Ordinary public unicast
  * addresses pass on any port; loopback, private, link-local (cloud metadata at 169.254.169.254 among
@@ -62,7 +70,7 @@ export function isAllowedHost(policy: FetchPolicy, hostname: string, port: numbe
  * an allowlisted network holds the address with this port; and so are IPv6 forms that embed an IPv4
  * address (IPv4-mapped, NAT64, 6to4, Teredo) unless the embedded one passes.
  */
-export function refusalReason(address: string, policy: FetchPolicy, port: number): string | null {
+export function refusalReason(address: string, policy: FetchPolicy, port: number, allowSetting = "WAYFINDER_FETCH_ALLOW"): string | null {
   if (!ipaddr.isValid(address)) return `"${address}" is not an IP address`;
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
@@ -70,7 +78,7 @@ export function refusalReason(address: string, policy: FetchPolicy, port: number
   if (range === "unicast") return null;
   const networks = policy.networks.filter(({ network, bits }) => network.kind() === parsed.kind() && parsed.match(network, bits));
   if (networks.some(({ ports }) => ports.includes(port))) return null;
-  if (networks.length) return `${parsed.toString()} is allowed by WAYFINDER_FETCH_ALLOW, but not on port ${port}`;
+  if (networks.length) return `${parsed.toString()} is allowed by ${allowSetting}, but not on port ${port}`;
   return `${parsed.toString()} is in the ${range.replace(/([A-Z])/g, " $1").toLowerCase()} range`;
 }
 

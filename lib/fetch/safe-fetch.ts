@@ -60,7 +60,7 @@ function guardedLookup(policy: FetchPolicy, port: () => number, allowSetting: st
     dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
       const allowedHost = isAllowedHost(policy, hostname, port());
-      const refused = allowedHost ? undefined : addresses.map((entry) => refusalReason(entry.address, policy, port())).find(Boolean);
+      const refused = allowedHost ? undefined : addresses.map((entry) => refusalReason(entry.address, policy, port(), allowSetting)).find(Boolean);
       if (refused || !addresses.length) return callback(refuse(hostname, refused ?? "it does not resolve", allowSetting), "", 0);
       if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -123,7 +123,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
       const host = current.hostname.replace(/^\[|\]$/g, "");
       // Literal addresses skip DNS, and so the lookup guard: check them here.
       if (/^[\d.]+$|:/.test(host)) {
-        const why = refusalReason(host, options.policy, urlPort(current));
+        const why = refusalReason(host, options.policy, urlPort(current), allowSetting);
         if (why) throw refuse(current.href, why, allowSetting);
       }
       let response: Response;

@@ -1,5 +1,5 @@
 import { lookup } from "node:dns/promises";
-import { isAllowedHost, refusalReason, urlPort } from "@/lib/fetch/fetch-policy";
+import { isNamedByPolicy, refusalReason, urlPort } from "@/lib/fetch/fetch-policy";
 import { declaredServers } from "./declared-targets";
 import type { TrySettings } from "./try-settings";
 
@@ -16,7 +16,7 @@ const LOOKUP_MS = 1_500;
 async function check(url: URL, settings: TrySettings): Promise<Omit<ServerReachability, "url">> {
   const port = urlPort(url);
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (isAllowedHost(settings.policy, host, port)) return { reachable: true };
+  if (isNamedByPolicy(settings.policy, host, port)) return { reachable: true };
   try {
     const addresses = /^[\d.]+$|:/.test(host)
       ? [{ address: host }]
@@ -24,8 +24,8 @@ async function check(url: URL, settings: TrySettings): Promise<Omit<ServerReacha
           lookup(host, { all: true }),
           new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error("timed out"), { code: "ETIMEOUT" })), LOOKUP_MS)),
         ]);
-    const refused = addresses.map((entry) => refusalReason(entry.address, settings.policy, port)).find(Boolean);
-    return refused ? { reachable: false, why: `${refused} (WAYFINDER_TRY_ALLOW)` } : { reachable: true };
+    const refused = addresses.map((entry) => refusalReason(entry.address, settings.policy, port, "WAYFINDER_TRY_ALLOW")).find(Boolean);
+    return refused ? { reachable: false, why: refused } : { reachable: true };
   } catch (error) {
     return { reachable: false, why: `${host} does not resolve from Wayfinder (${(error as { code?: string }).code ?? "DNS"})` };
   }

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { isAllowedHost, urlPort } from "@/lib/fetch/fetch-policy";
+import { isNamedByPolicy, urlPort } from "@/lib/fetch/fetch-policy";
 import { safeFetch } from "@/lib/fetch/safe-fetch";
 import { declaredServers, declaredTokenUrls, isUnderServer } from "./declared-targets";
 import type { TrySettings } from "./try-settings";
@@ -79,7 +79,7 @@ export function assertTryTarget(rawTarget: string, document: Record<string, unkn
   if (target.username || target.password) throw refused(target, "URLs with credentials in them are not called");
   const declared =
     isUnderServer(target, declaredServers(document, settings.portal)) || declaredTokenUrls(document).includes(`${target.origin}${target.pathname}`);
-  if (!declared && !isAllowedHost(settings.policy, target.hostname, urlPort(target)))
+  if (!declared && !isNamedByPolicy(settings.policy, target.hostname, urlPort(target)))
     throw refused(target, "it is not a server this version of the API declares, nor a host WAYFINDER_TRY_ALLOW names.");
   return target;
 }

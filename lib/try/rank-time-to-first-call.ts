@@ -6,9 +6,9 @@ import { timeToFirstCall, type TimeToFirstCall } from "./time-to-first-call";
 export type RankedService = Omit<TimeToFirstCall, "serviceId"> & { slug: string; name: string };
 
 /** Services by time to first successful call, slowest median first (anyone who may read the portal may see it). */
-export async function rankTimeToFirstCall(db: Db, actor: Actor): Promise<RankedService[]> {
+export async function rankTimeToFirstCall(db: Db, actor: Actor, now = new Date()): Promise<RankedService[]> {
   assertMayRead(actor);
-  const figures = await timeToFirstCall(db);
+  const figures = await timeToFirstCall(db, { now });
   const services = await db.service.findMany({
     where: { id: { in: figures.map((figure) => figure.serviceId) } },
     select: { id: true, slug: true, name: true },

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
+import type { Database } from "@/lib/db/open-database";
+import { createService } from "@/lib/services/create-service";
+import { createTeam } from "@/lib/teams/create-team";
+import { rankTimeToFirstCall } from "@/lib/try/rank-time-to-first-call";
+import { recordDocsOpened, recordTryCall } from "@/lib/try/record-try-event";
+import { timeToFirstCall } from "@/lib/try/time-to-first-call";
+import { testDatabases } from "../support/test-databases";
+
+const actor = systemActor("ttfc test");
+const now = new Date("2026-11-30T12:00:00Z");
+const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
+
+describe.each(testDatabases)("time to first successful call on $name", ({ open }) => {
+  let db: Database;
+  const users: string[] = [];
+
+  beforeAll(async () => {
+    db = await open();
+    await createTeam(db.prisma, { actor, input: { slug: "ttfc", name: "TTFC" } });
+    for (const slug of ["quick", "slow", "untried"]) await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "ttfc" } });
+    for (let index = 0; index < 5; index += 1)
+      users.push((await db.prisma.user.create({ data: { email: `p${index}@ttfc.test`, name: `Person ${index}` } })).id);
+    const serviceId = async (slug: string) => (await db.prisma.service.findUniqueOrThrow({ where: { slug } })).id;
+    const call = (user: string, slug: string, minutesAgo: number, status: number) =>
+      recordTryCall(db.prisma, { userId: user, serviceSlug: slug, via: "mock", operation: "GET /x", status, latencyMs: 5 }, at(minutesAgo));
+
+    // quick: four people. 2, 4 and 10 minutes from opening to a first 2xx; failures before it do not count;
+    // a call before opening the docs does not count; the fourth never succeeded.
+    const quick = await serviceId("quick");
+    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceId: quick }, at(60));
+    await call(users[0]!, "quick", 59, 422);
+    await call(users[0]!, "quick", 58, 200);
+    await call(users[0]!, "quick", 30, 200);
+    // Opening again later changes nothing: the first opening is kept.
+    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceId: quick }, at(1));
+    await call(users[1]!, "quick", 130, 200);
+    await recordDocsOpened(db.prisma, { userId: users[1]!, serviceId: quick }, at(120));
+    await call(users[1]!, "quick", 116, 201);
+    await recordDocsOpened(db.prisma, { userId: users[2]!, serviceId: quick }, at(50));
+    await call(users[2]!, "quick", 40, 204);
+    await recordDocsOpened(db.prisma, { userId: users[3]!, serviceId: quick }, at(50));
+    await call(users[3]!, "quick", 45, 500);
+
+    // slow: one person, three days; another whose first success was 100 days ago (outside the window).
+    const slow = await serviceId("slow");
+    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceId: slow }, at(3 * 1440 + 5));
+    await call(users[0]!, "slow", 5, 200);
+    await recordDocsOpened(db.prisma, { userId: users[4]!, serviceId: slow }, at(101 * 1440));
+    await call(users[4]!, "slow", 100 * 1440, 200);
+  });
+  afterAll(async () => db?.close());
+
+  it("measures from the first opening to the first 2xx after it, per person, over the last 90 days", async () => {
+    const figures = await timeToFirstCall(db.prisma, { now });
+    const byId = new Map(figures.map((figure) => [figure.serviceId, figure]));
+    const quick = byId.get((await db.prisma.service.findUniqueOrThrow({ where: { slug: "quick" } })).id)!;
+    // 2, 4 and 10 minutes: median 4 min; 90th percentile by linear interpolation 4 + 0.8 × 6 = 8.8 min.
+    expect(quick.people).toBe(3);
+    expect(quick.p50Seconds).toBeCloseTo(240, 6);
+    expect(quick.p90Seconds).toBeCloseTo(528, 6);
+    const slow = byId.get((await db.prisma.service.findUniqueOrThrow({ where: { slug: "slow" } })).id)!;
+    expect(slow).toMatchObject({ people: 1, p50Seconds: 3 * 86_400, p90Seconds: 3 * 86_400 });
+    expect(figures).toHaveLength(2);
+  });
+
+  it("ranks services with the slowest start first for /insights", async () => {
+    const ranked = await rankTimeToFirstCall(db.prisma, actor, now);
+    expect(ranked.map((row) => [row.slug, row.people])).toEqual([
+      ["slow", 1],
+      ["quick", 3],
+    ]);
+  });
+
+  it("keeps one opening per person and service", async () => {
+    expect(await db.prisma.tryEvent.count({ where: { userId: users[0]!, kind: "docs_opened" } })).toBe(2);
+  });
+});
