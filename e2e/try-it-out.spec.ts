@@ -14,7 +14,7 @@ async function authorize(page: Page) {
   await page.getByRole("button", { name: "Authorize" }).first().click();
   const dialog = page.locator(".dialog-ux");
   await dialog.locator("input").first().fill("demo-token");
-  await dialog.getByRole("button", { name: "Authorize", exact: true }).click();
+  await dialog.getByRole("button", { name: "Apply credentials" }).click();
   await dialog.getByRole("button", { name: "Close" }).click();
 }
 
@@ -64,7 +64,7 @@ test.describe("Try it out on a demo service", () => {
     await expect(samples.getByRole("tabpanel")).toContainText("requests");
     await samples.getByRole("button", { name: "Copy" }).click();
     await expect(samples.getByRole("button", { name: "Copied" })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("import requests");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("requests.get(");
   });
 
   test("keeps credentials across a reload in this tab, and forgets them on sign-out", async ({ page }) => {

@@ -15,9 +15,9 @@ export interface TrySettings {
 /** Try it out's settings, with their defaults. */
 export function trySettings(config: Env = env()): TrySettings {
   const portal = publicUrl(config);
-  const policy = parseFetchPolicy(config.WAYFINDER_TRY_ALLOW);
   const port = portal.port ? Number(portal.port) : portal.protocol === "https:" ? 443 : 80;
-  policy.hosts.set(portal.hostname.toLowerCase(), [...(policy.hosts.get(portal.hostname.toLowerCase()) ?? []), port]);
+  // The portal itself, on its own port only: as a name or, for `127.0.0.1`, an address entry.
+  const policy = parseFetchPolicy([config.WAYFINDER_TRY_ALLOW, `${portal.hostname}:${port}`].filter(Boolean).join(","));
   return {
     policy,
     portal,
