@@ -29,7 +29,7 @@ test.describe("Try it out on a demo service", () => {
     await authorize(page);
     await operation.getByRole("button", { name: "Try it out" }).click();
     await operation.locator('input[placeholder="orderId"]').fill("ord_1");
-    await operation.getByLabel("example").selectOption("shipped");
+    await operation.getByLabel("Mock example").selectOption("shipped");
     await operation.getByRole("button", { name: "Execute" }).click();
     const live = operation.locator(".live-responses-table");
     await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");

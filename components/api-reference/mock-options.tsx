@@ -34,7 +34,7 @@ export function MockOptions({ operation, path, method }: { operation: Json; path
       <span className="wf-mock-title">Mock server answers with</span>
       <label>
         status{" "}
-        <select value={choice.code ?? ""} onChange={(event) => update({ code: event.target.value || undefined, example: undefined })}>
+        <select aria-label="Mock status" value={choice.code ?? ""} onChange={(event) => update({ code: event.target.value || undefined, example: undefined })}>
           <option value="">the first success</option>
           {codes.map((code) => (
             <option key={code} value={code}>
@@ -46,7 +46,7 @@ export function MockOptions({ operation, path, method }: { operation: Json; path
       {examples.length > 0 && (
         <label>
           example{" "}
-          <select value={choice.example ?? ""} onChange={(event) => update({ ...choice, example: event.target.value || undefined })}>
+          <select aria-label="Mock example" value={choice.example ?? ""} onChange={(event) => update({ ...choice, example: event.target.value || undefined })}>
             <option value="">the first</option>
             {examples.map((name) => (
               <option key={name} value={name}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedHost, parseFetchPolicy, refusalReason } from "@/lib/fetch/fetch-policy";
+import { isAllowedHost, isNamedByPolicy, parseFetchPolicy, refusalReason } from "@/lib/fetch/fetch-policy";
 
 describe("the fetch allowlist (WAYFINDER_FETCH_ALLOW)", () => {
   const policy = parseFetchPolicy("specs.internal, specs.internal:8443, 10.20.0.0/16, 10.30.0.0/16:8080, [fd00::1]:9000");
@@ -24,5 +24,19 @@ describe("the fetch allowlist (WAYFINDER_FETCH_ALLOW)", () => {
     expect(() => parseFetchPolicy("10.0.0.0/99")).toThrow(/"10\.0\.0\.0\/99" is not a valid CIDR range/);
     expect(() => parseFetchPolicy("host:99999")).toThrow(/port must be 1 to 65535/);
     expect(() => parseFetchPolicy("not a host")).toThrow(/is not a host name/);
+  });
+});
+
+describe("naming a target in WAYFINDER_TRY_ALLOW", () => {
+  it("names hosts by name and port, and literal addresses by their networks and ports", () => {
+    const policy = parseFetchPolicy("api.internal:8443,127.0.0.1:4000,10.1.0.0/16,[fd00::1]:9000");
+    expect(isNamedByPolicy(policy, "api.internal", 8443)).toBe(true);
+    expect(isNamedByPolicy(policy, "api.internal", 443)).toBe(false);
+    expect(isNamedByPolicy(policy, "127.0.0.1", 4000)).toBe(true);
+    expect(isNamedByPolicy(policy, "127.0.0.1", 4001)).toBe(false);
+    expect(isNamedByPolicy(policy, "10.1.200.3", 443)).toBe(true);
+    expect(isNamedByPolicy(policy, "10.2.0.1", 443)).toBe(false);
+    expect(isNamedByPolicy(policy, "[fd00::1]", 9000)).toBe(true);
+    expect(refusalReason("127.0.0.1", policy, 4001, "WAYFINDER_TRY_ALLOW")).toBe("127.0.0.1 is allowed by WAYFINDER_TRY_ALLOW, but not on port 4001");
   });
 });
