@@ -26,7 +26,12 @@ export function tryRequestInterceptor(config: TryConfig, confirmChange: (message
     const method = request.method.toUpperCase();
     if (target.origin === origin && target.pathname.startsWith(`${config.mockPath}/`)) {
       const prefer = preferHeaderFor(method, target.pathname.slice(config.mockPath.length));
-      return { ...request, headers: { ...request.headers, ...csrfHeaders(), ...(prefer ? { Prefer: prefer } : {}) } };
+      const { Cookie: mockCookie, cookie: mockCookieLower, ...mockHeaders } = request.headers;
+      const apiCookie = mockCookie ?? mockCookieLower;
+      return {
+        ...request,
+        headers: { ...mockHeaders, ...csrfHeaders(), ...(prefer ? { Prefer: prefer } : {}), ...(apiCookie ? { "X-Wayfinder-Cookie": apiCookie } : {}) },
+      };
     }
     if (
       MUTATING.has(method) &&

@@ -1,3 +1,4 @@
+import { sample } from "openapi-sampler";
 import RandExp from "randexp";
 
 type Json = Record<string, unknown>;
@@ -56,7 +57,10 @@ export function addPatternExamples(schema: Json): Json {
             return true;
           }
         })();
-      if (!fits) {
+      // A format's usual sample (an email, a URL) when it also fits the pattern: randexp knows no formats.
+      const formatted = typeof out.format === "string" && !fits ? sample({ type: "string", format: out.format } as never) : undefined;
+      if (typeof formatted === "string" && new RegExp(out.pattern as string).test(formatted)) out.example = formatted;
+      else if (!fits) {
         const made = stringForPattern(out.pattern, Number(out.minLength ?? 0), out.maxLength === undefined ? Infinity : Number(out.maxLength));
         if (made !== undefined) out.example = made;
       }

@@ -4,8 +4,12 @@ import type { MockInput } from "./mock-request";
 /** The largest request body the mock reads. */
 export const MOCK_MAX_BODY_BYTES = 1_000_000;
 
-/** Headers that belong to the portal, never to the API being mocked: they are not shown to the mock. */
-const PORTAL_HEADERS = new Set(["cookie", "x-wayfinder-csrf", "x-wayfinder-target"]);
+/**
+ * Headers that belong to the portal, not to the API being mocked. Cookies do reach the mock (a cookie API
+ * key is checked there; the mock answers from the document and never echoes them); a browser cannot set
+ * Cookie itself, so the docs send the API's cookie in X-Wayfinder-Cookie, added to them here.
+ */
+const PORTAL_HEADERS = new Set(["x-wayfinder-csrf", "x-wayfinder-target", "x-wayfinder-cookie"]);
 
 async function readBody(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
@@ -21,7 +25,7 @@ async function readBody(request: Request): Promise<unknown> {
       throw new AppError("BAD_REQUEST", `The request body is not valid JSON: ${(error as Error).message}.`);
     }
   }
-  if (/^application\/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(text));
+  // Form and multipart bodies go to Prism as sent: it parses them itself.
   return text;
 }
 
@@ -35,5 +39,7 @@ export async function readMockInput(request: Request, path: string): Promise<Moc
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) if (!PORTAL_HEADERS.has(name)) headers[name] = value;
+  const apiCookie = request.headers.get("x-wayfinder-cookie");
+  if (apiCookie) headers.cookie = headers.cookie ? `${headers.cookie}; ${apiCookie}` : apiCookie;
   return { method: request.method, path, query, headers, body: await readBody(request) };
 }

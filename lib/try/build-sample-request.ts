@@ -1,4 +1,7 @@
 import { sample } from "openapi-sampler";
+import { cutRecursion } from "@/lib/mock/cut-recursion";
+import { addPatternExamples } from "@/lib/mock/pattern-examples";
+import { pointerKeys } from "@/lib/openapi/json-pointer";
 
 type Json = Record<string, unknown>;
 
@@ -8,21 +11,34 @@ export interface HarRequest {
   url: string;
   headers: { name: string; value: string }[];
   queryString: { name: string; value: string }[];
-  postData?: { mimeType: string; text: string };
+  postData?: { mimeType: string; text?: string; params?: { name: string; value: string }[] };
 }
 
 /** A credential per scheme type: placeholders, or the caller's own values when they ask for them. */
 export type Credentials = Record<string, string | undefined>;
 
-function exampleOf(parameter: Json): string | undefined {
-  const schema = (parameter.schema as Json | undefined) ?? parameter;
-  const value = parameter.example ?? schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
-  return value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value);
+/** Data for a schema, as the mock makes it: recursion cut, patterns honoured. */
+function sampleOf(schema: Json, document: Json, skipReadOnly: boolean): unknown {
+  return sample(
+    addPatternExamples(cutRecursion(schema, document)) as never,
+    { skipReadOnly, skipWriteOnly: !skipReadOnly, quiet: true, enablePatterns: true, maxSampleDepth: 100 } as never,
+    document as never,
+  );
 }
 
-function requestBody(operation: Json, document: Json): { mimeType: string; text: string } | undefined {
-  const content = (operation.requestBody as Json | undefined)?.content as Json | undefined;
-  const bodyParameter = ((operation.parameters as Json[] | undefined) ?? []).find((parameter) => parameter.in === "body");
+/** A parameter's value for a sample: its example, default or first enum value, else one made from its schema. */
+function exampleOf(parameter: Json, document: Json): string | undefined {
+  const schema = (parameter.schema as Json | undefined) ?? parameter;
+  let value = parameter.example ?? schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
+  if (value === undefined && (schema.type || schema.$ref || schema.pattern)) value = sampleOf(schema, document, false);
+  return value === undefined || value === null ? undefined : typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : JSON.stringify(value);
+}
+
+function requestBody(operation: Json, document: Json): HarRequest["postData"] {
+  const content = deref(document, operation.requestBody).content as Json | undefined;
+  const bodyParameter = ((operation.parameters as Json[] | undefined) ?? [])
+    .map((parameter) => deref(document, parameter))
+    .find((parameter) => parameter.in === "body");
   const [mimeType, media] = content
     ? (Object.entries(content).find(([type]) => /json/.test(type)) ?? Object.entries(content)[0] ?? [])
     : bodyParameter
@@ -32,17 +48,34 @@ function requestBody(operation: Json, document: Json): { mimeType: string; text:
   const mediaObject = media as Json;
   const named = Object.values((mediaObject.examples as Json | undefined) ?? {})[0] as Json | undefined;
   let value = mediaObject.example ?? named?.value;
-  if (value === undefined && mediaObject.schema)
-    value = sample(mediaObject.schema as never, { skipReadOnly: true, skipNonRequired: false, quiet: true, enablePatterns: true } as never, document as never);
+  if (value === undefined && mediaObject.schema) value = sampleOf(mediaObject.schema as Json, document, true);
   if (value === undefined) return undefined;
+  if (/multipart\/form-data/.test(mimeType) && value && typeof value === "object")
+    return { mimeType, params: Object.entries(value as Json).map(([name, item]) => ({ name, value: typeof item === "string" ? item : JSON.stringify(item) })) };
   if (/x-www-form-urlencoded/.test(mimeType) && value && typeof value === "object")
     return { mimeType, text: new URLSearchParams(Object.entries(value as Json).map(([key, item]) => [key, String(item)])).toString() };
   return { mimeType, text: typeof value === "string" ? value : JSON.stringify(value, null, 2) };
 }
 
+function deref(document: Json, value: unknown): Json {
+  let node = value as Json;
+  for (let hops = 0; node && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops < 16; hops += 1)
+    node = pointerKeys(node.$ref).reduce<unknown>((at, key) => (at as Json | undefined)?.[key], document) as Json;
+  return node ?? {};
+}
+
+/** The operation's parameters and its path's, the operation's winning where both name the same one. */
+function allParameters(document: Json, operation: Json, path: string): Json[] {
+  const pathItem = deref(document, (document.paths as Json | undefined)?.[path]);
+  const own = ((operation.parameters as unknown[] | undefined) ?? []).map((parameter) => deref(document, parameter));
+  const shared = ((pathItem.parameters as unknown[] | undefined) ?? []).map((parameter) => deref(document, parameter));
+  return [...own, ...shared.filter((parameter) => !own.some((mine) => mine.name === parameter.name && mine.in === parameter.in))];
+}
+
 /**
  * The request a code sample shows for one operation: the chosen server, path and required query
- * parameters filled with their examples (or `{name}` placeholders), an example body (the document's,
+ * parameters filled with their examples (else values made from their schemas, so the sample runs
+ * against the mock as it is), an example body (the document's,
  * else one generated from the schema), and the first security requirement's credentials as
  * placeholders unless `credentials` gives real ones.
  */
@@ -55,13 +88,13 @@ export function buildSampleRequest(input: {
   credentials?: Credentials;
 }): HarRequest {
   const { document, operation } = input;
-  const parameters = (operation.parameters as Json[] | undefined) ?? [];
+  const parameters = allParameters(document, operation, input.path);
   let path = input.path;
   const queryString: HarRequest["queryString"] = [];
   const headers: HarRequest["headers"] = [];
   for (const parameter of parameters) {
     const name = String(parameter.name);
-    const value = exampleOf(parameter);
+    const value = exampleOf(parameter, document);
     if (parameter.in === "path")
       path = path.split(`{${name}}`).join(encodeURIComponent(value ?? `{${name}}`).replace(/%7B|%7D/g, (c) => (c === "%7B" ? "{" : "}")));
     else if (parameter.in === "query" && parameter.required) queryString.push({ name, value: value ?? `<${name}>` });
@@ -87,6 +120,7 @@ export function buildSampleRequest(input: {
     }
   }
   const postData = requestBody(operation, document);
-  if (postData) headers.push({ name: "Content-Type", value: postData.mimeType });
+  // curl --form and the other clients set multipart's Content-Type with its boundary themselves.
+  if (postData && !postData.mimeType.startsWith("multipart/")) headers.push({ name: "Content-Type", value: postData.mimeType });
   return { method: input.method.toUpperCase(), url: `${input.server.replace(/\/+$/, "")}${path}`, headers, queryString, ...(postData ? { postData } : {}) };
 }

@@ -9,7 +9,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { execFile } from "node:child_process";
+import { snippetz } from "@scalar/snippetz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSampleRequest } from "@/lib/try/build-sample-request";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
@@ -169,6 +172,44 @@ describe("Try it out", () => {
       expect((await fetch(`${server.url}/mock/orders-api/9.9.9/orders`)).status).toBe(404);
     });
   });
+
+  it("runs the generated curl sample of every demo operation against the mock, with success", async () => {
+    const services = (
+      (await (await fetch(`${server.url}/api/v1/services?pageSize=100`)).json()) as { items: { slug: string; latestVersion: { version: string } | null }[] }
+    ).items;
+    const generator = snippetz();
+    const failures: string[] = [];
+    let ran = 0;
+    for (const service of services.filter((entry) => entry.latestVersion && entry.slug !== "echo")) {
+      const { version } = service.latestVersion!;
+      const document = (await (await fetch(`${server.url}/api/v1/services/${service.slug}/versions/${encodeURIComponent(version)}/document`)).json()) as Record<
+        string,
+        any
+      >;
+      for (const [path, item] of Object.entries(document.paths ?? {}) as [string, Record<string, any>][]) {
+        for (const method of ["get", "put", "post", "delete", "patch", "head", "options"].filter((name) => item[name])) {
+          const request = buildSampleRequest({
+            document,
+            operation: item[method],
+            path,
+            method,
+            server: `${server.url}/mock/${service.slug}/${encodeURIComponent(version)}`,
+          });
+          const curl = generator.print("shell", "curl", request)!;
+          const status = await new Promise<string>((resolve) =>
+            execFile("sh", ["-c", `${curl} --silent --output /dev/null --write-out '%{http_code}'`], (error, stdout) =>
+              resolve(error ? `error ${error.message}` : stdout),
+            ),
+          );
+          ran += 1;
+          if (!/^2\d\d$/.test(status)) failures.push(`${service.slug} ${method.toUpperCase()} ${path}: ${status}\n${curl}`);
+        }
+      }
+    }
+    console.log(`curl samples run against the mock: ${ran}, failed: ${failures.length}`);
+    expect(failures).toEqual([]);
+    expect(ran).toBeGreaterThan(40);
+  }, 120_000);
 
   describe("the proxy", () => {
     it("sends an API key and a bearer token as declared, and never the portal's cookies or session", async () => {
