@@ -15,6 +15,8 @@ function seeded(text: string): () => number {
   };
 }
 
+const WELL_KNOWN = ["https://example.com/resource", "https://example.com", "user@example.com", "2026-01-01", "2026-01-01T00:00:00Z", "example", "a1", "1"];
+
 /** A string matching `pattern` within the length bounds, or undefined when none is found in a few tries. */
 export function stringForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
   let expression: RegExp;
@@ -27,11 +29,13 @@ export function stringForPattern(pattern: string, minLength = 0, maxLength = Inf
   generator.max = Math.max(4, Math.min(maxLength, 12));
   const random = seeded(pattern);
   generator.randInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const fits = (candidate: string) => candidate.length >= minLength && candidate.length <= maxLength && expression.test(candidate);
   for (let attempt = 0; attempt < 10; attempt += 1) {
     const candidate = generator.gen();
-    if (candidate.length >= minLength && candidate.length <= maxLength && expression.test(candidate)) return candidate;
+    if (fits(candidate)) return candidate;
   }
-  return undefined;
+  // randexp ignores lookaheads (zod writes `(?=^https?://…)(?=…)` for URLs): try the usual shapes.
+  return WELL_KNOWN.find(fits);
 }
 
 /**
