@@ -17,25 +17,33 @@ function seeded(text: string): () => number {
 
 const WELL_KNOWN = ["https://example.com/resource", "https://example.com", "user@example.com", "2026-01-01", "2026-01-01T00:00:00Z", "example", "a1", "1"];
 
-/** A string matching `pattern` within the length bounds, or undefined when none is found in a few tries. */
-export function stringForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
-  let expression: RegExp;
+/** A string matching every one of `patterns` within the length bounds, or undefined when none is found in a few tries. */
+export function stringForPatterns(patterns: string[], minLength = 0, maxLength = Infinity): string | undefined {
+  let expressions: RegExp[];
   try {
-    expression = new RegExp(pattern);
+    expressions = patterns.map((pattern) => new RegExp(pattern));
   } catch {
     return undefined;
   }
-  const generator = new RandExp(expression);
-  generator.max = Math.max(4, Math.min(maxLength, 12));
-  const random = seeded(pattern);
-  generator.randInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-  const fits = (candidate: string) => candidate.length >= minLength && candidate.length <= maxLength && expression.test(candidate);
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    const candidate = generator.gen();
-    if (fits(candidate)) return candidate;
+  const fits = (candidate: string) =>
+    candidate.length >= minLength && candidate.length <= maxLength && expressions.every((expression) => expression.test(candidate));
+  for (const [index, expression] of expressions.entries()) {
+    const generator = new RandExp(expression);
+    generator.max = Math.max(4, Math.min(maxLength, 12));
+    const random = seeded(patterns[index]!);
+    generator.randInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const candidate = generator.gen();
+      if (fits(candidate)) return candidate;
+    }
   }
   // randexp ignores lookaheads (zod writes `(?=^https?://…)(?=…)` for URLs): try the usual shapes.
   return WELL_KNOWN.find(fits);
+}
+
+/** A string matching `pattern` within the length bounds, or undefined. */
+export function stringForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
+  return stringForPatterns([pattern], minLength, maxLength);
 }
 
 /**
@@ -50,24 +58,30 @@ export function addPatternExamples(schema: Json): Json {
     const out: Json = {};
     for (const [key, value] of Object.entries(node as Json)) out[key] = key === "enum" || key === "example" || key === "default" ? value : visit(value);
     const stringy = out.type === undefined || out.type === "string" || (Array.isArray(out.type) && out.type.includes("string"));
-    if (typeof out.pattern === "string" && out.enum === undefined && stringy) {
+    // Patterns side by side in allOf (zod writes URLs so) must hold at once: one example for all, on the parent.
+    const parts = Array.isArray(out.allOf) ? (out.allOf as Json[]) : [];
+    const patterns = [out.pattern, ...parts.map((part) => part?.pattern)].filter((pattern): pattern is string => typeof pattern === "string");
+    if (patterns.length && out.enum === undefined && stringy) {
       const given = out.example;
       const fits =
         typeof given === "string" &&
-        (() => {
+        patterns.every((pattern) => {
           try {
-            return new RegExp(out.pattern as string).test(given);
+            return new RegExp(pattern).test(given);
           } catch {
             return true;
           }
-        })();
-      // A format's usual sample (an email, a URL) when it also fits the pattern: randexp knows no formats.
+        });
+      // A format's usual sample (an email, a URL) when it also fits the patterns: randexp knows no formats.
       const formatted = typeof out.format === "string" && !fits ? sample({ type: "string", format: out.format } as never) : undefined;
-      if (typeof formatted === "string" && new RegExp(out.pattern as string).test(formatted)) out.example = formatted;
+      const minLength = Number(out.minLength ?? 0);
+      const maxLength = out.maxLength === undefined ? Infinity : Number(out.maxLength);
+      if (typeof formatted === "string" && patterns.every((pattern) => new RegExp(pattern).test(formatted))) out.example = formatted;
       else if (!fits) {
-        const made = stringForPattern(out.pattern, Number(out.minLength ?? 0), out.maxLength === undefined ? Infinity : Number(out.maxLength));
+        const made = stringForPatterns(patterns, minLength, maxLength);
         if (made !== undefined) out.example = made;
       }
+      if (parts.length) out.allOf = parts.map(({ example: _example, ...part }) => part);
     }
     return out;
   };
