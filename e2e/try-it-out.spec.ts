@@ -89,3 +89,24 @@ test.describe("Try it out on a demo service", () => {
     await expect(page.getByRole("table", { name: "Time to first successful call by service" })).toContainText("Orders");
   });
 });
+
+test("a change sent to a real server is confirmed first, naming the server, and not sent when declined", async ({ page }) => {
+  await signIn(page, "Careful", "careful@e2e.test");
+  await page.goto("/services/wayfinder");
+  const operation = page.locator("#operations-Teams-createTeam");
+  await operation.locator(".opblock-summary-control").click();
+  await operation.getByRole("button", { name: "Try it out" }).click();
+  const proxied: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/try/")) proxied.push(request.url());
+  });
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await operation.getByRole("button", { name: "Execute" }).click();
+  await expect.poll(() => asked).toContain("Send POST /api/v1/teams to the real server http://127.0.0.1:");
+  await expect(operation.locator(".responses-wrapper")).toContainText("Cancelled: the request was not sent.");
+  expect(proxied).toEqual([]);
+});

@@ -22,7 +22,7 @@ interface Sample {
 }
 
 /** The document's own samples (`x-codeSamples`, Redoc's extension, or its older `x-code-samples`). */
-function documentSamples(operation: Json): Sample[] {
+export function documentSamples(operation: Json): Sample[] {
   const listed = (operation["x-codeSamples"] ?? operation["x-code-samples"]) as { lang?: string; label?: string; source?: string }[] | undefined;
   return (Array.isArray(listed) ? listed : [])
     .filter((entry) => typeof entry?.source === "string")

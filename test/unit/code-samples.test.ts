@@ -1,6 +1,6 @@
 import { snippetz } from "@scalar/snippetz";
 import { describe, expect, it } from "vitest";
-import { SAMPLE_LANGUAGES } from "@/components/api-reference/code-samples";
+import { documentSamples, SAMPLE_LANGUAGES } from "@/components/api-reference/code-samples";
 import { buildSampleRequest } from "@/lib/try/build-sample-request";
 
 const document = {
@@ -59,5 +59,22 @@ describe("code samples", () => {
       expect(code, label).toContain("https://api.example/v1/things/th_1");
       expect(code, label).toContain("X-Api-Key");
     }
+  });
+});
+
+describe("the document's own samples", () => {
+  it("come from x-codeSamples (or x-code-samples), labelled as the document's, skipping entries without source", () => {
+    expect(
+      documentSamples({
+        "x-codeSamples": [{ lang: "Shell", label: "CLI", source: "tide orders list" }, { lang: "Ruby" }, { lang: "PHP", source: "<?php list();" }],
+      }),
+    ).toEqual([
+      { label: "CLI (from the document)", source: "tide orders list" },
+      { label: "PHP (from the document)", source: "<?php list();" },
+    ]);
+    expect(documentSamples({ "x-code-samples": [{ lang: "Go", source: "orders.List()" }] })).toEqual([
+      { label: "Go (from the document)", source: "orders.List()" },
+    ]);
+    expect(documentSamples({})).toEqual([]);
   });
 });
