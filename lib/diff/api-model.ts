@@ -1,5 +1,7 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
-import { escapePointerKey, pointerKeys } from "@/lib/openapi/json-pointer";
+import { deref, escapePointerKey } from "@/lib/openapi/json-pointer";
+
+export { deref };
 
 /**
  * Swagger 2.0, OpenAPI 3.0 and 3.1 read into one model, so that any two can be compared: operations
@@ -57,20 +59,6 @@ export interface ApiModel {
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-/** Follows a chain of local `$ref`s; unresolvable ones give undefined. */
-export function deref(root: Json, value: unknown, seen = new Set<string>()): unknown {
-  let current = value;
-  while (isPlainObject(current) && typeof current.$ref === "string") {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/") || seen.has(ref)) return undefined;
-    seen.add(ref);
-    let node: unknown = root;
-    for (const key of pointerKeys(ref)) node = isPlainObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
-    current = node;
-  }
-  return current;
-}
 
 const asObject = (root: Json, value: unknown): Json => {
   const resolved = deref(root, value);

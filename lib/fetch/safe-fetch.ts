@@ -20,8 +20,8 @@ export interface SafeFetchOptions {
   /** The settings that errors name: which one allows internal hosts, which bounds the time. */
   allowSetting?: string;
   timeoutSetting?: string;
-  /** The error for a body over `maxBytes` (default: the ingestion limit WAYFINDER_MAX_DOCUMENT_BYTES). */
-  tooLarge?: (what: string) => AppError;
+  /** The error for a body from `url` over `maxBytes` (default: the ingestion limit WAYFINDER_MAX_DOCUMENT_BYTES). */
+  tooLarge?: (url: string, declaredBytes?: number) => AppError;
 }
 
 /** Why a fetch failed, for a person: the portal refused it, or DNS, the connection, TLS or time. */
@@ -70,14 +70,17 @@ function guardedLookup(policy: FetchPolicy, port: () => number, allowSetting: st
 
 async function readCapped(response: Response, options: SafeFetchOptions, url: string): Promise<Uint8Array> {
   const { maxBytes } = options;
-  const tooLarge = options.tooLarge ?? ((what: string) => limitExceeded("maxBytes", maxBytes, what));
+  const tooLarge =
+    options.tooLarge ??
+    ((at: string, declaredBytes?: number) =>
+      limitExceeded("maxBytes", maxBytes, `The document at ${at}${declaredBytes === undefined ? "" : ` (${declaredBytes} bytes)`}`));
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(`The document at ${url} (${declared} bytes)`);
+  if (declared > maxBytes) throw tooLarge(url, declared);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     total += chunk.byteLength;
-    if (total > maxBytes) throw tooLarge(`The document at ${url}`);
+    if (total > maxBytes) throw tooLarge(url);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -1,4 +1,5 @@
-import { pointerKeys } from "@/lib/openapi/json-pointer";
+import { isPlainObject } from "@/lib/openapi/detect-format";
+import { deref } from "@/lib/openapi/json-pointer";
 
 type Json = Record<string, unknown>;
 
@@ -30,8 +31,10 @@ const isNullable = (schema: Json) =>
  */
 export function cutRecursion(schema: Json, document: Json): Json {
   let nodes = 0;
-  const resolve = (ref: string): Json | undefined =>
-    ref.startsWith("#/") ? (pointerKeys(ref).reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document) as Json | undefined) : undefined;
+  const resolve = (ref: string): Json | undefined => {
+    const target = deref(document, { $ref: ref });
+    return isPlainObject(target) ? target : undefined;
+  };
 
   const walk = (node: Json, stack: readonly string[]): Cut => {
     if ((nodes += 1) > NODE_BUDGET) return {};

@@ -1,25 +1,21 @@
 import { sample } from "openapi-sampler";
-import { pointerKeys } from "@/lib/openapi/json-pointer";
+import { isPlainObject } from "@/lib/openapi/detect-format";
+import { deref } from "@/lib/openapi/json-pointer";
 import { CUT_MARK, cutRecursion } from "./cut-recursion";
 import { addPatternExamples } from "./pattern-examples";
 
 type Json = Record<string, unknown>;
 
-/** Follows local `$ref`s (a path item or a response may be one) to the object they name. */
-function deref(document: Json, value: unknown): Json | undefined {
-  let current = value as Json | undefined;
-  for (let hops = 0; current && typeof current.$ref === "string" && hops < 32; hops += 1) {
-    const ref = current.$ref as string;
-    if (!ref.startsWith("#/")) return undefined;
-    current = pointerKeys(ref).reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document) as Json | undefined;
-  }
-  return current;
+/** The object a value or its local `$ref`s name (a path item or a response may be a reference). */
+function objectAt(document: Json, value: unknown): Json | undefined {
+  const resolved = deref(document, value);
+  return isPlainObject(resolved) ? resolved : undefined;
 }
 
 /** The document's own schema for one response body, where the mock generates data from. */
 export function responseSchema(document: Json, path: string, method: string, code: string, mediaType: string): Json | undefined {
-  const operation = deref(document, deref(document, (document.paths as Json | undefined)?.[path])?.[method]);
-  const response = deref(document, (operation?.responses as Json | undefined)?.[code]);
+  const operation = objectAt(document, objectAt(document, (document.paths as Json | undefined)?.[path])?.[method]);
+  const response = objectAt(document, (operation?.responses as Json | undefined)?.[code]);
   if (!response) return undefined;
   if (document.swagger) return response.schema as Json | undefined;
   return ((response.content as Json | undefined)?.[mediaType] as Json | undefined)?.schema as Json | undefined;

@@ -1,3 +1,7 @@
+import { isPlainObject } from "./detect-format";
+
+type Json = Record<string, unknown>;
+
 /** One key of a JSON pointer: `~` → `~0`, `/` → `~1` (RFC 6901). */
 export const escapePointerKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -19,4 +23,18 @@ export function pointerKeys(ref: string): string[] {
       }
       return key.replace(/~1/g, "/").replace(/~0/g, "~");
     });
+}
+
+/** Follows a chain of local `$ref`s; unresolvable ones give undefined. */
+export function deref(root: Json, value: unknown, seen = new Set<string>()): unknown {
+  let current = value;
+  while (isPlainObject(current) && typeof current.$ref === "string") {
+    const ref = current.$ref;
+    if (!ref.startsWith("#/") || seen.has(ref)) return undefined;
+    seen.add(ref);
+    let node: unknown = root;
+    for (const key of pointerKeys(ref)) node = isPlainObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
+    current = node;
+  }
+  return current;
 }

@@ -1,7 +1,9 @@
 import { sample } from "openapi-sampler";
 import { cutRecursion } from "@/lib/mock/cut-recursion";
 import { addPatternExamples } from "@/lib/mock/pattern-examples";
-import { pointerKeys } from "@/lib/openapi/json-pointer";
+import { isPlainObject } from "@/lib/openapi/detect-format";
+import { deref } from "@/lib/openapi/json-pointer";
+import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 
 type Json = Record<string, unknown>;
 
@@ -35,9 +37,9 @@ function exampleOf(parameter: Json, document: Json): string | undefined {
 }
 
 function requestBody(operation: Json, document: Json): HarRequest["postData"] {
-  const content = deref(document, operation.requestBody).content as Json | undefined;
+  const content = objectAt(document, operation.requestBody).content as Json | undefined;
   const bodyParameter = ((operation.parameters as Json[] | undefined) ?? [])
-    .map((parameter) => deref(document, parameter))
+    .map((parameter) => objectAt(document, parameter))
     .find((parameter) => parameter.in === "body");
   const [mimeType, media] = content
     ? (Object.entries(content).find(([type]) => /json/.test(type)) ?? Object.entries(content)[0] ?? [])
@@ -57,18 +59,17 @@ function requestBody(operation: Json, document: Json): HarRequest["postData"] {
   return { mimeType, text: typeof value === "string" ? value : JSON.stringify(value, null, 2) };
 }
 
-function deref(document: Json, value: unknown): Json {
-  let node = value as Json;
-  for (let hops = 0; node && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops < 16; hops += 1)
-    node = pointerKeys(node.$ref).reduce<unknown>((at, key) => (at as Json | undefined)?.[key], document) as Json;
-  return node ?? {};
+/** The object a value or its local `$ref`s name; `{}` for anything else. */
+function objectAt(document: Json, value: unknown): Json {
+  const resolved = deref(document, value);
+  return isPlainObject(resolved) ? resolved : {};
 }
 
 /** The operation's parameters and its path's, the operation's winning where both name the same one. */
 function allParameters(document: Json, operation: Json, path: string): Json[] {
-  const pathItem = deref(document, (document.paths as Json | undefined)?.[path]);
-  const own = ((operation.parameters as unknown[] | undefined) ?? []).map((parameter) => deref(document, parameter));
-  const shared = ((pathItem.parameters as unknown[] | undefined) ?? []).map((parameter) => deref(document, parameter));
+  const pathItem = objectAt(document, (document.paths as Json | undefined)?.[path]);
+  const own = ((operation.parameters as unknown[] | undefined) ?? []).map((parameter) => objectAt(document, parameter));
+  const shared = ((pathItem.parameters as unknown[] | undefined) ?? []).map((parameter) => objectAt(document, parameter));
   return [...own, ...shared.filter((parameter) => !own.some((mine) => mine.name === parameter.name && mine.in === parameter.in))];
 }
 
@@ -100,9 +101,7 @@ export function buildSampleRequest(input: {
     else if (parameter.in === "query" && parameter.required) queryString.push({ name, value: value ?? `<${name}>` });
     else if (parameter.in === "header" && parameter.required) headers.push({ name, value: value ?? `<${name}>` });
   }
-  const schemes = (((document.components as Json | undefined)?.securitySchemes as Json | undefined) ??
-    (document.securityDefinitions as Json | undefined) ??
-    {}) as Record<string, Json>;
+  const schemes = securitySchemesOf(document);
   const requirement = (((operation.security ?? document.security) as Json[] | undefined) ?? [])[0] ?? {};
   for (const name of Object.keys(requirement)) {
     const scheme = schemes[name];

@@ -1,3 +1,5 @@
+import { securitySchemesOf } from "@/lib/openapi/security-schemes";
+
 type Json = Record<string, unknown>;
 
 /** At most this many URLs from one server's variables (enum values multiply). */
@@ -56,9 +58,7 @@ export function declaredServers(document: Json, base: URL): URL[] {
 
 /** The OAuth 2 token and refresh URLs a document's security schemes declare (the browser posts to them). */
 export function declaredTokenUrls(document: Json): string[] {
-  const schemes = Object.values(
-    ((document.components as Json | undefined)?.securitySchemes as Json | undefined) ?? (document.securityDefinitions as Json | undefined) ?? {},
-  ) as Json[];
+  const schemes = Object.values(securitySchemesOf(document));
   const flows = schemes.flatMap((scheme) => [scheme, ...Object.values((scheme?.flows as Json | undefined) ?? {})] as Json[]);
   return flows.flatMap((flow) => [flow?.tokenUrl, flow?.refreshUrl]).filter((url): url is string => typeof url === "string" && /^https?:\/\//.test(url));
 }

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { isNamedByPolicy, urlPort } from "@/lib/fetch/fetch-policy";
 import { safeFetch } from "@/lib/fetch/safe-fetch";
+import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 import { declaredServers, declaredTokenUrls, isUnderServer } from "./declared-targets";
 import type { TrySettings } from "./try-settings";
 
@@ -86,12 +87,9 @@ export function assertTryTarget(rawTarget: string, document: Record<string, unkn
 
 /** The names of the headers a document's API-key schemes send credentials in (dropped on a redirect elsewhere). */
 function apiKeyHeaders(document: Record<string, unknown>): string[] {
-  const schemes = Object.values(
-    ((document.components as Record<string, unknown> | undefined)?.securitySchemes as Record<string, unknown> | undefined) ??
-      (document.securityDefinitions as Record<string, unknown> | undefined) ??
-      {},
-  ) as { type?: string; in?: string; name?: string }[];
-  return schemes.filter((scheme) => scheme?.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string").map((scheme) => scheme.name!);
+  return Object.values(securitySchemesOf(document)).flatMap((scheme) =>
+    scheme.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string" ? [scheme.name] : [],
+  );
 }
 
 /**
@@ -123,14 +121,10 @@ export async function forwardTryRequest(request: TryRequest, document: Record<st
     credentialHeaders: ["authorization", "cookie", ...apiKeyHeaders(document)],
     allowSetting: "WAYFINDER_TRY_ALLOW",
     timeoutSetting: "WAYFINDER_TRY_TIMEOUT_MS",
-    tooLarge: (what) =>
-      new AppError(
-        "PAYLOAD_TOO_LARGE",
-        `${what.replace("The document at", "The response from")} exceeds ${settings.maxResponseBytes} bytes (WAYFINDER_TRY_MAX_RESPONSE_BYTES).`,
-        {
-          reason: "too_large",
-        },
-      ),
+    tooLarge: (url) =>
+      new AppError("PAYLOAD_TOO_LARGE", `The response from ${url} exceeds ${settings.maxResponseBytes} bytes (WAYFINDER_TRY_MAX_RESPONSE_BYTES).`, {
+        reason: "too_large",
+      }),
   });
   const responseHeaders = new Headers();
   for (const [name, value] of response.headers) if (!DROPPED_RESPONSE_HEADERS.has(name)) responseHeaders.append(name, value);

@@ -13,7 +13,7 @@ import { countAttempt } from "@/lib/security/rate-limit";
 import { hasValidCsrfToken } from "@/lib/security/csrf";
 import { forwardTryRequest } from "./forward-try-request";
 import { recordTryCall } from "./record-try-event";
-import { trySettings } from "./try-settings";
+import { trySettings, type TrySettings } from "./try-settings";
 
 /** The header Swagger UI's request interceptor puts the real URL in. */
 export const TARGET_HEADER = "x-wayfinder-target";
@@ -30,8 +30,8 @@ function proxyFailure(error: unknown, request: Request): Response {
   return new Response(response.body, { status, headers });
 }
 
-function assertMayTry(actor: Actor, request: Request): void {
-  if (actor.kind === "anonymous" && !trySettings().anonymous)
+function assertMayTry(actor: Actor, request: Request, settings: TrySettings): void {
+  if (actor.kind === "anonymous" && !settings.anonymous)
     throw new AppError("UNAUTHORIZED", "Sign in to try APIs through the portal (anonymous readers can be let in with WAYFINDER_TRY_ANONYMOUS=true).");
   assertMayRead(actor);
   // Every method, GET included: the proxy sends requests in the caller's name, so only the portal's own pages may ask.
@@ -54,9 +54,9 @@ export async function handleTryRequest(request: Request, context: { params: Prom
   let host: string | undefined;
   try {
     const actor = await sessionActor();
-    assertMayTry(actor, request);
-    who = actor.kind === "user" ? actor.userId : `anonymous@${clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false)}`;
     const settings = trySettings();
+    assertMayTry(actor, request, settings);
+    who = actor.kind === "user" ? actor.userId : `anonymous@${clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false)}`;
     const db = await getDb();
     await countAttempt(db, { action: "try-call", max: settings.callsPerMinute, windowSeconds: 60 }, who);
     const rawTarget = request.headers.get(TARGET_HEADER);

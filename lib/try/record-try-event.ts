@@ -33,9 +33,10 @@ export async function recordTryCall(db: Db, call: TryCall, now = new Date()): Pr
  * it, and a reader who comes back every day adds nothing. Two tabs opening at once may leave two
  * rows; the earliest counts.
  */
-export async function recordDocsOpened(db: Db, input: { userId: string; serviceId: string }, now = new Date()): Promise<void> {
+export async function recordDocsOpened(db: Db, input: { userId: string; serviceSlug: string }, now = new Date()): Promise<void> {
   await db.$executeRaw`
     INSERT INTO "TryEvent" ("id", "userId", "serviceId", "kind", "occurredAt")
-    SELECT ${crypto.randomUUID()}, ${input.userId}, ${input.serviceId}, 'docs_opened', ${now}
-    WHERE NOT EXISTS (SELECT 1 FROM "TryEvent" WHERE "userId" = ${input.userId} AND "serviceId" = ${input.serviceId} AND "kind" = 'docs_opened')`;
+    SELECT ${crypto.randomUUID()}, ${input.userId}, s."id", 'docs_opened', ${now} FROM "Service" s
+    WHERE s."slug" = ${input.serviceSlug}
+      AND NOT EXISTS (SELECT 1 FROM "TryEvent" e WHERE e."userId" = ${input.userId} AND e."serviceId" = s."id" AND e."kind" = 'docs_opened')`;
 }

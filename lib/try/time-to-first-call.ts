@@ -15,15 +15,16 @@ export const TTFC_WINDOW_DAYS = 90;
 /**
  * Time to first successful call, per service: for each person, from the first time they opened the
  * service's docs to their first 2xx through the proxy or the mock after it; the median and 90th
- * percentile over the people whose first success falls in the window. `serviceId` narrows it to one.
+ * percentile over the people whose first success falls in the window. `serviceSlug` narrows it to one.
  */
-export async function timeToFirstCall(db: Db, options: { serviceId?: string; now?: Date } = {}): Promise<TimeToFirstCall[]> {
+export async function timeToFirstCall(db: Db, options: { serviceSlug?: string; now?: Date } = {}): Promise<TimeToFirstCall[]> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - TTFC_WINDOW_DAYS * 86_400_000);
   const rows = await db.$queryRaw<{ serviceId: string; p50: number; p90: number; people: bigint | number }[]>`
     WITH opened AS (
       SELECT "userId", "serviceId", MIN("occurredAt") AS at FROM "TryEvent"
-      WHERE "kind" = 'docs_opened' AND (${options.serviceId ?? null}::text IS NULL OR "serviceId" = ${options.serviceId ?? null}::text)
+      WHERE "kind" = 'docs_opened'
+        AND (${options.serviceSlug ?? null}::text IS NULL OR "serviceId" = (SELECT "id" FROM "Service" WHERE "slug" = ${options.serviceSlug ?? null}::text))
       GROUP BY "userId", "serviceId"
     ), first_success AS (
       SELECT e."userId", e."serviceId", MIN(e."occurredAt") AS at, MIN(o.at) AS opened_at

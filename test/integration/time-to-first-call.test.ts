@@ -22,32 +22,29 @@ describe.each(testDatabases)("time to first successful call on $name", ({ open }
     for (const slug of ["quick", "slow", "untried"]) await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "ttfc" } });
     for (let index = 0; index < 5; index += 1)
       users.push((await db.prisma.user.create({ data: { email: `p${index}@ttfc.test`, name: `Person ${index}` } })).id);
-    const serviceId = async (slug: string) => (await db.prisma.service.findUniqueOrThrow({ where: { slug } })).id;
     const call = (user: string, slug: string, minutesAgo: number, status: number) =>
       recordTryCall(db.prisma, { userId: user, serviceSlug: slug, via: "mock", operation: "GET /x", status, latencyMs: 5 }, at(minutesAgo));
 
     // quick: four people. 2, 4 and 10 minutes from opening to a first 2xx; failures before it do not count;
     // a call before opening the docs does not count; the fourth never succeeded.
-    const quick = await serviceId("quick");
-    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceId: quick }, at(60));
+    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceSlug: "quick" }, at(60));
     await call(users[0]!, "quick", 59, 422);
     await call(users[0]!, "quick", 58, 200);
     await call(users[0]!, "quick", 30, 200);
     // Opening again later changes nothing: the first opening is kept.
-    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceId: quick }, at(1));
+    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceSlug: "quick" }, at(1));
     await call(users[1]!, "quick", 130, 200);
-    await recordDocsOpened(db.prisma, { userId: users[1]!, serviceId: quick }, at(120));
+    await recordDocsOpened(db.prisma, { userId: users[1]!, serviceSlug: "quick" }, at(120));
     await call(users[1]!, "quick", 116, 201);
-    await recordDocsOpened(db.prisma, { userId: users[2]!, serviceId: quick }, at(50));
+    await recordDocsOpened(db.prisma, { userId: users[2]!, serviceSlug: "quick" }, at(50));
     await call(users[2]!, "quick", 40, 204);
-    await recordDocsOpened(db.prisma, { userId: users[3]!, serviceId: quick }, at(50));
+    await recordDocsOpened(db.prisma, { userId: users[3]!, serviceSlug: "quick" }, at(50));
     await call(users[3]!, "quick", 45, 500);
 
     // slow: one person, three days; another whose first success was 100 days ago (outside the window).
-    const slow = await serviceId("slow");
-    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceId: slow }, at(3 * 1440 + 5));
+    await recordDocsOpened(db.prisma, { userId: users[0]!, serviceSlug: "slow" }, at(3 * 1440 + 5));
     await call(users[0]!, "slow", 5, 200);
-    await recordDocsOpened(db.prisma, { userId: users[4]!, serviceId: slow }, at(101 * 1440));
+    await recordDocsOpened(db.prisma, { userId: users[4]!, serviceSlug: "slow" }, at(101 * 1440));
     await call(users[4]!, "slow", 100 * 1440, 200);
   });
   afterAll(async () => db?.close());

@@ -60,13 +60,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   if (first(query.version) && !selected) notFound();
   const deprecatedOperations = selected ? await listDeprecatedOperations(db, { slug, version: selected.version, revision: selected.revision }) : [];
   const tryConfig = selected ? await tryConfigFor(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
-  const serviceId = (await db.service.findUniqueOrThrow({ where: { slug: service.slug }, select: { id: true } })).id;
   if (selected && actor.kind === "user") {
     const userId = actor.userId;
     // Time to first call runs from here; recorded after the response so the page never waits on it.
-    after(() => recordDocsOpened(db, { userId, serviceId }));
+    after(() => recordDocsOpened(db, { userId, serviceSlug: service.slug }));
   }
-  const [ttfc] = await timeToFirstCall(db, { serviceId });
+  const [ttfc] = await timeToFirstCall(db, { serviceSlug: service.slug });
   const documentUrl = selected
     ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}/document?revision=${selected.revision}`
     : null;
