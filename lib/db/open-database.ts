@@ -1,13 +1,13 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { redactUrl } from "@/lib/logger";
 import type { DatabaseTarget } from "./database-target";
 import { applyMigrations } from "./migrations";
+import { newPglite, pgliteAdapter } from "./embedded-postgres";
 import { openPglite } from "./open-pglite";
 
 export interface Database {
@@ -55,9 +55,9 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   let pgliteInstance: PGlite | null = null;
 
   if (target.kind === "pglite") {
-    const pglite = target.dataDir ? await openPglite(target.dataDir) : new PGlite();
+    const pglite = target.dataDir ? await openPglite(target.dataDir) : newPglite();
     pgliteInstance = pglite;
-    factory = new PrismaPGlite(pglite);
+    factory = pgliteAdapter(pglite);
     closeDriver = () => pglite.close();
     if (migrate) appliedMigrations = await applyMigrations(factory);
   } else {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { newPglite } from "./embedded-postgres";
 import { AppError } from "@/lib/errors";
 
 function isAlive(pid: number): boolean {
@@ -42,7 +43,7 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
     }
   };
   process.once("exit", release);
-  const db = new PGlite(absolute);
+  const db = newPglite(absolute);
   await db.waitReady;
   const close = db.close.bind(db);
   db.close = async () => {

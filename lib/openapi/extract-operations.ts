@@ -1,4 +1,5 @@
 import { isPlainObject } from "./detect-format";
+import { operationSearchText } from "@/lib/search/operation-search-text";
 import { pointerKeys } from "./json-pointer";
 
 export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -11,6 +12,10 @@ export interface OperationSummary {
   operationId: string | null;
   summary: string;
   tags: string[];
+  /** The start of the description, as plain text, for search results. */
+  description: string;
+  /** The words search matches this operation by (lib/search/operation-search-text.ts). */
+  searchText: string;
   deprecated: boolean;
   /** `x-sunset` of a deprecated operation, when it is a date. */
   sunset: Date | null;
@@ -27,6 +32,32 @@ function resolveLocalRef(document: Record<string, unknown>, ref: string): unknow
   return node;
 }
 
+/** Markdown to a short line of plain text: no markup, links kept as their text, whitespace folded. */
+function plainDescription(markdown: unknown): string {
+  if (typeof markdown !== "string") return "";
+  return markdown
+    .slice(0, 4000)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[`*_#>|]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 1000);
+}
+
+/** Names of the parameters of a path item and its operation (local `$ref`s followed). */
+function parameterNames(document: Record<string, unknown>, ...lists: unknown[]): string[] {
+  const names: string[] = [];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (let parameter of list) {
+      if (isPlainObject(parameter) && typeof parameter.$ref === "string") parameter = resolveLocalRef(document, parameter.$ref);
+      if (isPlainObject(parameter) && typeof parameter.name === "string") names.push(parameter.name);
+    }
+  }
+  return names;
+}
+
 /** Lists the operations under `paths` (path items given by local `$ref` included), in document order. */
 export function extractOperations(document: Record<string, unknown>): OperationSummary[] {
   const paths = document.paths;
@@ -39,12 +70,19 @@ export function extractOperations(document: Record<string, unknown>): OperationS
     for (const method of httpMethods) {
       const operation = item[method];
       if (!isPlainObject(operation)) continue;
+      const operationId = typeof operation.operationId === "string" ? operation.operationId : null;
+      const summary = typeof operation.summary === "string" ? operation.summary.slice(0, 500) : "";
+      const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [];
+      const description = plainDescription(operation.description);
+      const parameters = parameterNames(document, item.parameters, operation.parameters);
       operations.push({
         method,
         path,
-        operationId: typeof operation.operationId === "string" ? operation.operationId : null,
-        summary: typeof operation.summary === "string" ? operation.summary.slice(0, 500) : "",
-        tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [],
+        operationId,
+        summary,
+        tags,
+        description,
+        searchText: operationSearchText({ operationId, path, summary, description, tags, parameterNames: parameters }),
         deprecated: operation.deprecated === true,
         sunset: typeof operation["x-sunset"] === "string" && !Number.isNaN(Date.parse(operation["x-sunset"])) ? new Date(operation["x-sunset"]) : null,
       });

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
+import { addSearchWords } from "@/lib/search/add-search-words";
 import { AppError } from "@/lib/errors";
 import { findTeamsBySlug } from "@/lib/teams/find-teams";
 import { serviceInputSchema, sunsetAt, type ServiceInput } from "./service-input";
@@ -35,6 +36,7 @@ export async function createService(db: Db, { actor, input }: { actor: Actor; in
       }
       throw error;
     }
+    await addSearchWords(tx, [data.name, data.slug, data.description ?? ""]);
     const after = await loadServiceSnapshot(tx, created.slug);
     await recordAudit(tx, actor, {
       action: "service.create",

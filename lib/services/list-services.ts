@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
+import { searchTokens } from "@/lib/search/search-tokens";
 import type { ServiceFilters } from "./service-filters";
 import { serviceSummarySelect, toServiceSummary, type ServiceSummary } from "./service-summary";
 
@@ -12,7 +13,7 @@ export interface ServicePage {
 
 /**
  * Builds the where-clause for catalogue filters; `q` matches name, slug or description,
- * case-insensitively. Retired services are left out unless asked for (by `retired` or by naming the
+ * case-insensitively, or an operation of the service's current version. Retired services are left out unless asked for (by `retired` or by naming the
  * lifecycle). `myTeamIds` are the caller's teams, for `mine`.
  */
 export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = []): Prisma.ServiceWhereInput {
@@ -20,11 +21,15 @@ export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = []):
   if (!filters.retired && !filters.lifecycle?.includes("retired")) and.push({ lifecycle: { not: "retired" } });
   if (filters.mine) and.push({ ownerships: { some: { teamId: { in: myTeamIds } } } });
   if (filters.q) {
+    // Or a service whose current version has an operation holding every word (of 3+ letters, which
+    // the trigram index on searchText can serve): `chat.postMessage` finds Slack.
+    const words = searchTokens(filters.q).filter((word) => word.length >= 3);
     and.push({
       OR: [
         { name: { contains: filters.q, mode: "insensitive" } },
         { slug: { contains: filters.q, mode: "insensitive" } },
         { description: { contains: filters.q, mode: "insensitive" } },
+        ...(words.length ? [{ currentVersion: { operations: { some: { AND: words.map((word) => ({ searchText: { contains: word } })) } } } }] : []),
       ],
     });
   }

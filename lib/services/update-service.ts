@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canAssignOwner, canEditService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
+import { addSearchWords } from "@/lib/search/add-search-words";
 import { AppError } from "@/lib/errors";
 import { findTeamsBySlug } from "@/lib/teams/find-teams";
 import { sunsetAt, serviceUpdateSchema, type ServiceUpdate } from "./service-input";
@@ -37,6 +38,7 @@ export async function updateService(db: Db, { actor, slug, changes }: { actor: A
     const archivedAt = fields.lifecycle === undefined ? undefined : fields.lifecycle === "retired" ? (before.state.archivedAt ? undefined : new Date()) : null;
     await tx.service.update({ where: { id: before.id }, data: { ...fields, ...(archivedAt === undefined ? {} : { archivedAt }), updatedAt: new Date() } });
 
+    await addSearchWords(tx, [fields.name ?? "", fields.description ?? ""]);
     const after = await loadServiceSnapshot(tx, slug);
     await recordAudit(tx, actor, {
       action: "service.update",

@@ -10,6 +10,7 @@ import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { prepareDocument, type PreparedDocument } from "@/lib/openapi/prepare-document";
 import { specFormatToDb } from "@/lib/openapi/spec-format";
 import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { addSearchWords } from "@/lib/search/add-search-words";
 import { versionBase, violatesSemver } from "./version-base";
 
 /** What changed against the version a new one was compared with (null for a service's first version). */
@@ -109,6 +110,7 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
       select: { id: true },
     });
     await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
+    await addSearchWords(tx, prepared.operations.map((operation) => operation.searchText));
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
     const result = {
       outcome: "created" as const,

@@ -1,0 +1,152 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Lifecycle } from "@/generated/prisma/enums";
+import type { Db } from "@/lib/db/types";
+import { searchDocs } from "@/lib/content/search-docs";
+import { collectionTitles } from "@/lib/content/collections";
+import { resolveQuery, type Correction } from "./resolve-query";
+import { kindsOf, type SearchInput } from "./search-input";
+import { swaggerDeepLink } from "./swagger-deep-link";
+
+export interface OperationHit {
+  service: { slug: string; name: string };
+  version: string;
+  method: string;
+  path: string;
+  operationId: string | null;
+  summary: string;
+  description: string;
+  tags: string[];
+  deprecated: boolean;
+  /** The service's docs on this version, expanded on this operation. */
+  url: string;
+}
+
+export interface ServiceHit {
+  slug: string;
+  name: string;
+  description: string;
+  lifecycle: Lifecycle;
+  url: string;
+}
+
+export interface TeamHit {
+  slug: string;
+  name: string;
+  url: string;
+}
+
+export interface DocHit {
+  title: string;
+  collection: string;
+  snippet: string;
+  url: string;
+}
+
+export interface SearchResults {
+  query: string;
+  corrections: Correction[];
+  services: ServiceHit[];
+  operations: OperationHit[];
+  /** How many operations matched in all (`operations` holds the first `limit`). */
+  operationTotal: number;
+  teams: TeamHit[];
+  docs: DocHit[];
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+
+/**
+ * Operations of each service's current version, ranked: the operationId typed exactly (or a path
+ * typed exactly) first, then an operationId that starts with the query, then full-text rank.
+ * Retired services are left out, as in the catalogue.
+ */
+async function searchOperations(db: Db, input: SearchInput, query: { tsquery: string; compact: string }): Promise<{ hits: OperationHit[]; total: number }> {
+  const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
+  if (input.team)
+    filters.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ServiceOwnership" so JOIN "Team" t ON t.id = so."teamId" WHERE so."serviceId" = s.id AND t.slug = ${input.team})`,
+    );
+  if (input.service) filters.push(Prisma.sql`s.slug = ${input.service}`);
+  if (input.method) filters.push(Prisma.sql`o.method = ${input.method}`);
+  if (input.deprecated !== undefined) filters.push(Prisma.sql`o.deprecated = ${input.deprecated}`);
+  const path = input.q.trim().toLowerCase();
+  const rows = await db.$queryRaw<(Omit<OperationHit, "service" | "url"> & { serviceSlug: string; serviceName: string; total: bigint })[]>`
+    WITH q AS (SELECT to_tsquery('simple', ${query.tsquery}) AS query)
+    SELECT o.method, o.path, o."operationId", o.summary, left(o.description, 240) AS description, o.tags, o.deprecated,
+           s.slug AS "serviceSlug", s.name AS "serviceName", v.version, count(*) OVER () AS total
+    FROM "Operation" o
+    JOIN "Service" s ON s."currentVersionId" = o."apiVersionId"
+    JOIN "ApiVersion" v ON v.id = o."apiVersionId"
+    CROSS JOIN q
+    WHERE o."searchVector" @@ q.query AND ${Prisma.join(filters, " AND ")}
+    ORDER BY (o."operationId" IS NOT NULL AND split_part(o."searchText", ' ', 1) = ${query.compact}) OR lower(o.path) = ${path} DESC,
+             (o."operationId" IS NOT NULL AND starts_with(split_part(o."searchText", ' ', 1), ${query.compact})) OR lower(o.path) LIKE ${likePattern(path)} DESC,
+             ts_rank(o."searchVector", q.query) DESC, s.name, o.path, o.method
+    LIMIT ${input.limit}`;
+  const hits = rows.map(({ serviceSlug, serviceName, total: _total, ...row }) => ({
+    ...row,
+    service: { slug: serviceSlug, name: serviceName },
+    url: `/services/${serviceSlug}?version=${encodeURIComponent(row.version)}${swaggerDeepLink(row)}`,
+  }));
+  return { hits, total: Number(rows[0]?.total ?? 0) };
+}
+
+/** Services by name, slug and description: the name or slug typed exactly first, then full-text rank. */
+async function searchServices(db: Db, input: SearchInput, tsquery: string): Promise<ServiceHit[]> {
+  const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
+  if (input.team)
+    filters.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ServiceOwnership" so JOIN "Team" t ON t.id = so."teamId" WHERE so."serviceId" = s.id AND t.slug = ${input.team})`,
+    );
+  const text = input.q.trim();
+  const rows = await db.$queryRaw<Omit<ServiceHit, "url">[]>`
+    WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query)
+    SELECT s.slug, s.name, left(s.description, 240) AS description, s.lifecycle
+    FROM "Service" s CROSS JOIN q
+    WHERE (to_tsvector('simple', s.name || ' ' || s.slug || ' ' || s.description) @@ q.query OR s.name ILIKE ${likePattern(text)} OR s.slug ILIKE ${likePattern(text)})
+      AND ${Prisma.join(filters, " AND ")}
+    ORDER BY lower(s.name) = lower(${text}) OR s.slug = lower(${text}) DESC,
+             ts_rank(to_tsvector('simple', s.name || ' ' || s.slug), q.query) DESC,
+             ts_rank(to_tsvector('simple', s.name || ' ' || s.slug || ' ' || s.description), q.query) DESC, s.name
+    LIMIT ${input.limit}`;
+  return rows.map((row) => ({ ...row, url: `/services/${row.slug}` }));
+}
+
+/** Teams by name or slug, a near spelling included (trigram similarity). */
+async function searchTeams(db: Db, input: SearchInput): Promise<TeamHit[]> {
+  const text = input.q.trim();
+  const rows = await db.$queryRaw<{ slug: string; name: string }[]>`
+    SELECT slug, name FROM "Team"
+    WHERE name ILIKE ${likePattern(text)} OR slug ILIKE ${likePattern(text)} OR word_similarity(${text}, name) > 0.5
+    ORDER BY lower(name) = lower(${text}) DESC, word_similarity(${text}, name) DESC, name
+    LIMIT ${input.limit}`;
+  return rows.map((row) => ({ ...row, url: `/teams/${row.slug}` }));
+}
+
+/**
+ * Searches everything a reader may see: services, the operations of each service's current version,
+ * teams, and the docs (patterns, ADRs, onboarding, guides). Services and operations come from the
+ * database's full-text and trigram indexes, so every instance answers the same; docs from the
+ * in-memory index of content/, which every instance builds from the same files.
+ */
+export async function searchEverything(db: Db, input: SearchInput): Promise<SearchResults> {
+  const kinds = kindsOf(input);
+  const empty: SearchResults = { query: input.q, corrections: [], services: [], operations: [], operationTotal: 0, teams: [], docs: [] };
+  const resolved = await resolveQuery(db, input.q);
+  const docs =
+    kinds.includes("doc") && !input.team
+      ? searchDocs(input.q, input.limit).map((hit) => ({
+          title: hit.title,
+          collection: collectionTitles[hit.collection],
+          snippet: hit.snippet.map((piece) => piece.text).join(""),
+          url: hit.url,
+        }))
+      : [];
+  if (!resolved) return { ...empty, docs };
+  const [operations, services, teams] = await Promise.all([
+    kinds.includes("operation") ? searchOperations(db, input, resolved) : { hits: [], total: 0 },
+    kinds.includes("service") ? searchServices(db, input, resolved.tsquery) : [],
+    kinds.includes("team") && !input.team ? searchTeams(db, input) : [],
+  ]);
+  return { query: input.q, corrections: resolved.corrections, services, operations: operations.hits, operationTotal: operations.total, teams, docs };
+}
