@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { UserMenu } from "./auth/user-menu";
+import { CommandPalette } from "./search/command-palette";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
 import { sessionActor } from "@/lib/auth";
@@ -26,6 +27,7 @@ export async function SiteHeader() {
           {user?.isAdmin && <NavLink href="/import">Import</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3">
+          <CommandPalette />
           <UserMenu user={user} />
           <ThemeToggle />
         </div>

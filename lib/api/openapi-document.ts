@@ -7,7 +7,7 @@ import { operations, type Access, type Operation } from "./contract/operations";
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.9.0";
+export const WAYFINDER_API_VERSION = "1.10.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,
@@ -68,6 +68,7 @@ function buildDocument() {
     tags: [
       { name: "Services", description: "The API catalogue." },
       { name: "Versions", description: "Stored API descriptions of a service." },
+      { name: "Search", description: "Find services, operations, teams and docs." },
       { name: "Teams", description: "Teams that own services." },
       { name: "People", description: "Who is calling, memberships and API tokens." },
       { name: "Audit", description: "What changed, who changed it, and when." },

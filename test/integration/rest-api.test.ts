@@ -152,6 +152,17 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(page.body.items).toHaveLength(listedByDefault - 10);
   });
 
+  it("searches operations, services, teams and docs as the contract says", async () => {
+    const { status, body } = await get("/api/v1/search?q=createPayment");
+    expect(status).toBe(200);
+    expect(contractErrors("/search", "get", 200, body)).toEqual([]);
+    expect(body.operations[0]).toMatchObject({ operationId: "createPayment", service: { slug: "payments-api" } });
+    const missing = await get("/api/v1/search?kind=service");
+    expect(missing.status).toBe(400);
+    expect(contractErrors("/search", "get", 400, missing.body)).toEqual([]);
+    expect(missing.body.error.message).toContain("q");
+  });
+
   it("answers a malformed filter with 400 naming the parameter", async () => {
     const { status, body } = await get("/api/v1/services?lifecycle=sunset");
     expect(status).toBe(400);

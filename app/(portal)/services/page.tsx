@@ -5,10 +5,9 @@ import { ServiceTable } from "@/components/services/service-table";
 import { myTeamIds } from "@/lib/auth/my-team-ids";
 import { getDb } from "@/lib/db";
 import { readerActor } from "@/lib/http/reader-actor";
-import { listServiceTags } from "@/lib/services/list-service-tags";
+import { catalogueFacets } from "@/lib/services/catalogue-facets";
 import { listServices } from "@/lib/services/list-services";
 import { lifecycles, serviceFiltersFromSearchParams, serviceFiltersSchema, serviceFiltersToSearch } from "@/lib/services/service-filters";
-import { listTeams } from "@/lib/teams/list-teams";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
@@ -22,11 +21,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const signedIn = actor.kind === "user";
   if (filters.mine && !signedIn) filters.mine = false;
   const db = await getDb();
-  const [page, teams, tags] = await Promise.all([
-    listServices(db, filters, { myTeamIds: filters.mine ? myTeamIds(actor) : [] }),
-    listTeams(db),
-    listServiceTags(db),
-  ]);
+  const [page, { teams, tags }] = await Promise.all([listServices(db, filters, { myTeamIds: filters.mine ? myTeamIds(actor) : [] }), catalogueFacets(db)]);
   const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
 
   return (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { auditFiltersSchema } from "@/lib/audit/list-audit";
+import { searchInputSchema } from "@/lib/search/search-input";
 import { serviceFiltersSchema } from "@/lib/services/service-filters";
 import { serviceInputSchema, serviceTransferSchema, serviceUpdateSchema } from "@/lib/services/service-input";
 import { sourceInputSchema } from "@/lib/sources/source-input";
@@ -275,6 +276,17 @@ export const operations = {
     access: "read",
     query: recentChangesQuerySchema,
     responses: { 200: json("Versions and their changes, newest first.", r.itemsOf(r.recentChangeSchema)), 400: error("A filter is malformed.") },
+  },
+  search: {
+    method: "get",
+    path: "/search",
+    tags: ["Search"],
+    summary: "Search services, operations, teams and docs",
+    description:
+      "Grouped, ranked results: an operationId or path typed exactly first, each word matched as a prefix, misspellings corrected (`corrections` says how). Operations are those of each service's current version; retired services are left out.",
+    access: "read",
+    query: searchInputSchema,
+    responses: { 200: json("Results by kind, each ranked.", r.searchResultsSchema), 400: error("`q` is missing or a filter is malformed.") },
   },
   listDeprecations: {
     method: "get",

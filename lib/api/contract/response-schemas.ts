@@ -308,3 +308,28 @@ export const deprecationSchema = z
     sunset: z.iso.date().nullable().meta({ description: "When it goes away (a service's sunset date, an operation's `x-sunset`); null when not set." }),
   })
   .meta({ id: "Deprecation" });
+
+export const searchResultsSchema = z
+  .object({
+    query: z.string(),
+    corrections: z.array(z.object({ word: z.string(), suggestions: z.array(z.string()) })).meta({ description: "Words no indexed word starts with, and the nearest ones searched as well." }),
+    services: z.array(z.object({ slug: slugRef, name: z.string(), description: z.string(), lifecycle: lifecycleSchema, url: z.string() })),
+    operations: z.array(
+      z.object({
+        service: z.object({ slug: slugRef, name: z.string() }),
+        version: z.string(),
+        method: z.string(),
+        path: z.string(),
+        operationId: z.string().nullable(),
+        summary: z.string(),
+        description: z.string(),
+        tags: z.array(z.string()),
+        deprecated: z.boolean(),
+        url: z.string().meta({ description: "The service's docs on this version, expanded on this operation." }),
+      }),
+    ),
+    operationTotal: z.int().min(0),
+    teams: z.array(z.object({ slug: slugRef, name: z.string(), url: z.string() })),
+    docs: z.array(z.object({ title: z.string(), collection: z.string(), snippet: z.string(), url: z.string() })),
+  })
+  .meta({ id: "SearchResults" });
