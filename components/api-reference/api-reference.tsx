@@ -4,12 +4,18 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { TryConfig } from "./try-config";
 
-const SwaggerView = dynamic(() => import("./swagger-view"), {
+const loadSwaggerView = () => import("./swagger-view");
+
+// Swagger UI's code (the largest chunk of the portal) starts downloading as soon as this module is
+// evaluated, alongside the document, rather than once the document has arrived.
+if (typeof window !== "undefined") void loadSwaggerView();
+
+export const SwaggerView = dynamic(loadSwaggerView, {
   ssr: false,
   loading: () => <p className="p-4 text-sm text-slate-500">Loading the API reference…</p>,
 });
 
-async function fetchDocument(url: string): Promise<Record<string, unknown>> {
+export async function fetchJson(url: string): Promise<Record<string, unknown>> {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -21,7 +27,8 @@ async function fetchDocument(url: string): Promise<Record<string, unknown>> {
 
 /** The interactive reference for one stored document, fetched once per version and cached. */
 export function ApiReference({ documentUrl, tryConfig }: { documentUrl: string; tryConfig: TryConfig }) {
-  const query = useQuery({ queryKey: ["document", documentUrl], queryFn: () => fetchDocument(documentUrl), staleTime: Infinity });
+  // Not kept after the page is left (gcTime): Swagger UI holds its own copy while it shows it.
+  const query = useQuery({ queryKey: ["document", documentUrl], queryFn: () => fetchJson(documentUrl), staleTime: Infinity, gcTime: 0 });
   if (query.isPending) return <p className="p-4 text-sm text-slate-500">Loading the API document…</p>;
   if (query.isError)
     return (

@@ -13,7 +13,7 @@ import { withMockServer } from "./with-mock-server";
  * next/dynamic with ssr:false (see api-reference.tsx). It sanitises the Markdown in descriptions.
  * Try it out goes to the built-in mock or through the portal's proxy (try-request-interceptor.ts).
  */
-export default function SwaggerView({ spec, tryConfig }: { spec: Record<string, unknown>; tryConfig: TryConfig }) {
+export default function SwaggerView({ spec, tryConfig, expand = "list" }: { spec: Record<string, unknown>; tryConfig: TryConfig; expand?: "list" | "full" }) {
   const document = useMemo(() => withMockServer(spec, tryConfig, window.location.origin), [spec, tryConfig]);
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug)], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
@@ -21,7 +21,7 @@ export default function SwaggerView({ spec, tryConfig }: { spec: Record<string, 
     <SwaggerUI
       spec={document}
       deepLinking
-      docExpansion="list"
+      docExpansion={expand}
       defaultModelsExpandDepth={0}
       tryItOutEnabled={false}
       plugins={plugins as never}

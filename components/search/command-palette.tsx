@@ -99,7 +99,8 @@ export function CommandPalette() {
         <div className="border-b border-slate-200 p-3 dark:border-slate-700">
           <input
             ref={input}
-            type="search"
+            // Not type="search": Escape there clears the text instead of closing the dialog.
+            type="text"
             role="combobox"
             aria-expanded={items.length > 0}
             aria-controls={listId}

@@ -110,7 +110,10 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
       select: { id: true },
     });
     await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
-    await addSearchWords(tx, prepared.operations.map((operation) => operation.searchText));
+    await addSearchWords(
+      tx,
+      prepared.operations.map((operation) => operation.searchText),
+    );
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
     const result = {
       outcome: "created" as const,

@@ -12,6 +12,7 @@ import {
   diffBodySchema,
   diffQuerySchema,
   documentQuerySchema,
+  operationSliceQuerySchema,
   historyQuerySchema,
   publishQuerySchema,
   recentChangesQuerySchema,
@@ -265,6 +266,27 @@ export const operations = {
       },
       304: { description: "The document has not changed since the ETag given in `If-None-Match`." },
       404: error("No such service, version or revision."),
+    },
+  },
+  getOperationSlice: {
+    method: "get",
+    path: "/services/{slug}/versions/{version}/operation",
+    tags: ["Versions"],
+    summary: "Get one operation of a version as a document of its own",
+    description:
+      "What the docs of a large API load when an operation is opened: the document's info, servers and security schemes, and the one operation with every `$ref` expanded (schemas nested too deep, or circular, become stubs named by `$$ref`). `x-wayfinder-slice` says how deep schemas were expanded.",
+    access: "read",
+    params: z.object({ slug: slug("service"), version: z.string().meta({ description: "The version label (`info.version`)." }) }),
+    query: operationSliceQuerySchema,
+    responses: {
+      200: {
+        description: "The operation's document.",
+        schema: z.record(z.string(), z.unknown()).meta({ description: "A Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1 document with one operation." }),
+        headers: { ETag: { description: "The version's content hash and the slicer's version.", schema: z.string() } },
+      },
+      304: { description: "Unchanged since the ETag given in `If-None-Match`." },
+      400: error("`method` or `path` is missing or malformed."),
+      404: error("No such service, version, revision or operation."),
     },
   },
   listRecentChanges: {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { preload } from "react-dom";
 import { ApiReference } from "@/components/api-reference/api-reference";
+import { LargeApiReference } from "@/components/api-reference/large-api-reference";
 import { FormatBadge } from "@/components/services/format-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { DeprecationBanner } from "@/components/services/deprecation-banner";
@@ -25,11 +27,13 @@ import { TtfcFigure } from "@/components/try/ttfc-figure";
 import { recordDocsOpened } from "@/lib/try/record-try-event";
 import { timeToFirstCall } from "@/lib/try/time-to-first-call";
 import { tryConfigFor } from "@/lib/try/try-config-for";
+import { isLargeDocument, listOperationIndex } from "@/lib/versions/operation-index";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const VERSIONS_PER_PAGE = 10;
 
 /** One load per request, shared by the metadata and the page. */
 const loadService = cache(async (slug: string) => getService(await getDb(), slug));
@@ -66,9 +70,21 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     after(() => recordDocsOpened(db, { userId, serviceSlug: service.slug }));
   }
   const [ttfc] = await timeToFirstCall(db, { serviceSlug: service.slug });
-  const documentUrl = selected
-    ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}/document?revision=${selected.revision}`
-    : null;
+  const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
+  const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
+  // A large document is read one operation at a time, from the index; a small one whole, fetched
+  // while the page's code loads.
+  const operationIndex =
+    selected && isLargeDocument(selected)
+      ? await listOperationIndex(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision })
+      : null;
+  if (documentUrl && !operationIndex) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
+  const versionsPage = Math.max(1, Number(first(query.versionsPage)) || 1);
+  const versionsShown = service.versions.slice((versionsPage - 1) * VERSIONS_PER_PAGE, versionsPage * VERSIONS_PER_PAGE);
+  const versionsPageCount = Math.ceil(service.versions.length / VERSIONS_PER_PAGE);
+  // Paging the versions table keeps the version the docs show.
+  const versionQuery: Record<string, string> = {};
+  for (const key of ["version", "revision"]) if (first(query[key])) versionQuery[key] = first(query[key])!;
 
   return (
     <div className="space-y-6">
@@ -103,34 +119,54 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           <div>
             <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Versions</h3>
             {service.versions.length ? (
-              <table className="w-full text-sm" aria-label="Versions">
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th className="py-1 font-medium">Version</th>
-                    <th className="font-medium">Format</th>
-                    <th className="font-medium">Operations</th>
-                    <th className="font-medium">Published</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {service.versions.map((version) => (
-                    <tr key={`${version.version}-${version.revision}`} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className="py-1.5 font-mono">
-                        {version.version}
-                        {version.revision > 1 && <span className="text-slate-500"> r{version.revision}</span>}
-                        {version.isCurrent && <span className="ml-2 font-sans text-xs text-emerald-700 dark:text-emerald-400">current</span>}
-                      </td>
-                      <td>
-                        <FormatBadge format={version.format} />
-                      </td>
-                      <td className="tabular-nums">{version.operationCount}</td>
-                      <td>
-                        <time dateTime={version.createdAt}>{version.createdAt.slice(0, 10)}</time>
-                      </td>
+              <>
+                <table className="w-full text-sm" aria-label="Versions">
+                  <thead className="text-left text-xs text-slate-500">
+                    <tr>
+                      <th className="py-1 font-medium">Version</th>
+                      <th className="font-medium">Format</th>
+                      <th className="font-medium">Operations</th>
+                      <th className="font-medium">Published</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {versionsShown.map((version) => (
+                      <tr key={`${version.version}-${version.revision}`} className="border-t border-slate-100 dark:border-slate-800">
+                        <td className="py-1.5 font-mono">
+                          {version.version}
+                          {version.revision > 1 && <span className="text-slate-500"> r{version.revision}</span>}
+                          {version.isCurrent && <span className="ml-2 font-sans text-xs text-emerald-700 dark:text-emerald-400">current</span>}
+                        </td>
+                        <td>
+                          <FormatBadge format={version.format} />
+                        </td>
+                        <td className="tabular-nums">{version.operationCount}</td>
+                        <td>
+                          <time dateTime={version.createdAt}>{version.createdAt.slice(0, 10)}</time>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {versionsPageCount > 1 && (
+                  <nav aria-label="Version pages" className="mt-2 flex items-center gap-4 text-sm">
+                    {versionsPage > 1 && (
+                      <Link href={`?${new URLSearchParams({ ...versionQuery, versionsPage: String(versionsPage - 1) })}`} scroll={false}>
+                        ← Newer
+                      </Link>
+                    )}
+                    <span className="text-slate-500">
+                      Versions {(versionsPage - 1) * VERSIONS_PER_PAGE + 1}–{(versionsPage - 1) * VERSIONS_PER_PAGE + versionsShown.length} of{" "}
+                      {service.versions.length}
+                    </span>
+                    {versionsPage < versionsPageCount && (
+                      <Link href={`?${new URLSearchParams({ ...versionQuery, versionsPage: String(versionsPage + 1) })}`} scroll={false}>
+                        Older →
+                      </Link>
+                    )}
+                  </nav>
+                )}
+              </>
             ) : (
               <p className="text-sm text-slate-500">No API description has been published yet.</p>
             )}
@@ -211,7 +247,16 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             </div>
           </div>
           {tryConfig && <TryItNote config={tryConfig} />}
-          <ApiReference key={documentUrl} documentUrl={documentUrl} tryConfig={tryConfig!} />
+          {operationIndex ? (
+            <LargeApiReference
+              key={documentUrl}
+              groups={operationIndex}
+              sliceUrl={`${versionUrl}/operation?revision=${selected.revision}`}
+              tryConfig={tryConfig!}
+            />
+          ) : (
+            <ApiReference key={documentUrl} documentUrl={documentUrl} tryConfig={tryConfig!} />
+          )}
         </section>
       )}
 

@@ -1,0 +1,77 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState, useSyncExternalStore } from "react";
+import type { OperationGroup } from "@/lib/versions/operation-index";
+import { fetchJson, SwaggerView } from "./api-reference";
+import { OperationIndex } from "./operation-index";
+import type { TryConfig } from "./try-config";
+
+/** The hash as Swagger UI writes it, decoded, so links compare equal however the browser encoded them. */
+const normalise = (hash: string) => {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
+};
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+};
+const useHash = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => "",
+  );
+
+/**
+ * The docs of a large API (see isLargeDocument): every operation listed from the server's index, and
+ * Swagger UI given only the operation opened, as a document of its own with its references already
+ * expanded (GET …/operation). A deep link (`#/{tag}/{operationId}`) opens that operation on load.
+ */
+export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: OperationGroup[]; sliceUrl: string; tryConfig: TryConfig }) {
+  const hash = useHash();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const all = groups.flatMap((group) => group.operations);
+  // Swagger UI rewrites the hash when an operation is collapsed (`#/tag`): what was open stays
+  // (remembered from the previous render, as React's docs do it: https://react.dev/reference/react/useState#storing-information-from-previous-renders).
+  const fromHash = all.find((op) => normalise(op.link) === normalise(hash)) ?? null;
+  if (fromHash && fromHash.link !== chosen) setChosen(fromHash.link);
+  const current = fromHash ?? all.find((op) => op.link === chosen) ?? null;
+  const url = current ? `${sliceUrl}&${new URLSearchParams({ method: current.method, path: current.path })}` : null;
+  const slice = useQuery({ queryKey: ["slice", url], queryFn: () => fetchJson(url!), enabled: url !== null, staleTime: Infinity, gcTime: 60_000 });
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="large-api-reference">
+      <div className="lg:sticky lg:top-2 lg:self-start">
+        <OperationIndex groups={groups} selected={current?.link ?? null} />
+      </div>
+      <div className="min-w-0">
+        {!current && (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+            This API has {all.length} operations: choose one from the list (or filter it) to read it and try it. Each opens on its own, so even the largest
+            document stays quick.
+          </p>
+        )}
+        {current && slice.isPending && (
+          <p className="p-4 text-sm text-slate-500">
+            Loading {current.method.toUpperCase()} {current.path}…
+          </p>
+        )}
+        {slice.isError && (
+          <p role="alert" className="p-4 text-sm text-red-700">
+            {slice.error.message}
+          </p>
+        )}
+        {current && slice.data && (
+          <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900">
+            <SwaggerView key={url} spec={slice.data} tryConfig={tryConfig} expand="full" />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

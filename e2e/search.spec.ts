@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+
+test("finds an operation from any page with the keyboard alone, and opens the docs expanded on it", async ({ page }) => {
+  await page.goto("/teams");
+  await page.keyboard.press("Control+K");
+  const palette = page.getByRole("dialog", { name: "Search Wayfinder" });
+  await expect(palette).toBeVisible();
+  const box = palette.getByRole("combobox", { name: "Search services, operations, teams and docs" });
+  await expect(box).toBeFocused();
+  await page.keyboard.type("createPayment");
+  const options = palette.getByRole("option");
+  await expect(options.first()).toContainText("/payments");
+  await expect(options.first()).toContainText("createPayment");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.first().getAttribute("id"))!);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/services\/payments-api\?version=[^#]+#\/[^/]+\/createPayment$/);
+  // Swagger UI's deep linking opens that operation.
+  const opened = page.locator("#operations-Payments-createPayment, [id$='-createPayment']").first();
+  await expect(opened).toHaveClass(/is-open/);
+});
+
+test("moves through grouped results with the arrows, and Escape closes the palette", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("/");
+  const palette = page.getByRole("dialog", { name: "Search Wayfinder" });
+  await page.keyboard.type("payments");
+  const options = palette.getByRole("option");
+  await expect(options.nth(1)).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(options.first()).toHaveAttribute("aria-selected", "false");
+  await expect(palette.getByText("Services", { exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(palette).toBeHidden();
+});
+
+test("the search page corrects a misspelling and filters by method", async ({ page }) => {
+  await page.goto("/search?q=refnud");
+  await expect(page.getByTestId("search-summary")).toContainText("also searched refund");
+  await expect(page.getByTestId("operation-hit").first()).toBeVisible();
+  await page.getByLabel("Method").selectOption("post");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/method=post/);
+  const hits = page.getByTestId("operation-hit");
+  await expect(hits.first()).toBeVisible();
+  for (const text of await hits.allInnerTexts()) expect(text.startsWith("POST") || text.toLowerCase().startsWith("post")).toBe(true);
+});
