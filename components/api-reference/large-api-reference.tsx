@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { fetchJson, SwaggerView } from "./api-reference";
@@ -41,13 +41,27 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
   const fromHash = all.find((op) => normalise(op.link) === normalise(hash)) ?? null;
   if (fromHash && fromHash.link !== chosen) setChosen(fromHash.link);
   const current = fromHash ?? all.find((op) => op.link === chosen) ?? null;
-  const url = current ? `${sliceUrl}&${new URLSearchParams({ method: current.method, path: current.path })}` : null;
-  const slice = useQuery({ queryKey: ["slice", url], queryFn: () => fetchJson(url!), enabled: url !== null, staleTime: Infinity, gcTime: 60_000 });
+  const urlOf = (op: { method: string; path: string }) => `${sliceUrl}&${new URLSearchParams({ method: op.method, path: op.path })}`;
+  const url = current ? urlOf(current) : null;
+  const queryClient = useQueryClient();
+  // Pointing at or focusing an operation starts loading it: most of the wait is gone by the click.
+  const prefetch = (op: { method: string; path: string }) =>
+    void queryClient.prefetchQuery({ queryKey: ["slice", urlOf(op)], queryFn: () => fetchJson(urlOf(op)), staleTime: Infinity, gcTime: 60_000 });
+  // The previous operation stays on screen until the next has arrived, in the same Swagger UI
+  // instance: creating one costs more than rendering an operation.
+  const slice = useQuery({
+    queryKey: ["slice", url],
+    queryFn: () => fetchJson(url!),
+    enabled: url !== null,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="large-api-reference">
       <div className="lg:sticky lg:top-2 lg:self-start">
-        <OperationIndex groups={groups} selected={current?.link ?? null} />
+        <OperationIndex groups={groups} selected={current?.link ?? null} onPreview={prefetch} />
       </div>
       <div className="min-w-0">
         {!current && (
@@ -68,7 +82,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
         )}
         {current && slice.data && (
           <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900">
-            <SwaggerView key={url} spec={slice.data} tryConfig={tryConfig} expand="full" />
+            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" />
           </div>
         )}
       </div>

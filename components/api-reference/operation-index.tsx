@@ -8,7 +8,15 @@ import type { OperationGroup } from "@/lib/versions/operation-index";
  * Every operation of a large API, grouped, as plain links to their deep links: all of it is in the
  * page (the browser's find works), and a filter box narrows it by path, operationId or summary.
  */
-export function OperationIndex({ groups, selected }: { groups: OperationGroup[]; selected: string | null }) {
+export function OperationIndex({
+  groups,
+  selected,
+  onPreview,
+}: {
+  groups: OperationGroup[];
+  selected: string | null;
+  onPreview?: (operation: { method: string; path: string }) => void;
+}) {
   const [filter, setFilter] = useState("");
   const words = useDeferredValue(filter).toLowerCase().split(/\s+/).filter(Boolean);
   const matches = (text: string) => words.every((word) => text.includes(word));
@@ -47,6 +55,8 @@ export function OperationIndex({ groups, selected }: { groups: OperationGroup[];
                     aria-current={op.link === selected ? "location" : undefined}
                     className={`flex items-start gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${op.link === selected ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
                     title={op.summary || undefined}
+                    onPointerEnter={() => onPreview?.(op)}
+                    onFocus={() => onPreview?.(op)}
                   >
                     <MethodBadge method={op.method} />
                     <span className={`min-w-0 font-mono text-xs break-all ${op.deprecated ? "line-through" : ""}`}>{op.path}</span>

@@ -17,6 +17,31 @@ export interface InlineResult {
 
 class OverBudget extends Error {}
 
+/**
+ * What the keys of an object are: keywords (a schema, an operation), names (`properties`,
+ * `responses`: `default` there is a response, not data), or an Example object (whose `value` is data).
+ */
+type Context = "keywords" | "names" | "example";
+/** Keywords whose values are data: never resolved, even where they hold a `$ref` key. */
+const dataKeywords = new Set(["example", "default", "const", "enum"]);
+const namedMaps = new Set([
+  "properties",
+  "patternProperties",
+  "dependentSchemas",
+  "$defs",
+  "definitions",
+  "responses",
+  "headers",
+  "content",
+  "encoding",
+  "links",
+  "callbacks",
+  "schemas",
+  "securitySchemes",
+  "variables",
+  "mapping",
+]);
+
 function target(root: Json, ref: string): unknown {
   let node: unknown = root;
   for (const key of pointerKeys(ref)) node = isPlainObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
@@ -46,7 +71,7 @@ function inlineAt(root: Json, value: unknown, maxDepth: number, budget: number):
     weight += amount;
     if (weight > budget) throw new OverBudget();
   };
-  const walk = (node: unknown, depth: number, chain: readonly string[]): unknown => {
+  const walk = (node: unknown, depth: number, chain: readonly string[], context: Context = "keywords"): unknown => {
     if (typeof node === "string") count(node.length);
     if (Array.isArray(node)) {
       nodes++;
@@ -66,14 +91,21 @@ function inlineAt(root: Json, value: unknown, maxDepth: number, budget: number):
       const resolved = target(root, ref);
       if (resolved === undefined) return node;
       const { $ref: _ref, ...siblings } = node;
-      const inlined = walk(resolved, schema ? depth + 1 : depth, [...chain, ref]);
+      const inlined = walk(resolved, schema ? depth + 1 : depth, [...chain, ref], context);
       // OpenAPI 3.1 lets a $ref have siblings (description, summary): they win over the target's.
       return isPlainObject(inlined) ? { ...inlined, ...(walk(siblings, depth, chain) as Json), ...(schema ? { $$ref: ref } : {}) } : inlined;
     }
     const out: Json = {};
     for (const [key, child] of Object.entries(node)) {
       count(key.length);
-      out[key] = key === "example" || key === "examples" || key === "default" || key === "const" || key === "enum" ? child : walk(child, depth, chain);
+      if (context === "names") out[key] = walk(child, depth, chain);
+      else if (context === "example" && key === "value") out[key] = child;
+      else if (dataKeywords.has(key) || (key === "examples" && Array.isArray(child))) out[key] = child;
+      else if (key === "examples")
+        out[key] = isPlainObject(child)
+          ? Object.fromEntries(Object.entries(child).map(([name, example]) => [name, walk(example, depth, chain, "example")]))
+          : child;
+      else out[key] = walk(child, depth, chain, namedMaps.has(key) ? "names" : "keywords");
     }
     return out;
   };
@@ -88,7 +120,7 @@ function inlineAt(root: Json, value: unknown, maxDepth: number, budget: number):
  * in Node, and the page freezes. Here schema references are expanded as deep as keeps the result
  * within `budget` (about that many characters of JSON; at most `maxDepth` levels); deeper ones and
  * circular ones become named stubs.
- * Examples, defaults and enums are data, never resolved.
+ * Examples, defaults and enums are data, never resolved (but a `default` response is).
  */
 export function inlineRefs(root: Json, value: unknown, options: { budget?: number; maxDepth?: number } = {}): InlineResult {
   const budget = options.budget ?? 300_000;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TryConfig } from "@/components/api-reference/try-config";
 import type { Db } from "@/lib/db/types";
-import { loadStoredDocument } from "@/lib/mock/load-mock-target";
+import { loadStoredDocument } from "@/lib/versions/load-stored-document";
 import { checkServers } from "./check-servers";
 import { trySettings } from "./try-settings";
 

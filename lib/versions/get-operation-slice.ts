@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import type { HttpMethod } from "@/lib/openapi/extract-operations";
 import { operationSlice } from "@/lib/openapi/operation-slice";
-import { loadStoredDocument } from "@/lib/mock/load-mock-target";
+import { loadStoredDocument } from "@/lib/versions/load-stored-document";
 import { getVersionHead } from "./get-version-document";
 
 /** Slices by version content and operation, newest use last, up to a total size (a Stripe slice is up to ~1 MB). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractOperations } from "@/lib/openapi/extract-operations";
+import { compactWord, searchTokens } from "@/lib/search/search-tokens";
+import { swaggerDeepLink } from "@/lib/search/swagger-deep-link";
 
 describe("extractOperations", () => {
   it("lists each method of each path in document order with its metadata", () => {
@@ -15,9 +17,29 @@ describe("extractOperations", () => {
       },
     });
     expect(operations).toEqual([
-      { method: "get", path: "/pets", operationId: "listPets", summary: "List pets", tags: ["pets"], deprecated: false, sunset: null },
-      { method: "post", path: "/pets", operationId: "createPet", summary: "", tags: [], deprecated: true, sunset: new Date("2027-03-01T00:00:00.000Z") },
-      { method: "delete", path: "/pets/{id}", operationId: null, summary: "", tags: ["pets"], deprecated: false, sunset: null },
+      {
+        method: "get",
+        path: "/pets",
+        operationId: "listPets",
+        summary: "List pets",
+        tags: ["pets"],
+        description: "",
+        searchText: "listpets list pets x",
+        deprecated: false,
+        sunset: null,
+      },
+      {
+        method: "post",
+        path: "/pets",
+        operationId: "createPet",
+        summary: "",
+        tags: [],
+        description: "",
+        searchText: "createpet create pet pets x",
+        deprecated: true,
+        sunset: new Date("2027-03-01T00:00:00.000Z"),
+      },
+      { method: "delete", path: "/pets/{id}", operationId: null, summary: "", tags: ["pets"], description: "", searchText: "pets id", deprecated: false, sunset: null },
     ]);
   });
 
@@ -36,5 +58,55 @@ describe("extractOperations", () => {
   it("does not follow a $ref to __proto__ or outside the document", () => {
     const operations = extractOperations({ paths: { "/a": { $ref: "#/__proto__" }, "/b": { $ref: "other.yaml#/B" } } });
     expect(operations).toEqual([]);
+  });
+});
+
+describe("the words search knows an operation by", () => {
+  it("cuts identifiers at camelCase, acronyms, digits and punctuation, and keeps the operationId whole too", () => {
+    expect(searchTokens("createPaymentIntent")).toEqual(["create", "payment", "intent"]);
+    expect(searchTokens("getHTTPSProxy")).toEqual(["get", "https", "proxy"]);
+    expect(searchTokens("/v1/payment_intents/{intent}/confirm")).toEqual(["v1", "payment", "intents", "intent", "confirm"]);
+    expect(compactWord("chat.postMessage")).toBe("chatpostmessage");
+  });
+
+  it("takes words from the description (as plain text) and from parameters, local $refs followed", () => {
+    const [operation] = extractOperations({
+      paths: {
+        "/charges/{charge}/refund": {
+          parameters: [{ $ref: "#/components/parameters/Charge" }],
+          post: {
+            operationId: "PostChargesChargeRefund",
+            description: "Refunds a **charge** that has [previously been created](https://example.com/docs).",
+            parameters: [{ name: "Idempotency-Key", in: "header" }],
+          },
+        },
+      },
+      components: { parameters: { Charge: { name: "charge", in: "path", required: true } } },
+    });
+    expect(operation!.description).toBe("Refunds a charge that has previously been created.");
+    expect(operation!.searchText.split(" ")).toEqual([
+      "postchargeschargerefund",
+      "post",
+      "charges",
+      "charge",
+      "refund",
+      "idempotency",
+      "key",
+      "refunds",
+      "a",
+      "that",
+      "has",
+      "previously",
+      "been",
+      "created",
+    ]);
+  });
+});
+
+describe("Swagger UI's deep link to an operation", () => {
+  it("is its first tag and operationId, or default and method-path", () => {
+    expect(swaggerDeepLink({ method: "post", path: "/payments", operationId: "createPayment", tags: ["Payments", "Money"] })).toBe("#/Payments/createPayment");
+    expect(swaggerDeepLink({ method: "get", path: "/v1/customers/{customer}", operationId: null, tags: [] })).toBe("#/default/get_v1_customers__customer_");
+    expect(swaggerDeepLink({ method: "get", path: "/a", operationId: "list things", tags: ["Pet store"] })).toBe("#/Pet%20store/listthings");
   });
 });

@@ -1,0 +1,192 @@
+/**
+ * The API reference in a real browser (headless Chromium, the production build, embedded database):
+ * for the demo's Payments API, Slack, Twilio's api_v2010, DigitalOcean and Stripe, the time from
+ * navigation until the first operation is listed, the time from clicking one operation until its
+ * parameters and responses are rendered, and the page's JavaScript heap after a garbage collection,
+ * side by side with plain swagger-ui 5.35 (the bundle swagger-ui-react ships) given the whole document.
+ * Median of BENCH_BROWSER_RUNS (3) fresh pages; an expansion still unfinished after
+ * BENCH_EXPAND_TIMEOUT_MS (30,000) is printed as "> timeout". Asserts nothing.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { collectFiles } from "@/cli/collect-files";
+import { swaggerDeepLink } from "@/lib/search/swagger-deep-link";
+import { startPortal } from "../test/support/portal-server";
+import { signInLocally } from "../test/support/sign-in";
+
+const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
+const runs = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
+const expandTimeout = Number(process.env.BENCH_EXPAND_TIMEOUT_MS ?? 30_000);
+const chromiumPath = process.env.WAYFINDER_CHROMIUM ?? "/usr/bin/chromium";
+
+if (!existsSync(".next/BUILD_ID") || !existsSync(fixtures) || !existsSync(chromiumPath)) {
+  console.log("\nAPI reference in the browser: skipped (needs `npm run build`, the fixtures and Chromium).");
+  process.exit(0);
+}
+
+interface Subject {
+  slug: string;
+  name: string;
+  /** A file, or a folder's root file published as a bundle. */
+  file?: string;
+  bundleRoot?: string;
+  /** The operation expanded. */
+  method: string;
+  path: string;
+}
+
+const subjects: Subject[] = [
+  { slug: "payments-api", name: "Demo: Payments API", method: "post", path: "/payments" },
+  { slug: "slack", name: "Slack", file: "slack/slack_web_openapi_v2.json", method: "post", path: "/chat.postMessage" },
+  { slug: "twilio", name: "Twilio api_v2010", file: "twilio/twilio_api_v2010.yaml", method: "post", path: "/2010-04-01/Accounts/{AccountSid}/Messages.json" },
+  { slug: "digitalocean", name: "DigitalOcean", bundleRoot: "digitalocean/specification/DigitalOcean-public.v2.yaml", method: "post", path: "/v2/droplets" },
+  { slug: "stripe", name: "Stripe", file: "stripe/spec3.2022-03-25.json", method: "get", path: "/v1/customers/{customer}" },
+];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> =>
+  Promise.race([promise, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), ms))]);
+
+const dataDir = path.join(".data", `bench-docs-${process.pid}`);
+const portal = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "bench@docs.test", LOG_LEVEL: "warn" });
+const documents = new Map<string, string>();
+const plain = createServer((request, response) => {
+  const url = new URL(request.url ?? "/", "http://x");
+  const send = (type: string, body: string | Buffer) => {
+    response.setHeader("Content-Type", `${type}; charset=utf-8`);
+    response.end(body);
+  };
+  if (url.pathname === "/swagger-ui-bundle.js") return send("text/javascript", readFileSync("node_modules/swagger-ui-react/swagger-ui-bundle.js"));
+  if (url.pathname === "/swagger-ui.css") return send("text/css", readFileSync("node_modules/swagger-ui-react/swagger-ui.css"));
+  if (url.pathname.startsWith("/doc/")) return send("application/json", documents.get(url.pathname.slice(5)) ?? "{}");
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.end(
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/swagger-ui.css"></head><body><div id="ui"></div><script src="/swagger-ui-bundle.js"></script>` +
+      `<script>window.ui = SwaggerUIBundle({ url: "/doc/${url.searchParams.get("doc")}", dom_id: "#ui", deepLinking: true, docExpansion: "list", defaultModelsExpandDepth: 0 })</script></body></html>`,
+  );
+});
+await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+
+let browser: Browser | undefined;
+try {
+  const admin = await signInLocally(portal.url, { name: "Bench", email: "bench@docs.test" });
+  const post = (url: string, body: string, type = "application/json") =>
+    fetch(`${portal.url}${url}`, { method: "POST", headers: { ...admin, "Content-Type": type }, body });
+  for (const subject of subjects) {
+    if (subject.file || subject.bundleRoot) {
+      await post("/api/v1/services", JSON.stringify({ slug: subject.slug, name: subject.name, primaryOwner: "platform" }));
+      const published = subject.file
+        ? await post(
+            `/api/v1/services/${subject.slug}/versions`,
+            readFileSync(path.join(fixtures, subject.file), "utf8"),
+            subject.file.endsWith(".json") ? "application/json" : "application/yaml",
+          )
+        : await post(
+            `/api/v1/services/${subject.slug}/versions`,
+            JSON.stringify(await collectFiles(path.join(fixtures, subject.bundleRoot!), undefined, path.join(fixtures, "digitalocean"))),
+            "application/vnd.wayfinder.bundle+json",
+          );
+      if (published.status !== 201) throw new Error(`publishing ${subject.slug}: ${published.status} ${await published.text()}`);
+    }
+    const service = (await (await fetch(`${portal.url}/api/v1/services/${subject.slug}`)).json()) as { versions: { version: string; isCurrent: boolean }[] };
+    const version = service.versions.find((entry) => entry.isCurrent)!.version;
+    documents.set(subject.slug, await (await fetch(`${portal.url}/api/v1/services/${subject.slug}/versions/${encodeURIComponent(version)}/document`)).text());
+  }
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+
+  /** One fresh page: navigate, wait for the first operation, click `subject`'s, wait for it to render. */
+  async function measure(page: Page, url: string, firstSelector: string, subject: Subject, large: boolean) {
+    const document = JSON.parse(documents.get(subject.slug)!) as { paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>> };
+    const operation = document.paths[subject.path]![subject.method]!;
+    const link = swaggerDeepLink({ method: subject.method, path: subject.path, operationId: operation.operationId ?? null, tags: operation.tags ?? [] });
+    const [, tag, id] = link.split("/").map(decodeURIComponent);
+    const block = `[id="operations-${tag!.replace(/\s/g, "_")}-${id}"]`;
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForSelector(firstSelector, { timeout: 60_000 });
+    const first = await page.evaluate(() => performance.now());
+    const start = await page.evaluate(() => performance.now());
+    if (large) await page.click(`a[href="${link}"]`);
+    else if (await page.locator(block).count()) await page.click(`${block} .opblock-summary-control`);
+    else {
+      // Swagger UI lists 150 operations or more virtually (only those on screen are in the page):
+      // open this one as its deep links do, which scrolls the list to it.
+      await page.evaluate(
+        ([tag, id]) => {
+          const actions = (window as unknown as { ui: { layoutActions: { show(key: string[], shown: boolean): void; scrollTo(key: string[]): void } } }).ui
+            .layoutActions;
+          actions.show(["operations-tag", tag!], true);
+          actions.show(["operations", tag!, id!], true);
+          actions.scrollTo(["operations", tag!, id!]);
+        },
+        [tag, id],
+      );
+    }
+    const expanded = await withTimeout(
+      page.waitForSelector(`${block} .responses-wrapper .response`, { timeout: expandTimeout + 1000 }).then(() => page.evaluate(() => performance.now())),
+      expandTimeout,
+    );
+    const expandMs = expanded === "timeout" ? null : expanded - start;
+    let heapMb: number | null = null;
+    if (expandMs !== null) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("HeapProfiler.collectGarbage");
+      heapMb = (await cdp.send("Runtime.getHeapUsage")).usedSize / 1_048_576;
+    }
+    return { first, expandMs, heapMb };
+  }
+
+  const rows: string[][] = [];
+  for (const subject of subjects) {
+    const service = (await (await fetch(`${portal.url}/api/v1/services/${subject.slug}`)).json()) as {
+      versions: { sizeBytes: number; operationCount: number; isCurrent: boolean }[];
+    };
+    const current = service.versions.find((entry) => entry.isCurrent)!;
+    const large = current.sizeBytes >= 1_000_000 || current.operationCount >= 150;
+    for (const side of ["Wayfinder", "plain swagger-ui"] as const) {
+      const results: { first: number; expandMs: number | null; heapMb: number | null }[] = [];
+      for (let run = 0; run < runs; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        try {
+          results.push(
+            side === "Wayfinder"
+              ? await measure(page, `${portal.url}/services/${subject.slug}`, large ? "nav[aria-label=Operations] a" : ".opblock", subject, large)
+              : await measure(page, `${plainUrl}/?doc=${subject.slug}`, ".opblock", subject, false),
+          );
+        } finally {
+          // A page frozen by swagger-ui may not close: the browser is closed at the end anyway.
+          await withTimeout(context.close(), 5000);
+        }
+        if (results.at(-1)!.expandMs === null) break; // one timeout is enough to know
+      }
+      const expands = results.map((result) => result.expandMs);
+      const heaps = results.map((result) => result.heapMb).filter((value): value is number => value !== null);
+      rows.push([
+        subject.name,
+        `${(current.sizeBytes / 1_048_576).toFixed(2)} MB / ${current.operationCount}`,
+        side === "Wayfinder" ? (large ? "Wayfinder (one operation at a time)" : "Wayfinder (whole document)") : side,
+        median(results.map((result) => result.first)).toFixed(0),
+        expands.includes(null) ? `> ${expandTimeout}` : median(expands as number[]).toFixed(0),
+        heaps.length ? median(heaps).toFixed(0) : "n/a",
+      ]);
+      console.error(`… ${rows.at(-1)!.join(" | ")}`);
+    }
+  }
+  console.log(
+    `\nAPI reference in Chromium: median of ${runs} fresh pages (ms from navigation; expand: click to parameters and responses rendered; heap after GC, MB).`,
+  );
+  console.log(["document", "size / operations", "viewer", "first operation listed", "expand one", "heap"].join("\t"));
+  for (const row of rows) console.log(row.join("\t"));
+} finally {
+  await withTimeout(browser?.close() ?? Promise.resolve(), 10_000);
+  plain.close();
+  await portal.stop();
+}
