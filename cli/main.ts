@@ -80,6 +80,8 @@ async function publish(file: string, service: string, root: string | undefined):
   }
   const body = (await response.json().catch(() => ({}))) as {
     outcome?: string;
+    kind?: string;
+    message?: string;
     version?: string;
     revision?: number;
     operationCount?: number;
@@ -99,6 +101,8 @@ async function publish(file: string, service: string, root: string | undefined):
   }
   const what = body.outcome === "unchanged" ? "unchanged: already stored as" : "published:";
   console.log(`${what} ${service} ${body.version} revision ${body.revision} (${body.operationCount} operations)`);
+  // Same info.version, other content: say so, since it silently replaced what that version shows.
+  if (body.kind === "revision") console.log(`note: ${body.message}`);
   if (body.diff) {
     const { breaking, warning, info } = body.diff.summary;
     console.log(

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { describeChange } from "@/lib/audit/describe-change";
+import { describeChange, describeVersionEntry } from "@/lib/audit/describe-change";
 import type { AuditEntryView } from "@/lib/audit/list-audit";
 
 /** Audit entries with who, when, what, and for changes the fields before and after. */
@@ -9,6 +9,7 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditEntr
     <ol className="space-y-3" aria-label="History">
       {entries.map((entry) => {
         const changes = entry.before ? describeChange(entry.before, entry.after) : [];
+        const version = describeVersionEntry(entry.action, entry.after);
         const href = entry.entityKey ? (entry.entityType === "service" ? `/services/${entry.entityKey}` : `/teams/${entry.entityKey}`) : null;
         return (
           <li key={entry.id} data-testid="audit-entry" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
@@ -17,6 +18,7 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditEntr
                 {entry.at.replace("T", " ").slice(0, 19)} UTC
               </time>{" "}
               <span className="font-medium">{entry.actor.label}</span> <span className="font-mono text-xs">{entry.action}</span>
+              {version && <span data-testid="audit-version"> {version}</span>}
               {showEntity && href && (
                 <>
                   {" "}

@@ -15,6 +15,8 @@ interface Checked {
   format: string;
   operationCount: number;
   revision?: number;
+  /** What publishing did, in words (absent from a check). */
+  message?: string;
 }
 type Problem = { message: string; pointer?: string; line?: number };
 interface Failure {
@@ -48,6 +50,7 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
   const [progress, setProgress] = useState<number | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [published, setPublished] = useState<string | null>(null);
   const [url, setUrl] = useState(source?.url ?? "");
   const [sourceError, setSourceError] = useState<string | null>(null);
   const base = `/api/v1/services/${slug}/versions`;
@@ -55,11 +58,13 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
   const run = async (dryRun: boolean) => {
     if (!file) return;
     setFailure(null);
+    setPublished(null);
     setProgress(0);
     try {
       const result = await send(`${base}?origin=upload${dryRun ? "&dryRun=true" : ""}`, file, setProgress);
       if (dryRun) setChecked(result);
       else {
+        setPublished(result.message ?? null);
         router.push(`/services/${slug}?version=${encodeURIComponent(result.version)}`);
         router.refresh();
         setChecked(null);
@@ -116,6 +121,11 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
         {checked && (
           <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
             Valid: {checked.title} <strong>{checked.version}</strong> ({checked.format}, {checked.operationCount} operations). Publish to store it.
+          </p>
+        )}
+        {published && (
+          <p role="status" data-testid="publish-outcome" className="text-sm text-emerald-800 dark:text-emerald-300">
+            {published}
           </p>
         )}
         {failure && (

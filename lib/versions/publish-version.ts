@@ -11,6 +11,7 @@ import { prepareDocument, type PreparedDocument } from "@/lib/openapi/prepare-do
 import { specFormatToDb } from "@/lib/openapi/spec-format";
 import { runPipeline } from "@/lib/pipeline/pipeline-pool";
 import { addSearchWords } from "@/lib/search/add-search-words";
+import { describePublish } from "./describe-publish";
 import { versionBase, violatesSemver } from "./version-base";
 
 /** What changed against the version a new one was compared with (null for a service's first version). */
@@ -23,6 +24,10 @@ export interface PublishDiff {
 
 export interface PublishResult {
   outcome: "created" | "unchanged";
+  /** Whether it became a new version, a new revision of an existing one (same info.version, other content), or nothing. */
+  kind: "version" | "revision" | "unchanged";
+  /** What happened, in words (lib/versions/describe-publish.ts). */
+  message: string;
   version: string;
   revision: number;
   contentHash: string;
@@ -59,7 +64,10 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
       where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
       select: { version: true, revision: true, operationCount: true },
     });
-    if (existing) return { outcome: "unchanged", contentHash: prepared.contentHash, ...existing };
+    if (existing) {
+      const unchanged = { outcome: "unchanged" as const, kind: "unchanged" as const, contentHash: prepared.contentHash, ...existing };
+      return { ...unchanged, message: describePublish(unchanged) };
+    }
 
     // Compare with what it follows (off the main thread), and apply the service's policy.
     const versions = await tx.apiVersion.findMany({ where: { serviceId: service.id }, select: { id: true, version: true, revision: true, createdAt: true } });
@@ -115,14 +123,16 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
       prepared.operations.map((operation) => operation.searchText),
     );
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
-    const result = {
+    const published = {
       outcome: "created" as const,
+      kind: revision > 1 ? ("revision" as const) : ("version" as const),
       version: prepared.version,
       revision,
       contentHash: prepared.contentHash,
       operationCount: prepared.operations.length,
       diff,
     };
+    const result = { ...published, message: describePublish(published) };
     await recordAudit(tx, actor, {
       action: diff?.acceptedBreakingReason ? "version.publish_breaking" : "version.publish",
       entityType: "service",

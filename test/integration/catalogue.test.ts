@@ -3,6 +3,8 @@ import { stringify as toYaml } from "yaml";
 import { systemActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open-database";
 import { isAppError } from "@/lib/errors";
+import { describeVersionEntry } from "@/lib/audit/describe-change";
+import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";
 import { listServices } from "@/lib/services/list-services";
@@ -58,7 +60,8 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
   describe("publishing versions", () => {
     it("stores a new version, makes it current and indexes its operations", async () => {
       const result = await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: openApi30("1.0.0", ["/a", "/b"]) });
-      expect(result).toMatchObject({ outcome: "created", version: "1.0.0", revision: 1, operationCount: 2 });
+      expect(result).toMatchObject({ outcome: "created", kind: "version", version: "1.0.0", revision: 1, operationCount: 2 });
+      expect(result.message).toBe("Published 1.0.0 as a new version (2 operations). It is the service's first version.");
       const service = await getService(db.prisma, "svc-one");
       expect(service.versions).toHaveLength(1);
       expect(service.versions[0]).toMatchObject({ version: "1.0.0", isCurrent: true, format: "openapi-3.0" });
@@ -69,13 +72,19 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
     it("treats identical content as a no-op, even re-written as YAML", async () => {
       const yaml = toYaml(JSON.parse(openApi30("1.0.0", ["/a", "/b"])));
       const result = await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: yaml });
-      expect(result).toMatchObject({ outcome: "unchanged", version: "1.0.0", revision: 1 });
+      expect(result).toMatchObject({ outcome: "unchanged", kind: "unchanged", version: "1.0.0", revision: 1 });
+      expect(result.message).toBe("Unchanged: this content is already stored as 1.0.0 revision 1.");
       expect(await db.prisma.apiVersion.count({ where: { service: { slug: "svc-one" } } })).toBe(1);
     });
 
     it("makes new content under the same info.version a new revision", async () => {
       const result = await publishVersion(db.prisma, { actor, serviceSlug: "svc-one", text: openApi30("1.0.0", ["/a", "/b", "/c"]) });
-      expect(result).toMatchObject({ outcome: "created", version: "1.0.0", revision: 2, operationCount: 3 });
+      expect(result).toMatchObject({ outcome: "created", kind: "revision", version: "1.0.0", revision: 2, operationCount: 3 });
+      // Said out loud: the same info.version with other content replaced what 1.0.0 shows.
+      expect(result.message).toContain("Published as revision 2 of 1.0.0 (3 operations): the content differs from revision 1 but info.version is still 1.0.0");
+      expect(result.message).toContain("Since 1.0.0 revision 1: 0 breaking, 0 potentially breaking, 1 other change.");
+      const [entry] = await listAudit(db.prisma, auditFiltersSchema.parse({ service: "svc-one", limit: 1 }), actor);
+      expect(describeVersionEntry(entry!.action, entry!.after)).toBe("1.0.0 revision 2 (same info.version, new content)");
     });
 
     it("makes a new info.version a new version, served from then on", async () => {
