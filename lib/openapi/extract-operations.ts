@@ -14,7 +14,8 @@ export interface OperationSummary {
   tags: string[];
   /** The start of the description, as plain text, for search results. */
   description: string;
-  /** The words search matches this operation by (lib/search/operation-search-text.ts). */
+  /** The words that name it (operationId, path) and all its words, for search (lib/search/operation-search-text.ts). */
+  searchName: string;
   searchText: string;
   deprecated: boolean;
   /** `x-sunset` of a deprecated operation, when it is a date. */
@@ -82,7 +83,7 @@ export function extractOperations(document: Record<string, unknown>): OperationS
         summary,
         tags,
         description,
-        searchText: operationSearchText({ operationId, path, summary, description, tags, parameterNames: parameters }),
+        ...operationSearchText({ operationId, path, summary, description, tags, parameterNames: parameters }),
         deprecated: operation.deprecated === true,
         sunset: typeof operation["x-sunset"] === "string" && !Number.isNaN(Date.parse(operation["x-sunset"])) ? new Date(operation["x-sunset"]) : null,
       });

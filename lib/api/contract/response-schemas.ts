@@ -333,7 +333,8 @@ export const searchResultsSchema = z
         url: z.string().meta({ description: "The service's docs on this version, expanded on this operation." }),
       }),
     ),
-    operationTotal: z.int().min(0),
+    operationTotal: z.int().min(0).meta({ description: "How many operations matched, counted up to 1,000." }),
+    operationTotalIsExact: z.boolean().meta({ description: "False when more than 1,000 matched." }),
     teams: z.array(z.object({ slug: slugRef, name: z.string(), url: z.string() })),
     docs: z.array(z.object({ title: z.string(), collection: z.string(), snippet: z.string(), url: z.string() })),
   })

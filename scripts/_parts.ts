@@ -1,0 +1,11 @@
+import { openDatabase } from "@/lib/db/open-database";
+import { searchDocs } from "@/lib/content/search-docs";
+const db = await openDatabase({ kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/bench_catalogue" });
+const p = db.prisma;
+const time = async (name: string, f: () => Promise<unknown> | unknown) => { const ts: number[] = []; for (let i = 0; i < 9; i++) { const t = performance.now(); await f(); ts.push(performance.now() - t); } ts.sort((a, b) => a - b); console.log(name, ts[4]!.toFixed(2)); };
+await time("select 1", () => p.$queryRaw`SELECT 1`);
+await time("docs", () => searchDocs("refund capture", 20));
+await time("teams", () => p.$queryRaw`SELECT slug, name FROM "Team" WHERE name ILIKE '%refund capture%' OR slug ILIKE '%refund capture%' OR word_similarity('refund capture', name) > 0.5 ORDER BY name LIMIT 20`);
+await time("services", () => p.$queryRaw`SELECT s.slug FROM "Service" s WHERE (s."searchVector" @@ to_tsquery('simple', 'refund:* & capture:*') OR s.name ILIKE '%refund capture%' OR s.slug ILIKE '%refund capture%') AND s.lifecycle <> 'retired' ORDER BY ts_rank(s."searchVector", to_tsquery('simple', 'refund:* & capture:*')) DESC LIMIT 20`);
+await time("count", () => p.$queryRaw`SELECT count(*) FROM (SELECT 1 FROM "Operation" o JOIN "Service" s ON s."currentVersionId" = o."apiVersionId" WHERE o."searchVector" @@ to_tsquery('simple', 'refund:* & capture:*') AND s.lifecycle <> 'retired' LIMIT 1001) m`);
+await db.close();
