@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { searchTokens } from "@/lib/search/search-tokens";
+import { cachedCatalogueRead } from "./catalogue-cache";
 import type { ServiceFilters } from "./service-filters";
 import { serviceSummarySelect, toServiceSummary, type ServiceSummary } from "./service-summary";
 
@@ -13,23 +14,21 @@ export interface ServicePage {
 
 /**
  * Builds the where-clause for catalogue filters; `q` matches name, slug or description,
- * case-insensitively, or an operation of the service's current version. Retired services are left out unless asked for (by `retired` or by naming the
+ * case-insensitively, or (`withMatchingOperations`) services an operation of whose current version
+ * matches it. Retired services are left out unless asked for (by `retired` or by naming the
  * lifecycle). `myTeamIds` are the caller's teams, for `mine`.
  */
-export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = []): Prisma.ServiceWhereInput {
+export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = [], withMatchingOperations: string[] = []): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [];
   if (!filters.retired && !filters.lifecycle?.includes("retired")) and.push({ lifecycle: { not: "retired" } });
   if (filters.mine) and.push({ ownerships: { some: { teamId: { in: myTeamIds } } } });
   if (filters.q) {
-    // Or a service whose current version has an operation holding every word (of 3+ letters, which
-    // the trigram index on searchText can serve): `chat.postMessage` finds Slack.
-    const words = searchTokens(filters.q).filter((word) => word.length >= 3);
     and.push({
       OR: [
         { name: { contains: filters.q, mode: "insensitive" } },
         { slug: { contains: filters.q, mode: "insensitive" } },
         { description: { contains: filters.q, mode: "insensitive" } },
-        ...(words.length ? [{ currentVersion: { operations: { some: { AND: words.map((word) => ({ searchText: { contains: word } })) } } } }] : []),
+        ...(withMatchingOperations.length ? [{ id: { in: withMatchingOperations } }] : []),
       ],
     });
   }
@@ -44,9 +43,35 @@ export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = []):
   return and.length ? { AND: and } : {};
 }
 
-/** One page of the catalogue, sorted by name, with the total that matched. */
+/**
+ * Services an operation of whose current version holds every word of `q` (each as a prefix, from
+ * the full-text index search uses): `chat.postMessage` finds Slack.
+ */
+async function servicesWithOperationsMatching(db: Db, q: string): Promise<string[]> {
+  const words = searchTokens(q);
+  if (!words.length) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT s.id FROM "Operation" o JOIN "Service" s ON s."currentVersionId" = o."apiVersionId"
+    WHERE o."searchVector" @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * One page of the catalogue, sorted by name, with the total that matched; computed once per state
+ * of the catalogue and set of filters, and kept (cachedCatalogueRead).
+ */
 export async function listServices(db: Db, filters: ServiceFilters, options: { myTeamIds?: string[] } = {}): Promise<ServicePage> {
-  const where = serviceWhere(filters, options.myTeamIds);
+  // sunsetWithin counts days from now: the hour is part of what the answer depends on.
+  const key = JSON.stringify({
+    filters,
+    teams: filters.mine ? options.myTeamIds : null,
+    hour: filters.sunsetWithin === undefined ? null : Math.floor(Date.now() / 3_600_000),
+  });
+  return cachedCatalogueRead(db, `services ${key}`, () => queryServices(db, filters, options));
+}
+
+async function queryServices(db: Db, filters: ServiceFilters, options: { myTeamIds?: string[] }): Promise<ServicePage> {
+  const where = serviceWhere(filters, options.myTeamIds, filters.q ? await servicesWithOperationsMatching(db, filters.q) : []);
   const [rows, total] = await Promise.all([
     db.service.findMany({
       where,

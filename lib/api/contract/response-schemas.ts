@@ -116,7 +116,9 @@ export const publishResultSchema = z
     kind: z
       .enum(["version", "revision", "unchanged"])
       .optional()
-      .meta({ description: "`revision`: the same `info.version` as a stored version, other content, so it replaced what that version shows. Absent in a dry run." }),
+      .meta({
+        description: "`revision`: the same `info.version` as a stored version, other content, so it replaced what that version shows. Absent in a dry run.",
+      }),
     message: z.string().optional().meta({ description: "What happened, in words (absent in a dry run)." }),
     format: specFormatSchema,
     title: z.string(),
@@ -317,7 +319,9 @@ export const deprecationSchema = z
 export const searchResultsSchema = z
   .object({
     query: z.string(),
-    corrections: z.array(z.object({ word: z.string(), suggestions: z.array(z.string()) })).meta({ description: "Words no indexed word starts with, and the nearest ones searched as well." }),
+    corrections: z
+      .array(z.object({ word: z.string(), suggestions: z.array(z.string()) }))
+      .meta({ description: "Words no indexed word starts with, and the nearest ones searched as well." }),
     services: z.array(z.object({ slug: slugRef, name: z.string(), description: z.string(), lifecycle: lifecycleSchema, url: z.string() })),
     operations: z.array(
       z.object({
