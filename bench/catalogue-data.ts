@@ -11,8 +11,60 @@ import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";
 
-const areas = ["payments", "orders", "inventory", "shipping", "identity", "billing", "search", "catalog", "pricing", "returns", "loyalty", "reviews", "fraud", "ledger", "notifications", "media", "analytics", "support", "partners", "tax"];
-const nouns = ["invoice", "refund", "customer", "account", "charge", "payout", "dispute", "shipment", "parcel", "label", "warehouse", "stock", "reservation", "session", "token", "webhook", "subscription", "coupon", "price", "quote", "order", "cart", "review", "ticket", "message", "report", "export", "mandate", "transfer", "balance"];
+const areas = [
+  "payments",
+  "orders",
+  "inventory",
+  "shipping",
+  "identity",
+  "billing",
+  "search",
+  "catalog",
+  "pricing",
+  "returns",
+  "loyalty",
+  "reviews",
+  "fraud",
+  "ledger",
+  "notifications",
+  "media",
+  "analytics",
+  "support",
+  "partners",
+  "tax",
+];
+const nouns = [
+  "invoice",
+  "refund",
+  "customer",
+  "account",
+  "charge",
+  "payout",
+  "dispute",
+  "shipment",
+  "parcel",
+  "label",
+  "warehouse",
+  "stock",
+  "reservation",
+  "session",
+  "token",
+  "webhook",
+  "subscription",
+  "coupon",
+  "price",
+  "quote",
+  "order",
+  "cart",
+  "review",
+  "ticket",
+  "message",
+  "report",
+  "export",
+  "mandate",
+  "transfer",
+  "balance",
+];
 const verbs = ["create", "list", "get", "update", "delete", "cancel", "confirm", "capture", "search", "archive"];
 const adjectives = ["Core", "Edge", "Legacy", "Realtime", "Batch", "Public", "Internal", "Partner", "Mobile", "Regional"];
 const lifecycles = ["production", "production", "production", "experimental", "deprecated", "retired"] as const;

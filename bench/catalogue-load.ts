@@ -64,7 +64,15 @@ async function drive(base: string, url: (n: number) => string, count: number, fo
 function row(name: string, outcome: Outcome): string {
   const sorted = [...outcome.latencies].sort((a, b) => a - b);
   const errors = [...outcome.errors].map(([key, value]) => `${value}×${key}`).join(" ") || "0";
-  return [name, percentile(sorted, 50).toFixed(1), percentile(sorted, 95).toFixed(1), percentile(sorted, 99).toFixed(1), (sorted.length / outcome.elapsed).toFixed(0), errors, `${(outcome.bytes / 1024).toFixed(0)} KB`].join("\t");
+  return [
+    name,
+    percentile(sorted, 50).toFixed(1),
+    percentile(sorted, 95).toFixed(1),
+    percentile(sorted, 99).toFixed(1),
+    (sorted.length / outcome.elapsed).toFixed(0),
+    errors,
+    `${(outcome.bytes / 1024).toFixed(0)} KB`,
+  ].join("\t");
 }
 
 async function seed(target: DatabaseTarget): Promise<BenchCompany> {
@@ -78,7 +86,9 @@ async function seed(target: DatabaseTarget): Promise<BenchCompany> {
     });
     const operations = await database.prisma.operation.count();
     const minutes = (performance.now() - started) / 60_000;
-    console.log(`\n  loaded ${services} services, ${operations} operations through publishVersion in ${minutes.toFixed(1)} min (${(services / minutes).toFixed(0)} services/min)`);
+    console.log(
+      `\n  loaded ${services} services, ${operations} operations through publishVersion in ${minutes.toFixed(1)} min (${(services / minutes).toFixed(0)} services/min)`,
+    );
     return company;
   } finally {
     await database.close();
@@ -138,7 +148,11 @@ const base = process.env.BENCH_DATABASE_URL;
 if (base) {
   const database = await createPostgresDatabase(base);
   try {
-    await run("PostgreSQL", { kind: "postgres", url: database.url }, { DATABASE_URL: database.url, NEXTAUTH_SECRET: "a-bench-secret-that-is-at-least-32-characters" });
+    await run(
+      "PostgreSQL",
+      { kind: "postgres", url: database.url },
+      { DATABASE_URL: database.url, NEXTAUTH_SECRET: "a-bench-secret-that-is-at-least-32-characters" },
+    );
   } finally {
     await database.drop();
   }

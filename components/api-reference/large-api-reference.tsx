@@ -42,7 +42,9 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
   if (fromHash && fromHash.link !== chosen) setChosen(fromHash.link);
   const current = fromHash ?? all.find((op) => op.link === chosen) ?? null;
   const urlOf = (op: { method: string; path: string }) => `${sliceUrl}&${new URLSearchParams({ method: op.method, path: op.path })}`;
-  const url = current ? urlOf(current) : null;
+  // Before an operation is chosen, Swagger UI shows the document's overview (info, servers,
+  // Authorize): it starts up with the page, and the first operation opened is only an update.
+  const url = current ? urlOf(current) : sliceUrl;
   const queryClient = useQueryClient();
   // Pointing at or focusing an operation starts loading it: most of the wait is gone by the click.
   const prefetch = (op: { method: string; path: string }) =>
@@ -51,8 +53,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
   // instance: creating one costs more than rendering an operation.
   const slice = useQuery({
     queryKey: ["slice", url],
-    queryFn: () => fetchJson(url!),
-    enabled: url !== null,
+    queryFn: () => fetchJson(url),
     staleTime: Infinity,
     gcTime: 60_000,
     placeholderData: keepPreviousData,
@@ -65,13 +66,13 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
       </div>
       <div className="min-w-0">
         {!current && (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <p className="mb-3 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
             This API has {all.length} operations: choose one from the list (or filter it) to read it and try it. Each opens on its own, so even the largest
             document stays quick.
           </p>
         )}
-        {current && slice.isPending && (
-          <p className="p-4 text-sm text-slate-500">
+        {current && (slice.isPending || slice.isPlaceholderData) && (
+          <p className="p-2 text-sm text-slate-500" aria-live="polite">
             Loading {current.method.toUpperCase()} {current.path}…
           </p>
         )}
@@ -80,7 +81,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
             {slice.error.message}
           </p>
         )}
-        {current && slice.data && (
+        {slice.data && (
           <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900">
             <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" />
           </div>

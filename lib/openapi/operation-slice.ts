@@ -12,6 +12,19 @@ const dropped = new Set(["paths", "webhooks", "components", "definitions", "para
 export type SliceInfo = Omit<InlineResult, "value">;
 
 /**
+ * The document without any operation: info, servers, security, tags and security schemes, for Swagger
+ * UI to show (the API's description, its servers, Authorize) before an operation is chosen.
+ */
+export function overviewSlice(document: Json): Json {
+  const slice: Json = {};
+  for (const [key, entry] of Object.entries(document)) if (!dropped.has(key)) slice[key] = entry;
+  slice.paths = {};
+  const components = isPlainObject(document.components) ? document.components : null;
+  if (components?.securitySchemes) slice.components = { securitySchemes: components.securitySchemes };
+  return slice;
+}
+
+/**
  * One operation of a document as a document of its own, for Swagger UI to render: the document's
  * info, servers, security and security schemes, the operation under its path with every reference
  * already expanded (lib/openapi/inline-refs.ts), and its first tag alone, so that Swagger UI's deep
@@ -31,11 +44,8 @@ export function operationSlice(document: Json, method: HttpMethod, path: string)
   if (inlined.parameters !== undefined) slicedItem.parameters = inlined.parameters;
   for (const key of ["servers", "summary", "description"]) if (item[key] !== undefined) slicedItem[key] = item[key];
 
-  const slice: Json = {};
-  for (const [key, entry] of Object.entries(document)) if (!dropped.has(key)) slice[key] = entry;
+  const slice = overviewSlice(document);
   if (Array.isArray(document.tags)) slice.tags = document.tags.filter((tag) => isPlainObject(tag) && tags.includes(tag.name as string));
   slice.paths = { [path]: slicedItem };
-  const components = isPlainObject(document.components) ? document.components : null;
-  if (components?.securitySchemes) slice.components = { securitySchemes: components.securitySchemes };
   return { slice, info };
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractOperations } from "@/lib/openapi/extract-operations";
 import { inlineRefs } from "@/lib/openapi/inline-refs";
-import { operationSlice } from "@/lib/openapi/operation-slice";
+import { operationSlice, overviewSlice } from "@/lib/openapi/operation-slice";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 
 type Json = Record<string, any>;
@@ -100,6 +100,13 @@ describe("one operation as a document of its own", () => {
     expect(customer === undefined || customer.properties === undefined || shallow.depth >= 2).toBe(true);
     expect(shallow.stubs).toBeGreaterThan(0);
     expect(refsIn(shallow.value)).toEqual([]);
+  });
+
+  it("gives the document's overview without any operation, for Swagger UI to start with", () => {
+    const overview = overviewSlice(document);
+    expect(overview.paths).toEqual({});
+    expect(overview).toMatchObject({ info: document.info, servers: document.servers, security: document.security, tags: document.tags });
+    expect(overview.components).toEqual({ securitySchemes: document.components.securitySchemes });
   });
 
   it("answers an operation the document lacks with 404", () => {

@@ -274,7 +274,7 @@ export const operations = {
     tags: ["Versions"],
     summary: "Get one operation of a version as a document of its own",
     description:
-      "What the docs of a large API load when an operation is opened: the document's info, servers and security schemes, and the one operation with every `$ref` expanded (schemas nested too deep, or circular, become stubs named by `$$ref`). `x-wayfinder-slice` says how deep schemas were expanded.",
+      "What the docs of a large API load when an operation is opened: the document's info, servers and security schemes, and the one operation with every `$ref` expanded (schemas nested too deep, or circular, become stubs named by `$$ref`). `x-wayfinder-slice` says how deep schemas were expanded. Without `method` and `path`, the document with no operation (its overview).",
     access: "read",
     params: z.object({ slug: slug("service"), version: z.string().meta({ description: "The version label (`info.version`)." }) }),
     query: operationSliceQuerySchema,
@@ -285,7 +285,7 @@ export const operations = {
         headers: { ETag: { description: "The version's content hash and the slicer's version.", schema: z.string() } },
       },
       304: { description: "Unchanged since the ETag given in `If-None-Match`." },
-      400: error("`method` or `path` is missing or malformed."),
+      400: error("`method` or `path` is malformed, or only one of them is given."),
       404: error("No such service, version, revision or operation."),
     },
   },

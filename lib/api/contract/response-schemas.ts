@@ -113,12 +113,9 @@ export const publishResultSchema = z
       .optional()
       .meta({ description: "What changed against the version it follows; null for a first version; absent in a dry run or when unchanged." }),
     outcome: z.enum(["created", "unchanged", "valid"]),
-    kind: z
-      .enum(["version", "revision", "unchanged"])
-      .optional()
-      .meta({
-        description: "`revision`: the same `info.version` as a stored version, other content, so it replaced what that version shows. Absent in a dry run.",
-      }),
+    kind: z.enum(["version", "revision", "unchanged"]).optional().meta({
+      description: "`revision`: the same `info.version` as a stored version, other content, so it replaced what that version shows. Absent in a dry run.",
+    }),
     message: z.string().optional().meta({ description: "What happened, in words (absent in a dry run)." }),
     format: specFormatSchema,
     title: z.string(),
