@@ -11,7 +11,10 @@ test.skip(!existsSync(stripe), `needs the shared fixtures (${stripe})`);
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page, "Ada Admin", "admin@e2e.test");
-  const created = await page.request.post("/api/v1/services", { data: { slug: "stripe", name: "Stripe", primaryOwner: "platform" }, headers: await csrfHeader(page) });
+  const created = await page.request.post("/api/v1/services", {
+    data: { slug: "stripe", name: "Stripe", primaryOwner: "platform" },
+    headers: await csrfHeader(page),
+  });
   expect(created.status()).toBe(201);
   const published = await page.request.post("/api/v1/services/stripe/versions", {
     data: readFileSync(stripe),

@@ -28,8 +28,9 @@ const earlier = readdirSync(migrationsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => readFileSync(path.join(migrationsDir, entry.name, "migration.sql"), "utf8"))
   .join("\n");
-const sql = (await diffMigrationsToSchema(pgliteAdapter(pglite))).replace(/-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "(\w+)";\n*/g, (statement, name: string) =>
-  earlier.includes(`CREATE EXTENSION IF NOT EXISTS "${name}"`) ? "" : statement,
+const sql = (await diffMigrationsToSchema(pgliteAdapter(pglite))).replace(
+  /-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "(\w+)";\n*/g,
+  (statement, name: string) => (earlier.includes(`CREATE EXTENSION IF NOT EXISTS "${name}"`) ? "" : statement),
 );
 await pglite.close();
 

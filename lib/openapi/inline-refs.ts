@@ -123,7 +123,7 @@ function inlineAt(root: Json, value: unknown, maxDepth: number, budget: number):
  * Examples, defaults and enums are data, never resolved (but a `default` response is).
  */
 export function inlineRefs(root: Json, value: unknown, options: { budget?: number; maxDepth?: number } = {}): InlineResult {
-  const budget = options.budget ?? 300_000;
+  const budget = options.budget ?? 150_000;
   for (let depth = options.maxDepth ?? 6; depth > 0; depth--) {
     try {
       return inlineAt(root, value, depth, budget);

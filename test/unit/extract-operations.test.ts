@@ -39,7 +39,17 @@ describe("extractOperations", () => {
         deprecated: true,
         sunset: new Date("2027-03-01T00:00:00.000Z"),
       },
-      { method: "delete", path: "/pets/{id}", operationId: null, summary: "", tags: ["pets"], description: "", searchText: "pets id", deprecated: false, sunset: null },
+      {
+        method: "delete",
+        path: "/pets/{id}",
+        operationId: null,
+        summary: "",
+        tags: ["pets"],
+        description: "",
+        searchText: "pets id",
+        deprecated: false,
+        sunset: null,
+      },
     ]);
   });
 

@@ -38,17 +38,18 @@ export const recentChangesQuerySchema = z.object({
 
 export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
 
-export const operationSliceQuerySchema = documentQuerySchema.extend({
-  method: z.preprocess(
-    (value) => (typeof value === "string" ? value.toLowerCase() : value),
-    z.enum(["get", "put", "post", "delete", "options", "head", "patch", "trace"]),
-  ),
-  path: z
-    .string()
-    .startsWith("/", "must start with /")
-    .max(2000)
-    .meta({ description: "The path as the document writes it, templates included (`/v1/customers/{customer}`)." }),
-});
+export const operationSliceQuerySchema = documentQuerySchema
+  .extend({
+    // optional() inside preprocess: outside it, zod 4 would run the enum on a missing value.
+    method: z.preprocess(
+      (value) => (typeof value === "string" ? value.toLowerCase() : value),
+      z.enum(["get", "put", "post", "delete", "options", "head", "patch", "trace"]).optional(),
+    ),
+    path: z.string().startsWith("/", "must start with /").max(2000).optional().meta({
+      description: "The path as the document writes it, templates included (`/v1/customers/{customer}`). With `method`; without both, the document's overview.",
+    }),
+  })
+  .refine((query) => (query.method === undefined) === (query.path === undefined), { message: "give both method and path, or neither", path: ["path"] });
 
 export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is required") }).meta({ id: "BackstageImport" });
 
