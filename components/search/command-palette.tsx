@@ -41,10 +41,15 @@ export function CommandPalette() {
   const items = q && query.data ? paletteItems(query.data) : [];
   const allUrl = `/search?${new URLSearchParams({ q: text.trim() })}`;
 
-  const open = useCallback(() => {
-    dialog.current?.showModal();
-    input.current?.select();
-  }, []);
+  // The dialog's contents exist only while it is open: no hidden search box in every page's DOM.
+  const [isOpen, setIsOpen] = useState(false);
+  const open = useCallback(() => setIsOpen(true), []);
+  useEffect(() => {
+    if (isOpen && !dialog.current?.open) {
+      dialog.current?.showModal();
+      input.current?.select();
+    }
+  }, [isOpen]);
   const go = (url: string) => {
     dialog.current?.close();
     router.push(url);
@@ -95,82 +100,87 @@ export function CommandPalette() {
         aria-label="Search Wayfinder"
         className="m-auto mt-[10vh] w-[min(42rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/40 dark:bg-slate-900 dark:text-slate-100"
         onClick={(event) => event.target === dialog.current && dialog.current?.close()}
+        onClose={() => setIsOpen(false)}
       >
-        <div className="border-b border-slate-200 p-3 dark:border-slate-700">
-          <input
-            ref={input}
-            // Not type="search": Escape there clears the text instead of closing the dialog.
-            type="text"
-            role="combobox"
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={items[active] ? `${listId}-${active}` : undefined}
-            aria-autocomplete="list"
-            aria-label="Search services, operations, teams and docs"
-            placeholder="Search operations, services, teams, docs…"
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setActive(0);
-            }}
-            onKeyDown={onInputKey}
-            className="w-full bg-transparent text-base outline-none"
-          />
-        </div>
-        <div className="max-h-[60vh] overflow-y-auto p-2" aria-live="polite">
-          {query.isError && <p className="p-2 text-sm text-red-700 dark:text-red-300">{query.error.message}</p>}
-          {q && query.data?.corrections.length ? (
-            <p className="px-2 pb-1 text-xs text-slate-500">
-              Also searched: {query.data.corrections.map((c) => `${c.word} → ${c.suggestions.join(", ")}`).join("; ")}
-            </p>
-          ) : null}
-          <ul id={listId} role="listbox" aria-label="Results">
-            {items.map((item, index) => {
-              const heading = item.kind !== items[index - 1]?.kind ? item.kind : null;
-              return (
-                <li key={item.key} id={`${listId}-${index}`} role="option" aria-selected={index === active}>
-                  {heading && (
-                    <p className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase" aria-hidden>
-                      {heading}
-                    </p>
-                  )}
-                  <a
-                    href={item.url}
-                    tabIndex={-1}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      go(item.url);
-                    }}
-                    onMouseMove={() => setActive(index)}
-                    className={`flex items-center gap-2 rounded px-2 py-1.5 text-sm ${index === active ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
-                  >
-                    {item.method && <MethodBadge method={item.method} />}
-                    <span className="min-w-0 flex-1">
-                      <span className={`block truncate font-medium ${item.method ? "font-mono" : ""} ${item.deprecated ? "line-through" : ""}`}>
-                        {item.title}
-                      </span>
-                      <span className="block truncate text-xs text-slate-500">{item.deprecated ? `Deprecated · ${item.detail}` : item.detail}</span>
-                    </span>
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-          {q && query.data && !items.length && <p className="p-2 text-sm text-slate-500">Nothing matches “{q}”.</p>}
-          {text.trim() && (
-            <a
-              href={allUrl}
-              onClick={(event) => {
-                event.preventDefault();
-                go(allUrl);
-              }}
-              className={`mt-1 block rounded px-2 py-1.5 text-sm text-teal-700 dark:text-teal-400 ${active === items.length ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
-            >
-              All results for “{text.trim()}”{query.data ? ` (${query.data.operationTotal} operations)` : ""} →
-            </a>
-          )}
-        </div>
-        <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-500 dark:border-slate-700">↑ ↓ to move · Enter to open · Esc to close</p>
+        {isOpen && (
+          <>
+            <div className="border-b border-slate-200 p-3 dark:border-slate-700">
+              <input
+                ref={input}
+                // Not type="search": Escape there clears the text instead of closing the dialog.
+                type="text"
+                role="combobox"
+                aria-expanded={items.length > 0}
+                aria-controls={listId}
+                aria-activedescendant={items[active] ? `${listId}-${active}` : undefined}
+                aria-autocomplete="list"
+                aria-label="Search services, operations, teams and docs"
+                placeholder="Search operations, services, teams, docs…"
+                value={text}
+                onChange={(event) => {
+                  setText(event.target.value);
+                  setActive(0);
+                }}
+                onKeyDown={onInputKey}
+                className="w-full bg-transparent text-base outline-none"
+              />
+            </div>
+            <div className="max-h-[60vh] overflow-y-auto p-2" aria-live="polite">
+              {query.isError && <p className="p-2 text-sm text-red-700 dark:text-red-300">{query.error.message}</p>}
+              {q && query.data?.corrections.length ? (
+                <p className="px-2 pb-1 text-xs text-slate-500">
+                  Also searched: {query.data.corrections.map((c) => `${c.word} → ${c.suggestions.join(", ")}`).join("; ")}
+                </p>
+              ) : null}
+              <ul id={listId} role="listbox" aria-label="Results">
+                {items.map((item, index) => {
+                  const heading = item.kind !== items[index - 1]?.kind ? item.kind : null;
+                  return (
+                    <li key={item.key} id={`${listId}-${index}`} role="option" aria-selected={index === active}>
+                      {heading && (
+                        <p className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase" aria-hidden>
+                          {heading}
+                        </p>
+                      )}
+                      <a
+                        href={item.url}
+                        tabIndex={-1}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          go(item.url);
+                        }}
+                        onMouseMove={() => setActive(index)}
+                        className={`flex items-center gap-2 rounded px-2 py-1.5 text-sm ${index === active ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
+                      >
+                        {item.method && <MethodBadge method={item.method} />}
+                        <span className="min-w-0 flex-1">
+                          <span className={`block truncate font-medium ${item.method ? "font-mono" : ""} ${item.deprecated ? "line-through" : ""}`}>
+                            {item.title}
+                          </span>
+                          <span className="block truncate text-xs text-slate-500">{item.deprecated ? `Deprecated · ${item.detail}` : item.detail}</span>
+                        </span>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+              {q && query.data && !items.length && <p className="p-2 text-sm text-slate-500">Nothing matches “{q}”.</p>}
+              {text.trim() && (
+                <a
+                  href={allUrl}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    go(allUrl);
+                  }}
+                  className={`mt-1 block rounded px-2 py-1.5 text-sm text-teal-700 dark:text-teal-400 ${active === items.length ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
+                >
+                  All results for “{text.trim()}”{query.data ? ` (${query.data.operationTotal} operations)` : ""} →
+                </a>
+              )}
+            </div>
+            <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-500 dark:border-slate-700">↑ ↓ to move · Enter to open · Esc to close</p>
+          </>
+        )}
       </dialog>
     </>
   );

@@ -24,6 +24,7 @@ describe("extractOperations", () => {
         summary: "List pets",
         tags: ["pets"],
         description: "",
+        searchName: "listpets list pets",
         searchText: "listpets list pets x",
         deprecated: false,
         sunset: null,
@@ -35,6 +36,7 @@ describe("extractOperations", () => {
         summary: "",
         tags: [],
         description: "",
+        searchName: "createpet create pet pets",
         searchText: "createpet create pet pets x",
         deprecated: true,
         sunset: new Date("2027-03-01T00:00:00.000Z"),
@@ -46,6 +48,7 @@ describe("extractOperations", () => {
         summary: "",
         tags: ["pets"],
         description: "",
+        searchName: "pets id",
         searchText: "pets id",
         deprecated: false,
         sunset: null,
@@ -94,6 +97,8 @@ describe("the words search knows an operation by", () => {
       components: { parameters: { Charge: { name: "charge", in: "path", required: true } } },
     });
     expect(operation!.description).toBe("Refunds a charge that has previously been created.");
+    // What names it, weighed highest: the operationId whole and in words, and the path's words.
+    expect(operation!.searchName).toBe("postchargeschargerefund post charges charge refund");
     expect(operation!.searchText.split(" ")).toEqual([
       "postchargeschargerefund",
       "post",
