@@ -55,7 +55,10 @@ export async function resolveQuery(db: Db, text: string): Promise<ResolvedQuery 
   const corrections: Correction[] = [];
   const groups = words.map((word) => {
     const row = byWord.get(word);
-    const near = row && !row.known ? [...new Set([...transpositions(word).filter((swap) => known.has(swap)), ...row.near])].slice(0, 3) : [];
+    // A swap of two neighbouring letters that gives a known word is the likeliest reading: then
+    // trigram neighbours (`ref`, `refs` for `refnud`) would only add noise.
+    const swapped = row && !row.known ? transpositions(word).filter((swap) => known.has(swap)) : [];
+    const near = row && !row.known ? (swapped.length ? swapped : row.near).slice(0, 3) : [];
     if (near.length) {
       corrections.push({ word, suggestions: near });
       return `(${[`${word}:*`, ...near].join(" | ")})`;

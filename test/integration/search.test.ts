@@ -63,7 +63,8 @@ describe.skipIf(!hasFixtures).each(testDatabases)("search on $name", ({ open }) 
     const results = await search(db, { q: "refnd chrage" });
     expect(results.corrections.map((correction) => correction.word)).toEqual(["refnd", "chrage"]);
     expect(results.corrections[0]!.suggestions).toContain("refund");
-    expect(results.corrections[1]!.suggestions).toContain("charge");
+    // A swap of neighbouring letters that gives a known word wins over trigram neighbours.
+    expect(results.corrections[1]!.suggestions).toEqual(["charge"]);
     expect(results.operations.map((hit) => `${hit.method} ${hit.path}`)).toContain("post /v1/charges/{charge}/refund");
   });
 
