@@ -163,6 +163,25 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(missing.body.error.message).toContain("q");
   });
 
+  it("serves one operation of a version as a document of its own, and the document's overview", async () => {
+    const base = "/api/v1/services/payments-api/versions/1.1.0/operation";
+    const { status, body } = await get(`${base}?method=POST&path=/payments`);
+    expect(status).toBe(200);
+    expect(Object.keys(body.paths)).toEqual(["/payments"]);
+    expect(body.paths["/payments"].post.operationId).toBe("createPayment");
+    expect(JSON.stringify(body)).not.toContain('"$ref"');
+    expect(body["x-wayfinder-slice"]).toMatchObject({ of: "POST /payments" });
+    const overview = await get(base);
+    expect(overview.status).toBe(200);
+    expect(overview.body.paths).toEqual({});
+    expect(overview.body.info.title).toBe(body.info.title);
+    const half = await get(`${base}?method=post`);
+    expect(half.status).toBe(400);
+    expect(contractErrors("/services/{slug}/versions/{version}/operation", "get", 400, half.body)).toEqual([]);
+    expect(half.body.error.message).toContain("give both method and path, or neither");
+    expect((await get(`${base}?method=delete&path=/nowhere`)).status).toBe(404);
+  });
+
   it("answers a malformed filter with 400 naming the parameter", async () => {
     const { status, body } = await get("/api/v1/services?lifecycle=sunset");
     expect(status).toBe(400);
