@@ -21,8 +21,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Providers>
+          {/* The first thing Tab reaches: past the header and its navigation, to the page itself. */}
+          <a
+            href="#main"
+            className="sr-only rounded-md bg-teal-700 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+          >
+            Skip to content
+          </a>
           <SiteHeader />
-          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

@@ -46,3 +46,13 @@ test("the search page corrects a misspelling and filters by method", async ({ pa
   await expect(hits.first()).toBeVisible();
   for (const text of await hits.allInnerTexts()) expect(text.startsWith("POST") || text.toLowerCase().startsWith("post")).toBe(true);
 });
+
+test("the first Tab reaches a skip link that moves focus past the header to the page", async ({ page }) => {
+  await page.goto("/services");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+});

@@ -27,7 +27,8 @@ export interface DocsHit {
 /** MDX to searchable prose: no frontmatter, tags, import lines or markup punctuation. */
 function plainText(body: string): string {
   return body
-    .replace(/```[a-z]*\n?/g, " ")
+    // A code fence's whole opening line goes, its meta too (```yaml title="openapi.yaml"), not only the language.
+    .replace(/```[^\n]*\n?/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/[#*_`>|[\]()]/g, " ")
     .replace(/\s+/g, " ")

@@ -104,4 +104,11 @@ describe("docs search", () => {
     expect(searchDocs("supersede").map((hit) => hit.url)).toContain("/docs/guides/writing-an-adr");
     expect(searchDocs("   ")).toEqual([]);
   });
+
+  it("shows prose in snippets, never a code fence's meta", async () => {
+    const { searchDocs } = await import("@/lib/content/search-docs");
+    const hits = ["openapi", "problem", "idempotency", "migrations"].flatMap((query) => searchDocs(query));
+    expect(hits.length).toBeGreaterThan(3);
+    for (const hit of hits) expect(hit.snippet.map((piece) => piece.text).join(""), hit.url).not.toMatch(/title=|```/);
+  });
 });
