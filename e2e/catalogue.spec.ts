@@ -72,3 +72,12 @@ test.describe("with the system set to dark", () => {
     await expect(page.getByRole("button", { name: /Switch to light theme/ })).toBeVisible();
   });
 });
+
+test("says in words which filters of a hand-edited address were ignored", async ({ page }) => {
+  await page.goto("/services?lifecycle=bogus&page=abc");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText('lifecycle "bogus" is not one of experimental, production, deprecated, retired');
+  await expect(alert).toContainText('page "abc" must be a whole number from 1');
+  await expect(alert).not.toContainText("Invalid");
+  await expect(page.getByTestId("service-row").first()).toBeVisible();
+});

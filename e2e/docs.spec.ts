@@ -7,6 +7,10 @@ test("reads a pattern and copies its code", async ({ page, context, baseURL }) =
   await page.getByRole("navigation", { name: "Docs" }).getByRole("link", { name: "Idempotency keys", exact: true }).click();
   await expect(page).toHaveURL(/\/docs\/patterns\/idempotency-keys$/);
   await expect(page.getByRole("heading", { name: "Idempotency keys", level: 1 })).toBeVisible();
+  // The sidebar marks the page shown, and only it.
+  const sidebar = page.getByRole("navigation", { name: "Docs" });
+  await expect(sidebar.getByRole("link", { name: "Idempotency keys", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(sidebar.locator("[aria-current=page]")).toHaveCount(1);
   await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Reference implementation" })).toBeVisible();
   // The catalogue components render live data from the database.
   await expect(page.getByTestId("operation-ref").filter({ hasText: "/payments" }).first()).toBeVisible();

@@ -79,3 +79,33 @@ export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string
   const search = params.toString();
   return search ? `?${search}` : "";
 }
+
+/** What each filter accepts, in words, for people who typed or edited an address by hand. */
+const accepted: Record<string, string> = {
+  lifecycle: `is not one of ${lifecycles.join(", ")}`,
+  team: "is not a team's slug (lower-case letters, digits and hyphens)",
+  tag: "is too long",
+  q: "is too long (200 characters at most)",
+  mine: "must be true or false",
+  retired: "must be true or false",
+  sunsetWithin: "must be a whole number of days from 0 to 3650",
+  page: "must be a whole number from 1",
+  pageSize: "must be a whole number from 1 to 100",
+};
+
+/**
+ * The filters of an address that could not be read, each once, with the value given and what is
+ * accepted: `lifecycle "bogus" is not one of experimental, …; page "abc" must be a whole number from 1`.
+ */
+export function describeFilterProblems(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  given: Record<string, string | string[] | undefined>,
+): string[] {
+  const fields = [...new Set(issues.map((issue) => String(issue.path[0] ?? "")))].filter(Boolean);
+  return fields.map((field) => {
+    const value = given[field];
+    const shown = Array.isArray(value) ? value.join(",") : value;
+    const what = accepted[field] ?? issues.find((issue) => String(issue.path[0]) === field)!.message;
+    return `${field}${shown !== undefined ? ` "${shown.slice(0, 60)}"` : ""} ${what}`;
+  });
+}

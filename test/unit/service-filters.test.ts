@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceFiltersFromSearchParams, serviceFiltersToSearch } from "@/lib/services/service-filters";
+import { describeFilterProblems, serviceFiltersFromSearchParams, serviceFiltersToSearch } from "@/lib/services/service-filters";
 import { serviceWhere } from "@/lib/services/list-services";
 
 describe("service filters", () => {
@@ -41,5 +41,17 @@ describe("service filters", () => {
     const where = serviceWhere({ q: "pay", team: "payments", lifecycle: ["production"], tag: "pci", mine: true, page: 1, pageSize: 50 }, ["t1"]);
     expect(where.AND).toHaveLength(6);
     expect(where.AND).toContainEqual({ ownerships: { some: { teamId: { in: ["t1"] } } } });
+  });
+
+  it("says in words which filters of an address were not understood, with the value given", () => {
+    const given = { lifecycle: "bogus", page: "abc", team: "Payments Team" };
+    const result = serviceFiltersFromSearchParams(given);
+    expect(result.success).toBe(false);
+    expect(describeFilterProblems(result.error!.issues, given)).toEqual([
+      // In the order the filters are declared.
+      'team "Payments Team" is not a team\'s slug (lower-case letters, digits and hyphens)',
+      'lifecycle "bogus" is not one of experimental, production, deprecated, retired',
+      'page "abc" must be a whole number from 1',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DocsNavLink } from "@/components/docs/docs-nav-link";
 import { inputClass } from "@/components/forms/field";
 import { listEntries } from "@/lib/content/content-store";
 import { readerActor } from "@/lib/http/reader-actor";
@@ -46,9 +47,7 @@ export default async function DocsLayout({ children }: { children: ReactNode }) 
               <ul className="mt-1 space-y-0.5 border-l border-slate-200 pl-3 dark:border-slate-800">
                 {section.items.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400">
-                      {item.label}
-                    </Link>
+                    <DocsNavLink href={item.href}>{item.label}</DocsNavLink>
                   </li>
                 ))}
               </ul>

@@ -7,14 +7,21 @@ import { getDb } from "@/lib/db";
 import { readerActor } from "@/lib/http/reader-actor";
 import { catalogueFacets } from "@/lib/services/catalogue-facets";
 import { listServices } from "@/lib/services/list-services";
-import { lifecycles, serviceFiltersFromSearchParams, serviceFiltersSchema, serviceFiltersToSearch } from "@/lib/services/service-filters";
+import {
+  describeFilterProblems,
+  lifecycles,
+  serviceFiltersFromSearchParams,
+  serviceFiltersSchema,
+  serviceFiltersToSearch,
+} from "@/lib/services/service-filters";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
-  const parsed = serviceFiltersFromSearchParams(await searchParams);
+  const params = await searchParams;
+  const parsed = serviceFiltersFromSearchParams(params);
   // A hand-edited URL with a bad filter shows the whole catalogue and says so, rather than failing.
   const filters = parsed.success ? parsed.data : serviceFiltersSchema.parse({});
   const actor = await readerActor(`/services${serviceFiltersToSearch(filters)}`);
@@ -41,8 +48,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
       </div>
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
-          Some filters in this address were not understood and were ignored:{" "}
-          {parsed.error.issues.map((issue) => `${issue.path.join(".")} (${issue.message})`).join("; ")}.
+          Some filters in this address were not understood and were ignored: {describeFilterProblems(parsed.error.issues, params).join("; ")}.
         </p>
       )}
       <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} signedIn={signedIn} />
