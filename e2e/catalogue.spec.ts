@@ -75,7 +75,7 @@ test.describe("with the system set to dark", () => {
 
 test("says in words which filters of a hand-edited address were ignored", async ({ page }) => {
   await page.goto("/services?lifecycle=bogus&page=abc");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "Some filters in this address" });
   await expect(alert).toContainText('lifecycle "bogus" is not one of experimental, production, deprecated, retired');
   await expect(alert).toContainText('page "abc" must be a whole number from 1');
   await expect(alert).not.toContainText("Invalid");
