@@ -123,6 +123,8 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
   await expect(page.getByRole("status").filter({ hasText: "Valid:" })).toContainText("0.3.0 (openapi-3.0, 2 operations)");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page).toHaveURL(/version=0\.3\.0/);
+  // Publishing says what it did.
+  await expect(page.getByTestId("publish-outcome")).toContainText("Published 0.3.0 as a new version (2 operations).");
   await expect(page.getByLabel("API version")).toHaveValue("0.3.0#1");
   await expect(page.getByLabel("API version").locator("option:checked")).toContainText("current");
   await expect(page.getByTestId("api-reference").locator(".opblock")).toHaveCount(2);
@@ -134,6 +136,8 @@ test("uploads a document on a service page, checks it, publishes it, and shows t
     .setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("openapi: 3.0.3\ninfo: { version: '9' }\npaths: {}\n") });
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "not a valid" })).toContainText('missing required property "title" at /info');
+  // Said once, not in the message and again in the list.
+  await expect(page.getByText('missing required property "title" at /info')).toHaveCount(1);
   const versions = await (await page.request.get("/api/v1/services/feature-flags/versions")).json();
   expect(versions.items.map((version: { version: string }) => version.version)).toEqual(["0.3.0", "0.2.0"]);
 });

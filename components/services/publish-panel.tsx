@@ -132,12 +132,17 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
           <div role="alert" className="space-y-1 text-sm text-red-800 dark:text-red-300">
             <p>{failure.message}</p>
             <ul className="list-disc pl-5">
-              {failure.problems.slice(0, 10).map((problem, index) => (
-                <li key={index}>
-                  {problem.message}
-                  {problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}` : ""}
-                </li>
-              ))}
+              {failure.problems
+                .slice(0, 10)
+                .map(
+                  (problem) =>
+                    `${problem.message}${problem.pointer !== undefined ? ` at ${problem.pointer || "/"}` : problem.line ? ` at line ${problem.line}` : ""}`,
+                )
+                // The message already names the first problem when there is one: say it once.
+                .filter((text) => !failure.message.includes(text))
+                .map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
             </ul>
           </div>
         )}
