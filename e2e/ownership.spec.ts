@@ -31,8 +31,12 @@ test("sign in, create a team, register a service with two owning teams, find it,
   await expect(page).toHaveURL(/\/services\/launch-control$/);
   const owners = page.locator("aside");
   await expect(owners.getByRole("link", { name: "Rocket Team" })).toBeVisible();
-  await expect(owners.getByRole("link", { name: "Payments" })).toBeVisible();
+  await expect(owners.getByRole("link", { name: "Payments", exact: true })).toBeVisible();
   await expect(owners).toContainText("(primary)");
+  // Who to ask: each owning team's chat channel and email.
+  await expect(
+    owners.getByTestId("owner-contact").filter({ hasText: "#team-payments" }).getByRole("link", { name: "payments@tidewater.example" }),
+  ).toHaveAttribute("href", "mailto:payments@tidewater.example");
 
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "My services" })).toBeVisible();

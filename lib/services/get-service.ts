@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors";
 import { serviceFieldsSelect } from "./service-summary";
 import { toVersionView, versionOrder, versionSelect } from "@/lib/versions/version-view";
 
-/** A service with its owners, links and versions (newest first), without any stored document. */
+/** A service with its owners (and how to reach them), links and versions (newest first), without any stored document. */
 export async function getService(db: Db, slug: string) {
   const row = await db.service.findUnique({
     where: { slug },
@@ -15,7 +15,7 @@ export async function getService(db: Db, slug: string) {
       createdAt: true,
       currentVersionId: true,
       ownerships: {
-        select: { isPrimary: true, team: { select: { slug: true, name: true } } },
+        select: { isPrimary: true, team: { select: { slug: true, name: true, chatChannel: true, email: true } } },
         orderBy: [{ isPrimary: "desc" }, { team: { name: "asc" } }],
       },
       links: { select: { kind: true, label: true, url: true }, orderBy: { position: "asc" } },

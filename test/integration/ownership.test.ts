@@ -324,7 +324,7 @@ metadata: [this is: not valid
         repositoryUrl: "https://github.com/acme/basket-service",
         tags: ["java", "checkout", "system-storefront"],
       });
-      expect(basket.owners).toEqual([{ slug: "checkout", name: "Checkout", isPrimary: true }]);
+      expect(basket.owners).toEqual([{ slug: "checkout", name: "Checkout", isPrimary: true, chatChannel: null, email: "checkout@x.test" }]);
       expect(basket.links).toEqual([{ kind: "other", label: "Dashboard", url: "https://grafana.x.test/d/basket" }]);
       expect(basket.versions.map((version) => version.version)).toEqual(["2.0.0"]);
       for (const slug of ["payments-gateway", "orphan-service", "personal-tool"]) expect(await db.prisma.service.findUnique({ where: { slug } })).toBeNull();

@@ -195,8 +195,9 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(status).toBe(200);
     expect(contractErrors("/services/{slug}", "get", 200, body)).toEqual([]);
     expect(body.owners).toEqual([
-      { slug: "commerce", name: "Commerce", isPrimary: true },
-      { slug: "payments", name: "Payments", isPrimary: false },
+      // Who to ask: each owning team's chat channel and email come with it.
+      { slug: "commerce", name: "Commerce", isPrimary: true, chatChannel: "#team-commerce", email: "commerce@tidewater.example" },
+      { slug: "payments", name: "Payments", isPrimary: false, chatChannel: "#team-payments", email: "payments@tidewater.example" },
     ]);
     const missing = await get("/api/v1/services/no-such-service");
     expect(missing.status).toBe(404);

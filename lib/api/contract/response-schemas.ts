@@ -81,7 +81,11 @@ export const serviceDetailSchema = z
     breakingChangePolicy: z
       .enum(["allow", "warn", "block"])
       .meta({ description: "What publishing breaking changes does: accepted, flagged, or refused unless a maintainer gives a reason." }),
-    owners: z.array(teamRefSchema.extend({ isPrimary: z.boolean() })),
+    owners: z.array(
+      teamRefSchema
+        .extend({ isPrimary: z.boolean(), chatChannel: z.string().nullable(), email: z.string().nullable() })
+        .meta({ description: "An owning team and how to reach it." }),
+    ),
     links: z.array(z.object({ kind: linkKind, label: z.string(), url: z.string() })),
     versions: z.array(versionSchema),
     createdAt: isoDate,

@@ -178,7 +178,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         </div>
         <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
           <div>
-            <h3 className="mb-1 font-semibold">Owners</h3>
+            <h3 className="mb-1 font-semibold">Owners: who to ask</h3>
             <ul>
               {service.owners.map((owner) => (
                 <li key={owner.slug}>
@@ -186,6 +186,17 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
                     {owner.name}
                   </Link>
                   {owner.isPrimary && <span className="ml-1 text-xs text-slate-500">(primary)</span>}
+                  {(owner.chatChannel || owner.email) && (
+                    <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="owner-contact">
+                      {owner.chatChannel && <span>{owner.chatChannel}</span>}
+                      {owner.chatChannel && owner.email && " · "}
+                      {owner.email && (
+                        <a href={`mailto:${owner.email}`} className="text-teal-700 hover:underline dark:text-teal-400">
+                          {owner.email}
+                        </a>
+                      )}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
