@@ -15,6 +15,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { collectFiles } from "@/cli/collect-files";
 import { swaggerDeepLink } from "@/lib/search/swagger-deep-link";
+import { isLargeDocument } from "@/lib/versions/operation-index";
 import { startPortal } from "../test/support/portal-server";
 import { signInLocally } from "../test/support/sign-in";
 
@@ -150,7 +151,7 @@ try {
       versions: { sizeBytes: number; operationCount: number; isCurrent: boolean }[];
     };
     const current = service.versions.find((entry) => entry.isCurrent)!;
-    const large = current.sizeBytes >= 1_000_000 || current.operationCount >= 150;
+    const large = isLargeDocument(current);
     for (const side of ["Wayfinder", "plain swagger-ui"] as const) {
       const results: { first: number; ready: number; expandMs: number | null; heapMb: number | null }[] = [];
       for (let run = 0; run < runs; run++) {

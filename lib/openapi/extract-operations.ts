@@ -1,6 +1,6 @@
 import { isPlainObject } from "./detect-format";
 import { operationSearchText } from "@/lib/search/operation-search-text";
-import { pointerKeys } from "./json-pointer";
+import { resolvePointer } from "./json-pointer";
 
 export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
@@ -22,17 +22,6 @@ export interface OperationSummary {
   sunset: Date | null;
 }
 
-/** Follows a local `#/…` JSON pointer; anything else (external or broken) gives undefined. */
-function resolveLocalRef(document: Record<string, unknown>, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = document;
-  for (const key of pointerKeys(ref)) {
-    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
 /** Markdown to a short line of plain text: no markup, links kept as their text, whitespace folded. */
 function plainDescription(markdown: unknown): string {
   if (typeof markdown !== "string") return "";
@@ -52,7 +41,7 @@ function parameterNames(document: Record<string, unknown>, ...lists: unknown[]):
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
     for (let parameter of list) {
-      if (isPlainObject(parameter) && typeof parameter.$ref === "string") parameter = resolveLocalRef(document, parameter.$ref);
+      if (isPlainObject(parameter) && typeof parameter.$ref === "string") parameter = resolvePointer(document, parameter.$ref);
       if (isPlainObject(parameter) && typeof parameter.name === "string") names.push(parameter.name);
     }
   }
@@ -66,7 +55,7 @@ export function extractOperations(document: Record<string, unknown>): OperationS
   const operations: OperationSummary[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
     let item = rawItem;
-    if (isPlainObject(item) && typeof item.$ref === "string") item = resolveLocalRef(document, item.$ref) ?? item;
+    if (isPlainObject(item) && typeof item.$ref === "string") item = resolvePointer(document, item.$ref) ?? item;
     if (!isPlainObject(item)) continue;
     for (const method of httpMethods) {
       const operation = item[method];

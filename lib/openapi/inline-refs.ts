@@ -1,5 +1,5 @@
 import { isPlainObject } from "./detect-format";
-import { pointerKeys } from "./json-pointer";
+import { pointerKeys, resolvePointer } from "./json-pointer";
 
 type Json = Record<string, unknown>;
 
@@ -42,12 +42,6 @@ const namedMaps = new Set([
   "mapping",
 ]);
 
-function target(root: Json, ref: string): unknown {
-  let node: unknown = root;
-  for (const key of pointerKeys(ref)) node = isPlainObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
-  return node;
-}
-
 const isSchemaRef = (ref: string) => /^#\/(components\/schemas|definitions)\//.test(ref);
 const refName = (ref: string) => pointerKeys(ref).at(-1) ?? ref;
 
@@ -56,7 +50,7 @@ const refName = (ref: string) => pointerKeys(ref).at(-1) ?? ref;
  * shows its name; its own description says where it is expanded.
  */
 function stub(root: Json, ref: string, why: "deep" | "circular"): Json {
-  const schema = target(root, ref);
+  const schema = resolvePointer(root, ref);
   const type = isPlainObject(schema) && typeof schema.type === "string" ? schema.type : "object";
   const description = isPlainObject(schema) && typeof schema.description === "string" ? `${schema.description}\n\n` : "";
   const note = why === "circular" ? "Refers back to a schema above." : "Nested too deep to expand here: the full document has it under";
@@ -88,7 +82,7 @@ function inlineAt(root: Json, value: unknown, maxDepth: number, budget: number):
         stubs++;
         return stub(root, ref, chain.includes(ref) ? "circular" : "deep");
       }
-      const resolved = target(root, ref);
+      const resolved = resolvePointer(root, ref);
       if (resolved === undefined) return node;
       const { $ref: _ref, ...siblings } = node;
       const inlined = walk(resolved, schema ? depth + 1 : depth, [...chain, ref], context);

@@ -25,6 +25,14 @@ export function pointerKeys(ref: string): string[] {
     });
 }
 
+/** What a local `#/…` reference points to in `root`; anything else (external, broken) gives undefined. */
+export function resolvePointer(root: Json, ref: string): unknown {
+  if (!ref.startsWith("#/")) return undefined;
+  let node: unknown = root;
+  for (const key of pointerKeys(ref)) node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? (node as Json)[key] : undefined;
+  return node;
+}
+
 /** Follows a chain of local `$ref`s; unresolvable ones give undefined. */
 export function deref(root: Json, value: unknown, seen = new Set<string>()): unknown {
   let current = value;
@@ -32,9 +40,7 @@ export function deref(root: Json, value: unknown, seen = new Set<string>()): unk
     const ref = current.$ref;
     if (!ref.startsWith("#/") || seen.has(ref)) return undefined;
     seen.add(ref);
-    let node: unknown = root;
-    for (const key of pointerKeys(ref)) node = isPlainObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
-    current = node;
+    current = resolvePointer(root, ref);
   }
   return current;
 }

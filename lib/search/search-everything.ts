@@ -55,6 +55,10 @@ export interface SearchResults {
   docs: DocHit[];
 }
 
+/** Services (`s`) one of whose owners is this team. */
+const ownedBy = (team: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "ServiceOwnership" so JOIN "Team" t ON t.id = so."teamId" WHERE so."serviceId" = s.id AND t.slug = ${team})`;
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 
 /** How many matching operations are ranked at most, and counted at most (see searchOperations). */
@@ -79,10 +83,7 @@ async function searchOperations(
   query: { tsquery: string; compact: string },
 ): Promise<{ hits: OperationHit[]; total: number; totalIsExact: boolean }> {
   const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
-  if (input.team)
-    filters.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ServiceOwnership" so JOIN "Team" t ON t.id = so."teamId" WHERE so."serviceId" = s.id AND t.slug = ${input.team})`,
-    );
+  if (input.team) filters.push(ownedBy(input.team));
   if (input.service) filters.push(Prisma.sql`s.slug = ${input.service}`);
   if (input.method) filters.push(Prisma.sql`o.method = ${input.method}`);
   if (input.deprecated !== undefined) filters.push(Prisma.sql`o.deprecated = ${input.deprecated}`);
@@ -132,10 +133,7 @@ async function searchOperations(
 /** Services by name, slug and description: the name or slug typed exactly first, then full-text rank. */
 async function searchServices(db: Db, input: SearchInput, tsquery: string): Promise<ServiceHit[]> {
   const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
-  if (input.team)
-    filters.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ServiceOwnership" so JOIN "Team" t ON t.id = so."teamId" WHERE so."serviceId" = s.id AND t.slug = ${input.team})`,
-    );
+  if (input.team) filters.push(ownedBy(input.team));
   const text = input.q.trim();
   const query = Prisma.sql`to_tsquery('simple', ${tsquery})`;
   const rows = await db.$queryRaw<Omit<ServiceHit, "url">[]>`

@@ -23,7 +23,7 @@ export async function getOperationSlice(
   const key = input.method && input.path ? `${head.contentHash} ${input.method} ${input.path}` : `${head.contentHash} overview`;
   let json = cache.get(key);
   if (json === undefined) {
-    const { document } = await loadStoredDocument(db, { ...input, revision: head.revision });
+    const { document } = await loadStoredDocument(db, { ...input, revision: head.revision }, head);
     if (input.method && input.path) {
       const { slice, info } = operationSlice(document, input.method, input.path);
       json = JSON.stringify({ ...slice, "x-wayfinder-slice": { of: `${input.method.toUpperCase()} ${input.path}`, ...info } });

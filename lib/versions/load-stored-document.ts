@@ -10,8 +10,13 @@ const CACHE_SIZE = 8;
  * kept: the docs page, its operation slices, the proxy and the mock all ask on every request, and
  * only the version's head (revision and hash) is read from the database on a hit.
  */
-export async function loadStoredDocument(db: Db, input: { serviceSlug: string; version: string; revision?: number }) {
-  const head = await getVersionHead(db, input);
+export async function loadStoredDocument(
+  db: Db,
+  input: { serviceSlug: string; version: string; revision?: number },
+  /** The version's head when the caller has read it already. */
+  known?: { revision: number; contentHash: string },
+) {
+  const head = known ?? (await getVersionHead(db, input));
   let document = cache.get(head.contentHash);
   if (document) cache.delete(head.contentHash);
   else {

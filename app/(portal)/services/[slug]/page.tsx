@@ -28,7 +28,6 @@ import { recordDocsOpened } from "@/lib/try/record-try-event";
 import { timeToFirstCall } from "@/lib/try/time-to-first-call";
 import { tryConfigFor } from "@/lib/try/try-config-for";
 import { isLargeDocument, listOperationIndex } from "@/lib/versions/operation-index";
-import { loadStoredDocument } from "@/lib/versions/load-stored-document";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -80,9 +79,6 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
       ? await listOperationIndex(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision })
       : null;
   if (documentUrl && !operationIndex) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
-  // Operations of a large document are cut from the parsed document: have it parsed before the first is asked for.
-  if (selected && operationIndex)
-    after(() => loadStoredDocument(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision }).then(() => undefined));
   const versionsPage = Math.max(1, Number(first(query.versionsPage)) || 1);
   const versionsShown = service.versions.slice((versionsPage - 1) * VERSIONS_PER_PAGE, versionsPage * VERSIONS_PER_PAGE);
   const versionsPageCount = Math.ceil(service.versions.length / VERSIONS_PER_PAGE);
