@@ -11,7 +11,7 @@ import { serviceFiltersSchema } from "@/lib/services/service-filters";
 export default async function Home() {
   const actor = await sessionActor();
   if (actor.kind !== "user") redirect("/services");
-  const page = await listServices(await getDb(), serviceFiltersSchema.parse({ mine: "true", retired: "true", pageSize: "100" }), {
+  const page = await listServices(await getDb(), serviceFiltersSchema.parse({ mine: "true", includeRetired: "true", pageSize: "100" }), {
     myTeamIds: myTeamIds(actor),
   });
   return (

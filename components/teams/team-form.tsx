@@ -12,7 +12,7 @@ import { slugify } from "@/lib/slug";
 import { teamInputSchema } from "@/lib/teams/team-input";
 
 type Values = z.input<typeof teamInputSchema>;
-const FIELDS = ["slug", "name", "description", "chatChannel", "email"] as const;
+const FIELDS = ["slug", "name", "description", "chatChannel", "email", "onCallUrl"] as const;
 const emptyToNull = (value: unknown) => (value === "" ? null : value);
 
 /** Creates a team; the creator becomes its first maintainer. */
@@ -22,7 +22,7 @@ export function TeamForm() {
   const [slugEdited, setSlugEdited] = useState(false);
   const form = useForm<Values>({
     resolver: zodResolver(teamInputSchema),
-    defaultValues: { slug: "", name: "", description: "", chatChannel: null, email: null },
+    defaultValues: { slug: "", name: "", description: "", chatChannel: null, email: null, onCallUrl: null },
   });
   const { errors } = form.formState;
   const create = useMutation({
@@ -48,7 +48,7 @@ export function TeamForm() {
       <Field id="team-description" label="Description" error={errors.description?.message}>
         <textarea id="team-description" rows={2} className={inputClass} {...form.register("description")} />
       </Field>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field id="team-chat" label="Chat channel" error={errors.chatChannel?.message}>
           <input id="team-chat" className={inputClass} placeholder="#team-payments" {...form.register("chatChannel", { setValueAs: emptyToNull })} />
         </Field>
@@ -56,6 +56,14 @@ export function TeamForm() {
           <input id="team-email" type="email" className={inputClass} {...form.register("email", { setValueAs: emptyToNull })} />
         </Field>
       </div>
+      <Field
+        id="team-on-call"
+        label="On-call link"
+        hint="Where to page whoever is on call: a PagerDuty or Opsgenie schedule, a rota page."
+        error={errors.onCallUrl?.message}
+      >
+        <input id="team-on-call" type="url" className={inputClass} placeholder="https://" {...form.register("onCallUrl", { setValueAs: emptyToNull })} />
+      </Field>
       <FormError message={formError} />
       <button type="submit" className={buttonClass} disabled={create.isPending}>
         Create team

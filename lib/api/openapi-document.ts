@@ -7,7 +7,7 @@ import { operations, type Access, type Operation } from "./contract/operations";
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.11.0";
+export const WAYFINDER_API_VERSION = "1.12.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,

@@ -1,9 +1,10 @@
-import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
+import { demoMaintainers, demoServices, demoTeams } from "@/prisma/seed/demo-company";
 import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
 import { readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
+import { setMembership } from "@/lib/teams/set-membership";
 import { publishVersion } from "@/lib/versions/publish-version";
 
 /**
@@ -13,7 +14,14 @@ import { publishVersion } from "@/lib/versions/publish-version";
 const seedActor = systemActor("demo seed");
 
 export async function seedDemo(db: Db): Promise<{ teams: number; services: number; versions: number }> {
-  for (const team of demoTeams) await createTeam(db, { actor: seedActor, input: team });
+  for (const team of demoTeams) {
+    await createTeam(db, { actor: seedActor, input: team });
+    for (const { name, email } of demoMaintainers[team.slug] ?? []) {
+      // Named as they will be when they sign in; until then the account only holds the membership.
+      await db.user.upsert({ where: { email }, create: { email, name }, update: {} });
+      await setMembership(db, { actor: seedActor, teamSlug: team.slug, input: { email, role: "maintainer" } });
+    }
+  }
   let versions = 0;
   for (const { specs, ...service } of demoServices) {
     await createService(db, { actor: seedActor, input: service });

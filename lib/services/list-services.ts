@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { searchTokens } from "@/lib/search/search-tokens";
 import { cachedCatalogueRead } from "./catalogue-cache";
-import type { ServiceFilters } from "./service-filters";
+import { requestedLifecycles, type ServiceFilters } from "./service-filters";
 import { serviceSummarySelect, toServiceSummary, type ServiceSummary } from "./service-summary";
 
 export interface ServicePage {
@@ -15,12 +15,13 @@ export interface ServicePage {
 /**
  * Builds the where-clause for catalogue filters; `q` matches name, slug or description,
  * case-insensitively, or (`withMatchingOperations`) services an operation of whose current version
- * matches it. Retired services are left out unless asked for (by `retired` or by naming the
- * lifecycle). `myTeamIds` are the caller's teams, for `mine`.
+ * matches it. Retired services are left out unless included (`includeRetired`) or asked
+ * for (`lifecycle=retired`, or `retired=true`, which means the same). `myTeamIds` are the caller's teams, for `mine`.
  */
 export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = [], withMatchingOperations: string[] = []): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [];
-  if (!filters.retired && !filters.lifecycle?.includes("retired")) and.push({ lifecycle: { not: "retired" } });
+  const lifecycle = requestedLifecycles(filters);
+  if (!filters.includeRetired && !lifecycle?.includes("retired")) and.push({ lifecycle: { not: "retired" } });
   if (filters.mine) and.push({ ownerships: { some: { teamId: { in: myTeamIds } } } });
   if (filters.q) {
     and.push({
@@ -33,7 +34,7 @@ export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = [], 
     });
   }
   if (filters.team) and.push({ ownerships: { some: { team: { slug: filters.team } } } });
-  if (filters.lifecycle?.length) and.push({ lifecycle: { in: filters.lifecycle } });
+  if (lifecycle?.length) and.push({ lifecycle: { in: lifecycle } });
   if (filters.tag) and.push({ tags: { has: filters.tag } });
   if (filters.sunsetWithin !== undefined) {
     // The service itself, or a deprecated operation of the version it serves, goes away within N days.

@@ -41,6 +41,8 @@ export const serviceFiltersSchema = z.object({
   /** Only services owned by the caller's teams. */
   mine: flag,
   /** Include retired (archived) services, which the default view hides. */
+  includeRetired: flag,
+  /** Only retired services: the same as naming the lifecycle (`lifecycle=retired`), so the two addresses agree. */
   retired: flag,
   /** Only services that (or a deprecated operation of which) reach their sunset within this many days. */
   sunsetWithin: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(0).max(3650).optional()),
@@ -49,6 +51,12 @@ export const serviceFiltersSchema = z.object({
 });
 
 export type ServiceFilters = z.infer<typeof serviceFiltersSchema>;
+
+/** The lifecycles asked for, by name or by `retired=true`; undefined when any will do. */
+export function requestedLifecycles(filters: Pick<ServiceFilters, "lifecycle" | "retired">): Lifecycle[] | undefined {
+  if (!filters.retired) return filters.lifecycle;
+  return [...new Set([...(filters.lifecycle ?? []), Lifecycle.retired])];
+}
 
 /** Reads filters from URL search parameters (a URLSearchParams or Next.js `searchParams`). */
 export function serviceFiltersFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>): z.ZodSafeParseResult<ServiceFilters> {
@@ -73,6 +81,7 @@ export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string
   if (filters.tag) params.set("tag", filters.tag);
   if (filters.sunsetWithin !== undefined) params.set("sunsetWithin", String(filters.sunsetWithin));
   if (filters.mine) params.set("mine", "true");
+  if (filters.includeRetired) params.set("includeRetired", "true");
   if (filters.retired) params.set("retired", "true");
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   if (filters.pageSize && filters.pageSize !== 50) params.set("pageSize", String(filters.pageSize));
@@ -87,6 +96,7 @@ const accepted: Record<string, string> = {
   tag: "is too long",
   q: "is too long (200 characters at most)",
   mine: "must be true or false",
+  includeRetired: "must be true or false",
   retired: "must be true or false",
   sunsetWithin: "must be a whole number of days from 0 to 3650",
   page: "must be a whole number from 1",

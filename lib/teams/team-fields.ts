@@ -7,4 +7,5 @@ export const teamFieldsSelect = {
   description: true,
   chatChannel: true,
   email: true,
+  onCallUrl: true,
 } satisfies Prisma.TeamSelect;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MemberRole } from "@/generated/prisma/enums";
+import { httpUrl } from "@/lib/http/http-url";
 import { requiredText, slugSchema } from "@/lib/slug";
 
 const fields = {
@@ -7,6 +8,7 @@ const fields = {
   description: z.string().max(2000, "must be at most 2000 characters").trim(),
   chatChannel: z.string().max(100, "must be at most 100 characters").trim().nullable(),
   email: z.email("must be an email address").nullable(),
+  onCallUrl: httpUrl.nullable(),
 };
 
 /** A team as the form or `POST /api/v1/teams` gives it. */
@@ -16,6 +18,7 @@ export const teamInputSchema = z.object({
   description: fields.description.default(""),
   chatChannel: fields.chatChannel.optional(),
   email: fields.email.optional(),
+  onCallUrl: fields.onCallUrl.optional(),
 });
 
 export type TeamInput = z.input<typeof teamInputSchema>;

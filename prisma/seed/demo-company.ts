@@ -13,6 +13,7 @@ export const demoTeams: TeamInput[] = [
     description: "Takes the money: card and wallet payments, refunds and chargebacks.",
     chatChannel: "#team-payments",
     email: "payments@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/payments",
   },
   {
     slug: "identity",
@@ -20,6 +21,7 @@ export const demoTeams: TeamInput[] = [
     description: "Accounts, sign-in and the tokens every service trusts.",
     chatChannel: "#team-identity",
     email: "identity@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/identity",
   },
   {
     slug: "commerce",
@@ -27,6 +29,7 @@ export const demoTeams: TeamInput[] = [
     description: "Baskets and orders, from checkout to delivery.",
     chatChannel: "#team-commerce",
     email: "commerce@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/commerce",
   },
   {
     slug: "catalogue",
@@ -34,6 +37,7 @@ export const demoTeams: TeamInput[] = [
     description: "Products, their copy in every language, and prices.",
     chatChannel: "#team-catalogue",
     email: "catalogue@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/catalogue",
   },
   {
     slug: "fulfilment",
@@ -41,6 +45,7 @@ export const demoTeams: TeamInput[] = [
     description: "Warehouses, stock and getting parcels out of the door.",
     chatChannel: "#team-fulfilment",
     email: "fulfilment@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/fulfilment",
   },
   {
     slug: "platform",
@@ -48,9 +53,37 @@ export const demoTeams: TeamInput[] = [
     description: "Shared infrastructure, notifications, feature flags and the developer portal.",
     chatChannel: "#team-platform",
     email: "platform@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/platform",
   },
-  { slug: "data", name: "Data", description: "Event collection, the warehouse and reporting.", chatChannel: "#team-data", email: "data@tidewater.example" },
+  {
+    slug: "data",
+    name: "Data",
+    description: "Event collection, the warehouse and reporting.",
+    chatChannel: "#team-data",
+    email: "data@tidewater.example",
+    onCallUrl: "https://tidewater.pagerduty.example/schedules/data",
+  },
 ];
+
+/** Each team's maintainers: the people a service page names under "who to ask". */
+export const demoMaintainers: Record<string, { name: string; email: string }[]> = {
+  payments: [
+    { name: "Amara Okafor", email: "amara.okafor@tidewater.example" },
+    { name: "Jonas Lindqvist", email: "jonas.lindqvist@tidewater.example" },
+  ],
+  identity: [{ name: "Priya Raman", email: "priya.raman@tidewater.example" }],
+  commerce: [
+    { name: "Diego Alvarez", email: "diego.alvarez@tidewater.example" },
+    { name: "Mei Tanaka", email: "mei.tanaka@tidewater.example" },
+  ],
+  catalogue: [{ name: "Sophie Martin", email: "sophie.martin@tidewater.example" }],
+  fulfilment: [{ name: "Kwame Mensah", email: "kwame.mensah@tidewater.example" }],
+  platform: [
+    { name: "Ingrid Bauer", email: "ingrid.bauer@tidewater.example" },
+    { name: "Tomás Ferreira", email: "tomas.ferreira@tidewater.example" },
+  ],
+  data: [{ name: "Hana Kim", email: "hana.kim@tidewater.example" }],
+};
 
 export interface DemoService extends ServiceInput {
   /** Files under prisma/seed/specs, oldest first; the literal "wayfinder" means Wayfinder's own document. */

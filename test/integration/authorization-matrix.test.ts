@@ -81,7 +81,7 @@ const ROUTES: Route[] = [
     route: "services",
     path: () => "/api/v1/services",
     body: () => ({ slug: `new-svc-${++counter}`, name: "New service", primaryOwner: "owners" }),
-    state: () => ["/api/v1/services?retired=true&pageSize=100"],
+    state: () => ["/api/v1/services?includeRetired=true&pageSize=100"],
     // Members may register for their own team; tokens scoped to one service may not register others.
     expected: {
       anonymous: 401,

@@ -150,8 +150,8 @@ describe.each(testDatabases)("catalogue on $name", ({ open }) => {
     it("records one primary owner and any others", async () => {
       const service = await getService(db.prisma, "svc-one");
       expect(service.owners).toEqual([
-        { slug: "alpha", name: "Alpha", isPrimary: true, chatChannel: null, email: null },
-        { slug: "beta", name: "Beta", isPrimary: false, chatChannel: null, email: null },
+        { slug: "alpha", name: "Alpha", isPrimary: true, chatChannel: null, email: null, onCallUrl: null, maintainers: [] },
+        { slug: "beta", name: "Beta", isPrimary: false, chatChannel: null, email: null, onCallUrl: null, maintainers: [] },
       ]);
     });
 

@@ -62,6 +62,19 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
     expect((await loadUserActor(db.prisma, again.id, [])) as { teamRoles: object }).toMatchObject({ teamRoles: expect.any(Object), name: "Ada Lovelace" });
   });
 
+  it("makes the first person to sign in admin while there is none, even one added by email before (the embedded default)", async () => {
+    // ada, bob and cy exist (added to teams by email, signed in with firstUserIsAdmin off); none is admin.
+    expect(await db.prisma.user.count({ where: { isAdmin: true } })).toBe(0);
+    const first = await signInUser(db.prisma, { email: "bob@x.test", name: "Bob", firstUserIsAdmin: true });
+    const second = await signInUser(db.prisma, { email: "newcomer@x.test", name: "Newcomer", firstUserIsAdmin: true });
+    const admins = await db.prisma.user.findMany({ where: { isAdmin: true }, select: { id: true } });
+    expect(admins).toEqual([{ id: first.id }]);
+    expect(second.id).not.toBe(first.id);
+    // Put things back: the tests below treat bob as a plain member.
+    await db.prisma.user.update({ where: { id: first.id }, data: { isAdmin: false } });
+    await db.prisma.user.delete({ where: { id: second.id } });
+  });
+
   it("lets a member register a service for their team, not for others'", async () => {
     await createService(db.prisma, { actor: bob, input: { slug: "bobs-api", name: "Bob's API", primaryOwner: "core" } });
     expect(
@@ -88,6 +101,15 @@ describe.each(testDatabases)("ownership, audit and tokens on $name", ({ open }) 
       ["core", true],
       ["edge", false],
     ]);
+  });
+
+  it("names each owning team's maintainers, with their emails only for readers who may see them", async () => {
+    const maintainersBy = async (reader?: Actor) =>
+      Object.fromEntries((await getService(db.prisma, "bobs-api", { reader })).owners.map((owner) => [owner.slug, owner.maintainers]));
+    // ada signed in as "Ada Lovelace"; cy's name is the one signInUser made from the address.
+    expect(await maintainersBy(bob)).toEqual({ core: [{ name: "Ada Lovelace", email: "ada@x.test" }], edge: [{ name: "cy", email: "cy@x.test" }] });
+    expect(await maintainersBy({ kind: "anonymous" })).toEqual({ core: [{ name: "Ada Lovelace", email: null }], edge: [{ name: "cy", email: null }] });
+    expect(await maintainersBy()).toEqual(await maintainersBy({ kind: "anonymous" }));
   });
 
   it("transfers primary ownership, keeping or dropping the previous primary", async () => {
@@ -324,7 +346,18 @@ metadata: [this is: not valid
         repositoryUrl: "https://github.com/acme/basket-service",
         tags: ["java", "checkout", "system-storefront"],
       });
-      expect(basket.owners).toEqual([{ slug: "checkout", name: "Checkout", isPrimary: true, chatChannel: null, email: "checkout@x.test" }]);
+      // The admin who imported it became the new team's maintainer (as any team's creator does).
+      expect(basket.owners).toEqual([
+        {
+          slug: "checkout",
+          name: "Checkout",
+          isPrimary: true,
+          chatChannel: null,
+          email: "checkout@x.test",
+          onCallUrl: null,
+          maintainers: [{ name: "root", email: null }],
+        },
+      ]);
       expect(basket.links).toEqual([{ kind: "other", label: "Dashboard", url: "https://grafana.x.test/d/basket" }]);
       expect(basket.versions.map((version) => version.version)).toEqual(["2.0.0"]);
       for (const slug of ["payments-gateway", "orphan-service", "personal-tool"]) expect(await db.prisma.service.findUnique({ where: { slug } })).toBeNull();

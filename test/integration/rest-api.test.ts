@@ -133,7 +133,7 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(status).toBe(200);
     expect(contractErrors("/services", "get", 200, body)).toEqual([]);
     expect(body.total).toBe(listedByDefault);
-    const all = await get("/api/v1/services?retired=true");
+    const all = await get("/api/v1/services?includeRetired=true");
     expect(all.body.total).toBe(demoServices.length);
     expect(body.items.map((item: { slug: string }) => item.slug)).toContain("wayfinder");
   });
@@ -141,6 +141,8 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
   it("filters by lifecycle, team (co-owners included), tag and text, and paginates", async () => {
     const retired = await get("/api/v1/services?lifecycle=retired");
     expect(retired.body.items.map((item: { slug: string }) => item.slug)).toEqual(["warehouse-scanner-gateway"]);
+    // The flag that reads like the same question gives the same answer.
+    expect((await get("/api/v1/services?retired=true")).body).toEqual(retired.body);
     const payments = await get("/api/v1/services?team=payments");
     expect(payments.body.items.map((item: { slug: string }) => item.slug).sort()).toEqual(["chargeback-desk", "orders-api", "payments-api"]);
     const both = await get("/api/v1/services?lifecycle=deprecated,retired&tag=legacy");
@@ -195,9 +197,32 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(status).toBe(200);
     expect(contractErrors("/services/{slug}", "get", 200, body)).toEqual([]);
     expect(body.owners).toEqual([
-      // Who to ask: each owning team's chat channel and email come with it.
-      { slug: "commerce", name: "Commerce", isPrimary: true, chatChannel: "#team-commerce", email: "commerce@tidewater.example" },
-      { slug: "payments", name: "Payments", isPrimary: false, chatChannel: "#team-payments", email: "payments@tidewater.example" },
+      // Who to ask: each owning team's chat channel, email and on-call page, and its maintainers
+      // (names only for a reader who is not signed in).
+      {
+        slug: "commerce",
+        name: "Commerce",
+        isPrimary: true,
+        chatChannel: "#team-commerce",
+        email: "commerce@tidewater.example",
+        onCallUrl: "https://tidewater.pagerduty.example/schedules/commerce",
+        maintainers: [
+          { name: "Diego Alvarez", email: null },
+          { name: "Mei Tanaka", email: null },
+        ],
+      },
+      {
+        slug: "payments",
+        name: "Payments",
+        isPrimary: false,
+        chatChannel: "#team-payments",
+        email: "payments@tidewater.example",
+        onCallUrl: "https://tidewater.pagerduty.example/schedules/payments",
+        maintainers: [
+          { name: "Amara Okafor", email: null },
+          { name: "Jonas Lindqvist", email: null },
+        ],
+      },
     ]);
     const missing = await get("/api/v1/services/no-such-service");
     expect(missing.status).toBe(404);

@@ -119,8 +119,10 @@ const edgeCases: Record<string, unknown[]> = {
     { slug: "rocket", name: "Rocket", email: "not-an-email" },
     { slug: "rocket", name: "" },
     { slug: "rocket", name: "Rocket", chatChannel: "x".repeat(101) },
+    { slug: "rocket", name: "Rocket", onCallUrl: "https://rota.example.com/rocket" },
+    { slug: "rocket", name: "Rocket", onCallUrl: "javascript:alert(1)" },
   ],
-  updateTeam: [{ description: "d" }, { name: "   " }, { email: null }, { slug: "other" }],
+  updateTeam: [{ description: "d" }, { name: "   " }, { email: null }, { slug: "other" }, { onCallUrl: null }, { onCallUrl: "ftp://rota.example.com" }],
   setTeamMember: [
     { email: "ada@example.com" },
     { email: "ADA@example.com", role: "maintainer" },

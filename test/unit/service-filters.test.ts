@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFilterProblems, serviceFiltersFromSearchParams, serviceFiltersToSearch } from "@/lib/services/service-filters";
+import { describeFilterProblems, requestedLifecycles, serviceFiltersFromSearchParams, serviceFiltersToSearch } from "@/lib/services/service-filters";
 import { serviceWhere } from "@/lib/services/list-services";
 
 describe("service filters", () => {
@@ -33,8 +33,18 @@ describe("service filters", () => {
   it("hides retired services unless asked for by flag or by lifecycle", () => {
     const hideRetired = { lifecycle: { not: "retired" } };
     expect(serviceWhere({ page: 1, pageSize: 50 })).toEqual({ AND: [hideRetired] });
-    expect(serviceWhere({ retired: true, page: 1, pageSize: 50 })).toEqual({});
+    expect(serviceWhere({ includeRetired: true, page: 1, pageSize: 50 })).toEqual({});
     expect(serviceWhere({ lifecycle: ["retired"], page: 1, pageSize: 50 })).toEqual({ AND: [{ lifecycle: { in: ["retired"] } }] });
+  });
+
+  it("reads retired=true as lifecycle=retired, so the two addresses show the same services", () => {
+    const onlyRetired = { AND: [{ lifecycle: { in: ["retired"] } }] };
+    expect(serviceWhere({ retired: true, page: 1, pageSize: 50 })).toEqual(onlyRetired);
+    expect(serviceWhere({ retired: true, lifecycle: ["retired"], page: 1, pageSize: 50 })).toEqual(onlyRetired);
+    expect(serviceWhere({ retired: true, lifecycle: ["deprecated"], page: 1, pageSize: 50 })).toEqual({
+      AND: [{ lifecycle: { in: ["deprecated", "retired"] } }],
+    });
+    expect(requestedLifecycles({ retired: false, lifecycle: ["production"] })).toEqual(["production"]);
   });
 
   it("builds one condition per filter, and 'mine' from the caller's teams", () => {

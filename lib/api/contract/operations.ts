@@ -73,7 +73,8 @@ export const operations = {
     path: "/services",
     tags: ["Services"],
     summary: "List services",
-    description: "The catalogue, sorted by name, filtered and paginated. Never includes API documents. `lifecycle` repeats or takes commas.",
+    description:
+      "The catalogue, sorted by name, filtered and paginated. Never includes API documents. `lifecycle` repeats or takes commas. Retired services are left out unless `includeRetired=true`; `retired=true` asks for the retired ones only, like `lifecycle=retired`.",
     access: "read",
     query: serviceFiltersSchema,
     responses: {

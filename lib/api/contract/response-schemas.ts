@@ -83,8 +83,16 @@ export const serviceDetailSchema = z
       .meta({ description: "What publishing breaking changes does: accepted, flagged, or refused unless a maintainer gives a reason." }),
     owners: z.array(
       teamRefSchema
-        .extend({ isPrimary: z.boolean(), chatChannel: z.string().nullable(), email: z.string().nullable() })
-        .meta({ description: "An owning team and how to reach it." }),
+        .extend({
+          isPrimary: z.boolean(),
+          chatChannel: z.string().nullable(),
+          email: z.string().nullable(),
+          onCallUrl: z.string().nullable().meta({ description: "Where to page whoever is on call." }),
+          maintainers: z.array(
+            z.object({ name: z.string(), email: z.string().nullable().meta({ description: "Only for readers who are signed in (or use a token)." }) }),
+          ),
+        })
+        .meta({ description: "An owning team, how to reach it, and its maintainers." }),
     ),
     links: z.array(z.object({ kind: linkKind, label: z.string(), url: z.string() })),
     versions: z.array(versionSchema),
@@ -93,7 +101,14 @@ export const serviceDetailSchema = z
   })
   .meta({ id: "ServiceDetail" });
 
-const teamFields = { slug: slugRef, name: z.string(), description: z.string(), chatChannel: z.string().nullable(), email: z.string().nullable() };
+const teamFields = {
+  slug: slugRef,
+  name: z.string(),
+  description: z.string(),
+  chatChannel: z.string().nullable(),
+  email: z.string().nullable(),
+  onCallUrl: z.string().nullable(),
+};
 export const teamSummarySchema = z.object({ ...teamFields, serviceCount: z.int().min(0), primaryServiceCount: z.int().min(0) }).meta({ id: "TeamSummary" });
 export const teamDetailSchema = z
   .object({ ...teamFields, services: z.array(serviceSummarySchema.extend({ isPrimaryOwner: z.boolean() })) })

@@ -38,7 +38,7 @@ export default async function TeamPage({ params }: { params: Params }) {
   ]);
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
         <Link href="/teams" className="hover:underline">
           Teams
         </Link>{" "}
@@ -46,7 +46,7 @@ export default async function TeamPage({ params }: { params: Params }) {
       </nav>
       <h1 className="text-2xl font-semibold">{team.name}</h1>
       <p className="text-slate-700 dark:text-slate-300">{team.description}</p>
-      <dl className="flex gap-6 text-sm">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {team.chatChannel && (
           <div>
             <dt className="inline font-medium">Chat: </dt>
@@ -63,12 +63,26 @@ export default async function TeamPage({ params }: { params: Params }) {
             </dd>
           </div>
         )}
+        {team.onCallUrl && (
+          <div>
+            <dt className="inline font-medium">On call: </dt>
+            <dd className="inline">
+              <a href={team.onCallUrl} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">
+                Page the on-call engineer
+              </a>
+            </dd>
+          </div>
+        )}
       </dl>
       <section aria-labelledby="services" className="space-y-2">
         <h2 id="services" className="text-lg font-semibold">
           Services ({team.services.length})
         </h2>
-        {team.services.length ? <ServiceTable services={team.services} /> : <p className="text-sm text-slate-500">This team owns no services yet.</p>}
+        {team.services.length ? (
+          <ServiceTable services={team.services} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">This team owns no services yet.</p>
+        )}
       </section>
       <section aria-labelledby="members" className="space-y-2">
         <h2 id="members" className="text-lg font-semibold">

@@ -32,5 +32,5 @@ export const POST = apiRoute(async (request, _params, { actor }) => {
     const source = await setSource(db, { actor, slug: created.slug, input: { url: input.documentUrl } });
     await refreshSource(db, source.id, actor);
   }
-  return Response.json(await getService(db, created.slug), { status: 201, headers: { Location: `/api/v1/services/${created.slug}` } });
+  return Response.json(await getService(db, created.slug, { reader: actor }), { status: 201, headers: { Location: `/api/v1/services/${created.slug}` } });
 });

@@ -6,7 +6,7 @@ import { apiRoute, readBody } from "@/lib/http/api-route";
 import { getService } from "@/lib/services/get-service";
 import { updateService } from "@/lib/services/update-service";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json(await getService(await getDb(), slug)));
+export const GET = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => Response.json(await getService(await getDb(), slug, { reader: actor })));
 
 export const PATCH = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
   const db = await getDb();
@@ -14,5 +14,5 @@ export const PATCH = apiRoute<{ slug: string }>(async (request, { slug }, { acto
   assert(await canActorEditService(db, actor, slug), actor, `edit the service "${slug}"`);
   const changes = await readBody(operations.updateService, request);
   await updateService(db, { actor, slug, changes });
-  return Response.json(await getService(db, slug));
+  return Response.json(await getService(db, slug, { reader: actor }));
 });

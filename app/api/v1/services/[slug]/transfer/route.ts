@@ -12,5 +12,5 @@ export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor
   assert(await canActorEditService(db, actor, slug), actor, `transfer the service "${slug}"`);
   const transfer = await readBody(operations.transferService, request);
   await transferService(db, { actor, slug, transfer });
-  return Response.json(await getService(db, slug));
+  return Response.json(await getService(db, slug, { reader: actor }));
 });
