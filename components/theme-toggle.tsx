@@ -15,6 +15,15 @@ function subscribeToTheme(onChange: () => void): () => void {
 
 const STORAGE_KEY = "wayfinder-theme";
 
+/**
+ * Sets the theme on <html>: `dark` for Tailwind's dark variant, `dark-mode` for Swagger UI's own
+ * dark theme (its stylesheet keys it on `html.dark-mode`), so the API reference follows too.
+ */
+function applyTheme(theme: Theme): void {
+  document.documentElement.classList.toggle("dark", theme === "dark");
+  document.documentElement.classList.toggle("dark-mode", theme === "dark");
+}
+
 /** The stored choice, or the system's preference when there is none. */
 function preferredTheme(): Theme {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -30,7 +39,7 @@ export function ThemeToggle() {
   // hydrated (recovering from a hydration error re-creates <html>'s attributes) and follows the
   // system's preference while no choice is stored.
   useEffect(() => {
-    const apply = () => document.documentElement.classList.toggle("dark", preferredTheme() === "dark");
+    const apply = () => applyTheme(preferredTheme());
     apply();
     const media = matchMedia("(prefers-color-scheme: dark)");
     media.addEventListener("change", apply);
@@ -42,7 +51,7 @@ export function ThemeToggle() {
       className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
       aria-label={`Switch to ${next} theme`}
       onClick={() => {
-        document.documentElement.classList.toggle("dark", next === "dark");
+        applyTheme(next);
         localStorage.setItem(STORAGE_KEY, next);
       }}
     >
@@ -52,4 +61,4 @@ export function ThemeToggle() {
 }
 
 /** Runs before first paint so the page never flashes the wrong theme. */
-export const themeScript = `try{var t=localStorage.getItem("wayfinder-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+export const themeScript = `try{var t=localStorage.getItem("wayfinder-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark","dark-mode")}catch(e){}`;

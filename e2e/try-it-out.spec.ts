@@ -68,10 +68,16 @@ test.describe("Try it out on a demo service", () => {
   });
 
   test("keeps credentials across a reload in this tab, and forgets them on sign-out", async ({ page }) => {
-    await openOperation(page, "getOrder");
+    const operation = await openOperation(page, "getOrder");
+    const samples = operation.getByRole("region", { name: /Code samples for GET/ });
     await authorize(page);
+    await samples.getByRole("checkbox", { name: "Use my credentials" }).check();
+    await expect(samples.getByRole("tabpanel")).toContainText("Bearer demo-token");
     await page.reload();
     await expect(page.locator(".auth-wrapper .authorize.locked")).toBeVisible();
+    // The credential itself came back, not only the lock: the samples (and Execute) can use it.
+    await samples.getByRole("checkbox", { name: "Use my credentials" }).check();
+    await expect(samples.getByRole("tabpanel")).toContainText("Bearer demo-token");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/services$/);
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("wayfinder.try-auth:")))).toEqual([]);

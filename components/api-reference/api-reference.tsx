@@ -12,7 +12,7 @@ if (typeof window !== "undefined") void loadSwaggerView();
 
 export const SwaggerView = dynamic(loadSwaggerView, {
   ssr: false,
-  loading: () => <p className="p-4 text-sm text-slate-500">Loading the API reference…</p>,
+  loading: () => <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API reference…</p>,
 });
 
 export async function fetchJson(url: string): Promise<Record<string, unknown>> {
@@ -29,7 +29,7 @@ export async function fetchJson(url: string): Promise<Record<string, unknown>> {
 export function ApiReference({ documentUrl, tryConfig }: { documentUrl: string; tryConfig: TryConfig }) {
   // Not kept after the page is left (gcTime): Swagger UI holds its own copy while it shows it.
   const query = useQuery({ queryKey: ["document", documentUrl], queryFn: () => fetchJson(documentUrl), staleTime: Infinity, gcTime: 0 });
-  if (query.isPending) return <p className="p-4 text-sm text-slate-500">Loading the API document…</p>;
+  if (query.isPending) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API document…</p>;
   if (query.isError)
     return (
       <p role="alert" className="p-4 text-sm text-red-700">
@@ -38,7 +38,7 @@ export function ApiReference({ documentUrl, tryConfig }: { documentUrl: string; 
     );
   return (
     // Swagger UI has no dark theme of its own: it keeps a light panel inside either theme.
-    <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900">
+    <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <SwaggerView spec={query.data} tryConfig={tryConfig} />
     </div>
   );

@@ -72,7 +72,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
           </p>
         )}
         {current && (slice.isPending || slice.isPlaceholderData) && (
-          <p className="p-2 text-sm text-slate-500" aria-live="polite">
+          <p className="p-2 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
             Loading {current.method.toUpperCase()} {current.path}…
           </p>
         )}
@@ -82,7 +82,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
           </p>
         )}
         {slice.data && (
-          <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900">
+          <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
             <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" />
           </div>
         )}

@@ -40,13 +40,15 @@ export function OperationIndex({
           className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
         />
       </label>
-      <p className="text-xs text-slate-500" aria-live="polite">
+      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
         {count} operation{count === 1 ? "" : "s"}
       </p>
       <div className="max-h-[70vh] space-y-3 overflow-y-auto pr-1 lg:max-h-[calc(100vh-8rem)]">
         {shown.map((group) => (
           <section key={group.name} aria-label={group.name}>
-            <h3 className="sticky top-0 bg-slate-50 py-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:bg-slate-950">{group.name}</h3>
+            <h3 className="sticky top-0 bg-slate-50 py-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:bg-slate-950 dark:text-slate-400">
+              {group.name}
+            </h3>
             <ul>
               {group.operations.map((op) => (
                 <li key={`${op.method} ${op.path}`}>

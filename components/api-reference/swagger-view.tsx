@@ -3,6 +3,9 @@
 import { useMemo } from "react";
 import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
+import "./swagger-theme.css";
+import { codeThemePlugin } from "./code-theme";
+import { accessibilityPlugin } from "./swagger-accessibility";
 import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
 import type { TryConfig } from "./try-config";
 import { tryRequestInterceptor } from "./try-request-interceptor";
@@ -15,7 +18,7 @@ import { withMockServer } from "./with-mock-server";
  */
 export default function SwaggerView({ spec, tryConfig, expand = "list" }: { spec: Record<string, unknown>; tryConfig: TryConfig; expand?: "list" | "full" }) {
   const document = useMemo(() => withMockServer(spec, tryConfig, window.location.origin), [spec, tryConfig]);
-  const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug)], [tryConfig.slug]);
+  const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
   return (
     <SwaggerUI

@@ -4,7 +4,7 @@ import type { AuditEntryView } from "@/lib/audit/list-audit";
 
 /** Audit entries with who, when, what, and for changes the fields before and after. */
 export function AuditTable({ entries, showEntity = false }: { entries: AuditEntryView[]; showEntity?: boolean }) {
-  if (!entries.length) return <p className="text-sm text-slate-500">No changes recorded.</p>;
+  if (!entries.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No changes recorded.</p>;
   return (
     <ol className="space-y-3" aria-label="History">
       {entries.map((entry) => {
@@ -14,7 +14,7 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditEntr
         return (
           <li key={entry.id} data-testid="audit-entry" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
             <p>
-              <time dateTime={entry.at} className="text-slate-500">
+              <time dateTime={entry.at} className="text-slate-600 dark:text-slate-400">
                 {entry.at.replace("T", " ").slice(0, 19)} UTC
               </time>{" "}
               <span className="font-medium">{entry.actor.label}</span> <span className="font-mono text-xs">{entry.action}</span>

@@ -17,7 +17,7 @@ export function UserMenu({ user }: { user: { name: string; isAdmin: boolean } | 
     <div className="flex items-center gap-3 text-sm">
       <span data-testid="signed-in-as">
         {user.name}
-        {user.isAdmin && <span className="ml-1 text-xs text-slate-500">(admin)</span>}
+        {user.isAdmin && <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(admin)</span>}
       </span>
       <button
         type="button"

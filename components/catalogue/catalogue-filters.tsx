@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, type ReactNode } from "react";
-import type { ServiceFilters } from "@/lib/services/service-filters";
+import { requestedLifecycles, type ServiceFilters } from "@/lib/services/service-filters";
 
 interface CatalogueFiltersProps {
   filters: ServiceFilters;
@@ -23,15 +23,24 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
+/** Keys that move a closed select's choice (and fire `change`) while a keyboard user is still looking. */
+const BROWSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
 /**
  * The catalogue's filters as a plain GET form, so they live in the URL and work without JavaScript;
- * with it, each change applies at once (text after a short pause).
+ * with it, each change applies at once (text after a short pause). A select changed from the
+ * keyboard applies on Enter or when focus leaves it, not on every arrow key: otherwise the page
+ * would reload under a keyboard user at each step and the third team could never be reached.
  */
 export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }: CatalogueFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // The select a keyboard user is browsing; its change waits for Enter or blur.
+  const browsing = useRef<HTMLSelectElement | null>(null);
+  const pending = useRef(false);
+  const lifecycleShown = requestedLifecycles(filters);
 
   const apply = () => {
     if (!form.current) return;
@@ -52,7 +61,33 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
         event.preventDefault();
         apply();
       }}
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement;
+        if (!(target instanceof HTMLSelectElement)) return;
+        if (BROWSING_KEYS.has(event.key)) browsing.current = target;
+        else if (event.key === "Enter" && pending.current) {
+          event.preventDefault();
+          pending.current = false;
+          apply();
+        }
+      }}
+      onPointerDown={(event) => {
+        // A choice made with the mouse applies at once, even on a select browsed with keys before.
+        if ((event.target as EventTarget) === browsing.current) browsing.current = null;
+      }}
+      onBlur={(event) => {
+        if ((event.target as EventTarget) !== browsing.current) return;
+        browsing.current = null;
+        if (pending.current) {
+          pending.current = false;
+          apply();
+        }
+      }}
       onChange={(event) => {
+        if ((event.target as EventTarget) === browsing.current) {
+          pending.current = true;
+          return;
+        }
         clearTimeout(timer.current);
         timer.current = setTimeout(apply, (event.target as HTMLElement).getAttribute("type") === "search" ? 300 : 0);
       }}
@@ -92,10 +127,10 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
       </Field>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Lifecycle</legend>
-        <div className="flex gap-3 text-sm">
+        <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
           {lifecycles.map((lifecycle) => (
             <label key={lifecycle} className="flex items-center gap-1">
-              <input type="checkbox" name="lifecycle" value={lifecycle} defaultChecked={filters.lifecycle?.includes(lifecycle as never)} />
+              <input type="checkbox" name="lifecycle" value={lifecycle} defaultChecked={lifecycleShown?.includes(lifecycle as never)} />
               {lifecycle}
             </label>
           ))}
@@ -103,7 +138,7 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
       </fieldset>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Show</legend>
-        <div className="flex gap-3 text-sm">
+        <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
           {signedIn && (
             <label className="flex items-center gap-1">
               <input type="checkbox" name="mine" value="true" defaultChecked={filters.mine} />
@@ -111,7 +146,7 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
             </label>
           )}
           <label className="flex items-center gap-1">
-            <input type="checkbox" name="retired" value="true" defaultChecked={filters.retired} />
+            <input type="checkbox" name="includeRetired" value="true" defaultChecked={filters.includeRetired} />
             retired too
           </label>
         </div>

@@ -19,8 +19,8 @@ export async function ServiceRef({ slug }: { slug: string }) {
         {service.name}
       </Link>
       <LifecycleBadge lifecycle={service.lifecycle} />
-      {owner && <span className="text-xs text-slate-500">{owner.name}</span>}
-      {current && <span className="font-mono text-xs text-slate-500">{current.version}</span>}
+      {owner && <span className="text-xs text-slate-600 dark:text-slate-400">{owner.name}</span>}
+      {current && <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{current.version}</span>}
     </span>
   );
 }
@@ -43,7 +43,7 @@ export async function OperationRef({ service, operationId }: { service: string; 
     >
       <span className="font-bold text-teal-700 uppercase dark:text-teal-400">{operation.method}</span>
       <span>{operation.path}</span>
-      {operation.summary && <span className="font-sans text-slate-500">· {operation.summary}</span>}
+      {operation.summary && <span className="font-sans text-slate-600 dark:text-slate-400">· {operation.summary}</span>}
     </Link>
   );
 }

@@ -15,8 +15,8 @@ export function DocsNavLink({ href, children }: { href: string; children: ReactN
       aria-current={isCurrent ? "page" : undefined}
       className={
         isCurrent
-          ? "-ml-[13px] border-l-2 border-teal-600 pl-[11px] font-medium text-teal-800 dark:border-teal-400 dark:text-teal-300"
-          : "text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400"
+          ? "-ml-[13px] block border-l-2 border-teal-600 py-0.5 pl-[11px] font-medium text-teal-800 dark:border-teal-400 dark:text-teal-300"
+          : "block py-0.5 text-slate-600 hover:text-teal-700 dark:text-slate-400 dark:hover:text-teal-400"
       }
     >
       {children}

@@ -43,7 +43,7 @@ async function compile(source: string): Promise<ReactElement> {
         rehypePlugins: [
           rehypeSlug,
           [rehypeAutolinkHeadings, { behavior: "wrap" }],
-          [rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false }],
+          [rehypePrettyCode, { theme: { light: "github-light-high-contrast", dark: "github-dark-default" }, keepBackground: false }],
         ],
       },
     },

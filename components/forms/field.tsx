@@ -16,7 +16,7 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
       </label>
       {children}
       {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       )}

@@ -31,7 +31,7 @@ export function BackstageImportForm() {
       <FormError message={run.error?.message ?? null} />
       {run.data && (
         <table className="w-full text-sm" aria-label="Import results">
-          <thead className="text-left text-xs text-slate-500">
+          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
             <tr>
               <th>#</th>
               <th>Kind</th>

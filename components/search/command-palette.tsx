@@ -93,7 +93,7 @@ export function CommandPalette() {
         aria-keyshortcuts="Control+K Meta+K /"
       >
         <span>Search</span>
-        <kbd className="rounded border border-slate-300 px-1 font-sans text-xs text-slate-500 dark:border-slate-600">Ctrl K</kbd>
+        <kbd className="rounded border border-slate-300 px-1 font-sans text-xs text-slate-600 dark:border-slate-600 dark:text-slate-400">Ctrl K</kbd>
       </button>
       <dialog
         ref={dialog}
@@ -104,7 +104,8 @@ export function CommandPalette() {
       >
         {isOpen && (
           <>
-            <div className="border-b border-slate-200 p-3 dark:border-slate-700">
+            {/* The field's own outline is off; the bar under it shows focus instead. */}
+            <div className="border-b-2 border-slate-200 p-3 focus-within:border-teal-600 dark:border-slate-700 dark:focus-within:border-teal-400">
               <input
                 ref={input}
                 // Not type="search": Escape there clears the text instead of closing the dialog.
@@ -128,7 +129,7 @@ export function CommandPalette() {
             <div className="max-h-[60vh] overflow-y-auto p-2" aria-live="polite">
               {query.isError && <p className="p-2 text-sm text-red-700 dark:text-red-300">{query.error.message}</p>}
               {q && query.data?.corrections.length ? (
-                <p className="px-2 pb-1 text-xs text-slate-500">
+                <p className="px-2 pb-1 text-xs text-slate-600 dark:text-slate-400">
                   Also searched: {query.data.corrections.map((c) => `${c.word} → ${c.suggestions.join(", ")}`).join("; ")}
                 </p>
               ) : null}
@@ -138,7 +139,7 @@ export function CommandPalette() {
                   return (
                     <li key={item.key} id={`${listId}-${index}`} role="option" aria-selected={index === active}>
                       {heading && (
-                        <p className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase" aria-hidden>
+                        <p className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400" aria-hidden>
                           {heading}
                         </p>
                       )}
@@ -157,14 +158,16 @@ export function CommandPalette() {
                           <span className={`block truncate font-medium ${item.method ? "font-mono" : ""} ${item.deprecated ? "line-through" : ""}`}>
                             {item.title}
                           </span>
-                          <span className="block truncate text-xs text-slate-500">{item.deprecated ? `Deprecated · ${item.detail}` : item.detail}</span>
+                          <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
+                            {item.deprecated ? `Deprecated · ${item.detail}` : item.detail}
+                          </span>
                         </span>
                       </a>
                     </li>
                   );
                 })}
               </ul>
-              {q && query.data && !items.length && <p className="p-2 text-sm text-slate-500">Nothing matches “{q}”.</p>}
+              {q && query.data && !items.length && <p className="p-2 text-sm text-slate-600 dark:text-slate-400">Nothing matches “{q}”.</p>}
               {text.trim() && (
                 <a
                   href={allUrl}
@@ -178,7 +181,9 @@ export function CommandPalette() {
                 </a>
               )}
             </div>
-            <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-500 dark:border-slate-700">↑ ↓ to move · Enter to open · Esc to close</p>
+            <p className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              ↑ ↓ to move · Enter to open · Esc to close
+            </p>
           </>
         )}
       </dialog>

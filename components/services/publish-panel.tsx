@@ -151,7 +151,7 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
         <h3 id="source-url" className="font-semibold">
           Document URL
         </h3>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Wayfinder fetches it now and then every {source?.pollIntervalMinutes ?? 15} minutes; relative $refs are followed on the same origin.
         </p>
         <div className="flex gap-2">

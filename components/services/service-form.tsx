@@ -139,7 +139,7 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       <Field id="description" label="Description" error={errors.description?.message}>
         <textarea id="description" rows={3} className={inputClass} {...form.register("description")} />
       </Field>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field id="lifecycle" label="Lifecycle" error={errors.lifecycle?.message}>
           <select id="lifecycle" className={inputClass} {...form.register("lifecycle")}>
             {LIFECYCLES.map((lifecycle) => (

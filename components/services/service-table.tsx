@@ -12,7 +12,7 @@ export function ServiceTable({ services }: { services: ServiceSummary[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="catalogue w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase dark:border-slate-800 dark:text-slate-400">
+        <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">
               Service

@@ -14,7 +14,7 @@ export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
     <div className="space-y-2">
       <FormError message={error} />
       <table className="w-full text-sm" aria-label="Tokens that can act on this service">
-        <thead className="text-left text-xs text-slate-500">
+        <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
           <tr>
             <th className="font-medium">Name</th>
             <th className="font-medium">Token</th>
@@ -45,7 +45,7 @@ export function ServiceTokens({ tokens }: { tokens: ServiceTokenSummary[] }) {
           ))}
         </tbody>
       </table>
-      <p className="text-xs text-slate-500">Team-wide tokens are revoked by their team&apos;s maintainers, on the team page.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">Team-wide tokens are revoked by their team&apos;s maintainers, on the team page.</p>
     </div>
   );
 }

@@ -38,7 +38,7 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
             {members.map((member) => (
               <tr key={`${member.email ?? member.name}-${member.since}`} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5">
-                  {member.name} <span className="text-slate-500">{member.email}</span>
+                  {member.name} <span className="text-slate-600 dark:text-slate-400">{member.email}</span>
                 </td>
                 <td>
                   {canManage && member.email ? (
@@ -69,7 +69,7 @@ export function MemberManager({ teamSlug, members, canManage }: { teamSlug: stri
           </tbody>
         </table>
       ) : (
-        <p className="text-sm text-slate-500">No members yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No members yet.</p>
       )}
       {canManage && (
         <form

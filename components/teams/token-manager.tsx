@@ -88,7 +88,7 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
       <FormError message={error} />
       {tokens.length > 0 && (
         <table className="w-full text-sm" aria-label="API tokens">
-          <thead className="text-left text-xs text-slate-500">
+          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
             <tr>
               <th className="font-medium">Name</th>
               <th className="font-medium">Token</th>
@@ -108,7 +108,7 @@ export function TokenManager({ teamSlug, tokens, services }: { teamSlug: string;
                 <td>{lastUsedLabel(token.lastUsedAt)}</td>
                 <td className="text-right">
                   {token.revokedAt ? (
-                    <span className="text-slate-500">revoked</span>
+                    <span className="text-slate-600 dark:text-slate-400">revoked</span>
                   ) : (
                     <button type="button" className={secondaryButtonClass} onClick={() => revoke.mutate(token.id)}>
                       Revoke

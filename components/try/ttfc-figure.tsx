@@ -17,13 +17,13 @@ export function TtfcFigure({ figure }: { figure: TimeToFirstCall | undefined }) 
       {figure ? (
         <p>
           Median <strong>{formatDuration(figure.p50Seconds)}</strong>, 90th percentile <strong>{formatDuration(figure.p90Seconds)}</strong>
-          <span className="block text-xs text-slate-500">
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
             {figure.people} {figure.people === 1 ? "person" : "people"}, last {TTFC_WINDOW_DAYS} days: from first opening these docs to a first 2xx through Try
             it out.
           </span>
         </p>
       ) : (
-        <p className="text-slate-500">Nobody has made a first successful call in the last {TTFC_WINDOW_DAYS} days.</p>
+        <p className="text-slate-600 dark:text-slate-400">Nobody has made a first successful call in the last {TTFC_WINDOW_DAYS} days.</p>
       )}
     </div>
   );

@@ -37,7 +37,7 @@ export default function DocsPage() {
           <ul className="list-disc pl-5">
             {guides.map((guide) => (
               <li key={guide.slug}>
-                <Link href={`/docs/guides/${guide.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
+                <Link href={`/docs/guides/${guide.slug}`} className="text-teal-700 underline underline-offset-2 dark:text-teal-400">
                   {guide.frontmatter.title}
                 </Link>{" "}
                 — {guide.frontmatter.summary}

@@ -21,7 +21,7 @@ export default async function InsightsPage() {
       </p>
       {rows.length ? (
         <table className="w-full text-sm" aria-label="Time to first successful call by service">
-          <thead className="text-left text-xs text-slate-500">
+          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
             <tr>
               <th className="py-1 font-medium">Service</th>
               <th className="font-medium">Median</th>
@@ -45,7 +45,9 @@ export default async function InsightsPage() {
           </tbody>
         </table>
       ) : (
-        <p className="text-sm text-slate-500">Nobody has made a first successful call through Try it out in the last {TTFC_WINDOW_DAYS} days.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Nobody has made a first successful call through Try it out in the last {TTFC_WINDOW_DAYS} days.
+        </p>
       )}
     </div>
   );

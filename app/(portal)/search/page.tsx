@@ -22,7 +22,7 @@ function Group({ title, count, children }: { title: string; count: number; child
   return (
     <section aria-label={title} className="space-y-2">
       <h2 className="text-lg font-semibold">
-        {title} <span className="text-sm font-normal text-slate-500">({count})</span>
+        {title} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({count})</span>
       </h2>
       <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         {children}
@@ -47,10 +47,10 @@ function Results({ results }: { results: SearchResults }) {
               </Link>
               <p className="text-sm text-slate-700 dark:text-slate-300">
                 {hit.service.name} {hit.version}
-                {hit.operationId && <span className="font-mono text-xs text-slate-500"> · {hit.operationId}</span>}
+                {hit.operationId && <span className="font-mono text-xs break-all text-slate-600 dark:text-slate-400"> · {hit.operationId}</span>}
                 {hit.deprecated && <span className="ml-1 text-xs font-medium text-amber-800 dark:text-amber-300">deprecated</span>}
               </p>
-              {(hit.summary || hit.description) && <p className="truncate text-sm text-slate-500">{hit.summary || hit.description}</p>}
+              {(hit.summary || hit.description) && <p className="truncate text-sm text-slate-600 dark:text-slate-400">{hit.summary || hit.description}</p>}
             </div>
           </li>
         ))}
@@ -62,7 +62,7 @@ function Results({ results }: { results: SearchResults }) {
               {hit.name}
             </Link>{" "}
             <LifecycleBadge lifecycle={hit.lifecycle} />
-            <p className="truncate text-sm text-slate-500">{hit.description}</p>
+            <p className="truncate text-sm text-slate-600 dark:text-slate-400">{hit.description}</p>
           </li>
         ))}
       </Group>
@@ -78,7 +78,7 @@ function Results({ results }: { results: SearchResults }) {
       <Group title="Docs" count={results.docs.length}>
         {results.docs.map((hit) => (
           <li key={hit.url} className="px-3 py-2">
-            <p className="text-xs tracking-wide text-slate-500 uppercase">{hit.collection}</p>
+            <p className="text-xs tracking-wide text-slate-600 uppercase dark:text-slate-400">{hit.collection}</p>
             <Link href={hit.url} className="font-medium text-teal-700 hover:underline dark:text-teal-400">
               {hit.title}
             </Link>
@@ -176,7 +176,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       )}
       {results && <Results results={results} />}
       {empty && <p>Nothing matches. Try fewer words, or another kind or team.</p>}
-      {!q && <p className="text-sm text-slate-500">Type a word above, or press Ctrl+K (⌘K) on any page.</p>}
+      {!q && <p className="text-sm text-slate-600 dark:text-slate-400">Type a word above, or press Ctrl+K (⌘K) on any page.</p>}
     </div>
   );
 }

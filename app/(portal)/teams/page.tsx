@@ -29,7 +29,7 @@ export default async function TeamsPage() {
               {team.name}
             </Link>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{team.description}</p>
-            <p className="mt-2 text-xs text-slate-500">
+            <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
               {team.serviceCount} {team.serviceCount === 1 ? "service" : "services"} ({team.primaryServiceCount} as primary owner)
             </p>
           </li>

@@ -33,7 +33,7 @@ export default async function AdrIndexPage({ searchParams }: { searchParams: Sea
         {timeline.map((adr) => (
           <li key={adr.slug} data-testid="adr-entry" className="relative">
             <span aria-hidden className="absolute top-1.5 -left-[1.95rem] h-3 w-3 rounded-full border-2 border-white bg-teal-600 dark:border-slate-950" />
-            <time dateTime={adr.frontmatter.date} className="text-xs text-slate-500">
+            <time dateTime={adr.frontmatter.date} className="text-xs text-slate-600 dark:text-slate-400">
               {adr.frontmatter.date}
             </time>
             <p className="flex flex-wrap items-center gap-2">
@@ -45,7 +45,7 @@ export default async function AdrIndexPage({ searchParams }: { searchParams: Sea
           </li>
         ))}
       </ol>
-      {!timeline.length && <p className="text-slate-500">No decision has this status.</p>}
+      {!timeline.length && <p className="text-slate-600 dark:text-slate-400">No decision has this status.</p>}
     </div>
   );
 }

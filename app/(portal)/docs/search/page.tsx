@@ -22,7 +22,7 @@ export default async function DocsSearchPage({ searchParams }: { searchParams: S
       <ol className="space-y-4" aria-label="Results">
         {hits.map((hit) => (
           <li key={hit.url} data-testid="docs-hit">
-            <p className="text-xs tracking-wide text-slate-500 uppercase">{collectionTitles[hit.collection]}</p>
+            <p className="text-xs tracking-wide text-slate-600 uppercase dark:text-slate-400">{collectionTitles[hit.collection]}</p>
             <Link href={hit.url} className="font-medium text-teal-700 hover:underline dark:text-teal-400">
               {hit.title}
             </Link>

@@ -7,6 +7,7 @@ import { ApiReference } from "@/components/api-reference/api-reference";
 import { LargeApiReference } from "@/components/api-reference/large-api-reference";
 import { FormatBadge } from "@/components/services/format-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
+import { OwnerContacts } from "@/components/services/owner-contacts";
 import { DeprecationBanner } from "@/components/services/deprecation-banner";
 import { VersionPicker } from "@/components/services/version-picker";
 import { listDeprecatedOperations } from "@/lib/deprecations/list-deprecated-operations";
@@ -35,8 +36,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const VERSIONS_PER_PAGE = 10;
 
-/** One load per request, shared by the metadata and the page. */
-const loadService = cache(async (slug: string) => getService(await getDb(), slug));
+/** One load per request, shared by the metadata and the page; the reader is checked first (the title names the service too). */
+const loadService = cache(async (slug: string) => getService(await getDb(), slug, { reader: await readerActor(`/services/${slug}`) }));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
@@ -88,7 +89,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
         <Link href="/services" className="hover:underline">
           Catalogue
         </Link>{" "}
@@ -97,7 +98,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <LifecycleBadge lifecycle={service.lifecycle} />
-        <span className="text-sm text-slate-500" title="1 is the most critical">
+        <span className="text-sm text-slate-600 dark:text-slate-400" title="1 is the most critical">
           Tier {service.tier}
         </span>
         {canEdit && (
@@ -117,11 +118,11 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         <div className="space-y-4 md:col-span-2">
           <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{service.description || "No description yet."}</p>
           <div>
-            <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Versions</h3>
+            <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Versions</h3>
             {service.versions.length ? (
               <>
                 <table className="w-full text-sm" aria-label="Versions">
-                  <thead className="text-left text-xs text-slate-500">
+                  <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
                     <tr>
                       <th className="py-1 font-medium">Version</th>
                       <th className="font-medium">Format</th>
@@ -134,7 +135,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
                       <tr key={`${version.version}-${version.revision}`} className="border-t border-slate-100 dark:border-slate-800">
                         <td className="py-1.5 font-mono">
                           {version.version}
-                          {version.revision > 1 && <span className="text-slate-500"> r{version.revision}</span>}
+                          {version.revision > 1 && <span className="text-slate-600 dark:text-slate-400"> r{version.revision}</span>}
                           {version.isCurrent && <span className="ml-2 font-sans text-xs text-emerald-700 dark:text-emerald-400">current</span>}
                         </td>
                         <td>
@@ -155,7 +156,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
                         ← Newer
                       </Link>
                     )}
-                    <span className="text-slate-500">
+                    <span className="text-slate-600 dark:text-slate-400">
                       Versions {(versionsPage - 1) * VERSIONS_PER_PAGE + 1}–{(versionsPage - 1) * VERSIONS_PER_PAGE + versionsShown.length} of{" "}
                       {service.versions.length}
                     </span>
@@ -168,49 +169,26 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
                 )}
               </>
             ) : (
-              <p className="text-sm text-slate-500">No API description has been published yet.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">No API description has been published yet.</p>
             )}
           </div>
         </div>
         <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
-          <div>
-            <h3 className="mb-1 font-semibold">Owners: who to ask</h3>
-            <ul>
-              {service.owners.map((owner) => (
-                <li key={owner.slug}>
-                  <Link href={`/teams/${owner.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
-                    {owner.name}
-                  </Link>
-                  {owner.isPrimary && <span className="ml-1 text-xs text-slate-500">(primary)</span>}
-                  {(owner.chatChannel || owner.email) && (
-                    <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="owner-contact">
-                      {owner.chatChannel && <span>{owner.chatChannel}</span>}
-                      {owner.chatChannel && owner.email && " · "}
-                      {owner.email && (
-                        <a href={`mailto:${owner.email}`} className="text-teal-700 hover:underline dark:text-teal-400">
-                          {owner.email}
-                        </a>
-                      )}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <OwnerContacts owners={service.owners} />
           {(service.links.length > 0 || service.repositoryUrl) && (
             <div>
               <h3 className="mb-1 font-semibold">Links</h3>
               <ul className="space-y-0.5">
                 {service.repositoryUrl && (
                   <li>
-                    <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">
+                    <a href={service.repositoryUrl} rel="noopener noreferrer" className="inline-block py-0.5 text-teal-700 hover:underline dark:text-teal-400">
                       Repository
                     </a>
                   </li>
                 )}
                 {service.links.map((link) => (
                   <li key={link.url}>
-                    <a href={link.url} rel="noopener noreferrer" className="text-teal-700 hover:underline dark:text-teal-400">
+                    <a href={link.url} rel="noopener noreferrer" className="inline-block py-0.5 text-teal-700 hover:underline dark:text-teal-400">
                       {link.label}
                     </a>
                   </li>
@@ -242,7 +220,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             <h2 id="reference" className="text-xl font-semibold">
               API reference
             </h2>
-            <div className="flex items-center gap-3">
+            <div className="flex flex-wrap items-center gap-3">
               <VersionPicker versions={service.versions} selected={selected} />
               {selected.changes && selected.changes.breaking > 0 && (
                 <Link href={`/services/${service.slug}/changes?level=breaking`} className="text-sm font-medium text-amber-900 underline dark:text-amber-300">

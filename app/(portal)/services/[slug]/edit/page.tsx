@@ -39,7 +39,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
   const tokens = await listServiceTokens(db, { actor, slug });
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
         <Link href={`/services/${slug}`} className="hover:underline">
           {service.name}
         </Link>{" "}

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { appendFile, mkdir } from "node:fs/promises";
+import { mainPages } from "./main-pages";
+
+/** WCAG 2.2 A and AA, the level the portal promises (README, "Accessibility"). */
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const BLOCKING = new Set(["critical", "serious"]);
+
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`${theme} theme`, () => {
+    // The theme follows the system's preference while none is chosen, as a newcomer's would.
+    test.use({ colorScheme: theme });
+
+    for (const { name, path, ready } of mainPages) {
+      test(`axe finds no critical or serious violation on ${name} (${path})`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+        await ready(page);
+        const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        const blocking = violations.filter((violation) => BLOCKING.has(violation.impact ?? ""));
+        await recordCounts(theme, name, violations);
+        await test.info().attach("axe violations", { body: JSON.stringify(violations, null, 2), contentType: "application/json" });
+        const described = blocking.map(
+          (violation) =>
+            `${violation.impact} ${violation.id} (${violation.nodes.length}): ${violation.help}\n` +
+            violation.nodes
+              .slice(0, 5)
+              .map((node) => `    ${node.target.join(" ")} ${node.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`)
+              .join("\n"),
+        );
+        expect(described, `axe violations on ${path} in the ${theme} theme`).toEqual([]);
+      });
+    }
+  });
+}
+
+/** One line per page and theme in reports/axe.jsonl: how many elements each impact level flags. */
+async function recordCounts(theme: string, page: string, violations: { impact?: string | null; nodes: unknown[] }[]) {
+  const counts: Record<string, number> = {};
+  for (const violation of violations) counts[violation.impact ?? "unknown"] = (counts[violation.impact ?? "unknown"] ?? 0) + violation.nodes.length;
+  await mkdir("reports", { recursive: true });
+  await appendFile("reports/axe.jsonl", JSON.stringify({ theme, page, ...counts }) + "\n");
+}
