@@ -17,6 +17,8 @@ for (const theme of ["light", "dark"] as const) {
         await page.goto(path);
         await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
         await ready(page);
+        // One main landmark (Swagger UI brings its own, turned into a region).
+        await expect(page.getByRole("main")).toHaveCount(1);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
         const blocking = violations.filter((violation) => BLOCKING.has(violation.impact ?? ""));
         await recordCounts(theme, name, violations);

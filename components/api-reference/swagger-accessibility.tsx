@@ -51,12 +51,20 @@ function OperationSummaryPath({ operationProps }: { operationProps: { toObject()
  *   nested controls for a screen reader and for Tab); the path is plain text here, the address still
  *   follows the expanded operation (deep linking updates it on expand);
  * - the server and example selects have no accessible name;
- * - highlighted code scrolls sideways but cannot take focus, so a keyboard could not scroll it.
+ * - highlighted code scrolls sideways but cannot take focus, so a keyboard could not scroll it;
+ * - its layout puts the operations in a second `main` landmark inside the page's own: a region here.
  */
 export function accessibilityPlugin() {
   return {
     components: { OperationSummaryPath },
     wrapComponents: {
+      BaseLayout: withDomFix((root) => {
+        const operations = root.querySelector("main#operations");
+        if (operations && !operations.hasAttribute("role")) {
+          operations.setAttribute("role", "region");
+          operations.setAttribute("aria-label", "Operations");
+        }
+      }),
       Servers: withDomFix(nameSelects("Server")),
       ExamplesSelect: withDomFix(nameSelects("Example")),
       HighlightCode: withDomFix((root) => {
