@@ -3,6 +3,9 @@ import type { DiffResult } from "@/lib/diff/diff-types";
 import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
 import { parseCliEnv } from "@/lib/env";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { lintDocument } from "@/lib/lint/lint-document";
+import { loadRuleset } from "@/lib/lint/lint-ruleset";
+import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";
 import { readApi } from "./read-api";
 
 /** diff and check: 0 when nothing is at or above `--fail-on` (or without it), 1 when something is, 2 when a document cannot be read. */
@@ -12,6 +15,9 @@ export interface DiffOptions {
   format: DiffFormat;
   failOn: "breaking" | "warning" | null;
   root?: string;
+  /** check only: also fail on lint findings at or above this severity. */
+  lintFailOn?: LintFailOn;
+  ruleset?: string;
 }
 
 function verdict(result: DiffResult, failOn: DiffOptions["failOn"]): number {
@@ -60,8 +66,14 @@ export async function checkCommand(file: string, service: string, options: DiffO
       ).json()) as Record<string, unknown>)
     : { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} };
   const result = diffDocuments(base, working);
-  console.log(
-    formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`),
-  );
-  return verdict(result, options.failOn);
+  const lint = await lintDocument(JSON.stringify(working), await loadRuleset(await rulesetText(options.ruleset)));
+  if (options.format === "json") console.log(JSON.stringify({ changes: result, lint }, null, 2));
+  else {
+    console.log(
+      formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`),
+    );
+    console.log(`\n${formatLint(lint, options.format, file)}`);
+  }
+  // One exit code for CI: breaking changes or lint findings, whichever was asked for.
+  return Math.max(verdict(result, options.failOn), lintVerdict(lint, options.lintFailOn ?? null));
 }

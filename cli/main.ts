@@ -6,21 +6,27 @@ import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/versions/receive-document";
 import { collectFiles } from "./collect-files";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
+import { lintCommand, type LintFailOn } from "./lint-command";
 
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
   wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline
-  wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL)
+  wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL),
+                                                and lint it with the house rules: one report for a pull request
+  wayfinder lint <file>                         check a document against the house rules (governance/lint.yaml), offline
 
 Options:
   --root <dir>                      the folder $refs may reach (default: the document's own folder); nothing outside it is read
   --format text|json|markdown       how diff and check print the changes (check defaults to markdown)
   --fail-on breaking|warning        diff and check exit 1 when a change at or above this level is found
+  --fail-on error|warn              lint exits 1 when a finding at or above this severity is found
+  --fail-on-lint error|warn         check exits 1 when a lint finding at or above this severity is found
+  --ruleset <file>                  lint and check with another ruleset than the portal's
 
 Exit codes: validate and publish: 0 ok, 1 invalid document, 2 usage, authorization or network error.
-diff and check: 0 nothing at or above --fail-on (always without it), 1 something is, 2 a document
-could not be read or is invalid, or the usage is wrong.`;
+diff, check and lint: 0 nothing at or above --fail-on / --fail-on-lint (always without them), 1
+something is, 2 a document could not be read or is invalid, or the usage is wrong.`;
 
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -114,20 +120,53 @@ async function publish(file: string, service: string, root: string | undefined):
   return EXIT.ok;
 }
 
+/** `wayfinder lint <file> [--fail-on error|warn] [--format text|json|markdown] [--ruleset <file>]`. */
+async function lint(files: string[], values: { root?: string; format?: string; "fail-on"?: string; ruleset?: string }): Promise<number> {
+  const format = values.format ?? "text";
+  const failOn = values["fail-on"] ?? null;
+  if (files.length !== 1 || !["text", "json", "markdown"].includes(format) || (failOn !== null && !["error", "warn"].includes(failOn))) {
+    console.error(USAGE);
+    return DIFF_EXIT.unreadable;
+  }
+  try {
+    return await lintCommand(files[0]!, {
+      root: values.root,
+      ruleset: values.ruleset,
+      failOn: failOn as LintFailOn,
+      format: format as "text" | "json" | "markdown",
+    });
+  } catch (error) {
+    failure(error);
+    return DIFF_EXIT.unreadable;
+  }
+}
+
 /** diff and check share their options, exit codes (DIFF_EXIT) and error handling. */
 async function diffOrCheck(
   command: "diff" | "check",
   files: string[],
-  values: { service?: string; root?: string; format?: string; "fail-on"?: string },
+  values: { service?: string; root?: string; format?: string; "fail-on"?: string; "fail-on-lint"?: string; ruleset?: string },
 ): Promise<number> {
   const format = values.format ?? (command === "check" ? "markdown" : "text");
   const failOn = values["fail-on"] ?? null;
+  const lintFailOn = values["fail-on-lint"] ?? null;
   const wanted = command === "diff" ? files.length === 2 : files.length === 1 && values.service;
-  if (!wanted || !["text", "json", "markdown"].includes(format) || (failOn !== null && !["breaking", "warning"].includes(failOn))) {
+  if (
+    !wanted ||
+    !["text", "json", "markdown"].includes(format) ||
+    (failOn !== null && !["breaking", "warning"].includes(failOn)) ||
+    (lintFailOn !== null && (command !== "check" || !["error", "warn"].includes(lintFailOn)))
+  ) {
     console.error(USAGE);
     return DIFF_EXIT.unreadable;
   }
-  const options = { format: format as DiffOptions["format"], failOn: failOn as DiffOptions["failOn"], root: values.root };
+  const options = {
+    format: format as DiffOptions["format"],
+    failOn: failOn as DiffOptions["failOn"],
+    root: values.root,
+    lintFailOn: lintFailOn as LintFailOn,
+    ruleset: values.ruleset,
+  };
   try {
     return command === "diff" ? await diffCommand(files[0]!, files[1]!, options) : await checkCommand(files[0]!, values.service!, options);
   } catch (error) {
@@ -148,6 +187,8 @@ export async function main(argv: string[]): Promise<number> {
         root: { type: "string" },
         format: { type: "string" },
         "fail-on": { type: "string" },
+        "fail-on-lint": { type: "string" },
+        ruleset: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -161,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
   if (command === "diff" || command === "check") return diffOrCheck(command, parsed.positionals.slice(1), parsed.values);
+  if (command === "lint") return lint(parsed.positionals.slice(1), parsed.values);
   if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {
     console.error(USAGE);
     return EXIT.usage;

@@ -47,6 +47,8 @@ const result = await build({
     js: '#!/usr/bin/env node\n// The wayfinder command (validate, publish), bundled; see the portal\'s README.\nimport { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);',
   },
   plugins: [inlineValidatorSchemas],
+  // The house ruleset this portal lints with: `wayfinder lint` and `check` use the same one offline.
+  define: { WAYFINDER_RULESET: JSON.stringify(await readFile(path.join(root, "governance/lint.yaml"), "utf8")) },
   minify: true,
   legalComments: "none",
   logLevel: "warning",

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { operations, type Access, type Operation } from "./contract/operations";
 
@@ -7,7 +8,7 @@ import { operations, type Access, type Operation } from "./contract/operations";
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.12.0";
+export const WAYFINDER_API_VERSION = "1.13.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,
@@ -22,8 +23,15 @@ function toOperation(id: string, operation: Operation): ZodOpenApiOperationObjec
       description: response.description,
       ...(response.headers
         ? {
-            headers: Object.fromEntries(
-              Object.entries(response.headers).map(([name, header]) => [name, { description: header.description, schema: header.schema }]),
+            // As a zod object, so zod-openapi writes each header's schema as JSON Schema (a header object's
+            // `schema` is passed through as it is: the zod instance itself ended up in the document).
+            headers: z.object(
+              Object.fromEntries(
+                Object.entries(response.headers).map(([name, header]) => [
+                  name,
+                  header.description ? header.schema.meta({ description: header.description }) : header.schema,
+                ]),
+              ),
             ),
           }
         : {}),

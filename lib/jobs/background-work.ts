@@ -3,7 +3,27 @@ import type { Database } from "@/lib/db/open-database";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startJobQueue } from "./job-queue";
+import { queueLints, workLints } from "./lint-jobs";
 import { queueDueSources, workSourceRefreshes } from "./source-refresh-jobs";
+
+/** How often to look for versions to lint: a newly published version is linted within seconds. */
+const LINT_LOOK_SECONDS = 5;
+
+/** Runs `work` now and every `seconds`, never two at once; failures are logged, not thrown. */
+function every(seconds: number, work: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    work()
+      .catch((error: Error) => logger.error({ event: "jobs.tick_failed", error: error.message }, "background look failed"))
+      .finally(() => (running = false));
+  };
+  tick();
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return timer;
+}
 
 export interface BackgroundWork {
   boss: PgBoss;
@@ -20,25 +40,23 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
   const config = env();
   const boss = await startJobQueue(database);
   await workSourceRefreshes(database.prisma, boss, config.WAYFINDER_WORKER_CONCURRENCY ?? 4);
+  await workLints(database.prisma, boss);
+  const lintTimer = every(LINT_LOOK_SECONDS, () =>
+    queueLints(database.prisma, boss).then((count) => count && logger.info({ event: "lint.queued", count }, "queued versions to lint")),
+  );
   const seconds = config.WAYFINDER_POLL_SECONDS ?? 30;
-  let timer: NodeJS.Timeout | undefined;
-  if (seconds > 0) {
-    let running = false;
-    timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      queueDueSources(database.prisma, boss)
-        .then((count) => count && logger.info({ event: "source.queued", count }, "queued due URL sources"))
-        .catch((error: Error) => logger.error({ event: "source.queue_failed", error: error.message }, "queueing due URL sources failed"))
-        .finally(() => (running = false));
-    }, seconds * 1000);
-    timer.unref();
-  }
+  const timer =
+    seconds > 0
+      ? every(seconds, () =>
+          queueDueSources(database.prisma, boss).then((count) => count && logger.info({ event: "source.queued", count }, "queued due URL sources")),
+        )
+      : undefined;
   logger.info({ event: "jobs.started", concurrency: config.WAYFINDER_WORKER_CONCURRENCY ?? 4, pollSeconds: seconds }, "background work started");
   return {
     boss,
     async stop() {
       clearInterval(timer);
+      clearInterval(lintTimer);
       // Lets running refreshes finish; what is left stays queued for the next start.
       await boss.stop({ graceful: true, timeout: 30_000 });
     },

@@ -9,6 +9,8 @@ import { logger } from "@/lib/logger";
  * pg-boss's own adapter, so `npm start` needs nothing else. (graphile-worker would need PostgreSQL.)
  */
 export const SOURCE_REFRESH = "source-refresh";
+/** Linting a stored version against the house ruleset (lib/jobs/lint-jobs.ts). */
+export const LINT_VERSION = "lint-version";
 
 export interface QueueOptions {
   /** Seconds before the first retry of a failed job; doubled for each retry after it. */
@@ -34,7 +36,9 @@ export async function startJobQueue(database: Database, options: QueueOptions = 
     deleteAfterSeconds: 86_400,
   } as const;
   const { policy: _policy, ...settings } = queue;
-  if (await boss.getQueue(SOURCE_REFRESH)) await boss.updateQueue(SOURCE_REFRESH, settings);
-  else await boss.createQueue(SOURCE_REFRESH, queue);
+  for (const name of [SOURCE_REFRESH, LINT_VERSION]) {
+    if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
+    else await boss.createQueue(name, queue);
+  }
   return boss;
 }

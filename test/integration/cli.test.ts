@@ -203,6 +203,34 @@ describe("the wayfinder command", () => {
     expect(checked.out).toContain("`endpoint-removed`");
   });
 
+  it("lints a document with the house rules offline, failing on errors when asked", async () => {
+    // small.json has no servers, no operationId and no security (three errors): each named, with where.
+    const report = await wayfinder(["lint", path.join(work, "small.json")]);
+    expect(report.code).toBe(0);
+    expect(report.out).toMatch(/house rules: .*small\.json: 3 errors, \d+ warnings/);
+    expect(report.out).toMatch(/error operation-operationId {2}GET \/ping {2}Operation object should contain `operationId` field\./);
+    expect((await wayfinder(["lint", path.join(work, "small.json"), "--fail-on", "error"])).code).toBe(1);
+    const json = await wayfinder(["lint", path.join(work, "small.json"), "--format", "json"]);
+    expect(JSON.parse(json.out)).toMatchObject({ errorCount: 3, byRule: { "no-empty-servers": 1, "operation-operationId": 1, "security-defined": 1 } });
+    // Another ruleset, from a file: only the rule it enables.
+    const ruleset = path.join(work, "only-summaries.yaml");
+    writeFileSync(ruleset, "rules:\n  operation-summary: error\n");
+    const custom = await wayfinder(["lint", path.join(work, "small.json"), "--ruleset", ruleset, "--format", "json"]);
+    expect(JSON.parse(custom.out).byRule).toEqual({ "operation-summary": 1 });
+    expect((await wayfinder(["lint", path.join(work, "invalid.yaml")])).code).toBe(2);
+    expect((await wayfinder(["lint", path.join(work, "small.json"), "--fail-on", "breaking"])).code).toBe(2);
+  });
+
+  it("reports lint and breaking changes together in check, failing on either", async () => {
+    const working = path.join(work, "pets-lint.yaml");
+    writeFileSync(working, 'openapi: 3.1.0\ninfo: {title: Pets, version: "4.0.0"}\npaths: {}\n');
+    const checked = await wayfinder(["check", "--service", "pets", working, "--fail-on-lint", "warn"], { WAYFINDER_URL: server.url });
+    expect(checked.out).toMatch(/^### pets .* → .*pets-lint\.yaml: \d+ breaking/m);
+    expect(checked.out).toMatch(/^### House rules: .*pets-lint\.yaml/m);
+    // No --fail-on: the breaking changes alone would pass; the warnings fail it.
+    expect(checked.code).toBe(1);
+  });
+
   it("refuses an invalid document with exit 1 and says where it is wrong", async () => {
     const result = await wayfinder(["publish", "--service", "pets", path.join(work, "invalid.yaml")], as(tokens.pets!));
     expect(result.code).toBe(1);

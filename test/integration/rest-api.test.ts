@@ -230,6 +230,24 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(missing.body.error).toEqual({ code: "NOT_FOUND", message: 'Service "no-such-service" was not found.' });
   });
 
+  it("lints every published version in the background and serves the report", async () => {
+    const service = await get("/api/v1/services/shipping-rates");
+    const version = service.body.versions[0].version as string;
+    const url = `/api/v1/services/shipping-rates/versions/${encodeURIComponent(version)}/lint`;
+    // The portal's background work looks for versions to lint every few seconds.
+    let report = await get(url);
+    for (let attempt = 0; attempt < 120 && report.body.status === "pending"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      report = await get(url);
+    }
+    expect(report.status).toBe(200);
+    expect(contractErrors("/services/{slug}/versions/{version}/lint", "get", 200, report.body)).toEqual([]);
+    expect(report.body).toMatchObject({ status: "done", errorCount: 2, byRule: { "house/sunset-on-deprecated": 2 } });
+    const missing = await get("/api/v1/services/shipping-rates/versions/0.0.0/lint");
+    expect(missing.status).toBe(404);
+    expect(contractErrors("/services/{slug}/versions/{version}/lint", "get", 404, missing.body)).toEqual([]);
+  }, 90_000);
+
   it("lists versions newest first and serves each stored document with an ETag", async () => {
     const versions = await get("/api/v1/services/payments-api/versions");
     expect(contractErrors("/services/{slug}/versions", "get", 200, versions.body)).toEqual([]);

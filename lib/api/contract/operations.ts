@@ -269,6 +269,21 @@ export const operations = {
       404: error("No such service, version or revision."),
     },
   },
+  getLintReport: {
+    method: "get",
+    path: "/services/{slug}/versions/{version}/lint",
+    tags: ["Versions"],
+    summary: "Get a version's lint report",
+    description:
+      "The version checked against the house ruleset (governance/lint.yaml): Redocly's rules and the house rules, each house finding linking to its pattern. Linted in the background seconds after publishing, and again when the ruleset changes. Without `revision`, the newest revision of the version.",
+    access: "read",
+    params: z.object({ slug: slug("service"), version: z.string().meta({ description: "The version label (`info.version`)." }) }),
+    query: documentQuerySchema,
+    responses: {
+      200: json("The report.", r.lintReportSchema),
+      404: error("No such service, version or revision."),
+    },
+  },
   getOperationSlice: {
     method: "get",
     path: "/services/{slug}/versions/{version}/operation",

@@ -359,3 +359,31 @@ export const searchResultsSchema = z
     docs: z.array(z.object({ title: z.string(), collection: z.string(), snippet: z.string(), url: z.string() })),
   })
   .meta({ id: "SearchResults" });
+
+export const lintFindingSchema = z
+  .object({
+    ruleId: z.string().meta({ description: "`house/…` for the house rules, else Redocly's rule id." }),
+    severity: z.enum(["error", "warn"]),
+    message: z.string(),
+    pointer: z.string().meta({ description: "JSON pointer into the stored document." }),
+    operation: z.object({ method: z.string(), path: z.string() }).nullable().meta({ description: "The operation the finding is in, if any." }),
+    link: z.string().nullable().meta({ description: "The pattern that explains a house rule (a portal path), or the rule's documentation." }),
+  })
+  .meta({ id: "LintFinding" });
+
+export const lintReportSchema = z
+  .object({
+    version: z.string(),
+    revision: z.int(),
+    status: z.enum(["pending", "done", "failed"]).meta({ description: "`pending` until the background lint has run (seconds after publishing)." }),
+    rulesetHash: z.string().nullable().meta({ description: "Which ruleset (governance/lint.yaml) it was linted under." }),
+    lintedAt: isoDate.nullable(),
+    durationMs: z.int().nullable(),
+    errorCount: z.int().min(0),
+    warnCount: z.int().min(0),
+    byRule: z.record(z.string(), z.int()).meta({ description: "Findings per rule, all of them." }),
+    truncated: z.boolean().meta({ description: "More than 2,000 findings: `findings` holds the first 2,000, errors first." }),
+    error: z.string().nullable().meta({ description: "Why linting failed (a time or memory limit reached)." }),
+    findings: z.array(lintFindingSchema),
+  })
+  .meta({ id: "LintReport" });

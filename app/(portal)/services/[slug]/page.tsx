@@ -29,6 +29,8 @@ import { recordDocsOpened } from "@/lib/try/record-try-event";
 import { timeToFirstCall } from "@/lib/try/time-to-first-call";
 import { tryConfigFor } from "@/lib/try/try-config-for";
 import { isLargeDocument, listOperationIndex } from "@/lib/versions/operation-index";
+import { getLintReport } from "@/lib/lint/get-lint-report";
+import { LintReport } from "@/components/lint/lint-report";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -71,6 +73,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     after(() => recordDocsOpened(db, { userId, serviceSlug: service.slug }));
   }
   const [ttfc] = await timeToFirstCall(db, { serviceSlug: service.slug });
+  const lint = selected ? await getLintReport(db, { actor, serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
   // A large document is read one operation at a time, from the index; a small one whole, fetched
@@ -248,6 +251,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           )}
         </section>
       )}
+
+      {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
 
       {(canEdit || source) && (
         <section aria-labelledby="publishing" className="space-y-3">

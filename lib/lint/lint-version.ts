@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "@/lib/db/types";
+import { logger } from "@/lib/logger";
+import { lintIsolated } from "./lint-isolated";
+import { RULESET_PATH } from "./lint-ruleset";
+import { rulesetHash } from "./ruleset-hash";
+
+/**
+ * Lints one stored version against the repository's ruleset and records the report (replacing an
+ * older one): the document runs in its own thread, within its limits; a document that reaches a limit
+ * gets a `failed` report saying which, and is not tried again until the ruleset changes.
+ */
+export async function lintVersion(db: Db, apiVersionId: string): Promise<{ status: "done" | "failed"; errorCount: number; warnCount: number } | null> {
+  const row = await db.apiDocument.findUnique({ where: { apiVersionId }, select: { json: true } });
+  if (!row) return null;
+  const rulesetText = readFileSync(path.join(process.cwd(), RULESET_PATH), "utf8");
+  const outcome = await lintIsolated(row.json, undefined, rulesetText);
+  const report = outcome.ok
+    ? {
+        status: "done" as const,
+        errorCount: outcome.result.errorCount,
+        warnCount: outcome.result.warnCount,
+        byRule: outcome.result.byRule,
+        findings: outcome.result.findings as object[],
+        truncated: outcome.result.truncated,
+        error: null,
+      }
+    : { status: "failed" as const, errorCount: 0, warnCount: 0, byRule: {}, findings: [], truncated: false, error: outcome.error };
+  const data = { ...report, rulesetHash: rulesetHash(rulesetText), durationMs: outcome.ms, lintedAt: new Date() };
+  await db.lintReport.upsert({ where: { apiVersionId }, create: { apiVersionId, ...data }, update: data });
+  logger.info(
+    { event: "lint.done", apiVersionId, status: report.status, errors: report.errorCount, warnings: report.warnCount, ms: outcome.ms },
+    "version linted",
+  );
+  return { status: report.status, errorCount: report.errorCount, warnCount: report.warnCount };
+}
+
+/** Versions with no report, or one made under another ruleset: the newest first, at most `limit`. */
+export async function versionsToLint(db: Db, limit = 100): Promise<string[]> {
+  const hash = rulesetHash(readFileSync(path.join(process.cwd(), RULESET_PATH), "utf8"));
+  const rows = await db.apiVersion.findMany({
+    where: { document: { isNot: null }, OR: [{ lintReport: null }, { lintReport: { rulesetHash: { not: hash } } }] },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
