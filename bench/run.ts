@@ -63,3 +63,6 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/catalogue
 
 // The API reference in Chromium beside plain swagger-ui: demo, Slack, Twilio, DigitalOcean, Stripe.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/docs-browser.ts")], { stdio: "inherit", env: process.env });
+
+// Lint: the house ruleset on every fixture document, beside redocly lint with the same built-in rules.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/lint.ts")], { stdio: "inherit", env: process.env });

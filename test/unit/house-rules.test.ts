@@ -20,7 +20,10 @@ async function findings(rule: string, text: string) {
 
 const ok = { description: "OK" };
 const problem = { description: "Problem", content: { "application/problem+json": { schema: { type: "object" } } } };
-const listOf = { description: "A page", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { type: "string" } } } } } } };
+const listOf = {
+  description: "A page",
+  content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { type: "string" } } } } } },
+};
 const header = (name: string) => ({ name, in: "header", schema: { type: "string" } });
 const query = (name: string) => ({ name, in: "query", schema: { type: "string" } });
 const body = { content: { "application/json": { schema: { type: "object" } } } };
@@ -78,6 +81,16 @@ describe("house rules", () => {
       expect(await findings(rule, passes)).toEqual([]);
     });
   }
+
+  it("holds webhooks (calls the API makes) to no request rule", async () => {
+    const webhook = JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "T", version: "1.0.0" },
+      webhooks: { orderShipped: { post: { requestBody: body, responses: { 202: ok } } } },
+    });
+    expect(await findings("validation-errors", webhook)).toEqual([]);
+    expect(await findings("idempotency-key", webhook)).toEqual([]);
+  });
 
   it("places each finding in its operation by its JSON pointer", async () => {
     const found = await findings("validation-errors", document({ "/orders/{id}": { post: { requestBody: body, responses: { 200: ok } } } }));

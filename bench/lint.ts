@@ -1,0 +1,88 @@
+/**
+ * Lint: for each shared fixture document, Wayfinder's lint (the house ruleset, and the built-in rules
+ * alone) beside `redocly lint` (Redocly CLI, the tool a user would pick) given the same built-in rules,
+ * each document in its own processes. Time is the lint itself (Redocly CLI's own "validated in");
+ * peak memory is each process's maximum resident set (/usr/bin/time). DigitalOcean is bundled first
+ * into one file, so both read the same bytes. Prints a table; asserts nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { collectFiles } from "@/cli/collect-files";
+import { RULESET_PATH } from "@/lib/lint/lint-ruleset";
+import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { prepareBundle } from "@/lib/openapi/prepare-bundle";
+import { fixturesDir, singleFileFixtures } from "../test/support/fixtures";
+
+const fixtures = fixturesDir;
+const redocly = path.resolve("node_modules/@redocly/cli/bin/cli.js");
+
+/** Runs a command under /usr/bin/time; returns its output (both streams: redocly lint exits 1 on errors) and peak RSS in MB. */
+function measured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { output: string; peakMb: number } {
+  const run = spawnSync("/usr/bin/time", ["-f", "peak_rss_kb=%M", command, ...args], { encoding: "utf8", env, maxBuffer: 1 << 26 });
+  const output = `${run.stdout}${run.stderr}`;
+  return { output, peakMb: Number(/peak_rss_kb=(\d+)/.exec(output)?.[1] ?? 0) / 1024 };
+}
+
+if (!existsSync(fixtures)) {
+  console.log(`No fixtures at ${fixtures}: set WAYFINDER_FIXTURES.`);
+  process.exit(0);
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-lint-bench-"));
+const fullRuleset = path.resolve(RULESET_PATH);
+// The built-in rules of the house ruleset, for both tools: Redocly CLI cannot load our TypeScript plugin.
+const builtInRuleset = path.join(work, "redocly.yaml");
+writeFileSync(
+  builtInRuleset,
+  readFileSync(fullRuleset, "utf8")
+    .split("\n")
+    .filter((line) => !/^\s+house\//.test(line))
+    .join("\n"),
+);
+const bundle = await collectFiles(
+  path.join(fixtures, "digitalocean/specification/DigitalOcean-public.v2.yaml"),
+  defaultIngestLimits,
+  path.join(fixtures, "digitalocean"),
+);
+const digitalocean = path.join(work, "digitalocean-bundled.json");
+writeFileSync(digitalocean, (await prepareBundle(bundle, defaultIngestLimits)).json);
+
+console.log("\nLint: each document in its own processes. ms = the lint itself; MB = the process's peak RSS.");
+console.log("Wayfinder (house ruleset) · Wayfinder (built-in rules only) · redocly lint 2.77 (the same built-in rules)\n");
+console.log(["document", "MB", "house ms", "findings", "peak MB", "built-in ms", "findings", "peak MB", "redocly ms", "peak MB"].join("\t"));
+const redoclyEnv = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
+/** Our lint of one file with one ruleset, in its own process. */
+function ours(file: string, ruleset: string): { ms: number; findings: number; peakMb: number } | null {
+  const run = measured(process.execPath, ["--import", "tsx", path.resolve("bench/lint-one.ts"), file, ruleset]);
+  const line = run.output.split("\n").find((candidate) => candidate.startsWith("{"));
+  return line ? { ...(JSON.parse(line) as { ms: number; findings: number }), peakMb: run.peakMb } : null;
+}
+
+for (const file of [...singleFileFixtures().map((relative) => path.join(fixtures, relative)), digitalocean]) {
+  const name = file === digitalocean ? "digitalocean (bundled)" : path.relative(fixtures, file);
+  const house = ours(file, fullRuleset);
+  const builtIn = ours(file, builtInRuleset);
+  if (!house || !builtIn) {
+    console.log(`${name}\tfailed`);
+    continue;
+  }
+  const theirs = measured(process.execPath, [redocly, "lint", file, "--config", builtInRuleset, "--format", "summary"], redoclyEnv);
+  const theirMs = /validated in (\d+)ms/.exec(theirs.output)?.[1] ?? "–";
+  const megabytes = (readFileSync(file).length / 1e6).toFixed(2);
+  console.log(
+    [
+      name,
+      megabytes,
+      house.ms.toFixed(0),
+      house.findings,
+      house.peakMb.toFixed(0),
+      builtIn.ms.toFixed(0),
+      builtIn.findings,
+      builtIn.peakMb.toFixed(0),
+      theirMs,
+      theirs.peakMb.toFixed(0),
+    ].join("\t"),
+  );
+}
