@@ -15,3 +15,26 @@ test("a service page shows which house rules a version breaks, each linked to th
   await expect(page).toHaveURL(/\/docs\/patterns\/versioning-and-deprecation$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Versioning and deprecation");
 });
+
+test("a service shows its scorecard level and what it lacks for the next; the company's distribution has its own page", async ({ page }) => {
+  await page.goto("/services/shipping-rates");
+  const scorecard = page.getByTestId("scorecard");
+  // Levels are recomputed as each version is linted, in the background: reload until Shipping Rates has its own.
+  await expect(async () => {
+    await page.reload();
+    await expect(scorecard.getByTestId("scorecard-next")).toContainText("lifecycle-hygiene", { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(scorecard.getByRole("heading")).toHaveText("Scorecard: Bronze");
+  await expect(scorecard.getByTestId("scorecard-next")).toContainText("For Silver, it lacks:");
+  await expect(scorecard.getByTestId("scorecard-next")).toContainText("Deprecated without a sunset date.");
+
+  await scorecard.getByRole("link", { name: "Bronze" }).click();
+  await expect(page).toHaveURL(/\/scorecards$/);
+  const distribution = page.getByTestId("level-distribution");
+  await expect(distribution.getByRole("row", { name: /Bronze/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Services per level, per day" })).toBeVisible();
+  await distribution.getByRole("link", { name: "Bronze" }).click();
+  await expect(page).toHaveURL(/\/services\?level=Bronze$/);
+  await expect(page.getByTestId("service-row").filter({ hasText: "Shipping Rates" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Level", exact: true })).toHaveValue("Bronze");
+});

@@ -9,6 +9,8 @@ interface CatalogueFiltersProps {
   teams: { slug: string; name: string }[];
   tags: string[];
   lifecycles: readonly string[];
+  /** Scorecard levels, lowest first. */
+  levels: string[];
   signedIn: boolean;
 }
 
@@ -32,7 +34,7 @@ const BROWSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"
  * keyboard applies on Enter or when focus leaves it, not on every arrow key: otherwise the page
  * would reload under a keyboard user at each step and the third team could never be reached.
  */
-export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }: CatalogueFiltersProps) {
+export function CatalogueFilters({ filters, teams, tags, lifecycles, levels, signedIn }: CatalogueFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
@@ -113,6 +115,23 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, signedIn }:
               {tag}
             </option>
           ))}
+        </select>
+      </Field>
+      <Field label="Level">
+        <select name="level" defaultValue={filters.level ?? ""} className={field}>
+          <option value="">Any level</option>
+          {[...levels].reverse().map((level) => (
+            <option key={level} value={level}>
+              {level}
+            </option>
+          ))}
+          <option value="none">No level yet</option>
+        </select>
+      </Field>
+      <Field label="Sort by">
+        <select name="sort" defaultValue={filters.sort ?? "name"} className={field}>
+          <option value="name">Name</option>
+          <option value="level">Level, highest first</option>
         </select>
       </Field>
       <Field label="Sunset within">

@@ -2,13 +2,17 @@ import Link from "next/link";
 import type { ServiceSummary } from "@/lib/services/service-summary";
 import { FormatBadge } from "./format-badge";
 import { LifecycleBadge } from "./lifecycle-badge";
+import { LevelBadge } from "@/components/scorecards/level-badge";
+import { levelNames } from "@/lib/scorecards/scorecard-config";
 
 /**
- * Services as a table: name and description, primary owner, lifecycle, latest version and operations.
+ * Services as a table: name and description, primary owner, lifecycle, scorecard level, latest version
+ * and operations.
  * Cells use the short classes in app/globals.css (`.catalogue`): 50 rows repeat them twice, in the
  * HTML and in the React Server Components payload.
  */
 export function ServiceTable({ services }: { services: ServiceSummary[] }) {
+  const levels = levelNames();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="catalogue w-full text-left text-sm">
@@ -22,6 +26,9 @@ export function ServiceTable({ services }: { services: ServiceSummary[] }) {
             </th>
             <th scope="col" className="px-4 py-2 font-medium">
               Lifecycle
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Level
             </th>
             <th scope="col" className="px-4 py-2 font-medium">
               Latest version
@@ -59,6 +66,7 @@ export function ServiceTable({ services }: { services: ServiceSummary[] }) {
               <td>
                 <LifecycleBadge lifecycle={service.lifecycle} />
               </td>
+              <td>{service.level ? <LevelBadge level={service.level} rank={levels.indexOf(service.level) + 1} /> : null}</td>
               <td className="whitespace-nowrap">
                 {service.latestVersion ? (
                   <span className="flex items-center gap-2">

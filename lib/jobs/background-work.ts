@@ -3,11 +3,15 @@ import type { Database } from "@/lib/db/open-database";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startJobQueue } from "./job-queue";
+import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { queueLints, workLints } from "./lint-jobs";
 import { queueDueSources, workSourceRefreshes } from "./source-refresh-jobs";
 
 /** How often to look for versions to lint: a newly published version is linted within seconds. */
 const LINT_LOOK_SECONDS = 5;
+
+/** How often every service's scorecard is recomputed (a lint recomputes its service's at once). */
+const SCORECARD_SECONDS = 300;
 
 /** Runs `work` now and every `seconds`, never two at once; failures are logged, not thrown. */
 function every(seconds: number, work: () => Promise<unknown>): NodeJS.Timeout {
@@ -44,6 +48,8 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
   const lintTimer = every(LINT_LOOK_SECONDS, () =>
     queueLints(database.prisma, boss).then((count) => count && logger.info({ event: "lint.queued", count }, "queued versions to lint")),
   );
+  // Levels also move with time alone (freshness, the change window): all of them, on a schedule.
+  const scorecardTimer = every(SCORECARD_SECONDS, () => recomputeScorecards(database.prisma));
   const seconds = config.WAYFINDER_POLL_SECONDS ?? 30;
   const timer =
     seconds > 0
@@ -57,6 +63,7 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
     async stop() {
       clearInterval(timer);
       clearInterval(lintTimer);
+      clearInterval(scorecardTimer);
       // Lets running refreshes finish; what is left stays queued for the next start.
       await boss.stop({ graceful: true, timeout: 30_000 });
     },

@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/types";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
+import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { LINT_VERSION } from "./job-queue";
 
 interface LintJob {
@@ -23,9 +24,15 @@ export async function queueLints(db: Db, boss: PgBoss): Promise<number> {
   return ids.length;
 }
 
-/** Lints queued versions, one at a time in this process (each in a thread of its own, see lint-isolated.ts). */
+/**
+ * Lints queued versions, one at a time in this process (each in a thread of its own, see
+ * lint-isolated.ts), then recomputes the service's scorecard, which the lint report feeds.
+ */
 export async function workLints(db: Db, boss: PgBoss): Promise<void> {
   await boss.work<LintJob>(LINT_VERSION, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job) await lintVersion(db, job.data.apiVersionId);
+    if (!job) return;
+    await lintVersion(db, job.data.apiVersionId);
+    const version = await db.apiVersion.findUnique({ where: { id: job.data.apiVersionId }, select: { serviceId: true } });
+    if (version) await recomputeScorecards(db, { serviceIds: [version.serviceId] });
   });
 }

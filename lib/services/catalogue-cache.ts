@@ -2,13 +2,14 @@ import type { Db } from "@/lib/db/types";
 
 /**
  * What the catalogue's lists are computed from: any service or team added, removed or changed
- * (publishing a version, an ownership transfer and archiving all touch the service's `updatedAt`)
- * moves it. One cheap query, so every instance notices a change at its next request.
+ * (publishing a version, an ownership transfer and archiving all touch the service's `updatedAt`),
+ * or a scorecard level written (only written when it changes), moves it. One cheap query, so every instance notices a change at its next request.
  */
 async function catalogueFingerprint(db: Db): Promise<string> {
   const [row] = await db.$queryRaw<{ fingerprint: string }[]>`
     SELECT concat_ws('/', (SELECT count(*) FROM "Service"), (SELECT max("updatedAt") FROM "Service"),
-                          (SELECT count(*) FROM "Team"), (SELECT max("updatedAt") FROM "Team")) AS fingerprint`;
+                          (SELECT count(*) FROM "Team"), (SELECT max("updatedAt") FROM "Team"),
+                          (SELECT count(*) FROM "ScorecardResult"), (SELECT max("computedAt") FROM "ScorecardResult")) AS fingerprint`;
   return row?.fingerprint ?? "";
 }
 

@@ -36,6 +36,8 @@ export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = [], 
   if (filters.team) and.push({ ownerships: { some: { team: { slug: filters.team } } } });
   if (lifecycle?.length) and.push({ lifecycle: { in: lifecycle } });
   if (filters.tag) and.push({ tags: { has: filters.tag } });
+  if (filters.level)
+    and.push(filters.level === "none" ? { OR: [{ scorecard: null }, { scorecard: { level: null } }] } : { scorecard: { level: filters.level } });
   if (filters.sunsetWithin !== undefined) {
     // The service itself, or a deprecated operation of the version it serves, goes away within N days.
     const by = new Date(Date.now() + filters.sunsetWithin * 86_400_000);
@@ -77,7 +79,7 @@ async function queryServices(db: Db, filters: ServiceFilters, options: { myTeamI
     db.service.findMany({
       where,
       select: serviceSummarySelect,
-      orderBy: [{ name: "asc" }, { slug: "asc" }],
+      orderBy: filters.sort === "level" ? [{ scorecard: { levelRank: "desc" } }, { name: "asc" }, { slug: "asc" }] : [{ name: "asc" }, { slug: "asc" }],
       skip: (filters.page - 1) * filters.pageSize,
       take: filters.pageSize,
     }),

@@ -44,6 +44,10 @@ export const serviceFiltersSchema = z.object({
   includeRetired: flag,
   /** Only retired services: the same as naming the lifecycle (`lifecycle=retired`), so the two addresses agree. */
   retired: flag,
+  /** Only services at this scorecard level (a level's name, or `none`). */
+  level: text,
+  /** `name` (the default) or `level`, highest first, then by name. */
+  sort: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.enum(["name", "level"]).optional()),
   /** Only services that (or a deprecated operation of which) reach their sunset within this many days. */
   sunsetWithin: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(0).max(3650).optional()),
   page: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.coerce.number().int().min(1).default(1)),
@@ -79,6 +83,8 @@ export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string
   if (filters.team) params.set("team", filters.team);
   for (const lifecycle of filters.lifecycle ?? []) params.append("lifecycle", lifecycle);
   if (filters.tag) params.set("tag", filters.tag);
+  if (filters.level) params.set("level", filters.level);
+  if (filters.sort && filters.sort !== "name") params.set("sort", filters.sort);
   if (filters.sunsetWithin !== undefined) params.set("sunsetWithin", String(filters.sunsetWithin));
   if (filters.mine) params.set("mine", "true");
   if (filters.includeRetired) params.set("includeRetired", "true");
@@ -97,6 +103,8 @@ const accepted: Record<string, string> = {
   q: "is too long (200 characters at most)",
   mine: "must be true or false",
   includeRetired: "must be true or false",
+  level: "is too long",
+  sort: "is not one of name, level",
   retired: "must be true or false",
   sunsetWithin: "must be a whole number of days from 0 to 3650",
   page: "must be a whole number from 1",

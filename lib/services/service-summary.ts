@@ -22,6 +22,7 @@ export const serviceSummarySelect = {
   currentVersion: {
     select: { version: true, revision: true, format: true, operationCount: true, createdAt: true },
   },
+  scorecard: { select: { level: true } },
 } satisfies Prisma.ServiceSelect;
 
 type ServiceSummaryRow = Prisma.ServiceGetPayload<{ select: typeof serviceSummarySelect }>;
@@ -47,6 +48,7 @@ export function toServiceSummary(row: ServiceSummaryRow) {
           createdAt: current.createdAt.toISOString(),
         }
       : null,
+    level: row.scorecard?.level ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { readerActor } from "@/lib/http/reader-actor";
 import { catalogueFacets } from "@/lib/services/catalogue-facets";
 import { listServices } from "@/lib/services/list-services";
+import { levelNames } from "@/lib/scorecards/scorecard-config";
 import {
   describeFilterProblems,
   lifecycles,
@@ -51,7 +52,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
           Some filters in this address were not understood and were ignored: {describeFilterProblems(parsed.error.issues, params).join("; ")}.
         </p>
       )}
-      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} signedIn={signedIn} />
+      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} levels={levelNames()} signedIn={signedIn} />
       {page.items.length ? (
         <ServiceTable services={page.items} />
       ) : (

@@ -60,6 +60,10 @@ export const serviceSummarySchema = z
     tags: z.array(z.string()),
     primaryOwner: teamRefSchema.nullable(),
     latestVersion: versionRefSchema.nullable(),
+    level: z
+      .string()
+      .nullable()
+      .meta({ description: "Its scorecard level (governance/scorecards.yaml); null below the first level or before it is computed." }),
     updatedAt: isoDate,
   })
   .meta({ id: "ServiceSummary" });

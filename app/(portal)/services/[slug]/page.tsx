@@ -31,6 +31,8 @@ import { tryConfigFor } from "@/lib/try/try-config-for";
 import { isLargeDocument, listOperationIndex } from "@/lib/versions/operation-index";
 import { getLintReport } from "@/lib/lint/get-lint-report";
 import { LintReport } from "@/components/lint/lint-report";
+import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
+import { getScorecard } from "@/lib/scorecards/get-scorecard";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -73,6 +75,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     after(() => recordDocsOpened(db, { userId, serviceSlug: service.slug }));
   }
   const [ttfc] = await timeToFirstCall(db, { serviceSlug: service.slug });
+  const scorecard = await getScorecard(db, { actor, serviceSlug: service.slug });
   const lint = selected ? await getLintReport(db, { actor, serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
@@ -178,6 +181,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         </div>
         <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
           <OwnerContacts owners={service.owners} />
+          {scorecard && <ScorecardPanel scorecard={scorecard} />}
           {(service.links.length > 0 || service.repositoryUrl) && (
             <div>
               <h3 className="mb-1 font-semibold">Links</h3>

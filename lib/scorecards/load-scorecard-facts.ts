@@ -1,0 +1,72 @@
+import type { Db } from "@/lib/db/types";
+import { timeToFirstCall } from "@/lib/try/time-to-first-call";
+import type { ScorecardFacts } from "./scorecard-checks";
+
+/**
+ * The facts every check needs, for the given services (all when none is given),
+ * in a handful of queries whatever their number. "Has examples" is whether the stored document has an
+ * `example` or `examples` key anywhere, read by PostgreSQL without loading the document.
+ */
+export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays, now }: { serviceIds?: string[]; changeWindowDays: number; now: Date }) {
+  const services = await db.service.findMany({
+    where: serviceIds ? { id: { in: serviceIds } } : {},
+    select: {
+      id: true,
+      description: true,
+      lifecycle: true,
+      sunsetAt: true,
+      ownerships: { where: { isPrimary: true }, select: { team: { select: { chatChannel: true, email: true } } } },
+      currentVersion: { select: { id: true, createdAt: true, lintReport: { select: { status: true, errorCount: true, byRule: true } } } },
+      source: { select: { lastSuccessAt: true } },
+    },
+  });
+  const versionIds = services.flatMap((service) => (service.currentVersion ? [service.currentVersion.id] : []));
+  const withExamples = versionIds.length
+    ? await db.$queryRaw<{ apiVersionId: string }[]>`
+        SELECT "apiVersionId" FROM "ApiDocument"
+        WHERE "apiVersionId" = ANY(${versionIds}) AND (strpos(json, '"example":') > 0 OR strpos(json, '"examples":') > 0)`
+    : [];
+  const examples = new Set(withExamples.map((row) => row.apiVersionId));
+  const violations = await db.apiVersion.groupBy({
+    by: ["serviceId"],
+    where: {
+      semverViolation: true,
+      createdAt: { gte: new Date(now.getTime() - changeWindowDays * 86_400_000) },
+      ...(serviceIds ? { serviceId: { in: serviceIds } } : {}),
+    },
+    _count: { _all: true },
+  });
+  const violationsBy = new Map(violations.map((row) => [row.serviceId, row._count._all]));
+  const firstCalls = new Map((await timeToFirstCall(db, { now })).map((figure) => [figure.serviceId, figure.p50Seconds]));
+
+  return services.map((service): { serviceId: string; facts: ScorecardFacts } => {
+    const owner = service.ownerships[0]?.team ?? null;
+    const current = service.currentVersion;
+    const lint = current?.lintReport;
+    return {
+      serviceId: service.id,
+      facts: {
+        description: service.description,
+        lifecycle: service.lifecycle,
+        sunsetAt: service.sunsetAt,
+        primaryOwner: owner,
+        current: current
+          ? {
+              publishedAt: current.createdAt,
+              hasExamples: examples.has(current.id),
+              lint: lint
+                ? {
+                    status: lint.status,
+                    errorCount: lint.errorCount,
+                    undatedDeprecations: (lint.byRule as Record<string, number>)["house/sunset-on-deprecated"] ?? 0,
+                  }
+                : null,
+            }
+          : null,
+        sourceLastSuccessAt: service.source?.lastSuccessAt ?? null,
+        recentSemverViolations: violationsBy.get(service.id) ?? 0,
+        firstCallP50Seconds: firstCalls.get(service.id) ?? null,
+      },
+    };
+  });
+}

@@ -1,0 +1,51 @@
+import { inTransaction, type Db } from "@/lib/db/types";
+import { logger } from "@/lib/logger";
+import { computeLevel } from "./compute-level";
+import { loadScorecardConfig, type ScorecardConfig } from "./scorecard-config";
+import { loadScorecardFacts } from "./load-scorecard-facts";
+
+export interface LevelChange {
+  serviceId: string;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Recomputes the levels of the given services (all when none is given; a service is ordered by its
+ * level in the catalogue once it has a row, so every service gets one): writes a result only where
+ * the level or a check changed, then today's distribution for the trend. Returns the level changes
+ * (what `scorecard.level_changed` announces).
+ */
+export async function recomputeScorecards(
+  db: Db,
+  { serviceIds, now = new Date(), config = loadScorecardConfig() }: { serviceIds?: string[]; now?: Date; config?: ScorecardConfig } = {},
+): Promise<LevelChange[]> {
+  const facts = await loadScorecardFacts(db, { serviceIds, changeWindowDays: config.settings.changeWindowDays, now });
+  const before = new Map(
+    (await db.scorecardResult.findMany({ where: { serviceId: { in: facts.map((entry) => entry.serviceId) } } })).map((row) => [row.serviceId, row]),
+  );
+  const changes: LevelChange[] = [];
+  for (const { serviceId, facts: serviceFacts } of facts) {
+    // A retired service keeps a row (the catalogue sorts by it) but no level: it has left the scorecards.
+    const outcome = serviceFacts.lifecycle === "retired" ? { level: null, rank: 0, checks: [] } : computeLevel(serviceFacts, config, now);
+    const previous = before.get(serviceId);
+    const checks = JSON.parse(JSON.stringify(outcome.checks)) as object[];
+    if (previous && previous.level === outcome.level && JSON.stringify(previous.checks) === JSON.stringify(checks)) continue;
+    const data = { level: outcome.level, levelRank: outcome.rank, checks, computedAt: now };
+    await db.scorecardResult.upsert({ where: { serviceId }, create: { serviceId, ...data }, update: data });
+    if ((previous?.level ?? null) !== outcome.level) changes.push({ serviceId, from: previous?.level ?? null, to: outcome.level });
+  }
+  await recordDay(db, now);
+  if (changes.length) logger.info({ event: "scorecard.levels_changed", count: changes.length }, "scorecard levels changed");
+  return changes;
+}
+
+/** Today's count of services per level (the day's last computation wins): one transaction. */
+async function recordDay(db: Db, now: Date): Promise<void> {
+  const day = new Date(now.toISOString().slice(0, 10));
+  const counts = await db.scorecardResult.groupBy({ by: ["level"], where: { service: { lifecycle: { not: "retired" } } }, _count: { _all: true } });
+  await inTransaction(db, async (tx) => {
+    await tx.scorecardDay.deleteMany({ where: { day } });
+    await tx.scorecardDay.createMany({ data: counts.map((row) => ({ day, level: row.level ?? "none", count: row._count._all })) });
+  });
+}

@@ -1,0 +1,88 @@
+/** What the checks look at, for one service, gathered by load-scorecard-facts.ts. */
+export interface ScorecardFacts {
+  description: string;
+  lifecycle: "experimental" | "production" | "deprecated" | "retired";
+  sunsetAt: Date | null;
+  primaryOwner: { chatChannel: string | null; email: string | null } | null;
+  current: {
+    publishedAt: Date;
+    hasExamples: boolean;
+    /** null while the version has not been linted. */
+    lint: { status: "done" | "failed"; errorCount: number; undatedDeprecations: number } | null;
+  } | null;
+  sourceLastSuccessAt: Date | null;
+  /** Publications in the change window with breaking changes and no new major version. */
+  recentSemverViolations: number;
+  /** Median time to first successful call, where measured. */
+  firstCallP50Seconds: number | null;
+}
+
+export interface CheckSettings {
+  changeWindowDays: number;
+  freshnessDays: number;
+  firstCallMinutes: number;
+}
+
+export interface CheckOutcome {
+  id: CheckId;
+  pass: boolean;
+  /** What passed, or what is missing, in words. */
+  detail: string;
+}
+
+const days = (ms: number) => ms / 86_400_000;
+
+const checks = {
+  ownership: (facts: ScorecardFacts) => {
+    if (!facts.primaryOwner) return { pass: false, detail: "No primary owning team." };
+    if (!facts.primaryOwner.chatChannel && !facts.primaryOwner.email) return { pass: false, detail: "The primary owning team has no chat channel or email." };
+    return { pass: true, detail: "A primary owning team with contacts." };
+  },
+  documentation: (facts: ScorecardFacts) => {
+    const missing: string[] = [];
+    if (!facts.description.trim()) missing.push("a description");
+    if (!facts.current) missing.push("a published API description");
+    else {
+      if (!facts.current.hasExamples) missing.push("examples in its API description");
+      if (!facts.current.lint) missing.push("a lint report (being checked)");
+      else if (facts.current.lint.status === "failed") missing.push("a lint report (linting failed)");
+      else if (facts.current.lint.errorCount) missing.push(`no lint errors (it has ${facts.current.lint.errorCount})`);
+    }
+    return missing.length ? { pass: false, detail: `Needs ${missing.join(", ")}.` } : { pass: true, detail: "Described, with examples and no lint errors." };
+  },
+  "lifecycle-hygiene": (facts: ScorecardFacts) => {
+    if (facts.lifecycle === "deprecated" && !facts.sunsetAt) return { pass: false, detail: "Deprecated without a sunset date." };
+    const undated = facts.current?.lint?.undatedDeprecations ?? 0;
+    if (undated) return { pass: false, detail: `${undated} deprecated operation${undated === 1 ? "" : "s"} without a sunset date.` };
+    return { pass: true, detail: "Whatever is deprecated says when it goes." };
+  },
+  "change-discipline": (facts: ScorecardFacts, settings: CheckSettings) =>
+    facts.recentSemverViolations
+      ? {
+          pass: false,
+          detail: `${facts.recentSemverViolations} breaking change${facts.recentSemverViolations === 1 ? "" : "s"} without a new major version in the last ${settings.changeWindowDays} days.`,
+        }
+      : { pass: true, detail: `No breaking change without a new major version in the last ${settings.changeWindowDays} days.` },
+  freshness: (facts: ScorecardFacts, settings: CheckSettings, now: Date) => {
+    const latest = Math.max(facts.current?.publishedAt.getTime() ?? 0, facts.sourceLastSuccessAt?.getTime() ?? 0);
+    if (!latest) return { pass: false, detail: "Nothing published yet." };
+    const age = Math.floor(days(now.getTime() - latest));
+    return age <= settings.freshnessDays
+      ? { pass: true, detail: `Published or checked ${age} day${age === 1 ? "" : "s"} ago.` }
+      : { pass: false, detail: `Last published or checked ${age} days ago (more than ${settings.freshnessDays}).` };
+  },
+  "first-call": (facts: ScorecardFacts, settings: CheckSettings) => {
+    if (facts.firstCallP50Seconds === null) return { pass: true, detail: "No first calls measured yet." };
+    const minutes = facts.firstCallP50Seconds / 60;
+    return minutes <= settings.firstCallMinutes
+      ? { pass: true, detail: `A newcomer's first successful call takes ${minutes.toFixed(1)} min (median).` }
+      : { pass: false, detail: `A newcomer's first successful call takes ${minutes.toFixed(1)} min (median; the bar is ${settings.firstCallMinutes}).` };
+  },
+} satisfies Record<string, (facts: ScorecardFacts, settings: CheckSettings, now: Date) => { pass: boolean; detail: string }>;
+
+export type CheckId = keyof typeof checks;
+export const CHECK_IDS = Object.keys(checks) as [CheckId, ...CheckId[]];
+
+export function runCheck(id: CheckId, facts: ScorecardFacts, settings: CheckSettings, now: Date): CheckOutcome {
+  return { id, ...checks[id](facts, settings, now) };
+}
