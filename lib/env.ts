@@ -61,6 +61,12 @@ const envShape = z.object({
   WAYFINDER_TRY_MAX_REQUEST_BYTES: optional(positiveInteger),
   WAYFINDER_TRY_MAX_RESPONSE_BYTES: optional(positiveInteger),
   WAYFINDER_TRY_CALLS_PER_MINUTE: optional(positiveInteger),
+  /** Webhooks: internal hosts (host:port, CIDR) deliveries may reach; public HTTPS endpoints need nothing. */
+  WAYFINDER_WEBHOOK_ALLOW: optional(fetchPolicy),
+  /** Webhooks: the first retry's delay in seconds (doubled for each retry after it). */
+  WAYFINDER_WEBHOOK_RETRY_SECONDS: optional(positiveInteger),
+  /** Webhooks: a subscription whose deliveries have failed for this many hours is disabled. */
+  WAYFINDER_WEBHOOK_DISABLE_AFTER_HOURS: optional(positiveInteger),
   WAYFINDER_WORKER: optional(booleanFlag),
   WAYFINDER_WORKER_CONCURRENCY: optional(positiveInteger),
   WAYFINDER_PIPELINE_THREADS: optional(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { operations, type Access, type Operation } from "./contract/operations";
+import { webhookPayloads, webhookPayloadSchema } from "./contract/response-schemas";
 
 /**
  * Wayfinder's own REST API contract (OpenAPI 3.1), generated from the operations declared in
@@ -82,8 +83,25 @@ function buildDocument() {
       { name: "Audit", description: "What changed, who changed it, and when." },
       { name: "Import", description: "Bring a Backstage catalogue in." },
       { name: "Meta", description: "This API's own description." },
+      { name: "Webhooks", description: "Endpoints told about changes, signed per Standard Webhooks." },
     ],
     paths,
+    // What Wayfinder sends to subscribed endpoints (format `standard`), one entry per event type.
+    webhooks: Object.fromEntries(
+      Object.entries(webhookPayloads).map(([type, { summary, data }]) => [
+        type,
+        {
+          post: {
+            operationId: `event_${type.replace(/\./g, "_")}`,
+            summary,
+            description:
+              "Headers `webhook-id` (the event's id: deduplicate by it), `webhook-timestamp` and `webhook-signature` (Standard Webhooks, HMAC-SHA256 with the subscription's secret). Any 2xx acknowledges it; anything else, or no answer in 10 s, is retried with exponential backoff.",
+            requestBody: { required: true, content: { "application/json": { schema: webhookPayloadSchema(type, data) } } },
+            responses: { 200: { description: "Received (any 2xx)." } },
+          },
+        },
+      ]),
+    ),
     components: {
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "An API token created on a team page (`wf_…`)." },

@@ -3,7 +3,7 @@ import { actorLabel, type Actor } from "@/lib/auth/actor";
 
 export interface AuditInput {
   action: string;
-  entityType: "service" | "team" | "membership" | "token" | "import";
+  entityType: "service" | "team" | "membership" | "token" | "import" | "webhook";
   entityId: string;
   entityKey?: string | null;
   serviceId?: string | null;

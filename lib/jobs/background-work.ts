@@ -4,11 +4,18 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startJobQueue } from "./job-queue";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
+import { announceSunsets } from "@/lib/webhooks/announce-sunsets";
 import { queueLints, workLints } from "./lint-jobs";
+import { queueDeliveries, workDeliveries } from "./webhook-jobs";
 import { queueDueSources, workSourceRefreshes } from "./source-refresh-jobs";
 
 /** How often to look for versions to lint: a newly published version is linted within seconds. */
 const LINT_LOOK_SECONDS = 5;
+
+/** How often to hand new webhook deliveries to the queue: a chat channel hears within seconds. */
+const DELIVERY_LOOK_SECONDS = 2;
+/** How often to look for services whose sunset comes within 30 days (each is announced once). */
+const SUNSET_LOOK_SECONDS = 3600;
 
 /** How often every service's scorecard is recomputed (a lint recomputes its service's at once). */
 const SCORECARD_SECONDS = 300;
@@ -45,6 +52,9 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
   const boss = await startJobQueue(database);
   await workSourceRefreshes(database.prisma, boss, config.WAYFINDER_WORKER_CONCURRENCY ?? 4);
   await workLints(database.prisma, boss);
+  await workDeliveries(database.prisma, boss);
+  const deliveryTimer = every(DELIVERY_LOOK_SECONDS, () => queueDeliveries(database.prisma, boss));
+  const sunsetTimer = every(SUNSET_LOOK_SECONDS, () => announceSunsets(database.prisma));
   const lintTimer = every(LINT_LOOK_SECONDS, () =>
     queueLints(database.prisma, boss).then((count) => count && logger.info({ event: "lint.queued", count }, "queued versions to lint")),
   );
@@ -64,6 +74,8 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
       clearInterval(timer);
       clearInterval(lintTimer);
       clearInterval(scorecardTimer);
+      clearInterval(deliveryTimer);
+      clearInterval(sunsetTimer);
       // Lets running refreshes finish; what is left stays queued for the next start.
       await boss.stop({ graceful: true, timeout: 30_000 });
     },

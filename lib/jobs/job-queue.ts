@@ -1,6 +1,7 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "@/lib/db/open-database";
 import { logger } from "@/lib/logger";
+import { webhookSettings } from "@/lib/webhooks/webhook-settings";
 
 /**
  * Background work runs on pg-boss, a job queue kept in the portal's own database (schema `pgboss`):
@@ -11,6 +12,8 @@ import { logger } from "@/lib/logger";
 export const SOURCE_REFRESH = "source-refresh";
 /** Linting a stored version against the house ruleset (lib/jobs/lint-jobs.ts). */
 export const LINT_VERSION = "lint-version";
+/** Delivering one webhook event to one endpoint (lib/jobs/webhook-jobs.ts). */
+export const WEBHOOK_DELIVERY = "webhook-delivery";
 
 export interface QueueOptions {
   /** Seconds before the first retry of a failed job; doubled for each retry after it. */
@@ -40,5 +43,18 @@ export async function startJobQueue(database: Database, options: QueueOptions = 
     if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
     else await boss.createQueue(name, queue);
   }
+  // Webhook deliveries: retried by the queue with exponential backoff (retryDelay · 2^n, with jitter),
+  // up to an hour apart, until the attempts run out.
+  const hooks = webhookSettings();
+  const delivery = {
+    retryLimit: hooks.attempts - 1,
+    retryDelay: hooks.retryDelaySeconds,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: 120,
+    deleteAfterSeconds: 86_400,
+  };
+  if (await boss.getQueue(WEBHOOK_DELIVERY)) await boss.updateQueue(WEBHOOK_DELIVERY, delivery);
+  else await boss.createQueue(WEBHOOK_DELIVERY, { policy: "stately", ...delivery });
   return boss;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "@/lib/db/types";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { logger } from "@/lib/logger";
 import { lintIsolated } from "./lint-isolated";
 import { RULESET_PATH } from "./lint-ruleset";
@@ -28,7 +29,26 @@ export async function lintVersion(db: Db, apiVersionId: string): Promise<{ statu
       }
     : { status: "failed" as const, errorCount: 0, warnCount: 0, byRule: {}, findings: [], truncated: false, error: outcome.error };
   const data = { ...report, rulesetHash: rulesetHash(rulesetText), durationMs: outcome.ms, lintedAt: new Date() };
-  await db.lintReport.upsert({ where: { apiVersionId }, create: { apiVersionId, ...data }, update: data });
+  await inTransaction(db, async (tx) => {
+    const previous = await tx.lintReport.findUnique({ where: { apiVersionId }, select: { apiVersionId: true } });
+    await tx.lintReport.upsert({ where: { apiVersionId }, create: { apiVersionId, ...data }, update: data });
+    // Announced when a version is first linted, not again each time the ruleset changes.
+    if (!previous && (report.status === "failed" || report.errorCount > 0)) {
+      const version = await tx.apiVersion.findUniqueOrThrow({ where: { id: apiVersionId }, select: { serviceId: true, version: true, revision: true } });
+      await recordWebhookEvent(tx, {
+        type: "lint.failed",
+        serviceId: version.serviceId,
+        data: {
+          version: version.version,
+          revision: version.revision,
+          status: report.status,
+          errorCount: report.errorCount,
+          warnCount: report.warnCount,
+          error: report.error,
+        },
+      });
+    }
+  });
   logger.info(
     { event: "lint.done", apiVersionId, status: report.status, errors: report.errorCount, warnings: report.warnCount, ms: outcome.ms },
     "version linted",

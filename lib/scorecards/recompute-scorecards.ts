@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from "@/lib/db/types";
 import { logger } from "@/lib/logger";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { computeLevel } from "./compute-level";
 import { loadScorecardConfig, type ScorecardConfig } from "./scorecard-config";
 import { loadScorecardFacts } from "./load-scorecard-facts";
@@ -33,7 +34,14 @@ export async function recomputeScorecards(
     if (previous && previous.level === outcome.level && JSON.stringify(previous.checks) === JSON.stringify(checks)) continue;
     const data = { level: outcome.level, levelRank: outcome.rank, checks, computedAt: now };
     await db.scorecardResult.upsert({ where: { serviceId }, create: { serviceId, ...data }, update: data });
-    if ((previous?.level ?? null) !== outcome.level) changes.push({ serviceId, from: previous?.level ?? null, to: outcome.level });
+    if ((previous?.level ?? null) !== outcome.level) {
+      changes.push({ serviceId, from: previous?.level ?? null, to: outcome.level });
+      // A first computation is not a change worth announcing.
+      if (previous)
+        await inTransaction(db, (tx) =>
+          recordWebhookEvent(tx, { type: "scorecard.level_changed", serviceId, data: { from: previous.level, to: outcome.level } }),
+        );
+    }
   }
   await recordDay(db, now);
   if (changes.length) logger.info({ event: "scorecard.levels_changed", count: changes.length }, "scorecard levels changed");

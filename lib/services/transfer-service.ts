@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
@@ -34,6 +35,11 @@ export async function transferService(db: Db, { actor, slug, transfer }: { actor
       serviceId: before.id,
       before: before.state,
       after: after.state,
+    });
+    await recordWebhookEvent(tx, {
+      type: "ownership.changed",
+      serviceId: before.id,
+      data: { primaryOwner: after.state.primaryOwner, otherOwners: after.state.otherOwners, previousPrimaryOwner: before.state.primaryOwner },
     });
     return after.state;
   });

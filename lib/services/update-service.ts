@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canAssignOwner, canEditService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
@@ -49,6 +50,14 @@ export async function updateService(db: Db, { actor, slug, changes }: { actor: A
       before: before.state,
       after: after.state,
     });
+    if (after.state.lifecycle === "deprecated" && before.state.lifecycle !== "deprecated")
+      await recordWebhookEvent(tx, { type: "service.deprecated", serviceId: before.id, data: { sunsetDate: after.state.sunsetDate } });
+    if (JSON.stringify(after.state.otherOwners) !== JSON.stringify(before.state.otherOwners))
+      await recordWebhookEvent(tx, {
+        type: "ownership.changed",
+        serviceId: before.id,
+        data: { primaryOwner: after.state.primaryOwner, otherOwners: after.state.otherOwners, previousOtherOwners: before.state.otherOwners },
+      });
     return after.state;
   });
 }

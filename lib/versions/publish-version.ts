@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { VersionOrigin } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService, canManageServiceTokens } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
@@ -141,6 +142,24 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
       serviceId: service.id,
       after: { ...result, format: prepared.format, origin },
     });
+    const announced = { version: prepared.version, revision, kind: published.kind, operationCount: prepared.operations.length, origin };
+    await recordWebhookEvent(tx, { type: "version.published", serviceId: service.id, data: announced });
+    if (diff?.summary.breaking)
+      await recordWebhookEvent(tx, {
+        type: "change.breaking",
+        serviceId: service.id,
+        data: {
+          ...announced,
+          baseVersion: diff.base.version,
+          breaking: diff.summary.breaking,
+          semverViolation: diff.semverViolation,
+          acceptedReason: diff.acceptedBreakingReason,
+          changes: changes
+            .filter((change) => change.level === "breaking")
+            .slice(0, 20)
+            .map((change) => ({ id: change.id, message: change.message })),
+        },
+      });
     return result;
   });
 }

@@ -28,6 +28,9 @@ interface Cell {
   service: string;
   memberEmail: string;
   tokenId: string;
+  /** For the webhook routes only: a subscription of "owners", and a delivery of its test event. */
+  webhookId: string;
+  deliveryId: string;
 }
 
 interface Route {
@@ -194,6 +197,43 @@ const ROUTES: Route[] = [
     expected: teamChange(200),
   },
   {
+    method: "POST",
+    route: "teams/[slug]/webhooks",
+    path: () => "/api/v1/teams/owners/webhooks",
+    body: () => ({ url: `https://hooks.example.com/${++counter}`, events: ["version.published"] }),
+    state: () => ["/api/v1/teams/owners/webhooks"],
+    expected: teamChange(201),
+  },
+  {
+    method: "POST",
+    route: "webhooks",
+    path: () => "/api/v1/webhooks",
+    body: () => ({ url: `https://hooks.example.com/all-${++counter}`, events: ["change.breaking"] }),
+    state: () => ["/api/v1/webhooks"],
+    expected: adminOnly(201),
+  },
+  {
+    method: "DELETE",
+    route: "webhooks/[id]",
+    path: (cell) => `/api/v1/webhooks/${cell.webhookId}`,
+    state: () => ["/api/v1/teams/owners/webhooks"],
+    expected: teamChange(204),
+  },
+  {
+    method: "POST",
+    route: "webhooks/[id]/test",
+    path: (cell) => `/api/v1/webhooks/${cell.webhookId}/test`,
+    state: () => ["/api/v1/teams/owners/webhooks"],
+    expected: teamChange(202),
+  },
+  {
+    method: "POST",
+    route: "webhooks/deliveries/[id]/redeliver",
+    path: (cell) => `/api/v1/webhooks/deliveries/${cell.deliveryId}/redeliver`,
+    state: () => ["/api/v1/teams/owners/webhooks"],
+    expected: teamChange(202),
+  },
+  {
     method: "PUT",
     route: "me/onboarding/[itemId]",
     path: () => "/api/v1/me/onboarding/open-the-catalogue",
@@ -345,9 +385,17 @@ describe("authorization matrix over HTTP", () => {
   });
 
   /** Fresh data for one cell: a service owned by "owners", a member to remove, a token to revoke. */
-  async function prepareCell(actor: ActorName): Promise<{ cell: Cell; who: Credentials }> {
+  async function prepareCell(actor: ActorName, route?: Route): Promise<{ cell: Cell; who: Credentials }> {
     const n = ++cellNumber;
-    const cell: Cell = { service: `cell-${n}`, memberEmail: `removable-${n}@matrix.test`, tokenId: "" };
+    const cell: Cell = { service: `cell-${n}`, memberEmail: `removable-${n}@matrix.test`, tokenId: "", webhookId: "", deliveryId: "" };
+    if (route?.route.startsWith("webhooks/")) {
+      // An endpoint that never answers (its host does not resolve); the delivery's record is what is redelivered.
+      cell.webhookId = (await asAdmin("POST", "/api/v1/teams/owners/webhooks", { url: `https://hooks.invalid/${n}`, events: ["version.published"] }))!
+        .id as string;
+      await asAdmin("POST", `/api/v1/webhooks/${cell.webhookId}/test`);
+      const listed = (await asAdmin("GET", "/api/v1/teams/owners/webhooks"))!.items as { id: string; deliveries: { id: string }[] }[];
+      cell.deliveryId = listed.find((item) => item.id === cell.webhookId)!.deliveries[0]!.id;
+    }
     await asAdmin("POST", "/api/v1/services", { slug: cell.service, name: `Cell ${n}`, description: "original", primaryOwner: "owners" });
     await asAdmin("PUT", "/api/v1/teams/owners/members", { email: cell.memberEmail, role: "member" });
     // A source whose URL the fetcher refuses at once (loopback): set, never fetched.
@@ -364,7 +412,13 @@ describe("authorization matrix over HTTP", () => {
   /** What the admin sees at the URLs a call could change, minus a token's last use, which any call records. */
   async function snapshot(urls: string[]): Promise<string> {
     const bodies = await Promise.all(urls.map(async (url) => (await call(admin, "GET", url)).text()));
-    return bodies.join("\n").replace(/"lastUsedAt":(null|"[^"]*")/g, '"lastUsedAt":"…"');
+    return (
+      bodies
+        .join("\n")
+        .replace(/"lastUsedAt":(null|"[^"]*")/g, '"lastUsedAt":"…"')
+        // Webhook deliveries: which there are counts, not how the background worker's attempts are going.
+        .replace(/"(status|attempts|responseStatus|latencyMs|responseExcerpt|lastAttemptAt|failingSince)":("(?:[^"\\]|\\.)*"|[^,}]*)/g, '"$1":"…"')
+    );
   }
 
   const cells = ROUTES.flatMap((route) =>
@@ -372,7 +426,7 @@ describe("authorization matrix over HTTP", () => {
   );
 
   it.each(cells)("$label", async ({ route, actor }) => {
-    const { cell, who } = await prepareCell(actor);
+    const { cell, who } = await prepareCell(actor, route);
     const urls = route.state(cell);
     const before = await snapshot(urls);
     const response = await call(who, route.method, route.path(cell), route.body?.(cell));
@@ -393,7 +447,7 @@ describe("authorization matrix over HTTP", () => {
   const refusalNeedsBody = (route: Route, actor: ActorName) => route.route === "services" && route.method === "POST" && actor === "maintainer of another team";
   const refusedCells = cells.filter(({ route, actor }) => route.expected[actor] >= 400 && !refusalNeedsBody(route, actor));
   it.each(refusedCells)("$label, also with a malformed body", async ({ route, actor }) => {
-    const { cell, who } = await prepareCell(actor);
+    const { cell, who } = await prepareCell(actor, route);
     const response = await fetch(`${server.url}${route.path(cell)}`, {
       method: route.method,
       headers: { ...who, "Content-Type": "application/json" },

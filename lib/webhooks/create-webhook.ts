@@ -1,0 +1,64 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canManageTeam, isAdmin } from "@/lib/auth/permissions";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+import { isNamedByPolicy, urlPort } from "@/lib/fetch/fetch-policy";
+import { loadTeam } from "@/lib/teams/load-team";
+import { webhookInputSchema, type WebhookInput } from "./webhook-input";
+import { encryptSecret, newWebhookSecret } from "./webhook-secret";
+import { webhookSettings } from "./webhook-settings";
+import { toWebhookView, webhookSelect } from "./webhook-view";
+
+/**
+ * Subscribes an endpoint: for a team's services (or one of them) by its maintainers and admins, for
+ * every service by admins. Returns the signing secret, this once.
+ */
+export async function createWebhook(db: Db, { actor, teamSlug, input }: { actor: Actor; teamSlug?: string; input: WebhookInput }) {
+  const data = webhookInputSchema.parse(input);
+  const url = new URL(data.url);
+  if (url.protocol !== "https:" && !isNamedByPolicy(webhookSettings().policy, url.hostname, urlPort(url)))
+    throw new AppError("VALIDATION_FAILED", "The endpoint must be https (http only for hosts WAYFINDER_WEBHOOK_ALLOW names).", {
+      issues: [{ path: ["url"], message: "must be an https URL" }],
+    });
+  return inTransaction(db, async (tx) => {
+    let teamId: string | null = null;
+    let serviceId: string | null = null;
+    if (teamSlug) {
+      const team = await loadTeam(tx, teamSlug);
+      assert(canManageTeam(actor, team.id), actor, `add webhooks for the team "${teamSlug}"`);
+      teamId = team.id;
+      if (data.service) {
+        const service = await tx.service.findFirst({ where: { slug: data.service, ownerships: { some: { teamId } } }, select: { id: true } });
+        if (!service)
+          throw new AppError("VALIDATION_FAILED", `"${teamSlug}" owns no service "${data.service}".`, {
+            issues: [{ path: ["service"], message: "is not a service of this team" }],
+          });
+        serviceId = service.id;
+      }
+    } else {
+      assert(isAdmin(actor), actor, "add webhooks for every service");
+      if (data.service)
+        throw new AppError("VALIDATION_FAILED", "A subscription for one service is made on its team.", {
+          issues: [{ path: ["service"], message: "is for team subscriptions" }],
+        });
+    }
+    const secret = newWebhookSecret();
+    const row = await tx.webhookSubscription.create({
+      data: {
+        url: data.url,
+        format: data.format,
+        events: data.events,
+        description: data.description,
+        teamId,
+        serviceId,
+        secretCipher: encryptSecret(secret),
+        createdById: actor.kind === "user" ? actor.userId : null,
+      },
+      select: webhookSelect,
+    });
+    const view = toWebhookView(row);
+    await recordAudit(tx, actor, { action: "webhook.create", entityType: "webhook", entityId: row.id, entityKey: teamSlug ?? "*", after: view });
+    return { ...view, secret };
+  });
+}

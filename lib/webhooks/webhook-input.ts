@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { httpUrl } from "@/lib/http/http-url";
+import { slugSchema } from "@/lib/slug";
+import { WEBHOOK_EVENTS } from "./webhook-events";
+
+/** A subscription as `POST /api/v1/webhooks` (and the team page) gives it. */
+export const webhookInputSchema = z
+  .object({
+    url: httpUrl.refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), "must not contain a user name or password"),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "choose at least one event").max(WEBHOOK_EVENTS.length),
+    format: z.enum(["standard", "slack"]).default("standard"),
+    /** One service of the team, rather than all of them (team subscriptions only). */
+    service: slugSchema.optional(),
+    description: z.string().trim().max(200, "must be at most 200 characters").default(""),
+  })
+  .strict();
+
+export type WebhookInput = z.input<typeof webhookInputSchema>;

@@ -1,0 +1,23 @@
+import { parseFetchPolicy, type FetchPolicy } from "@/lib/fetch/fetch-policy";
+import { env } from "@/lib/env";
+
+export interface WebhookSettings {
+  /** Internal hosts deliveries may reach (WAYFINDER_WEBHOOK_ALLOW); public ones need nothing. */
+  policy: FetchPolicy;
+  retryDelaySeconds: number;
+  /** Attempts before a delivery is given up: the first and its retries. */
+  attempts: number;
+  disableAfterHours: number;
+  timeoutMs: number;
+}
+
+export function webhookSettings(): WebhookSettings {
+  const config = env();
+  return {
+    policy: parseFetchPolicy(config.WAYFINDER_WEBHOOK_ALLOW),
+    retryDelaySeconds: config.WAYFINDER_WEBHOOK_RETRY_SECONDS ?? 30,
+    attempts: 8,
+    disableAfterHours: config.WAYFINDER_WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
+    timeoutMs: 10_000,
+  };
+}

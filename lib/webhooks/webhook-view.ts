@@ -1,0 +1,36 @@
+import type { Prisma } from "@/generated/prisma/client";
+
+/** What a subscription shows (never its secret). */
+export const webhookSelect = {
+  id: true,
+  url: true,
+  format: true,
+  events: true,
+  description: true,
+  createdAt: true,
+  failingSince: true,
+  disabledAt: true,
+  disabledReason: true,
+  team: { select: { slug: true } },
+  service: { select: { slug: true } },
+} satisfies Prisma.WebhookSubscriptionSelect;
+
+type Row = Prisma.WebhookSubscriptionGetPayload<{ select: typeof webhookSelect }>;
+
+export function toWebhookView(row: Row) {
+  return {
+    id: row.id,
+    url: row.url,
+    format: row.format,
+    events: row.events,
+    description: row.description,
+    team: row.team?.slug ?? null,
+    service: row.service?.slug ?? null,
+    createdAt: row.createdAt.toISOString(),
+    failingSince: row.failingSince?.toISOString() ?? null,
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    disabledReason: row.disabledReason,
+  };
+}
+
+export type WebhookView = ReturnType<typeof toWebhookView>;
