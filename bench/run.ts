@@ -66,3 +66,6 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/docs-brow
 
 // Lint: the house ruleset on every fixture document, beside redocly lint with the same built-in rules.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/lint.ts")], { stdio: "inherit", env: process.env });
+
+// Webhook deliveries per second, through the job queue and directly (PostgreSQL too with BENCH_DATABASE_URL).
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/webhooks.ts")], { stdio: "inherit", env: process.env });

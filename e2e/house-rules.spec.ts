@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 test("a service page shows which house rules a version breaks, each linked to the pattern that explains it", async ({ page }) => {
   await page.goto("/services/shipping-rates");
@@ -37,4 +38,34 @@ test("a service shows its scorecard level and what it lacks for the next; the co
   await expect(page).toHaveURL(/\/services\?level=Bronze$/);
   await expect(page.getByTestId("service-row").filter({ hasText: "Shipping Rates" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Level", exact: true })).toHaveValue("Bronze");
+});
+
+test("a team's maintainer adds a webhook, sends a test event, sees the delivery refused for an internal address, redelivers and removes it", async ({
+  page,
+}) => {
+  await signIn(page, "Admin", "admin@e2e.test");
+  await page.goto("/teams");
+  await page.getByRole("link", { name: "Create a team" }).click();
+  await page.getByLabel("Name").fill("Hook Team");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page).toHaveURL(/\/teams\/hook-team$/);
+
+  const form = page.getByRole("form", { name: "Add a webhook" });
+  await form.getByLabel("Endpoint (https)").fill("https://127.0.0.1:9/hook");
+  await form.getByRole("checkbox", { name: "lint.failed" }).check();
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(page.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+  const webhook = page.getByTestId("webhook");
+  await expect(webhook).toContainText("version.published, change.breaking, lint.failed");
+
+  await webhook.getByRole("button", { name: "Send a test event" }).click();
+  // Delivered in the background: the portal refuses loopback, and the delivery says why.
+  await expect(async () => {
+    await page.reload();
+    await expect(webhook.getByTestId("delivery").first()).toContainText("Refused to fetch https://127.0.0.1:9/hook", { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await webhook.getByRole("button", { name: "Redeliver" }).first().click();
+  await expect(webhook.getByTestId("delivery")).toHaveCount(2);
+  await webhook.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByTestId("webhook")).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import type { JobWithMetadata, PgBoss } from "pg-boss";
+import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/types";
 import { attemptDelivery } from "@/lib/webhooks/deliver-webhook";
 import { webhookSettings } from "@/lib/webhooks/webhook-settings";
@@ -25,21 +25,34 @@ export async function queueDeliveries(db: Db, boss: PgBoss, limit = 500): Promis
   return claimed.length;
 }
 
+/** Jobs one worker takes at a time, delivered together; while batches come back full it fetches again at once. */
+const BATCH_SIZE = 8;
+
 /**
- * Delivers: each job is one attempt; a failed attempt fails the job, which the queue retries with
- * backoff, until the last attempt, which records the delivery as failed and completes the job.
+ * Delivers: each job is one attempt. `workers` workers in this process each take up to BATCH_SIZE
+ * jobs and send them at once (so up to workers × BATCH_SIZE requests are in flight), fetching again
+ * at once while there is more (pg-boss's burst mode): a burst of events is not paced by the idle
+ * polling interval. A failed attempt fails its job, which the queue retries with backoff, until the
+ * last attempt, which records the delivery as failed and completes the job.
  */
-export async function workDeliveries(db: Db, boss: PgBoss, concurrency = 4): Promise<void> {
+export async function workDeliveries(db: Db, boss: PgBoss, workers = 2): Promise<void> {
   const settings = webhookSettings();
   await boss.work<DeliveryJob>(
     WEBHOOK_DELIVERY,
-    { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
-    async ([first]) => {
-      // includeMetadata: the job says which retry this is (the explicit data type keeps TypeScript from seeing it).
-      const job = first as JobWithMetadata<DeliveryJob> | undefined;
-      if (!job) return;
-      const outcome = await attemptDelivery(db, job.data.deliveryId, settings, { last: job.retryCount >= job.retryLimit });
-      if (outcome === "retry") throw new Error("delivery failed; the queue retries it");
-    },
+    { localConcurrency: workers, batchSize: BATCH_SIZE, burstWhenBatchFull: true, pollingIntervalSeconds: 1, includeMetadata: true, perJobResults: true },
+    async (batch): Promise<JobResult[]> =>
+      Promise.all(
+        // includeMetadata: each job says which retry it is (the explicit data type hides it from TypeScript).
+        (batch as JobWithMetadata<DeliveryJob>[]).map(async (job) => {
+          try {
+            const outcome = await attemptDelivery(db, job.data.deliveryId, settings, { last: job.retryCount >= job.retryLimit });
+            return outcome === "retry"
+              ? { id: job.id, status: "failed" as const, output: { error: "delivery failed; the queue retries it" } }
+              : { id: job.id, status: "completed" as const };
+          } catch (error) {
+            return { id: job.id, status: "failed" as const, output: { error: (error as Error).message } };
+          }
+        }),
+      ),
   );
 }

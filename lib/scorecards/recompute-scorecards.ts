@@ -57,3 +57,17 @@ async function recordDay(db: Db, now: Date): Promise<void> {
     await tx.scorecardDay.createMany({ data: counts.map((row) => ({ day, level: row.level ?? "none", count: row._count._all })) });
   });
 }
+
+/**
+ * After a change to what the checks read (a service's fields or owners, a team's contacts): its
+ * services' levels at once, rather than at the next scheduled pass. A failure is logged, never the
+ * change's: the schedule catches up.
+ */
+export async function rescoreServices(db: Db, serviceIds: string[]): Promise<void> {
+  if (!serviceIds.length) return;
+  try {
+    await recomputeScorecards(db, { serviceIds });
+  } catch (error) {
+    logger.warn({ event: "scorecard.rescore_failed", error: (error as Error).message }, "recomputing scorecards after a change failed");
+  }
+}

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService } from "@/lib/auth/permissions";
@@ -13,7 +14,7 @@ import { loadServiceSnapshot } from "./service-snapshot";
  */
 export async function transferService(db: Db, { actor, slug, transfer }: { actor: Actor; slug: string; transfer: ServiceTransfer }) {
   const { primaryOwner, keepPreviousOwner } = serviceTransferSchema.parse(transfer);
-  return inTransaction(db, async (tx) => {
+  const { id, state } = await inTransaction(db, async (tx) => {
     const before = await loadServiceSnapshot(tx, slug);
     assert(canEditService(actor, before), actor, `transfer the service "${slug}"`);
     const teamId = (await findTeamsBySlug(tx, [primaryOwner], "primaryOwner")).get(primaryOwner)!;
@@ -41,6 +42,8 @@ export async function transferService(db: Db, { actor, slug, transfer }: { actor
       serviceId: before.id,
       data: { primaryOwner: after.state.primaryOwner, otherOwners: after.state.otherOwners, previousPrimaryOwner: before.state.primaryOwner },
     });
-    return after.state;
+    return { id: before.id, state: after.state };
   });
+  await rescoreServices(db, [id]);
+  return state;
 }

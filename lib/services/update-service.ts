@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { findTeamsBySlug } from "@/lib/teams/find-teams";
 import { sunsetAt, serviceUpdateSchema, type ServiceUpdate } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
+import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
 
 /**
  * Edits a service's fields, links and other (non-primary) owners. Maintainers of an owning team, tokens
@@ -17,7 +18,7 @@ import { loadServiceSnapshot } from "./service-snapshot";
 export async function updateService(db: Db, { actor, slug, changes }: { actor: Actor; slug: string; changes: ServiceUpdate }) {
   const { links, otherOwners, sunsetDate, ...rest } = serviceUpdateSchema.parse(changes);
   const fields = { ...rest, sunsetAt: sunsetAt(sunsetDate) };
-  return inTransaction(db, async (tx) => {
+  const { id, state } = await inTransaction(db, async (tx) => {
     const before = await loadServiceSnapshot(tx, slug);
     assert(canEditService(actor, before), actor, `edit the service "${slug}"`);
 
@@ -58,6 +59,8 @@ export async function updateService(db: Db, { actor, slug, changes }: { actor: A
         serviceId: before.id,
         data: { primaryOwner: after.state.primaryOwner, otherOwners: after.state.otherOwners, previousOtherOwners: before.state.otherOwners },
       });
-    return after.state;
+    return { id: before.id, state: after.state };
   });
+  await rescoreServices(db, [id]);
+  return state;
 }

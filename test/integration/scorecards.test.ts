@@ -9,6 +9,7 @@ import { scorecardOverview } from "@/lib/scorecards/scorecard-overview";
 import { listServices } from "@/lib/services/list-services";
 import { serviceFiltersSchema } from "@/lib/services/service-filters";
 import { updateService } from "@/lib/services/update-service";
+import { updateTeam } from "@/lib/teams/update-team";
 import { publishVersion } from "@/lib/versions/publish-version";
 import { testDatabases } from "../support/test-databases";
 
@@ -86,4 +87,20 @@ describe.each(testDatabases)("scorecards on $name", ({ open }) => {
     const service = await db.prisma.service.findUniqueOrThrow({ where: { slug: "shipping-rates" }, select: { id: true } });
     expect(changes).toContainEqual({ serviceId: service.id, from: "Bronze", to: after!.level });
   }, 180_000);
+
+  it("recomputes at once when a team's contacts change, without waiting for the schedule", async () => {
+    expect((await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "payments-api" }))!.level).toBe("Gold");
+    await updateTeam(db.prisma, { actor: publisher, slug: "payments", changes: { chatChannel: null, email: null } });
+    const now = await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "payments-api" });
+    expect(now).toMatchObject({
+      level: null,
+      next: { name: "Bronze", missing: [{ id: "ownership", detail: "The primary owning team has no chat channel or email." }] },
+    });
+    const events = await db.prisma.webhookEvent.findMany({ where: { type: "scorecard.level_changed" }, select: { payload: true } });
+    expect(events.map((event) => (event.payload as { data: unknown }).data)).toContainEqual({
+      service: { slug: "payments-api", name: "Payments API" },
+      from: "Gold",
+      to: null,
+    });
+  });
 });

@@ -105,6 +105,7 @@ describe("webhooks, delivered by a running portal", () => {
 
     // A breaking change is its own event, with the changes.
     const next = { ...document, info: { ...document.info, version: "2.0.0" }, paths: {} };
+    const publishedAt = Date.now();
     await fetch(`${server.url}/api/v1/services/hooked/versions`, {
       method: "POST",
       headers: { ...admin, "Content-Type": "application/json" },
@@ -113,6 +114,8 @@ describe("webhooks, delivered by a running portal", () => {
     const breaking = await until("the breaking change", () =>
       receiver.received.find((entry) => entry.path === "/signed" && JSON.parse(entry.body).type === "change.breaking"),
     );
+    // For the closing note: how long a chat channel waits to hear of a breaking change.
+    console.log(`breaking change heard ${breaking.at - publishedAt} ms after the publish was answered`);
     expect(JSON.parse(breaking.body).data).toMatchObject({ version: "2.0.0", baseVersion: "1.0.0", breaking: 1, changes: [{ id: "endpoint-removed" }] });
   }, 90_000);
 

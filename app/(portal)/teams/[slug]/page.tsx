@@ -13,6 +13,8 @@ import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { getTeam } from "@/lib/teams/get-team";
 import { listMembers } from "@/lib/teams/list-members";
 import { listTokens } from "@/lib/tokens/list-tokens";
+import { listWebhooks } from "@/lib/webhooks/manage-webhooks";
+import { WebhookManager } from "@/components/teams/webhook-manager";
 
 type Params = Promise<{ slug: string }>;
 
@@ -31,10 +33,11 @@ export default async function TeamPage({ params }: { params: Params }) {
   const db = await getDb();
   const team = await orNotFound(loadTeam(slug));
   const canManage = await canActorManageTeam(db, actor, slug);
-  const [members, tokens, history] = await Promise.all([
+  const [members, tokens, history, webhooks] = await Promise.all([
     listMembers(db, { actor, teamSlug: slug }),
     canManage ? listTokens(db, slug) : Promise.resolve([]),
     canManage ? listAudit(db, auditFiltersSchema.parse({ team: slug, limit: 20 }), actor) : Promise.resolve([]),
+    canManage ? listWebhooks(db, { actor, teamSlug: slug }) : Promise.resolve([]),
   ]);
   return (
     <div className="space-y-6">
@@ -100,6 +103,15 @@ export default async function TeamPage({ params }: { params: Params }) {
               For automation, such as publishing API descriptions from CI: send <code>Authorization: Bearer &lt;token&gt;</code>.
             </p>
             <TokenManager teamSlug={slug} tokens={tokens} services={team.services.map((service) => service.slug)} />
+          </section>
+          <section aria-labelledby="webhooks" className="space-y-2">
+            <h2 id="webhooks" className="text-lg font-semibold">
+              Webhooks
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Tell an endpoint, or a chat channel, when the team&apos;s services change: signed per Standard Webhooks, retried with backoff.
+            </p>
+            <WebhookManager teamSlug={slug} webhooks={webhooks} services={team.services.map((service) => service.slug)} />
           </section>
           <section aria-labelledby="team-history" className="space-y-2">
             <h2 id="team-history" className="text-lg font-semibold">
