@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 import { errorStatus } from "@/lib/errors";
 
 /**
@@ -392,15 +393,7 @@ export const lintReportSchema = z
   })
   .meta({ id: "LintReport" });
 
-const webhookEventType = z.enum([
-  "version.published",
-  "change.breaking",
-  "service.deprecated",
-  "service.sunset_approaching",
-  "lint.failed",
-  "ownership.changed",
-  "scorecard.level_changed",
-]);
+const webhookEventType = z.enum(WEBHOOK_EVENTS);
 
 export const webhookSchema = z
   .object({
