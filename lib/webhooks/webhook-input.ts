@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { httpUrl } from "@/lib/http/http-url";
+import { fetchableUrl } from "@/lib/http/http-url";
 import { slugSchema } from "@/lib/slug";
 import { WEBHOOK_EVENTS } from "./webhook-events";
 
 /** A subscription as `POST /api/v1/webhooks` (and the team page) gives it. */
 export const webhookInputSchema = z
   .object({
-    url: httpUrl.refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), "must not contain a user name or password"),
+    // A URL the portal calls: http(s), no user name or password in it (the same rules as document URLs).
+    url: fetchableUrl,
     events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "choose at least one event").max(WEBHOOK_EVENTS.length),
     format: z.enum(["standard", "slack"]).default("standard"),
     /** One service of the team, rather than all of them (team subscriptions only). */

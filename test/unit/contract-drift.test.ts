@@ -122,6 +122,33 @@ const edgeCases: Record<string, unknown[]> = {
     { slug: "rocket", name: "Rocket", onCallUrl: "https://rota.example.com/rocket" },
     { slug: "rocket", name: "Rocket", onCallUrl: "javascript:alert(1)" },
   ],
+  createTeamWebhook: [
+    { url: "https://hooks.example.com/wayfinder", events: ["version.published"] },
+    { url: "https://hooks.example.com/wayfinder", events: ["change.breaking", "lint.failed"], format: "slack", service: "orders-api", description: "CI" },
+    { url: "https://hooks.example.com/wayfinder", events: [] },
+    { url: "https://hooks.example.com/wayfinder", events: ["version.deleted"] },
+    { url: "https://user:secret@hooks.example.com/", events: ["version.published"] },
+    { url: "javascript:alert(1)", events: ["version.published"] },
+    { url: "https://hooks.example.com/wayfinder", events: ["version.published"], team: "payments" },
+    { url: "https://hooks.example.com/wayfinder", events: ["version.published"], format: "xml" },
+    {},
+  ],
+  createWebhook: [
+    { url: "https://hooks.example.com/all", events: ["scorecard.level_changed"] },
+    {
+      url: "https://hooks.example.com/all",
+      events: [
+        "version.published",
+        "version.published",
+        "lint.failed",
+        "change.breaking",
+        "service.deprecated",
+        "service.sunset_approaching",
+        "ownership.changed",
+        "scorecard.level_changed",
+      ],
+    },
+  ],
   updateTeam: [{ description: "d" }, { name: "   " }, { email: null }, { slug: "other" }, { onCallUrl: null }, { onCallUrl: "ftp://rota.example.com" }],
   setTeamMember: [
     { email: "ada@example.com" },
