@@ -416,8 +416,9 @@ describe("authorization matrix over HTTP", () => {
       bodies
         .join("\n")
         .replace(/"lastUsedAt":(null|"[^"]*")/g, '"lastUsedAt":"…"')
-        // Webhook deliveries: which there are counts, not how the background worker's attempts are going.
-        .replace(/"(status|attempts|responseStatus|latencyMs|responseExcerpt|lastAttemptAt|failingSince)":("(?:[^"\\]|\\.)*"|[^,}]*)/g, '"$1":"…"')
+        // What the background work derives as it goes (webhook attempts, scorecard levels): which
+        // deliveries and services there are counts, not how far the background has got with them.
+        .replace(/"(status|attempts|responseStatus|latencyMs|responseExcerpt|lastAttemptAt|failingSince|level)":("(?:[^"\\]|\\.)*"|[^,}]*)/g, '"$1":"…"')
     );
   }
 
