@@ -31,8 +31,7 @@ export async function queueLints(db: Db, boss: PgBoss): Promise<number> {
 export async function workLints(db: Db, boss: PgBoss): Promise<void> {
   await boss.work<LintJob>(LINT_VERSION, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
-    await lintVersion(db, job.data.apiVersionId);
-    const version = await db.apiVersion.findUnique({ where: { id: job.data.apiVersionId }, select: { serviceId: true } });
-    if (version) await recomputeScorecards(db, { serviceIds: [version.serviceId] });
+    const linted = await lintVersion(db, job.data.apiVersionId);
+    if (linted) await recomputeScorecards(db, { serviceIds: [linted.serviceId] });
   });
 }

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { logger } from "@/lib/logger";
 import { lintIsolated } from "./lint-isolated";
-import { RULESET_PATH } from "./lint-ruleset";
+import { currentRulesetText } from "./lint-ruleset";
 import { rulesetHash } from "./ruleset-hash";
 
 /**
@@ -12,10 +10,16 @@ import { rulesetHash } from "./ruleset-hash";
  * older one): the document runs in its own thread, within its limits; a document that reaches a limit
  * gets a `failed` report saying which, and is not tried again until the ruleset changes.
  */
-export async function lintVersion(db: Db, apiVersionId: string): Promise<{ status: "done" | "failed"; errorCount: number; warnCount: number } | null> {
-  const row = await db.apiDocument.findUnique({ where: { apiVersionId }, select: { json: true } });
+export async function lintVersion(
+  db: Db,
+  apiVersionId: string,
+): Promise<{ status: "done" | "failed"; errorCount: number; warnCount: number; serviceId: string } | null> {
+  const row = await db.apiDocument.findUnique({
+    where: { apiVersionId },
+    select: { json: true, apiVersion: { select: { serviceId: true, version: true, revision: true } } },
+  });
   if (!row) return null;
-  const rulesetText = readFileSync(path.join(process.cwd(), RULESET_PATH), "utf8");
+  const rulesetText = currentRulesetText();
   const outcome = await lintIsolated(row.json, undefined, rulesetText);
   const report = outcome.ok
     ? {
@@ -34,7 +38,7 @@ export async function lintVersion(db: Db, apiVersionId: string): Promise<{ statu
     await tx.lintReport.upsert({ where: { apiVersionId }, create: { apiVersionId, ...data }, update: data });
     // Announced when a version is first linted, not again each time the ruleset changes.
     if (!previous && (report.status === "failed" || report.errorCount > 0)) {
-      const version = await tx.apiVersion.findUniqueOrThrow({ where: { id: apiVersionId }, select: { serviceId: true, version: true, revision: true } });
+      const version = row.apiVersion;
       await recordWebhookEvent(tx, {
         type: "lint.failed",
         serviceId: version.serviceId,
@@ -53,12 +57,12 @@ export async function lintVersion(db: Db, apiVersionId: string): Promise<{ statu
     { event: "lint.done", apiVersionId, status: report.status, errors: report.errorCount, warnings: report.warnCount, ms: outcome.ms },
     "version linted",
   );
-  return { status: report.status, errorCount: report.errorCount, warnCount: report.warnCount };
+  return { status: report.status, errorCount: report.errorCount, warnCount: report.warnCount, serviceId: row.apiVersion.serviceId };
 }
 
 /** Versions with no report, or one made under another ruleset: the newest first, at most `limit`. */
 export async function versionsToLint(db: Db, limit = 100): Promise<string[]> {
-  const hash = rulesetHash(readFileSync(path.join(process.cwd(), RULESET_PATH), "utf8"));
+  const hash = rulesetHash(currentRulesetText());
   const rows = await db.apiVersion.findMany({
     where: { document: { isNot: null }, OR: [{ lintReport: null }, { lintReport: { rulesetHash: { not: hash } } }] },
     orderBy: { createdAt: "desc" },

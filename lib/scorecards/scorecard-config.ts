@@ -1,7 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { readGovernanceFile } from "@/lib/governance/read-governance-file";
 import { CHECK_IDS } from "./scorecard-checks";
 
 export const SCORECARDS_PATH = "governance/scorecards.yaml";
@@ -20,17 +19,13 @@ const configSchema = z.object({
 
 export type ScorecardConfig = z.infer<typeof configSchema>;
 
-let cached: { mtimeMs: number; config: ScorecardConfig } | undefined;
+let cached: { text: string; config: ScorecardConfig } | undefined;
 
-/**
- * The levels and their settings (`text` defaults to the repository's file, read again only when it
- * changes: the catalogue asks on every page); a mistake in it is named.
- */
+/** The levels and their settings (`text` defaults to the repository's file); a mistake in it is named. */
 export function loadScorecardConfig(text?: string): ScorecardConfig {
   if (text !== undefined) return parseConfig(text);
-  const file = path.join(process.cwd(), SCORECARDS_PATH);
-  const { mtimeMs } = statSync(file);
-  if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, config: parseConfig(readFileSync(file, "utf8")) };
+  const current = readGovernanceFile(SCORECARDS_PATH);
+  if (cached?.text !== current) cached = { text: current, config: parseConfig(current) };
   return cached.config;
 }
 

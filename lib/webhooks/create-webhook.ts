@@ -3,11 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam, isAdmin } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { isNamedByPolicy, urlPort } from "@/lib/fetch/fetch-policy";
 import { loadTeam } from "@/lib/teams/load-team";
 import { webhookInputSchema, type WebhookInput } from "./webhook-input";
 import { encryptSecret, newWebhookSecret } from "./webhook-secret";
-import { webhookSettings } from "./webhook-settings";
+import { isCallableEndpoint, webhookSettings } from "./webhook-settings";
 import { toWebhookView, webhookSelect } from "./webhook-view";
 
 /**
@@ -16,8 +15,7 @@ import { toWebhookView, webhookSelect } from "./webhook-view";
  */
 export async function createWebhook(db: Db, { actor, teamSlug, input }: { actor: Actor; teamSlug?: string; input: WebhookInput }) {
   const data = webhookInputSchema.parse(input);
-  const url = new URL(data.url);
-  if (url.protocol !== "https:" && !isNamedByPolicy(webhookSettings().policy, url.hostname, urlPort(url)))
+  if (!isCallableEndpoint(new URL(data.url), webhookSettings().policy))
     throw new AppError("VALIDATION_FAILED", "The endpoint must be https (http only for hosts WAYFINDER_WEBHOOK_ALLOW names).", {
       issues: [{ path: ["url"], message: "must be an https URL" }],
     });

@@ -3,12 +3,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/auth/actor";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { isAppError } from "@/lib/errors";
-import { isNamedByPolicy, urlPort } from "@/lib/fetch/fetch-policy";
 import { safeFetch } from "@/lib/fetch/safe-fetch";
 import { logger } from "@/lib/logger";
 import { eventSummary } from "./webhook-events";
 import { decryptSecret } from "./webhook-secret";
-import type { WebhookSettings } from "./webhook-settings";
+import { isCallableEndpoint, type WebhookSettings } from "./webhook-settings";
 
 const EXCERPT = 500;
 
@@ -45,8 +44,7 @@ export async function attemptDelivery(db: Db, deliveryId: string, settings: Webh
   let excerpt: string;
   try {
     if (subscription.disabledAt) throw new Error("The subscription is disabled.");
-    const url = new URL(subscription.url);
-    if (url.protocol !== "https:" && !isNamedByPolicy(settings.policy, url.hostname, urlPort(url)))
+    if (!isCallableEndpoint(new URL(subscription.url), settings.policy))
       throw new Error("Only https endpoints are called (http only for hosts WAYFINDER_WEBHOOK_ALLOW names).");
     const body = bodyFor(subscription.format, event.payload as { type: string; data: Record<string, unknown> });
     const signature = new Webhook(decryptSecret(subscription.secretCipher)).sign(event.id, new Date(), body);

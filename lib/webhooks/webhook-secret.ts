@@ -5,11 +5,12 @@ import { env } from "@/lib/env";
 /** A Standard Webhooks signing secret: `whsec_` and 32 random bytes in base64. */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
-/** AES-256-GCM with a key derived from the portal's auth secret, kept apart from the session key by its label. */
+let derived: Buffer | undefined;
+/** AES-256-GCM with a key derived from the portal's auth secret (read once), kept apart from the session key by its label. */
 const key = () =>
-  createHash("sha256")
+  (derived ??= createHash("sha256")
     .update(`wayfinder webhook secrets:${resolveAuthSecret(env())}`)
-    .digest();
+    .digest());
 
 export function encryptSecret(secret: string): string {
   const iv = randomBytes(12);

@@ -1,4 +1,4 @@
-import { parseFetchPolicy, type FetchPolicy } from "@/lib/fetch/fetch-policy";
+import { isNamedByPolicy, parseFetchPolicy, urlPort, type FetchPolicy } from "@/lib/fetch/fetch-policy";
 import { env } from "@/lib/env";
 
 export interface WebhookSettings {
@@ -20,4 +20,9 @@ export function webhookSettings(): WebhookSettings {
     disableAfterHours: config.WAYFINDER_WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
     timeoutMs: 10_000,
   };
+}
+
+/** Whether an endpoint may be called at all: https, or plain http to a host WAYFINDER_WEBHOOK_ALLOW names. */
+export function isCallableEndpoint(url: URL, policy: FetchPolicy): boolean {
+  return url.protocol === "https:" || isNamedByPolicy(policy, url.hostname, urlPort(url));
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import type { Database } from "@/lib/db/open-database";
 import { getLintReport } from "@/lib/lint/get-lint-report";
 import { lintDocument } from "@/lib/lint/lint-document";
@@ -12,6 +11,7 @@ import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { collectFiles } from "@/cli/collect-files";
 import { fixturesDir, hasFixtures, singleFileFixtures } from "../support/fixtures";
+import { openDemoDatabase } from "../support/demo-database";
 import { testDatabases } from "../support/test-databases";
 
 const anonymous = { kind: "anonymous" } as const;
@@ -19,8 +19,7 @@ const anonymous = { kind: "anonymous" } as const;
 describe.each(testDatabases)("linting published versions on $name", ({ open }) => {
   let db: Database;
   beforeAll(async () => {
-    db = await open();
-    await db.prisma.$transaction((tx) => seedDemo(tx), { timeout: 120_000 });
+    db = await openDemoDatabase(open);
   }, 180_000);
   afterAll(async () => db?.close());
 

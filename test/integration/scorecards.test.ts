@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import type { Database } from "@/lib/db/open-database";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
 import { getScorecard } from "@/lib/scorecards/get-scorecard";
@@ -11,6 +10,7 @@ import { serviceFiltersSchema } from "@/lib/services/service-filters";
 import { updateService } from "@/lib/services/update-service";
 import { updateTeam } from "@/lib/teams/update-team";
 import { publishVersion } from "@/lib/versions/publish-version";
+import { openDemoDatabase } from "../support/demo-database";
 import { testDatabases } from "../support/test-databases";
 
 const anonymous = { kind: "anonymous" } as const;
@@ -25,8 +25,7 @@ async function lintAndScore(db: Database) {
 describe.each(testDatabases)("scorecards on $name", ({ open }) => {
   let db: Database;
   beforeAll(async () => {
-    db = await open();
-    await db.prisma.$transaction((tx) => seedDemo(tx), { timeout: 120_000 });
+    db = await openDemoDatabase(open);
   }, 180_000);
   afterAll(async () => db?.close());
 

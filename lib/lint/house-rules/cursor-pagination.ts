@@ -1,9 +1,5 @@
-import { isWebhook, type HouseRule } from "./house-rule";
+import { isWebhook, operationParameters, type HouseRule } from "./house-rule";
 
-interface Parameter {
-  name?: string;
-  in?: string;
-}
 interface Schema {
   type?: string | string[];
   properties?: Record<string, unknown>;
@@ -23,11 +19,9 @@ export const cursorPagination: HouseRule = {
         const items = schema.properties?.items ? (ctx.resolve(schema.properties.items as object).node as Schema | undefined) : undefined;
         const isList = schema.type === "array" || items?.type === "array";
         if (!isList) return;
-        const pathItem = ctx.parent as { parameters?: unknown[] };
-        const names = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
-          .map((parameter) => ctx.resolve(parameter as object).node as Parameter | undefined)
-          .filter((parameter) => parameter?.in === "query")
-          .map((parameter) => parameter!.name?.toLowerCase());
+        const names = operationParameters(operation, ctx)
+          .filter((parameter) => parameter.in === "query")
+          .map((parameter) => parameter.name?.toLowerCase());
         const offsetStyle = names.filter((name) => name === "page" || name === "offset");
         if (offsetStyle.length)
           ctx.report({

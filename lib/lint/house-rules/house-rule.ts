@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
 
 /** A house rule: a Redocly rule for OpenAPI 3.x that enforces one pattern of the pattern library. */
 export interface HouseRule {
@@ -17,3 +17,12 @@ export const sameHeader = (a: string, b: string) => a.toLowerCase() === b.toLowe
 
 /** Operations under `webhooks` are calls the API makes, not ones it serves: request rules do not apply. */
 export const isWebhook = (location: { pointer: string }) => location.pointer.startsWith("#/webhooks/");
+
+/** An operation's parameters, its path item's included, with their `$ref`s resolved. */
+export function operationParameters(operation: { parameters?: unknown[] }, ctx: UserContext): { name?: string; in?: string }[] {
+  const pathItem = ctx.parent as { parameters?: unknown[] };
+  return [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].flatMap((parameter) => {
+    const resolved = ctx.resolve(parameter as object).node as { name?: string; in?: string } | undefined;
+    return resolved ? [resolved] : [];
+  });
+}

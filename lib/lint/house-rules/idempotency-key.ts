@@ -1,4 +1,4 @@
-import { isWebhook, sameHeader, type HouseRule } from "./house-rule";
+import { isWebhook, operationParameters, sameHeader, type HouseRule } from "./house-rule";
 
 /** A POST that creates or starts something (it answers `201` or `202`) takes an `Idempotency-Key` header. */
 export const idempotencyKey: HouseRule = {
@@ -10,11 +10,9 @@ export const idempotencyKey: HouseRule = {
         if (ctx.key !== "post" || isWebhook(ctx.location)) return;
         const creates = Object.keys(operation.responses ?? {}).some((code) => code === "201" || code === "202");
         if (!creates) return;
-        const pathItem = ctx.parent as { parameters?: unknown[] };
-        const takesKey = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].some((parameter) => {
-          const resolved = ctx.resolve(parameter as object).node as { in?: string; name?: string } | undefined;
-          return resolved?.in === "header" && sameHeader(resolved.name ?? "", "Idempotency-Key");
-        });
+        const takesKey = operationParameters(operation, ctx).some(
+          (parameter) => parameter.in === "header" && sameHeader(parameter.name ?? "", "Idempotency-Key"),
+        );
         if (!takesKey)
           ctx.report({ message: "Creates something but takes no `Idempotency-Key` header: a retry could do it twice.", location: ctx.location.key() });
       },
