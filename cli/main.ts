@@ -7,6 +7,7 @@ import { BUNDLE_MEDIA_TYPE } from "@/lib/versions/receive-document";
 import { collectFiles } from "./collect-files";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
+import { bundledTemplates, newEndpoint, newService } from "./new-command";
 
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
@@ -15,6 +16,11 @@ const USAGE = `Usage:
   wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL),
                                                 and lint it with the house rules: one report for a pull request
   wayfinder lint <file>                         check a document against the house rules (governance/lint.yaml), offline
+  wayfinder new service --template <name> [--set key=value…] <dir>
+                                                start a new service from a template (fastapi-service, typescript-service)
+  wayfinder new endpoint --template <name> [--set key=value…] <openapi file>
+                                                add one operation to a project's contract, with a handler stub and tests
+  wayfinder templates                           list the templates this command carries
 
 Options:
   --root <dir>                      the folder $refs may reach (default: the document's own folder); nothing outside it is read
@@ -23,6 +29,8 @@ Options:
   --fail-on error|warn              lint exits 1 when a finding at or above this severity is found
   --fail-on-lint error|warn         check exits 1 when a lint finding at or above this severity is found
   --ruleset <file>                  lint and check with another ruleset than the portal's
+  --template <name>                 new: the template to render; --set key=value (repeatable) gives its parameters
+  --from-portal                     new: fetch the template from WAYFINDER_URL instead of the bundled copy
 
 Exit codes: validate and publish: 0 ok, 1 invalid document, 2 usage, authorization or network error.
 diff, check and lint: 0 nothing at or above --fail-on / --fail-on-lint (always without them), 1
@@ -141,6 +149,37 @@ async function lint(files: string[], values: { root?: string; format?: string; "
   }
 }
 
+/** `wayfinder new service|endpoint --template <name> [--set k=v…] <target>`. */
+async function newCommand(args: string[], values: { template?: string; set?: string[]; "from-portal"?: boolean }): Promise<number> {
+  const [what, target, ...rest] = args;
+  if (!values.template || !target || rest.length || (what !== "service" && what !== "endpoint")) {
+    console.error(USAGE);
+    return EXIT.usage;
+  }
+  try {
+    const config = parseCliEnv(process.env);
+    if (values["from-portal"] && !config.WAYFINDER_URL) throw new Error("--from-portal needs WAYFINDER_URL");
+    const options = {
+      template: values.template,
+      set: values.set ?? [],
+      portal: values["from-portal"] ? config.WAYFINDER_URL : undefined,
+      token: config.WAYFINDER_TOKEN,
+    };
+    return what === "service" ? await newService(target, options) : await newEndpoint(target, options);
+  } catch (error) {
+    if (isAppError(error) && error.code !== "INVALID_DOCUMENT") {
+      console.error(`error: ${error.message}`);
+      return EXIT.usage;
+    }
+    return failure(error);
+  }
+}
+
+function listTemplates(): number {
+  for (const { manifest } of bundledTemplates().values()) console.log(`${manifest.name.padEnd(22)} ${manifest.kind.padEnd(9)} ${manifest.title}`);
+  return EXIT.ok;
+}
+
 /** diff and check share their options, exit codes (DIFF_EXIT) and error handling. */
 async function diffOrCheck(
   command: "diff" | "check",
@@ -189,6 +228,9 @@ export async function main(argv: string[]): Promise<number> {
         "fail-on": { type: "string" },
         "fail-on-lint": { type: "string" },
         ruleset: { type: "string" },
+        template: { type: "string" },
+        set: { type: "string", multiple: true },
+        "from-portal": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -203,6 +245,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === "diff" || command === "check") return diffOrCheck(command, parsed.positionals.slice(1), parsed.values);
   if (command === "lint") return lint(parsed.positionals.slice(1), parsed.values);
+  if (command === "new") return newCommand(parsed.positionals.slice(1), parsed.values);
+  if (command === "templates") return listTemplates();
   if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {
     console.error(USAGE);
     return EXIT.usage;

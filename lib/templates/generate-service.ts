@@ -1,0 +1,22 @@
+import { AppError } from "@/lib/errors";
+import { renderFiles } from "./render-template";
+import type { TemplateSource } from "./template-manifest";
+import { templateValues } from "./template-values";
+
+export interface GeneratedProject {
+  values: Record<string, string | number | boolean>;
+  /** path → text, relative to the project's root. */
+  files: Record<string, string>;
+  /** The path of its OpenAPI document among `files`. */
+  contract: string;
+}
+
+/** Renders a service template with the given values (validated, defaults filled in) into a project's files. */
+export function generateService(source: TemplateSource, input: unknown): GeneratedProject {
+  if (source.manifest.kind !== "service") throw new AppError("BAD_REQUEST", `"${source.manifest.name}" is an endpoint template, not a service template.`);
+  const values = templateValues(source, input);
+  const files = renderFiles(source.files, values);
+  const contract = source.manifest.contract!;
+  if (!(contract in files)) throw new AppError("INTERNAL", `Template "${source.manifest.name}" renders no ${contract}.`);
+  return { values, files, contract };
+}
