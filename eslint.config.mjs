@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 const config = [
   // public/cli/ holds the bundled wayfinder command (scripts/build-cli.mjs), built, not written.
-  { ignores: ["generated/**", ".next/**", "node_modules/**", "reports/**", "test-results/**", "next-env.d.ts", "public/cli/**"] },
+  { ignores: ["generated/**", ".next/**", "node_modules/**", "reports/**", "test-results/**", "next-env.d.ts", "public/cli/**", "templates/**"] },
   ...nextVitals,
   ...nextTypescript,
   {

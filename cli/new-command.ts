@@ -50,7 +50,8 @@ function valuesFromSets(source: TemplateSource, sets: string[]): Record<string, 
     if (equals < 1) throw new Error(`--set takes key=value, not "${pair}"`);
     const key = pair.slice(0, equals);
     const parameter = source.manifest.parameters.find((candidate) => candidate.name === key);
-    if (!parameter) throw new Error(`template "${source.manifest.name}" has no parameter "${key}" (it has ${source.manifest.parameters.map((p) => p.name).join(", ")})`);
+    if (!parameter)
+      throw new Error(`template "${source.manifest.name}" has no parameter "${key}" (it has ${source.manifest.parameters.map((p) => p.name).join(", ")})`);
     values[key] = valueFromText(parameter, pair.slice(equals + 1));
   }
   return values;
@@ -74,7 +75,9 @@ export async function newService(dir: string, options: NewOptions): Promise<numb
   if (existsSync(dir) && readdirSync(dir).length) throw new Error(`${dir} is not empty; give a new folder`);
   writeFiles(dir, project.files, { overwrite: false });
   console.log(`created ${dir} from ${source.manifest.name}: ${Object.keys(project.files).length} files, contract ${project.contract}`);
-  console.log(`next: register it in Wayfinder, then publish its contract: wayfinder publish --service ${String(project.values.name ?? "<slug>")} ${path.join(dir, project.contract)}`);
+  console.log(
+    `next: register it in Wayfinder, then publish its contract: wayfinder publish --service ${String(project.values.name ?? "<slug>")} ${path.join(dir, project.contract)}`,
+  );
   return 0;
 }
 
@@ -86,7 +89,9 @@ export async function newEndpoint(contractFile: string, options: NewOptions): Pr
   // The new files first: if one exists already, the document is left untouched.
   writeFiles(root, added.files, { overwrite: false });
   writeFileSync(contractFile, added.contract);
-  console.log(`added ${added.method.toUpperCase()} ${added.path} to ${contractFile}${added.addedComponents.length ? ` (with ${added.addedComponents.join(", ")})` : ""}`);
+  console.log(
+    `added ${added.method.toUpperCase()} ${added.path} to ${contractFile}${added.addedComponents.length ? ` (with ${added.addedComponents.join(", ")})` : ""}`,
+  );
   for (const file of Object.keys(added.files)) console.log(`created ${path.join(root, file)}`);
   return 0;
 }

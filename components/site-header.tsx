@@ -33,6 +33,7 @@ export async function SiteHeader() {
             <NavLink href="/changes">Changes</NavLink>
             <NavLink href="/docs">Docs</NavLink>
             <NavLink href="/teams">Teams</NavLink>
+            <NavLink href="/create">Create</NavLink>
             <NavLink href="/scorecards">Scorecards</NavLink>
             <NavLink href="/insights">Insights</NavLink>
             {user?.isAdmin && <NavLink href="/admin/audit">Audit log</NavLink>}

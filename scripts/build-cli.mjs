@@ -1,9 +1,10 @@
 // Bundles the `wayfinder` command into one file, public/cli/wayfinder.mjs, which the portal serves at
 // /cli/wayfinder.mjs: CI jobs in other repositories download it and run it with Node (20 or newer),
-// with no Wayfinder checkout and no npm package of ours. Run by `npm run build`.
+// with no Wayfinder checkout and no npm package of ours. Run by `npm run build` (through tsx, which lets it read the templates with lib/templates/read-templates.ts).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
+import { readTemplates } from "../lib/templates/read-templates.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -48,7 +49,11 @@ const result = await build({
   },
   plugins: [inlineValidatorSchemas],
   // The house ruleset this portal lints with: `wayfinder lint` and `check` use the same one offline.
-  define: { WAYFINDER_RULESET: JSON.stringify(await readFile(path.join(root, "governance/lint.yaml"), "utf8")) },
+  // And the templates `wayfinder new` renders, so it works offline with no checkout.
+  define: {
+    WAYFINDER_RULESET: JSON.stringify(await readFile(path.join(root, "governance/lint.yaml"), "utf8")),
+    WAYFINDER_TEMPLATES: JSON.stringify(Object.fromEntries(readTemplates(path.join(root, "templates")))),
+  },
   minify: true,
   legalComments: "none",
   logLevel: "warning",

@@ -12,6 +12,7 @@ const sources = [
   "components",
   "lib",
   "content",
+  "templates",
   "prisma",
   "public",
   "instrumentation.ts",

@@ -9,7 +9,7 @@ import { webhookPayloads, webhookPayloadSchema } from "./contract/response-schem
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.13.0";
+export const WAYFINDER_API_VERSION = "1.14.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,
@@ -36,7 +36,7 @@ function toOperation(id: string, operation: Operation): ZodOpenApiOperationObjec
             ),
           }
         : {}),
-      ...(response.schema ? { content: { "application/json": { schema: response.schema } } } : {}),
+      ...(response.schema ? { content: { [response.mediaType ?? "application/json"]: { schema: response.schema } } } : {}),
     };
   }
   const bodies = { ...(operation.body ? { "application/json": operation.body } : {}), ...operation.otherBodies };
@@ -84,6 +84,7 @@ function buildDocument() {
       { name: "Import", description: "Bring a Backstage catalogue in." },
       { name: "Meta", description: "This API's own description." },
       { name: "Webhooks", description: "Endpoints told about changes, signed per Standard Webhooks." },
+      { name: "Templates", description: "Starting points for new services and endpoints: the house patterns, contract first." },
     ],
     paths,
     // What Wayfinder sends to subscribed endpoints (format `standard`), one entry per event type.

@@ -3,7 +3,7 @@ import type { VersionOrigin } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
-import { assert, canEditService, canManageServiceTokens } from "@/lib/auth/permissions";
+import { assert, canEditService, canManageServiceTokens, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import type { Change, DiffSummary } from "@/lib/diff/diff-types";
 import { AppError, notFound } from "@/lib/errors";
@@ -46,7 +46,17 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, options: PublishOptions): Promise<PublishResult> {
+/** Who may publish: those who may edit the service, or (for its first version only) those who may register it. */
+type PublishAuthority = "edit" | "first-version";
+
+async function storePrepared(
+  db: Db,
+  actor: Actor,
+  serviceSlug: string,
+  prepared: PreparedDocument,
+  options: PublishOptions,
+  authority: PublishAuthority = "edit",
+): Promise<PublishResult> {
   const origin = options.origin ?? "push";
   return inTransaction(db, async (tx) => {
     // One publish per service at a time: concurrent publishes on PostgreSQL otherwise race on the
@@ -58,7 +68,12 @@ async function storePrepared(db: Db, actor: Actor, serviceSlug: string, prepared
     });
     if (!service) throw notFound(`Service "${serviceSlug}"`);
     const ownerTeamIds = service.ownerships.map((ownership) => ownership.teamId);
-    assert(canEditService(actor, { id: service.id, ownerTeamIds }), actor, `publish API versions of "${serviceSlug}"`);
+    if (authority === "edit") assert(canEditService(actor, { id: service.id, ownerTeamIds }), actor, `publish API versions of "${serviceSlug}"`);
+    else {
+      assert(canRegisterService(actor, ownerTeamIds), actor, `publish the first version of "${serviceSlug}"`);
+      if (await tx.apiVersion.count({ where: { serviceId: service.id } }))
+        throw new AppError("CONFLICT", `"${serviceSlug}" has versions already; its maintainers publish the next ones.`);
+    }
     if (options.acceptBreaking !== undefined)
       assert(canManageServiceTokens(actor, { ownerTeamIds }), actor, `accept breaking changes to "${serviceSlug}" (its maintainers only)`);
     const existing = await tx.apiVersion.findUnique({
@@ -187,4 +202,16 @@ export async function publishPrepared(
     if (isUniqueViolation(error)) return storePrepared(db, input.actor, input.serviceSlug, input.prepared, input);
     throw error;
   }
+}
+
+/**
+ * A just-registered service's first version, published by whoever registered it: the right to register
+ * a service for a team includes giving it its first contract (a template's openapi.yaml), even for
+ * members who do not maintain the team. Refused once the service has any version.
+ */
+export async function publishFirstVersion(
+  db: Db,
+  input: { actor: Actor; serviceSlug: string; prepared: PreparedDocument; origin: VersionOrigin },
+): Promise<PublishResult> {
+  return storePrepared(db, input.actor, input.serviceSlug, input.prepared, { origin: input.origin }, "first-version");
 }

@@ -7,6 +7,7 @@ import { sourceInputSchema } from "@/lib/sources/source-input";
 import { membershipInputSchema, teamInputSchema, teamUpdateSchema } from "@/lib/teams/team-input";
 import { tokenInputSchema } from "@/lib/tokens/token-input";
 import { webhookInputSchema } from "@/lib/webhooks/webhook-input";
+import { templateServiceInputSchema } from "@/lib/templates/template-service-input";
 import {
   backstageJsonBodySchema,
   changesQuerySchema,
@@ -32,6 +33,8 @@ export type Access = "read" | "change" | "session";
 export interface Response {
   description: string;
   schema?: z.ZodType;
+  /** The media type of `schema` when it is not JSON (a zip). */
+  mediaType?: string;
   headers?: Record<string, { description?: string; schema: z.ZodType }>;
 }
 
@@ -67,6 +70,13 @@ const changeErrors = {
 const authErrors = { 401: changeErrors[401], 403: changeErrors[403] };
 const noService = { 404: error("No service has this slug.") };
 const noTeam = { 404: error("No team has this slug.") };
+const noTemplate = { 404: error("No template has this name.") };
+const templateParams = z.object({
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .meta({ description: "The template's name." }),
+});
 
 export const operations = {
   listServices: {
@@ -571,6 +581,58 @@ export const operations = {
       ...changeErrors,
       413: error("A document exceeds a limit; the message names it and its setting."),
       422: error("A document is invalid; the message says which, `details.problems` where."),
+    },
+  },
+  listTemplates: {
+    method: "get",
+    path: "/templates",
+    tags: ["Templates"],
+    summary: "List templates",
+    description: "The templates new services and endpoints start from (the repository's templates/), with their parameters.",
+    access: "read",
+    responses: { 200: json("Every template, by name.", r.itemsOf(r.templateSummarySchema)) },
+  },
+  getTemplate: {
+    method: "get",
+    path: "/templates/{name}",
+    tags: ["Templates"],
+    summary: "Get a template with its files",
+    description: "What `wayfinder new --from-portal` renders: the manifest and the Handlebars text of every file.",
+    access: "read",
+    params: templateParams,
+    responses: { 200: json("The template.", r.templateSourceSchema), ...noTemplate },
+  },
+  createServiceFromTemplate: {
+    method: "post",
+    path: "/templates/{name}/services",
+    tags: ["Templates"],
+    summary: "Create a service from a template",
+    description:
+      "Renders a service template with `values` (checked against its parameters; missing ones take their default), registers the service owned by `team` (its slug is the `name` value) and publishes the generated openapi.yaml as its first version, 0.1.0, in one transaction. Only people and tokens who may register services for the team.",
+    access: "change",
+    params: templateParams,
+    body: templateServiceInputSchema.meta({ id: "TemplateServiceInput" }),
+    responses: {
+      201: json("The new service, its first version and the generated files' paths.", r.templateServiceCreatedSchema),
+      ...changeErrors,
+      ...noTemplate,
+      409: error("A service with this slug exists."),
+    },
+  },
+  downloadTemplateProject: {
+    method: "post",
+    path: "/templates/{name}/archive",
+    tags: ["Templates"],
+    summary: "Download a generated project",
+    description:
+      "The project a service template renders with `values`, as a zip with one folder named after the service. Nothing is stored. Only people and tokens who may register services for `team`.",
+    access: "change",
+    params: templateParams,
+    body: templateServiceInputSchema,
+    responses: {
+      200: { description: "The project.", schema: z.string().meta({ format: "binary" }), mediaType: "application/zip" },
+      ...changeErrors,
+      ...noTemplate,
     },
   },
   getOpenApiDocument: {

@@ -1,0 +1,21 @@
+import { operations } from "@/lib/api/contract/operations";
+import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { apiRoute, readBody } from "@/lib/http/api-route";
+import { renderForTeam } from "@/lib/templates/create-service-from-template";
+import { zipFiles } from "@/lib/templates/zip-files";
+
+/** The generated project as a zip; nothing is stored. */
+export const POST = apiRoute<{ name: string }>(async (request, { name }, { actor }) => {
+  assert(mayRegisterAnyService(actor), actor, "create services");
+  const input = await readBody(operations.downloadTemplateProject, request);
+  const { project } = await renderForTeam(await getDb(), { actor, templateName: name, input });
+  const folder = String(project.values.name);
+  return new Response(Buffer.from(zipFiles(folder, project.files)), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${folder}.zip"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,62 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canRegisterService } from "@/lib/auth/permissions";
+import { inTransaction, type Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { prepareDocument } from "@/lib/openapi/prepare-document";
+import { createService } from "@/lib/services/create-service";
+import { findTeamsBySlug } from "@/lib/teams/find-teams";
+import { publishFirstVersion } from "@/lib/versions/publish-version";
+import { generateService, type GeneratedProject } from "./generate-service";
+import { findTemplate } from "./portal-templates";
+import { templateServiceInputSchema, templateServiceSchema } from "./template-service-input";
+
+/**
+ * Renders a service template for a team the actor may register services for, and checks its contract
+ * with the portal's own pipeline. Shared by creating the service and by downloading the project.
+ */
+export async function renderForTeam(db: Db, { actor, templateName, input }: { actor: Actor; templateName: string; input: unknown }) {
+  const source = findTemplate(templateName);
+  if (source.manifest.kind !== "service") throw new AppError("BAD_REQUEST", `"${templateName}" is an endpoint template: use it with \`wayfinder new endpoint\`.`);
+  const { team } = templateServiceInputSchema.parse(input);
+  const teamIds = await inTransaction(db, (tx) => findTeamsBySlug(tx, [team], "team"));
+  assert(canRegisterService(actor, [...teamIds.values()]), actor, `create services for "${team}"`);
+  const { values } = templateServiceSchema(source.manifest.parameters).parse(input);
+  const project: GeneratedProject = generateService(source, values);
+  return { source, team, project };
+}
+
+/**
+ * Creates a service from a template (people and tokens who may register services for the team): the
+ * service owned by the team, its rendered openapi.yaml published as its first version (0.1.0), and an
+ * audit entry naming the template and values. One transaction: a failure leaves nothing behind.
+ */
+export async function createServiceFromTemplate(db: Db, options: { actor: Actor; templateName: string; input: unknown }) {
+  const { source, team, project } = await renderForTeam(db, options);
+  // Parsed, validated and indexed before the transaction: the slow part holds no locks.
+  const prepared = await prepareDocument(project.files[project.contract]!, ingestLimitsFromEnv());
+  const { actor } = options;
+  return inTransaction(db, async (tx) => {
+    const service = await createService(tx, {
+      actor,
+      input: {
+        slug: String(project.values.name),
+        name: String(project.values.title),
+        description: String(project.values.description),
+        primaryOwner: team,
+        tags: [source.manifest.language],
+      },
+    });
+    const version = await publishFirstVersion(tx, { actor, serviceSlug: service.slug, prepared, origin: "upload" });
+    await recordAudit(tx, actor, {
+      action: "service.create_from_template",
+      entityType: "service",
+      entityId: service.id,
+      entityKey: service.slug,
+      serviceId: service.id,
+      after: { template: source.manifest.name, values: project.values, version: version.version },
+    });
+    return { service, version, project };
+  });
+}
