@@ -1,0 +1,163 @@
+/**
+ * The templates, tested as the products they are: each generated with its defaults through the real
+ * `wayfinder new` command, its contract validated and linted with the house ruleset, and the generated
+ * project's own test suite run as its CI would run it: pytest on Debian's FastAPI packages (installed by
+ * .ci/run), `npm install && npm test` for the TypeScript one. A broken contract must then fail them.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lintDocument } from "@/lib/lint/lint-document";
+import { loadRuleset } from "@/lib/lint/lint-ruleset";
+
+const run = promisify(execFile);
+const bin = path.resolve("bin/wayfinder.mjs");
+// Debian's interpreter, which has python3-fastapi and friends (a pyenv or venv python earlier on PATH may not).
+const python = process.env.WAYFINDER_TEST_PYTHON || "/usr/bin/python3";
+
+async function sh(command: string, args: string[], cwd: string, timeout = 240_000) {
+  try {
+    const { stdout, stderr } = await run(command, args, { cwd, timeout, maxBuffer: 20 * 1024 * 1024, env: { ...process.env, CI: "true" } });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout?: string; stderr?: string; message: string };
+    return { code: failure.code ?? 1, out: (failure.stdout ?? "") + (failure.stderr ?? "") || failure.message };
+  }
+}
+
+const wayfinder = (args: string[], cwd: string) => sh(process.execPath, [bin, ...args], cwd, 60_000);
+
+/** Lints a generated contract with the portal's ruleset: no errors, and only the warnings named. */
+async function expectHouseLintClean(file: string) {
+  const result = await lintDocument(readFileSync(file, "utf8"), await loadRuleset());
+  expect(result.errorCount, JSON.stringify(result.findings, null, 1)).toBe(0);
+  // Health probes have no client error to declare; every other operation passes every rule.
+  expect(result.byRule).toEqual({ "operation-4xx-response": 2 });
+  expect(result.findings.map((finding) => finding.operation?.path).sort()).toEqual(["/health/live", "/health/ready"]);
+}
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-templates-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("fastapi-service, generated with its defaults", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = path.join(work, "inventory-api");
+    const created = await wayfinder(["new", "service", "--template", "fastapi-service", dir], work);
+    expect(created.code, created.out).toBe(0);
+  });
+
+  it("has a contract that validates and passes the house rules", async () => {
+    const valid = await wayfinder(["validate", path.join(dir, "openapi.yaml")], work);
+    expect(valid.out).toMatch(/^valid: Inventory API 0\.1\.0 \(openapi-3\.1, 5 operations/);
+    await expectHouseLintClean(path.join(dir, "openapi.yaml"));
+  });
+
+  it("passes its own tests (pytest, on Debian's FastAPI and Pydantic), the contract test included", async () => {
+    const versions = await sh(python, ["-c", "import fastapi, pydantic, jwt; print(fastapi.__version__, pydantic.VERSION, jwt.__version__)"], dir);
+    expect(
+      versions.code,
+      `${python} lacks FastAPI: apt-get install python3-fastapi python3-pydantic python3-jwt python3-pytest python3-httpx (.ci/run does)\n${versions.out}`,
+    ).toBe(0);
+    const tests = await sh(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider"], dir);
+    expect(tests.code, tests.out).toBe(0);
+    expect(tests.out).toMatch(/\b17 passed\b/);
+    console.log(`fastapi-service on FastAPI/Pydantic/PyJWT ${versions.out.trim()}: ${/\d+ passed[^\n]*/.exec(tests.out)?.[0]}`);
+  });
+
+  it("takes new endpoints (a stub and a paged list) that keep the contract test green and the lint clean", async () => {
+    const contract = path.join(dir, "openapi.yaml");
+    const before = readFileSync(contract, "utf8");
+    expect((await wayfinder(["new", "endpoint", "--template", "fastapi-endpoint", contract], work)).code).toBe(0);
+    const list = await wayfinder(
+      [
+        "new",
+        "endpoint",
+        "--template",
+        "fastapi-endpoint",
+        "--set",
+        "operationId=listItemEvents",
+        "--set",
+        "method=get",
+        "--set",
+        "path=/items/{itemId}/events",
+        "--set",
+        "list=true",
+        "--set",
+        "summary=List the events of an item",
+        contract,
+      ],
+      work,
+    );
+    expect(list.code, list.out).toBe(0);
+    // Every line of the document (its comments first) is still there.
+    const after = readFileSync(contract, "utf8");
+    for (const line of before.split("\n")) expect(after).toContain(line);
+    await expectHouseLintClean(contract);
+    const tests = await sh(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider"], dir);
+    expect(tests.code, tests.out).toBe(0);
+    expect(tests.out).toMatch(/\b21 passed\b/);
+  });
+
+  it("refuses to add an endpoint twice, leaving the document as it was", async () => {
+    const contract = path.join(dir, "openapi.yaml");
+    const before = readFileSync(contract, "utf8");
+    const again = await wayfinder(["new", "endpoint", "--template", "fastapi-endpoint", contract], work);
+    expect(again.code).toBe(2);
+    expect(again.out).toMatch(/already has an operation "archiveItem"|exists already/);
+    expect(readFileSync(contract, "utf8")).toBe(before);
+  });
+
+  it("fails its contract test when the document and the app disagree", async () => {
+    const contract = path.join(dir, "openapi.yaml");
+    const good = readFileSync(contract, "utf8");
+    try {
+      writeFileSync(contract, good.replace("operationId: getItem\n", "operationId: fetchItem\n"));
+      const tests = await sh(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_contract.py"], dir);
+      expect(tests.code).not.toBe(0);
+      expect(tests.out).toMatch(/GET \/items\/\{itemId\}.*differs/);
+    } finally {
+      writeFileSync(contract, good);
+    }
+  });
+});
+
+describe("typescript-service, generated with its defaults", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = path.join(work, "stock-api");
+    const created = await wayfinder(["new", "service", "--template", "typescript-service", dir], work);
+    expect(created.code, created.out).toBe(0);
+  });
+
+  it("has a contract that validates and passes the house rules", async () => {
+    const valid = await wayfinder(["validate", path.join(dir, "openapi.yaml")], work);
+    expect(valid.out).toMatch(/^valid: Stock API 0\.1\.0 \(openapi-3\.1, 5 operations/);
+    await expectHouseLintClean(path.join(dir, "openapi.yaml"));
+  });
+
+  it("installs with npm and passes its own tests (type check, then node:test), the contract test included", { timeout: 420_000 }, async () => {
+    const install = await sh("npm", ["install", "--no-audit", "--no-fund"], dir, 300_000);
+    expect(install.code, install.out).toBe(0);
+    const tests = await sh("npm", ["test"], dir);
+    expect(tests.code, tests.out).toBe(0);
+    // node:test's summary: "# pass 17" (TAP, Node 20) or "ℹ pass 17" (spec, Node 22 and later).
+    expect(tests.out).toMatch(/^(#|ℹ) pass 17$/m);
+    expect(tests.out).toMatch(/^(#|ℹ) fail 0$/m);
+
+    // The same contract test fails when the two disagree.
+    const contract = path.join(dir, "openapi.yaml");
+    const good = readFileSync(contract, "utf8");
+    writeFileSync(contract, good.replace("operationId: getItem\n", "operationId: fetchItem\n"));
+    const broken = await sh(process.execPath, ["--import", "tsx", "--test", "test/contract.test.ts"], dir);
+    writeFileSync(contract, good);
+    expect(broken.code).not.toBe(0);
+    expect(broken.out).toMatch(/GET \/items\/\{itemId\} differs/);
+  });
+});
