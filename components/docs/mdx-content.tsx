@@ -6,13 +6,16 @@ import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { Callout } from "./callout";
 import { OperationRef, ServiceRef } from "./catalogue-refs";
+import { inlineTemplateFiles } from "@/lib/content/template-files";
 import { CodeBlock } from "./code-block";
+import { Tab, Tabs } from "./tabs";
 
-const components = { Callout, Service: ServiceRef, Operation: OperationRef, pre: CodeBlock };
+const components = { Callout, Service: ServiceRef, Operation: OperationRef, Tabs, Tab, pre: CodeBlock };
 
 /**
  * Renders an MDX body on the server: GitHub-flavoured Markdown, heading ids and anchors, code
- * highlighted by Shiki (light and dark themes, no client JavaScript), and the portal's components.
+ * highlighted by Shiki (light and dark themes, no client JavaScript), and the portal's components;
+ * `<TemplateFile>` shows a file of a template (lib/content/template-files.ts).
  */
 export async function MdxContent({ source }: { source: string }) {
   return <div className="docs-prose">{await compiled(source)}</div>;
@@ -35,7 +38,8 @@ function compiled(source: string): Promise<ReactElement> {
 
 async function compile(source: string): Promise<ReactElement> {
   const { content } = await compileMDX({
-    source,
+    // <TemplateFile> becomes the file's code before compiling, so it is highlighted like any block.
+    source: inlineTemplateFiles(source),
     components,
     options: {
       mdxOptions: {

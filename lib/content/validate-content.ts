@@ -1,5 +1,6 @@
 import { entryUrl, type Collection } from "./collections";
 import type { ContentEntry, ContentProblem } from "./load-content";
+import { templateFile } from "./template-files";
 
 const attribute = (tag: string, name: string) => new RegExp(`${name}=["']([^"']+)["']`).exec(tag)?.[1];
 
@@ -50,6 +51,11 @@ export function validateLinks(entries: ContentEntry[], catalogue: Map<string, Se
       const operationId = attribute(tag, "operationId");
       if (!service || !catalogue.has(service)) problems.push({ file: entry.file, message: `${tag} names no demo service` });
       else if (!operationId || !catalogue.get(service)!.has(operationId)) problems.push({ file: entry.file, message: `${tag}: service "${service}" has no operation "${operationId}"` });
+    }
+    for (const tag of entry.body.match(/<TemplateFile\b[^>]*>/g) ?? []) {
+      const template = attribute(tag, "template");
+      const file = attribute(tag, "path");
+      if (!template || !file || templateFile(template, file) === null) problems.push({ file: entry.file, message: `${tag} names no file of a service template` });
     }
     const withoutCode = entry.body.replace(/```[\s\S]*?```/g, "");
     for (const [, link] of withoutCode.matchAll(/\]\((\/(?:docs|services)\/[^)#\s]*)/g)) {

@@ -134,7 +134,7 @@ describe("creating a service from a template", () => {
     const work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-from-portal-"));
     try {
       const bin = path.resolve("bin/wayfinder.mjs");
-      const env = { PATH: process.env.PATH ?? "", WAYFINDER_URL: server.url };
+      const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production" as const, WAYFINDER_URL: server.url };
       await run(process.execPath, [bin, "new", "service", "--template", "typescript-service", "--from-portal", path.join(work, "remote")], { env });
       await run(process.execPath, [bin, "new", "service", "--template", "typescript-service", path.join(work, "local")], { env });
       const read = (dir: string) =>
