@@ -42,4 +42,5 @@ export const mainPages: MainPage[] = [
   { name: "search", path: "/search?q=payment", ready: async (page) => void (await expect(page.getByRole("link", { name: /payment/i }).first()).toBeVisible()) },
   { name: "sign-in", path: "/signin", ready: heading(/sign in/i) },
   { name: "scorecards", path: "/scorecards", ready: heading("Scorecards") },
+  { name: "templates", path: "/create", ready: heading("Create a service") },
 ];
