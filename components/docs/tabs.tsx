@@ -43,7 +43,9 @@ export function Tabs({ children }: { children: ReactNode }) {
             onClick={() => setSelected(index)}
             onKeyDown={(event) => move(event, index)}
             className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${
-              index === selected ? "border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300" : "border-transparent text-slate-600 dark:text-slate-400"
+              index === selected
+                ? "border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300"
+                : "border-transparent text-slate-600 dark:text-slate-400"
             }`}
           >
             {tab.props.label}

@@ -4,7 +4,7 @@
  * and leaves nothing behind, the zip download, and `wayfinder new --from-portal`.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, type Dirent } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -139,7 +139,7 @@ describe("creating a service from a template", () => {
       await run(process.execPath, [bin, "new", "service", "--template", "typescript-service", path.join(work, "local")], { env });
       const read = (dir: string) =>
         Object.fromEntries(
-          (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+          (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
             .filter((entry) => entry.isFile())
             .map((entry) => {
               const file = path.join(entry.parentPath, entry.name);
