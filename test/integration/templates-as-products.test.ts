@@ -4,7 +4,8 @@
  * project's own test suite run as its CI would run it: pytest on Debian's FastAPI packages (installed by
  * .ci/run), `npm install && npm test` for the TypeScript one. A broken contract must then fail them.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +40,43 @@ async function expectHouseLintClean(file: string) {
   expect(result.findings.map((finding) => finding.operation?.path).sort()).toEqual(["/health/live", "/health/ready"]);
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Starts a generated service as its README says (its own process group), waits for readiness over real
+ * HTTP, and checks that an anonymous call gets the house 401 problem. Returns how long it took to be ready.
+ */
+async function runService(command: string, args: string[], cwd: string, port: number, env: Record<string, string> = {}) {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    let ready: Response | null = null;
+    for (let i = 0; i < 300 && !ready?.ok; i++) {
+      ready = await fetch(`${base}/health/ready`).catch(() => null);
+      if (!ready?.ok) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(ready?.status, output).toBe(200);
+    const readyMs = performance.now() - started;
+    const anonymous = await fetch(`${base}/items`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(((await anonymous.json()) as { type: string }).type).toBe("https://errors.tidewater.example/unauthenticated");
+    return readyMs;
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
+  }
+}
+
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-templates-"));
@@ -67,7 +105,7 @@ describe("fastapi-service, generated with its defaults", () => {
     ).toBe(0);
     const tests = await sh(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider"], dir);
     expect(tests.code, tests.out).toBe(0);
-    expect(tests.out).toMatch(/\b17 passed\b/);
+    expect(tests.out).toMatch(/\b19 passed\b/);
     console.log(`fastapi-service on FastAPI/Pydantic/PyJWT ${versions.out.trim()}: ${/\d+ passed[^\n]*/.exec(tests.out)?.[0]}`);
   });
 
@@ -102,7 +140,13 @@ describe("fastapi-service, generated with its defaults", () => {
     await expectHouseLintClean(contract);
     const tests = await sh(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider"], dir);
     expect(tests.code, tests.out).toBe(0);
-    expect(tests.out).toMatch(/\b21 passed\b/);
+    expect(tests.out).toMatch(/\b23 passed\b/);
+  });
+
+  it("runs: uvicorn serves it, ready, and refuses an anonymous call with the house problem", async () => {
+    const port = await freePort();
+    const ms = await runService(python, ["-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", String(port)], dir, port);
+    console.log(`fastapi-service ready over HTTP in ${ms.toFixed(0)} ms`);
   });
 
   it("refuses to add an endpoint twice, leaving the document as it was", async () => {
@@ -148,8 +192,13 @@ describe("typescript-service, generated with its defaults", () => {
     const tests = await sh("npm", ["test"], dir);
     expect(tests.code, tests.out).toBe(0);
     // node:test's summary: "# pass 17" (TAP, Node 20) or "ℹ pass 17" (spec, Node 22 and later).
-    expect(tests.out).toMatch(/^(#|ℹ) pass 17$/m);
+    expect(tests.out).toMatch(/^(#|ℹ) pass 19$/m);
     expect(tests.out).toMatch(/^(#|ℹ) fail 0$/m);
+
+    // It runs as its README says (npm start), ready over HTTP.
+    const port = await freePort();
+    const ms = await runService("npm", ["start"], dir, port, { PORT: String(port), LOG_LEVEL: "warn" });
+    console.log(`typescript-service: npm install + npm test passed; ready over HTTP in ${ms.toFixed(0)} ms`);
 
     // The same contract test fails when the two disagree.
     const contract = path.join(dir, "openapi.yaml");

@@ -1,7 +1,8 @@
-"""The application: problem handlers, request logs, health, and every router in app/routes."""
+"""The application: problem handlers, request logs, deprecation headers, health, and every router in app/routes."""
 from fastapi import FastAPI
 
 from . import health
+from .deprecation import install_deprecation_headers
 from .log import configure_logging, install_request_log
 from .problems import PROBLEM_SCHEMA, install_problem_handlers
 from .routes import discover_routers
@@ -14,6 +15,7 @@ def create_app() -> FastAPI:
     app = FastAPI(title="{{title}}", version=VERSION, description="{{description}}")
     install_problem_handlers(app)
     install_request_log(app)
+    install_deprecation_headers(app)
     app.include_router(health.router)
     for router in discover_routers():
         app.include_router(router)

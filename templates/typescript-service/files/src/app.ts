@@ -1,8 +1,9 @@
-/** The application: problem handlers, request logs, the OpenAPI document, health, and every module in src/routes. */
+/** The application: problem handlers, request logs, deprecation headers, the OpenAPI document, health, and every module in src/routes. */
 import { readdirSync } from "node:fs";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bearerAuthentication } from "./auth.ts";
+import { installDeprecationHeaders } from "./deprecation.ts";
 import { healthRoutes, healthSchema, type Checks } from "./health.ts";
 import { installProblemHandlers, problemSchema } from "./problems.ts";
 import type { RouteModule } from "./routes/deps.ts";
@@ -21,6 +22,7 @@ export async function buildApp(settings: Settings = readSettings(), store = new 
     },
   });
   installProblemHandlers(app);
+  installDeprecationHeaders(app);
   app.addSchema(problemSchema);
   app.addSchema(healthSchema);
   await app.register(swagger, {
