@@ -69,3 +69,6 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/lint.ts")
 
 // Webhook deliveries per second, through the job queue and directly (PostgreSQL too with BENCH_DATABASE_URL).
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/webhooks.ts")], { stdio: "inherit", env: process.env });
+
+// From a template to a tested, running service.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/templates.ts")], { stdio: "inherit", env: process.env });
