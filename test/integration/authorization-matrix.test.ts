@@ -77,6 +77,19 @@ const adminOnly = (ok: number) => ({
   "token for this service": 403,
 });
 
+// Registering a service (directly or from a template): people of the team, members too, team-wide
+// tokens and admins; tokens scoped to one service may not register others.
+const registering = (ok: number) => ({
+  anonymous: 401,
+  "non-member": 403,
+  member: ok,
+  "maintainer of another team": 403,
+  "maintainer of an owning team": ok,
+  admin: ok,
+  "token for another service": 403,
+  "token for this service": 403,
+});
+
 let counter = 0;
 const ROUTES: Route[] = [
   {
@@ -85,17 +98,7 @@ const ROUTES: Route[] = [
     path: () => "/api/v1/services",
     body: () => ({ slug: `new-svc-${++counter}`, name: "New service", primaryOwner: "owners" }),
     state: () => ["/api/v1/services?includeRetired=true&pageSize=100"],
-    // Members may register for their own team; tokens scoped to one service may not register others.
-    expected: {
-      anonymous: 401,
-      "non-member": 403,
-      member: 201,
-      "maintainer of another team": 403,
-      "maintainer of an owning team": 201,
-      admin: 201,
-      "token for another service": 403,
-      "token for this service": 403,
-    },
+    expected: registering(201),
   },
   {
     method: "POST",
@@ -103,17 +106,7 @@ const ROUTES: Route[] = [
     path: () => "/api/v1/templates/fastapi-service/services",
     body: () => ({ team: "owners", values: { name: `tpl-svc-${++counter}` } }),
     state: () => ["/api/v1/services?includeRetired=true&pageSize=100"],
-    // As registering a service: people of the team (members too) and team-wide tokens.
-    expected: {
-      anonymous: 401,
-      "non-member": 403,
-      member: 201,
-      "maintainer of another team": 403,
-      "maintainer of an owning team": 201,
-      admin: 201,
-      "token for another service": 403,
-      "token for this service": 403,
-    },
+    expected: registering(201),
   },
   {
     method: "POST",
@@ -121,16 +114,7 @@ const ROUTES: Route[] = [
     path: () => "/api/v1/templates/typescript-service/archive",
     body: () => ({ team: "owners", values: {} }),
     state: () => [],
-    expected: {
-      anonymous: 401,
-      "non-member": 403,
-      member: 200,
-      "maintainer of another team": 403,
-      "maintainer of an owning team": 200,
-      admin: 200,
-      "token for another service": 403,
-      "token for this service": 403,
-    },
+    expected: registering(200),
   },
   {
     method: "PATCH",

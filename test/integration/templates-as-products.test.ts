@@ -31,6 +31,13 @@ async function sh(command: string, args: string[], cwd: string, timeout = 240_00
 
 const wayfinder = (args: string[], cwd: string) => sh(process.execPath, [bin, ...args], cwd, 60_000);
 
+/** A generated contract validates (through the command) and passes the house rules: no errors, and only the warnings named. */
+async function expectValidAndLintClean(file: string, title: string) {
+  const valid = await wayfinder(["validate", file], work);
+  expect(valid.out).toMatch(new RegExp(`^valid: ${title} 0\\.1\\.0 \\(openapi-3\\.1, 5 operations`));
+  await expectHouseLintClean(file);
+}
+
 /** Lints a generated contract with the portal's ruleset: no errors, and only the warnings named. */
 async function expectHouseLintClean(file: string) {
   const result = await lintDocument(readFileSync(file, "utf8"), await loadRuleset());
@@ -92,9 +99,7 @@ describe("fastapi-service, generated with its defaults", () => {
   });
 
   it("has a contract that validates and passes the house rules", async () => {
-    const valid = await wayfinder(["validate", path.join(dir, "openapi.yaml")], work);
-    expect(valid.out).toMatch(/^valid: Inventory API 0\.1\.0 \(openapi-3\.1, 5 operations/);
-    await expectHouseLintClean(path.join(dir, "openapi.yaml"));
+    await expectValidAndLintClean(path.join(dir, "openapi.yaml"), "Inventory API");
   });
 
   it("passes its own tests (pytest, on Debian's FastAPI and Pydantic), the contract test included", async () => {
@@ -181,9 +186,7 @@ describe("typescript-service, generated with its defaults", () => {
   });
 
   it("has a contract that validates and passes the house rules", async () => {
-    const valid = await wayfinder(["validate", path.join(dir, "openapi.yaml")], work);
-    expect(valid.out).toMatch(/^valid: Stock API 0\.1\.0 \(openapi-3\.1, 5 operations/);
-    await expectHouseLintClean(path.join(dir, "openapi.yaml"));
+    await expectValidAndLintClean(path.join(dir, "openapi.yaml"), "Stock API");
   });
 
   it("installs with npm and passes its own tests (type check, then node:test), the contract test included", { timeout: 420_000 }, async () => {

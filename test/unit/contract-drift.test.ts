@@ -52,6 +52,16 @@ it("reads every JSON body through its operation's own schema", () => {
 // Bodies a demanding caller would try, per operation: each must get the same verdict from the
 // document's JSON Schema as from the zod schema the handler enforces.
 const service = { slug: "new-api", name: "New API", primaryOwner: "payments" };
+// Both template routes take the same body (team and values).
+const templateBodies = [
+  { team: "payments" },
+  { team: "payments", values: { name: "orders-api", list: true, limit: 20 } },
+  { team: "Not A Slug", values: {} },
+  { values: {} },
+  { team: "payments", values: { name: ["a"] } },
+  { team: "payments", values: { name: null } },
+  { team: "payments", values: {}, extra: 1 },
+];
 const edgeCases: Record<string, unknown[]> = {
   createService: [
     service,
@@ -166,24 +176,8 @@ const edgeCases: Record<string, unknown[]> = {
     { name: "" },
     { name: "ci", service: "Bad Slug" },
   ],
-  createServiceFromTemplate: [
-    { team: "payments" },
-    { team: "payments", values: { name: "orders-api", list: true, limit: 20 } },
-    { team: "Not A Slug", values: {} },
-    { values: {} },
-    { team: "payments", values: { name: ["a"] } },
-    { team: "payments", values: { name: null } },
-    { team: "payments", values: {}, extra: 1 },
-  ],
-  downloadTemplateProject: [
-    { team: "payments" },
-    { team: "payments", values: { name: "orders-api", list: true, limit: 20 } },
-    { team: "Not A Slug", values: {} },
-    { values: {} },
-    { team: "payments", values: { name: ["a"] } },
-    { team: "payments", values: { name: null } },
-    { team: "payments", values: {}, extra: 1 },
-  ],
+  createServiceFromTemplate: templateBodies,
+  downloadTemplateProject: templateBodies,
   importBackstage: [{ yaml: "kind: Group" }, { yaml: "" }, {}],
   diffDocuments: [
     { base: { openapi: "3.0.3" }, revision: "openapi: 3.1.0" },
