@@ -4,7 +4,7 @@
  * and leaves nothing behind, the zip download, and `wayfinder new --from-portal`.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, type Dirent } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, type Dirent } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -128,6 +128,67 @@ describe("creating a service from a template", () => {
     const zipped = parse(strFromU8(files["orders-api/openapi.yaml"]!)) as { paths: Record<string, unknown> };
     const published = (await (await call(alice, "GET", "/api/v1/services/orders-api/versions/0.1.0/document")).json()) as { paths: Record<string, unknown> };
     expect(zipped.paths).toEqual(published.paths);
+  });
+
+  it("runs the contract steps of the generated CI file: check, then publish of the next version with a new endpoint", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-ci-steps-"));
+    try {
+      const zip = await call(alice, "POST", "/api/v1/templates/fastapi-service/archive", { team: "alpha", values: orders });
+      for (const [file, bytes] of Object.entries(unzipSync(new Uint8Array(await zip.arrayBuffer())))) {
+        mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+        writeFileSync(path.join(work, file), bytes);
+      }
+      const project = path.join(work, "orders-api");
+      const bin = path.resolve("bin/wayfinder.mjs");
+      const command = async (args: string[], env: Record<string, string> = {}) =>
+        run(process.execPath, [bin, ...args], {
+          cwd: project,
+          env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", WAYFINDER_URL: server.url, ...env },
+        }).then(
+          ({ stdout }) => ({ code: 0, out: stdout }),
+          (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout + error.stderr }),
+        );
+      const added = await command([
+        "new",
+        "endpoint",
+        "--template",
+        "fastapi-endpoint",
+        "--set",
+        "operationId=archiveOrder",
+        "--set",
+        "path=/orders/{orderId}/archive",
+        "openapi.yaml",
+      ]);
+      expect(added.code, added.out).toBe(0);
+      writeFileSync(
+        path.join(project, "openapi.yaml"),
+        readFileSync(path.join(project, "openapi.yaml"), "utf8").replace("  version: 0.1.0\n", "  version: 0.2.0\n"),
+      );
+
+      // The workflow's own commands, as written in it (node wayfinder.mjs → this checkout's command).
+      const workflow = parse(readFileSync(path.join(project, ".github/workflows/ci.yml"), "utf8")) as { jobs: { contract: { steps: { run?: string }[] } } };
+      const steps = workflow.jobs.contract.steps.map((step) => step.run ?? "").filter((line) => line.startsWith("node wayfinder.mjs "));
+      expect(steps.map((line) => line.split(" ")[2])).toEqual(["check", "publish"]);
+      const args = (line: string) => line.replace("node wayfinder.mjs ", "").split(" ");
+
+      const checked = await command(args(steps[0]!));
+      expect(checked.code, checked.out).toBe(0);
+      expect(checked.out).toContain("`endpoint-added`");
+      expect(checked.out).toMatch(/0 breaking/);
+
+      const token = (
+        (await (await call(admin, "POST", "/api/v1/teams/alpha/tokens", { name: "orders ci", service: "orders-api" })).json()) as { token: string }
+      ).token;
+      const published = await command(args(steps[1]!), { WAYFINDER_TOKEN: token });
+      expect(published.code, published.out).toBe(0);
+      expect(published.out).toMatch(/^published: orders-api 0\.2\.0 revision 1 \(6 operations\)/m);
+      const document = (await (await call(alice, "GET", "/api/v1/services/orders-api/versions/0.2.0/document")).json()) as {
+        paths: Record<string, Record<string, { operationId: string }>>;
+      };
+      expect(document.paths["/orders/{orderId}/archive"]!.post!.operationId).toBe("archiveOrder");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it("serves `wayfinder new --from-portal` the same project the bundled templates make", async () => {
