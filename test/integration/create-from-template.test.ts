@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { contractErrors } from "../support/contract";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
@@ -53,7 +54,12 @@ describe("creating a service from a template", () => {
       "typescript-service:service",
     ]);
     expect(list.items[1]!.parameters.map((parameter) => parameter.name)).toEqual(["name", "title", "description", "resource", "resources"]);
+    expect(contractErrors("/templates", "get", 200, list)).toEqual([]);
     const one = (await (await call(alice, "GET", "/api/v1/templates/fastapi-service")).json()) as { files: Record<string, string> };
+    expect(contractErrors("/templates/{name}", "get", 200, one)).toEqual([]);
+    const endpoint = await (await call(alice, "GET", "/api/v1/templates/fastapi-endpoint")).json();
+    expect(contractErrors("/templates/{name}", "get", 200, endpoint)).toEqual([]);
+    expect(endpoint).toMatchObject({ manifest: { kind: "endpoint", for: "fastapi-service" }, operation: expect.stringContaining("paths:") });
     expect(Object.keys(one.files)).toContain("app/routes/{{resources}}.py");
     expect((await call(alice, "GET", "/api/v1/templates/no-such-template")).status).toBe(404);
   });
@@ -88,6 +94,7 @@ describe("creating a service from a template", () => {
       files: string[];
     };
     expect(response.status, JSON.stringify(created)).toBe(201);
+    expect(contractErrors("/templates/{name}/services", "post", 201, created)).toEqual([]);
     expect(response.headers.get("location")).toBe("/api/v1/services/orders-api");
     expect(created.service).toMatchObject({ slug: "orders-api", name: "Orders API", versions: [{ version: "0.1.0", isCurrent: true, origin: "upload" }] });
     expect(created.service.owners).toEqual([expect.objectContaining({ slug: "alpha", isPrimary: true })]);
