@@ -51,13 +51,24 @@ describe("template values", () => {
     expect(result.success).toBe(false);
     const issues = result.error!.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     expect(issues).toContain("name: lower-case letters, digits and hyphens, 3 to 50 characters, starting with a letter");
-    expect(issues).toContain("resource: lower-case letters only");
+    expect(issues).toContain("resource: lower-case letters only, and not a name the template uses itself (problem, health, store, page) or a YAML keyword");
   });
 
   it("refuse unknown parameters (a misspelt --set) and values of the wrong type", () => {
     expect(schema.safeParse({ nmae: "x" }).success).toBe(false);
     expect(parameterSchema(template("fastapi-endpoint").manifest.parameters).safeParse({ list: "yes" }).success).toBe(false);
     expect(parameterSchema(template("fastapi-endpoint").manifest.parameters).safeParse({ method: "connect" }).success).toBe(false);
+  });
+
+  it("cannot be words YAML or Python read as something else, or names the template uses itself", () => {
+    expect(schema.safeParse({ resources: "null" }).success).toBe(false);
+    expect(schema.safeParse({ resource: "problem" }).success).toBe(false);
+    expect(schema.safeParse({ title: "123" }).success).toBe(true); // quoted where it is written, so it stays a string
+    const endpoint = parameterSchema(template("fastapi-endpoint").manifest.parameters);
+    expect(endpoint.safeParse({ operationId: "import" }).success).toBe(false);
+    expect(endpoint.safeParse({ tag: "true" }).success).toBe(false);
+    const project = generateService(template("fastapi-service"), { title: "123" });
+    expect(parse(project.files["openapi.yaml"]!).info.title).toBe("123");
   });
 
   it("cannot break out of the code they are written into", () => {
