@@ -24,6 +24,8 @@ const helpers: Record<string, (...args: never[]) => unknown> = {
   or: (...args: unknown[]) => args.slice(0, -1).some((arg) => (Array.isArray(arg) ? arg.length > 0 : Boolean(arg))),
   /** The `{name}` parameters of an OpenAPI path. */
   pathParams: (path: string) => pathParameters(path),
+  /** The path as Fastify (and Express) write it: `{id}` → `:id`. */
+  colonPath: (path: string) => String(path).replace(/\{([^}]+)\}/g, ":$1"),
   /** The path with each parameter replaced by an example value, for tests. */
   examplePath: (path: string) => String(path).replace(/\{[^}]+\}/g, "example"),
   takesBody: (method: string) => ["post", "put", "patch"].includes(String(method)),

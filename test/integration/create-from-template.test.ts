@@ -51,9 +51,16 @@ describe("creating a service from a template", () => {
     expect(list.items.map((template) => `${template.name}:${template.kind}`)).toEqual([
       "fastapi-endpoint:endpoint",
       "fastapi-service:service",
+      "typescript-endpoint:endpoint",
       "typescript-service:service",
     ]);
-    expect(list.items[1]!.parameters.map((parameter) => parameter.name)).toEqual(["name", "title", "description", "resource", "resources"]);
+    expect(list.items.find((template) => template.name === "fastapi-service")!.parameters.map((parameter) => parameter.name)).toEqual([
+      "name",
+      "title",
+      "description",
+      "resource",
+      "resources",
+    ]);
     expect(contractErrors("/templates", "get", 200, list)).toEqual([]);
     const one = (await (await call(alice, "GET", "/api/v1/templates/fastapi-service")).json()) as { files: Record<string, string> };
     expect(contractErrors("/templates/{name}", "get", 200, one)).toEqual([]);

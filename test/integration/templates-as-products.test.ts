@@ -84,6 +84,20 @@ async function runService(command: string, args: string[], cwd: string, port: nu
   }
 }
 
+/** A second endpoint for each project: a paged list under an item. */
+const LIST_ENDPOINT = [
+  "--set",
+  "operationId=listItemEvents",
+  "--set",
+  "method=get",
+  "--set",
+  "path=/items/{itemId}/events",
+  "--set",
+  "list=true",
+  "--set",
+  "summary=List the events of an item",
+];
+
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-templates-"));
@@ -118,26 +132,7 @@ describe("fastapi-service, generated with its defaults", () => {
     const contract = path.join(dir, "openapi.yaml");
     const before = readFileSync(contract, "utf8");
     expect((await wayfinder(["new", "endpoint", "--template", "fastapi-endpoint", contract], work)).code).toBe(0);
-    const list = await wayfinder(
-      [
-        "new",
-        "endpoint",
-        "--template",
-        "fastapi-endpoint",
-        "--set",
-        "operationId=listItemEvents",
-        "--set",
-        "method=get",
-        "--set",
-        "path=/items/{itemId}/events",
-        "--set",
-        "list=true",
-        "--set",
-        "summary=List the events of an item",
-        contract,
-      ],
-      work,
-    );
+    const list = await wayfinder(["new", "endpoint", "--template", "fastapi-endpoint", ...LIST_ENDPOINT, contract], work);
     expect(list.code, list.out).toBe(0);
     // Every line of the document (its comments first) is still there.
     const after = readFileSync(contract, "utf8");
@@ -194,9 +189,19 @@ describe("typescript-service, generated with its defaults", () => {
     expect(install.code, install.out).toBe(0);
     const tests = await sh("npm", ["test"], dir);
     expect(tests.code, tests.out).toBe(0);
-    // node:test's summary: "# pass 17" (TAP, Node 20) or "ℹ pass 17" (spec, Node 22 and later).
+    // node:test's summary: "# pass 19" (TAP, Node 20) or "ℹ pass 19" (spec, Node 22 and later).
     expect(tests.out).toMatch(/^(#|ℹ) pass 19$/m);
     expect(tests.out).toMatch(/^(#|ℹ) fail 0$/m);
+
+    // New endpoints (a stub and a paged list) keep the contract test green and the lint clean.
+    const contract = path.join(dir, "openapi.yaml");
+    expect((await wayfinder(["new", "endpoint", "--template", "typescript-endpoint", contract], work)).code).toBe(0);
+    const list = await wayfinder(["new", "endpoint", "--template", "typescript-endpoint", ...LIST_ENDPOINT, contract], work);
+    expect(list.code, list.out).toBe(0);
+    await expectHouseLintClean(contract);
+    const withEndpoints = await sh("npm", ["test"], dir);
+    expect(withEndpoints.code, withEndpoints.out).toBe(0);
+    expect(withEndpoints.out).toMatch(/^(#|ℹ) pass 23$/m);
 
     // It runs as its README says (npm start), ready over HTTP.
     const port = await freePort();
@@ -204,7 +209,6 @@ describe("typescript-service, generated with its defaults", () => {
     console.log(`typescript-service: npm install + npm test passed; ready over HTTP in ${ms.toFixed(0)} ms`);
 
     // The same contract test fails when the two disagree.
-    const contract = path.join(dir, "openapi.yaml");
     const good = readFileSync(contract, "utf8");
     writeFileSync(contract, good.replace("operationId: getItem\n", "operationId: fetchItem\n"));
     const broken = await sh(process.execPath, ["--import", "tsx", "--test", "test/contract.test.ts"], dir);

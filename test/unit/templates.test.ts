@@ -16,7 +16,7 @@ const template = (name: string) => templates.get(name)!;
 
 describe("the repository's templates", () => {
   it("are the ones the issue asks for, each with a valid manifest", () => {
-    expect([...templates.keys()]).toEqual(["fastapi-endpoint", "fastapi-service", "typescript-service"]);
+    expect([...templates.keys()]).toEqual(["fastapi-endpoint", "fastapi-service", "typescript-endpoint", "typescript-service"]);
     for (const source of templates.values()) {
       // Every parameter's default meets its own rules: a template generates with its defaults alone.
       expect(parameterSchema(source.manifest.parameters).parse({})).toEqual(defaultValues(source.manifest.parameters));
