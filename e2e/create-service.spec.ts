@@ -3,13 +3,21 @@ import { expect, test } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { apiJson, csrfHeader, signIn } from "./support";
 
-test("a new service from the FastAPI template: form, catalogue entry with its contract, and the project as a zip", async ({ page }) => {
+test("a new service from the FastAPI template: form, catalogue entry with its contract, and the project as a zip", async ({ page, request }) => {
   const unique = Date.now().toString(36);
   const team = `tpl-${unique}`;
   const slug = `orders-${unique}`;
+  const creator = `creator-${unique}@e2e.test`;
+  // The admin sets up a team for someone else and leaves it, so the admin's own "my teams" views (which
+  // other tests read at the same time) do not change.
   await signIn(page, "Admin", "admin@e2e.test");
   const created = await page.request.post("/api/v1/teams", { data: { slug: team, name: `Template team ${unique}` }, headers: await csrfHeader(page) });
   expect(created.status()).toBe(201);
+  const added = await page.request.put(`/api/v1/teams/${team}/members`, { data: { email: creator, role: "maintainer" }, headers: await csrfHeader(page) });
+  expect(added.ok()).toBe(true);
+  const left = await page.request.delete(`/api/v1/teams/${team}/members/${encodeURIComponent("admin@e2e.test")}`, { headers: await csrfHeader(page) });
+  expect(left.ok()).toBe(true);
+  await signIn(page, "Casey Creator", creator);
 
   await page.goto("/create");
   await expect(page.getByRole("heading", { level: 1, name: "Create a service" })).toBeVisible();
@@ -39,7 +47,8 @@ test("a new service from the FastAPI template: form, catalogue entry with its co
   expect(strFromU8(files[`${slug}/openapi.yaml`]!)).toContain("operationId: listOrders");
 
   // In the catalogue, owned by the team, its contract rendered by Swagger UI.
-  const service = await apiJson<{ owners: { slug: string }[]; versions: { version: string }[] }>(page.request, `/api/v1/services/${slug}`);
+  // Read on a fresh connection: the page's request context sat idle through the form, past the server's keep-alive.
+  const service = await apiJson<{ owners: { slug: string }[]; versions: { version: string }[] }>(request, `/api/v1/services/${slug}`);
   expect(service.owners.map((owner) => owner.slug)).toEqual([team]);
   expect(service.versions.map((version) => version.version)).toEqual(["0.1.0"]);
   await page.getByRole("link", { name: `Open ${slug}` }).click();
