@@ -36,6 +36,21 @@ function operationIds(document: unknown): Set<string> {
   return ids;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON document stays JSON: written back with its own indentation (none when it was minified) and key order. */
+function asJsonLike(original: string, value: unknown): string {
+  const indent = /\n([ \t]+)"/.exec(original)?.[1] ?? "";
+  return JSON.stringify(value, null, indent) + (original.endsWith("\n") ? "\n" : "");
+}
+
 /**
  * Adds one operation to an OpenAPI document (YAML or JSON text) from an endpoint template: its path and
  * method, and the components it needs that the document lacks (the document's own are kept). The text
@@ -63,7 +78,7 @@ export function addEndpoint(source: TemplateSource, input: unknown, contractText
     return "skip";
   });
   return {
-    contract: merged.text,
+    contract: isJson(contractText) ? asJsonLike(contractText, parse(merged.text)) : merged.text,
     files: renderFiles(source.files, values),
     path,
     method,

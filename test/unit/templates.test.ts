@@ -145,16 +145,19 @@ describe("adding an endpoint to a YAML document", () => {
     expect(() => addEndpoint(template("fastapi-endpoint"), { operationId: "listItems" }, contract)).toThrow(/already has an operation "listItems"/);
   });
 
-  it("adds to a JSON document too (no comments to keep there)", () => {
+  it("adds to a JSON document too, which stays JSON with its own indentation", () => {
     const json = JSON.stringify({
       openapi: "3.1.0",
       info: { title: "T", version: "1" },
       paths: { "/items": { get: { operationId: "listItems", responses: {} } } },
     });
     const added = addEndpoint(template("fastapi-endpoint"), {}, json);
-    const document = parse(added.contract);
+    const document = JSON.parse(added.contract);
     expect(Object.keys(document.paths)).toEqual(["/items", "/items/{itemId}/archive"]);
     expect(document.components.responses.NotImplemented.description).toBe("Not implemented yet.");
+    const indented = addEndpoint(template("fastapi-endpoint"), {}, `${JSON.stringify(JSON.parse(json), null, 2)}\n`).contract;
+    expect(indented).toMatch(/^\{\n {2}"openapi": "3\.1\.0",\n/);
+    expect(indented.endsWith("}\n")).toBe(true);
   });
 
   it("refuses a service template, and a document that is not YAML", () => {
