@@ -12,6 +12,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The ApiError a non-2xx answer stands for, from its error body (or its status when it has none). */
+export function apiError(status: number, payload: unknown): ApiError {
+  const error = (payload as ErrorBody | null)?.error ?? { code: "INTERNAL" as const, message: `The request failed (HTTP ${status}).` };
+  return new ApiError(status, error);
+}
+
 /** Calls Wayfinder's REST API with a JSON body; a non-2xx answer becomes an ApiError. */
 export async function apiRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -21,10 +27,7 @@ export async function apiRequest<T>(method: string, url: string, body?: unknown)
   });
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (payload as ErrorBody | null)?.error ?? { code: "INTERNAL" as const, message: `The request failed (HTTP ${response.status}).` };
-    throw new ApiError(response.status, error);
-  }
+  if (!response.ok) throw apiError(response.status, payload);
   return payload as T;
 }
 

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { ApiError, apiRequest, applyServerErrors } from "@/components/forms/api-client";
+import { apiError, apiRequest, applyServerErrors } from "@/components/forms/api-client";
 import { buttonClass, Field, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { csrfHeaders } from "@/lib/security/csrf-client";
 import { defaultValues, type TemplateValues } from "@/lib/templates/parameter-schema";
@@ -66,7 +66,7 @@ async function downloadProject(template: string, values: FormValues): Promise<vo
     headers: { ...csrfHeaders(), "Content-Type": "application/json" },
     body: JSON.stringify(values),
   });
-  if (!response.ok) throw new ApiError(response.status, ((await response.json().catch(() => null)) as { error: ApiError["body"] } | null)?.error ?? { code: "INTERNAL", message: `HTTP ${response.status}` });
+  if (!response.ok) throw apiError(response.status, await response.json().catch(() => null));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;

@@ -5,11 +5,15 @@ import { portalTemplates } from "@/lib/templates/portal-templates";
 const TAG = /<TemplateFile\s+template=["']([^"']+)["']\s+path=["']([^"']+)["']\s*\/>/g;
 const LANGUAGES: Record<string, string> = { ".py": "python", ".ts": "ts", ".yaml": "yaml", ".yml": "yaml", ".json": "json", "": "text" };
 
+// Each template rendered with its defaults once per process (the templates themselves are read once too).
+const rendered = new Map<string, Record<string, string>>();
+
 /** The file a `<TemplateFile template path />` tag names, as the template renders it with its defaults; null when there is none. */
 export function templateFile(template: string, file: string): string | null {
   const source = portalTemplates().get(template);
   if (!source || source.manifest.kind !== "service") return null;
-  return generateService(source, {}).files[file] ?? null;
+  if (!rendered.has(template)) rendered.set(template, generateService(source, {}).files);
+  return rendered.get(template)![file] ?? null;
 }
 
 /**

@@ -73,9 +73,9 @@ export function addEndpoint(source: TemplateSource, input: unknown, contractText
   }
   if (operationIds(existing).has(operation.operationId)) throw new AppError("CONFLICT", `The document already has an operation "${operation.operationId}".`);
 
+  // An operation at the same path and method is refused; components the document has already are kept.
   const merged = mergeYamlText(contractText, fragmentText, (at) => {
     if (at[0] === "paths") throw new AppError("CONFLICT", `The document already has ${at[2]?.toUpperCase()} ${at[1]}.`);
-    return "skip";
   });
   return {
     contract: isJson(contractText) ? asJsonLike(contractText, parse(merged.text)) : merged.text,

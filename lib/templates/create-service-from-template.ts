@@ -2,13 +2,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { prepareDocument } from "@/lib/openapi/prepare-document";
 import { createService } from "@/lib/services/create-service";
 import { findTeamsBySlug } from "@/lib/teams/find-teams";
 import { publishFirstVersion } from "@/lib/versions/publish-version";
-import { generateService, type GeneratedProject } from "./generate-service";
+import { renderService } from "./generate-service";
+import type { TemplateValues } from "./parameter-schema";
 import { findTemplate } from "./portal-templates";
 import { templateServiceInputSchema, templateServiceSchema } from "./template-service-input";
 
@@ -18,12 +18,12 @@ import { templateServiceInputSchema, templateServiceSchema } from "./template-se
  */
 export async function renderForTeam(db: Db, { actor, templateName, input }: { actor: Actor; templateName: string; input: unknown }) {
   const source = findTemplate(templateName);
-  if (source.manifest.kind !== "service") throw new AppError("BAD_REQUEST", `"${templateName}" is an endpoint template: use it with \`wayfinder new endpoint\`.`);
   const { team } = templateServiceInputSchema.parse(input);
   const teamIds = await inTransaction(db, (tx) => findTeamsBySlug(tx, [team], "team"));
   assert(canRegisterService(actor, [...teamIds.values()]), actor, `create services for "${team}"`);
+  // The form's own schema: its errors name `values.<parameter>`, as the form shows them.
   const { values } = templateServiceSchema(source.manifest.parameters).parse(input);
-  const project: GeneratedProject = generateService(source, values);
+  const project = renderService(source, values as TemplateValues);
   return { source, team, project };
 }
 

@@ -1,10 +1,11 @@
 import { AppError } from "@/lib/errors";
 import { renderFiles } from "./render-template";
+import type { TemplateValues } from "./parameter-schema";
 import type { TemplateSource } from "./template-manifest";
 import { templateValues } from "./template-values";
 
 export interface GeneratedProject {
-  values: Record<string, string | number | boolean>;
+  values: TemplateValues;
   /** path → text, relative to the project's root. */
   files: Record<string, string>;
   /** The path of its OpenAPI document among `files`. */
@@ -13,8 +14,13 @@ export interface GeneratedProject {
 
 /** Renders a service template with the given values (validated, defaults filled in) into a project's files. */
 export function generateService(source: TemplateSource, input: unknown): GeneratedProject {
-  if (source.manifest.kind !== "service") throw new AppError("BAD_REQUEST", `"${source.manifest.name}" is an endpoint template, not a service template.`);
-  const values = templateValues(source, input);
+  return renderService(source, templateValues(source, input));
+}
+
+/** Renders a service template with values already checked against its parameters (and with their defaults). */
+export function renderService(source: TemplateSource, values: TemplateValues): GeneratedProject {
+  if (source.manifest.kind !== "service")
+    throw new AppError("BAD_REQUEST", `"${source.manifest.name}" is an endpoint template: use it with \`wayfinder new endpoint\`.`);
   const files = renderFiles(source.files, values);
   const contract = source.manifest.contract!;
   if (!(contract in files)) throw new AppError("INTERNAL", `Template "${source.manifest.name}" renders no ${contract}.`);

@@ -1,8 +1,11 @@
 import { isMap, isScalar, parseDocument, type Document, type Pair, type YAMLMap } from "yaml";
 import { AppError } from "@/lib/errors";
 
-/** What to do when a key of the fragment exists in the document at a depth where the fragment is not merged further. */
-export type OnExisting = (path: string[]) => "skip" | "conflict";
+/**
+ * Called for a key of the fragment the document has already, at a depth where the fragment is not
+ * merged further: throw to refuse the merge, return to keep the document's own.
+ */
+export type OnExisting = (path: string[]) => void;
 
 const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
 const lineStart = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
@@ -56,7 +59,7 @@ function findMissing(document: Document, fragment: Document, onExisting: OnExist
       if (here.length < 3 && isMap(existing) && isMap(pair.value)) {
         const found = walk(existing, pair.value, here);
         if (found) return found;
-      } else if (onExisting(here) === "conflict") throw new AppError("CONFLICT", `The document already has ${here.join(" → ")}.`);
+      } else onExisting(here);
     }
     return null;
   };
@@ -68,7 +71,7 @@ function findMissing(document: Document, fragment: Document, onExisting: OnExist
  * inserted as the fragment wrote it (re-indented) at the end of the mapping it belongs to, so the
  * document's comments, order, quoting and flow style stay exactly as they were. Maps are merged up to
  * three levels deep (paths → path → method, components → section → name); a key present at that
- * depth is skipped or refused as `onExisting` says. Documents in flow style (JSON) are edited through
+ * depth is kept or refused as `onExisting` decides. Documents in flow style (JSON) are edited through
  * the YAML document model instead, since they have no comments to keep.
  */
 export function mergeYamlText(text: string, fragmentText: string, onExisting: OnExisting): { text: string; added: string[][] } {

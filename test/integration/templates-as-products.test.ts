@@ -98,6 +98,14 @@ const LIST_ENDPOINT = [
   "summary=List the events of an item",
 ];
 
+/** Adds the two endpoints (the template's default POST stub, then the paged list) and lints the result. */
+async function addStubAndList(template: string, contract: string) {
+  expect((await wayfinder(["new", "endpoint", "--template", template, contract], work)).code).toBe(0);
+  const list = await wayfinder(["new", "endpoint", "--template", template, ...LIST_ENDPOINT, contract], work);
+  expect(list.code, list.out).toBe(0);
+  await expectHouseLintClean(contract);
+}
+
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-templates-"));
@@ -131,13 +139,10 @@ describe("fastapi-service, generated with its defaults", () => {
   it("takes new endpoints (a stub and a paged list) that keep the contract test green and the lint clean", async () => {
     const contract = path.join(dir, "openapi.yaml");
     const before = readFileSync(contract, "utf8");
-    expect((await wayfinder(["new", "endpoint", "--template", "fastapi-endpoint", contract], work)).code).toBe(0);
-    const list = await wayfinder(["new", "endpoint", "--template", "fastapi-endpoint", ...LIST_ENDPOINT, contract], work);
-    expect(list.code, list.out).toBe(0);
+    await addStubAndList("fastapi-endpoint", contract);
     // Every line of the document (its comments first) is still there.
     const after = readFileSync(contract, "utf8");
     for (const line of before.split("\n")) expect(after).toContain(line);
-    await expectHouseLintClean(contract);
     const tests = await sh(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider"], dir);
     expect(tests.code, tests.out).toBe(0);
     expect(tests.out).toMatch(/\b23 passed\b/);
@@ -195,10 +200,7 @@ describe("typescript-service, generated with its defaults", () => {
 
     // New endpoints (a stub and a paged list) keep the contract test green and the lint clean.
     const contract = path.join(dir, "openapi.yaml");
-    expect((await wayfinder(["new", "endpoint", "--template", "typescript-endpoint", contract], work)).code).toBe(0);
-    const list = await wayfinder(["new", "endpoint", "--template", "typescript-endpoint", ...LIST_ENDPOINT, contract], work);
-    expect(list.code, list.out).toBe(0);
-    await expectHouseLintClean(contract);
+    await addStubAndList("typescript-endpoint", contract);
     const withEndpoints = await sh("npm", ["test"], dir);
     expect(withEndpoints.code, withEndpoints.out).toBe(0);
     expect(withEndpoints.out).toMatch(/^(#|ℹ) pass 23$/m);
