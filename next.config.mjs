@@ -1,3 +1,8 @@
+import { readFileSync } from "node:fs";
+
+// The list pages get too (lib/security/security-headers.ts reads the same file).
+const PERMISSIONS_POLICY = JSON.parse(readFileSync(new URL("./lib/security/permissions-policy.json", import.meta.url), "utf8")).policy;
+
 /**
  * Builds use webpack (`next build --webpack`, see package.json): with Turbopack, swagger-ui-react's
  * OpenAPI 3.1 support breaks at run time ("refract is not a function", an infinite spinner on every
@@ -18,6 +23,8 @@ const nextConfig = {
     "@stoplight/http-spec",
     "@stoplight/json",
     "openapi-sampler",
+    // One copy shared with Prism, whose Ajv is switched to the linear-time regex engine (lib/mock/prism-regexp.ts).
+    "ajv",
   ],
   poweredByHeader: false,
   async headers() {
@@ -30,6 +37,15 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // The REST API, the Try it out proxy and the mock serve data, never pages (proxy.ts does not run for
+      // them): a sandbox, so nothing they return can act as the portal if a browser opens it.
+      ...["/api/:path((?!auth/).*)", "/mock/:path*"].map((source) => ({
+        source,
+        headers: [
+          { key: "Content-Security-Policy", value: "sandbox; default-src 'none'; frame-ancestors 'none'" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+        ],
+      })),
     ];
   },
 };

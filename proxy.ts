@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
+import { DATABASE_DOWN_PAGE, RETRY_AFTER_SECONDS, databaseDown } from "@/lib/db/database-probe";
 import { env } from "@/lib/env";
 import { CSRF_COOKIE } from "@/lib/security/csrf-names";
 import { securityHeaders } from "@/lib/security/security-headers";
@@ -22,7 +23,7 @@ function signInOrigins(): string[] {
   return origins;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Next.js would fail with a 500 decoding a malformed path (`/services/%ZZ`): that is the caller's mistake.
   try {
     decodeURIComponent(request.nextUrl.pathname);
@@ -32,8 +33,19 @@ export function proxy(request: NextRequest) {
       ? Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 })
       : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const config = env();
+  // With the database away a page would fail with a 500 (an error boundary cannot set a status): say so with a 503.
+  if (!request.nextUrl.pathname.startsWith("/api/") && (await databaseDown()))
+    return new Response(DATABASE_DOWN_PAGE, {
+      status: 503,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Retry-After": String(RETRY_AFTER_SECONDS),
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      },
+    });
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = securityHeaders({
     nonce,
     https: (config.NEXTAUTH_URL ?? request.url).startsWith("https:"),
@@ -53,6 +65,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Not the REST API, the Try it out proxy or the mock (next-auth's routes excepted): Next.js buffers a
+ * proxied request's body (10 MB at most, cut silently beyond), and these routes read theirs as a stream
+ * with their own limits. Their security headers come from next.config.mjs (a sandbox, as they serve
+ * data, never pages), and the server (scripts/serve.mjs) answers malformed addresses for them.
+ */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?!auth/)|mock/).*)" }],
 };

@@ -54,17 +54,22 @@ export async function checkCommand(file: string, service: string, options: DiffO
   const detail = (await found.json()) as { versions: { version: string; revision: number; isCurrent: boolean }[] };
   const served = detail.versions.find((version) => version.isCurrent) ?? detail.versions[0];
   const working = await readApi(file, limits, options.root);
-  const base = served
-    ? ((await (
-        await fetch(
-          new URL(
-            `/api/v1/services/${encodeURIComponent(service)}/versions/${encodeURIComponent(served.version)}/document?revision=${served.revision}`,
-            config.WAYFINDER_URL,
-          ),
-          { headers },
-        )
-      ).json()) as Record<string, unknown>)
-    : { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} };
+  let base: Record<string, unknown> = { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} };
+  if (served) {
+    const documentUrl = new URL(
+      `/api/v1/services/${encodeURIComponent(service)}/versions/${encodeURIComponent(served.version)}/document?revision=${served.revision}`,
+      config.WAYFINDER_URL,
+    );
+    // An error answer is not a base document: comparing against it would let any change pass.
+    const stored = await fetch(documentUrl, { headers }).catch((error: Error) => error);
+    if (stored instanceof Error || !stored.ok) {
+      console.error(
+        `error: cannot read ${documentUrl.href}: ${stored instanceof Error ? ((stored.cause as Error | undefined)?.message ?? stored.message) : `HTTP ${stored.status}`}`,
+      );
+      return DIFF_EXIT.unreadable;
+    }
+    base = (await stored.json()) as Record<string, unknown>;
+  }
   const result = diffDocuments(base, working);
   const lint = await lintDocument(JSON.stringify(working), await loadRuleset(await rulesetText(options.ruleset)));
   if (options.format === "json") console.log(JSON.stringify({ changes: result, lint }, null, 2));

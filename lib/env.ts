@@ -26,6 +26,8 @@ const envShape = z.object({
   WAYFINDER_DATA_DIR: optional(z.string()),
   WAYFINDER_DEMO: optional(booleanFlag),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  /** The address the server listens on (scripts/serve.mjs): loopback on the embedded demo unless set. */
+  HOST: optional(z.string().regex(/^[\w.:-]+$/, "must be a host name or an IP address")),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
   NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)")),
   NEXTAUTH_URL: optional(z.url()),
@@ -69,6 +71,10 @@ const envShape = z.object({
   WAYFINDER_WEBHOOK_DISABLE_AFTER_HOURS: optional(positiveInteger),
   WAYFINDER_WORKER: optional(booleanFlag),
   WAYFINDER_WORKER_CONCURRENCY: optional(positiveInteger),
+  /** A pipeline task (parse, validate, diff) running longer than this is stopped, its thread replaced. */
+  WAYFINDER_PIPELINE_TIMEOUT_MS: optional(positiveInteger),
+  /** Each pipeline thread's V8 heap ceiling: a task that needs more ends its thread, not the portal. */
+  WAYFINDER_PIPELINE_MEMORY_MB: optional(positiveInteger),
   WAYFINDER_PIPELINE_THREADS: optional(
     z.coerce
       .number({ error: "must be a whole number (0 runs ingestion on the main thread)" })

@@ -5,11 +5,12 @@ import { rmSync } from "node:fs";
 const port = process.argv[2] ?? "3100";
 const dataDir = ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
-const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", port], {
   stdio: "inherit",
   env: {
     ...process.env,
     NODE_ENV: "production",
+    HOST: "127.0.0.1",
     NEXT_TELEMETRY_DISABLED: "1",
     WAYFINDER_DATA_DIR: dataDir,
     DATABASE_URL: "",

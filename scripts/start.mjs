@@ -1,5 +1,5 @@
 // `npm start`: builds the portal when there is no build or the sources changed since the last one,
-// then serves it with `next start` on PORT (default 3000). The server process opens the database,
+// then serves it (scripts/serve.mjs) on PORT (default 3000), on loopback unless HOST is set or PostgreSQL is used. The server process opens the database,
 // applies migrations and loads the demo on first start (see instrumentation.ts).
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -49,6 +49,7 @@ if (!process.env.DATABASE_URL && !process.env.WAYFINDER_ADMINS && !process.env.W
   process.env.WAYFINDER_FIRST_USER_ADMIN = "true";
   console.log("The first person to sign in becomes admin (embedded database, no WAYFINDER_ADMINS).");
 }
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: "inherit" });
+// scripts/serve.mjs: Next's handler behind Node's server (the peer address for throttling; loopback for the demo).
+const server = spawn(process.execPath, ["scripts/serve.mjs", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

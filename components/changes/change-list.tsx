@@ -45,7 +45,10 @@ export function ChangeList({ changes }: { changes: Change[] }) {
           <h4 className="border-b border-slate-200 px-3 py-2 font-mono text-sm dark:border-slate-800">
             {where}
             {list[0]?.operations?.length ? (
-              <span className="ml-2 font-sans text-xs text-slate-600 dark:text-slate-400">used by {list[0].operations.join(", ")}</span>
+              <span className="ml-2 font-sans text-xs text-slate-600 dark:text-slate-400">
+                used by {list[0].operations.join(", ")}
+                {(list[0].operationCount ?? 0) > list[0].operations.length ? ` and ${list[0].operationCount! - list[0].operations.length} more` : ""}
+              </span>
             ) : null}
           </h4>
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">

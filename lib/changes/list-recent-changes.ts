@@ -19,6 +19,7 @@ const countColumn: Record<Level, "breakingCount" | "warningCount" | "infoCount">
 export async function listRecentChanges(db: Db, filters: RecentChangesFilters, perVersion = 10) {
   const where: Prisma.ApiVersionWhereInput = {
     baseVersion: { not: null },
+    pendingSince: null,
     ...(filters.team ? { service: { ownerships: { some: { team: { slug: filters.team } } } } } : {}),
     ...(filters.level ? { [countColumn[filters.level]]: { gt: 0 } } : {}),
   };

@@ -16,7 +16,7 @@ export async function listServiceChanges(db: Db, { actor, slug, level }: { actor
   if (!service) throw notFound(`Service "${slug}"`);
   const [versions, publications] = await Promise.all([
     db.apiVersion.findMany({
-      where: { serviceId: service.id },
+      where: { serviceId: service.id, pendingSince: null },
       orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
       select: {
         ...versionDiffSelect,

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/types";
 /** The deprecated operations of one stored version of a service, with their sunset dates, soonest first. */
 export async function listDeprecatedOperations(db: Db, { slug, version, revision }: { slug: string; version: string; revision: number }) {
   const operations = await db.operation.findMany({
-    where: { deprecated: true, apiVersion: { version, revision, service: { slug } } },
+    where: { deprecated: true, apiVersion: { version, revision, pendingSince: null, service: { slug } } },
     select: { method: true, path: true, sunset: true },
   });
   return operations

@@ -1,6 +1,6 @@
 import { deref, readApiModel, type ApiModel, type OperationModel } from "./api-model";
 import { compareSchemas } from "./compare-schemas";
-import { byLevel, type Change, type DiffResult } from "./diff-types";
+import { byLevel, MAX_CHANGES, type Change, type DiffResult } from "./diff-types";
 import { rule } from "./rules";
 import { SharedSchemas } from "./shared-schemas";
 import { escapePointerKey } from "@/lib/openapi/json-pointer";
@@ -69,14 +69,13 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
 
   changes.push(...shared.flush());
   changes.sort((x, y) => byLevel(x, y) || (x.operation ?? x.component ?? "").localeCompare(y.operation ?? y.component ?? "") || x.id.localeCompare(y.id));
-  return {
-    changes,
-    summary: {
-      breaking: changes.filter((change) => change.level === "breaking").length,
-      warning: changes.filter((change) => change.level === "warning").length,
-      info: changes.filter((change) => change.level === "info").length,
-    },
-  };
+  const count = (list: Change[]) => ({
+    breaking: list.filter((change) => change.level === "breaking").length,
+    warning: list.filter((change) => change.level === "warning").length,
+    info: list.filter((change) => change.level === "info").length,
+  });
+  if (changes.length <= MAX_CHANGES) return { changes, summary: count(changes) };
+  return { changes: changes.slice(0, MAX_CHANGES), summary: count(changes), omitted: count(changes.slice(MAX_CHANGES)) };
 }
 
 /** What a security scheme promises a client: descriptions and URLs of documentation do not count. */

@@ -4,16 +4,17 @@ import type { Change, DiffResult, Level } from "./diff-types";
 export type DiffFormat = "text" | "json" | "markdown";
 
 const LABEL: Record<Level, string> = { breaking: "BREAKING", warning: "warning", info: "info" };
-const where = (change: Change) =>
-  change.operation ??
-  (change.operations?.length
-    ? `${change.component} (${change.operations.length === 1 ? change.operations[0] : `${change.operations.length} operations`})`
-    : change.component) ??
-  "";
+const where = (change: Change) => {
+  const reached = change.operationCount ?? change.operations?.length ?? 0;
+  return change.operation ?? (reached ? `${change.component} (${reached === 1 ? change.operations![0] : `${reached} operations`})` : change.component) ?? "";
+};
 
 export function summaryLine(result: DiffResult): string {
   const { breaking, warning, info } = result.summary;
-  return result.changes.length ? `${breaking} breaking, ${warning} potentially breaking, ${info} other change${info === 1 ? "" : "s"}` : "no changes";
+  const omitted = result.omitted ? result.omitted.breaking + result.omitted.warning + result.omitted.info : 0;
+  return result.changes.length
+    ? `${breaking} breaking, ${warning} potentially breaking, ${info} other change${info === 1 ? "" : "s"}${omitted ? ` (${omitted} not listed)` : ""}`
+    : "no changes";
 }
 
 export function formatChanges(result: DiffResult, format: DiffFormat, title = "API changes"): string {

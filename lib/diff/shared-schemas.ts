@@ -1,4 +1,4 @@
-import type { Change } from "./diff-types";
+import { MAX_LISTED_OPERATIONS, type Change } from "./diff-types";
 
 /**
  * Changes inside schemas that operations share through `$ref`. Each pair of referenced schemas (base,
@@ -42,19 +42,24 @@ export class SharedSchemas {
       return operations;
     };
     // A schema reached from several places (a response body here, an array's items there) can report
-    // the same change under the same rule twice: once is enough, with all its operations.
-    const merged = new Map<string, Change>();
+    // the same change under the same rule twice: once is enough, with all its operations. The sets are
+    // shared between a schema's changes (never copied per change) until the list is cut at the end.
+    const merged = new Map<string, { change: Change; label: string; operations: Set<string> }>();
     for (const [key, entry] of this.entries) {
       if (!entry.changes.length) continue;
       const operations = affected(key);
       for (const change of entry.changes) {
         const identity = `${change.id}|${change.pointer.base}|${change.pointer.revision}|${change.message}`;
         const known = merged.get(identity);
-        const all = new Set([...(known?.operations ?? []), ...operations]);
-        merged.set(identity, { ...change, component: entry.label, operations: [...all].sort() });
+        if (!known) merged.set(identity, { change, label: entry.label, operations });
+        else if (known.operations !== operations) known.operations = new Set([...known.operations, ...operations]);
       }
     }
-    const out = [...merged.values()];
-    return out;
+    const listed = new Map<Set<string>, string[]>();
+    return [...merged.values()].map(({ change, label, operations }) => {
+      let first = listed.get(operations);
+      if (!first) listed.set(operations, (first = [...operations].sort().slice(0, MAX_LISTED_OPERATIONS)));
+      return { ...change, component: label, operations: first, operationCount: operations.size };
+    });
   }
 }

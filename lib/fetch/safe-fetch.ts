@@ -75,12 +75,19 @@ async function readCapped(response: Response, options: SafeFetchOptions, url: st
     ((at: string, declaredBytes?: number) =>
       limitExceeded("maxBytes", maxBytes, `The document at ${at}${declaredBytes === undefined ? "" : ` (${declaredBytes} bytes)`}`));
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(url, declared);
+  // Refused at once, the body never awaited: a server that declares too much and then stalls must not hold the call.
+  if (declared > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, declared);
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     total += chunk.byteLength;
-    if (total > maxBytes) throw tooLarge(url);
+    if (total > maxBytes) {
+      void response.body?.cancel().catch(() => undefined);
+      throw tooLarge(url);
+    }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -174,6 +181,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
       return { status: response.status, url: current.href, headers: response.headers, body: received };
     }
   } finally {
-    await agent.close();
+    // destroy, not close: close waits for a response still streaming (one refused for its size, say).
+    await agent.destroy();
   }
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { env } from "@/lib/env";
 import { AppError, isAppError, issueDetails } from "@/lib/errors";
+import { readBodyCapped } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/request-origin";
 import { hasValidCsrfToken } from "@/lib/security/csrf";
 import { logger } from "@/lib/logger";
@@ -115,13 +116,13 @@ export async function readBody<S extends z.ZodType>(operation: { body: S }, requ
   return operation.body.parse(await readJson(request, maxBytes));
 }
 
-/** Reads a JSON request body (at most 1 MB). */
+/** Reads a JSON request body (at most 1 MB, counted while reading). */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json.");
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  // Read as a stream and refused as soon as it passes the limit, not after holding all of it.
+  const text = new TextDecoder().decode(await readBodyCapped(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -21,4 +21,9 @@ export const fetchableUrl = z
   .max(2000, "must be at most 2000 characters")
   .regex(/^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i, "must be an http(s) URL")
   .regex(/^[a-z]+:\/\/[^/?#@]+(?:[/?#]\S*)?$/i, "must not contain a user name or password (user:password@…): the URL is shown to readers")
+  // Secrets in the query string (`?token=…`, `&api_key=…`, a signed URL's signature) are shown to readers just the same.
+  .regex(
+    /^[^?#]*(?:\?(?!(?:[^#]*&)?(?:[\w.-]*(?:token|secret|passw(?:or)?d|api[_-]?key|signature|credential)[\w.-]*|key|sig|auth|authorization|code|jwt|pwd|session)=)[^#]*)?(?:#.*)?$/i,
+    "must not carry a secret in its query string (token, key, password, signature…): the URL is shown to readers",
+  )
   .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }));

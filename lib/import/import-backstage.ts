@@ -4,6 +4,7 @@ import { Lifecycle } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, isAdmin } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
+import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
 import { isAppError } from "@/lib/errors";
 import { createService } from "@/lib/services/create-service";
 import { serviceInputSchema } from "@/lib/services/service-input";
@@ -193,5 +194,13 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
       }
     }
   });
+  // Levels once the import has committed (inside it, a failed statement would abort the whole import).
+  const touched = outcomes.filter((outcome) => outcome.action === "created" || outcome.action === "updated").map((outcome) => outcome.target);
+  const slugs = touched.filter((target): target is string => target?.startsWith("/services/") ?? false).map((target) => target.slice("/services/".length));
+  if (slugs.length)
+    await rescoreServices(
+      db,
+      (await db.service.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map(({ id }) => id),
+    );
   return { outcomes: outcomes.sort((a, b) => a.document - b.document) };
 }

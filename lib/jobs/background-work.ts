@@ -3,6 +3,8 @@ import type { Database } from "@/lib/db/open-database";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startJobQueue } from "./job-queue";
+import { pruneRateLimits } from "@/lib/security/rate-limit";
+import { removeAbandonedVersions } from "@/lib/versions/remove-abandoned-versions";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { announceSunsets } from "@/lib/webhooks/announce-sunsets";
 import { queueLints, workLints } from "./lint-jobs";
@@ -16,6 +18,12 @@ const LINT_LOOK_SECONDS = 5;
 const DELIVERY_LOOK_SECONDS = 2;
 /** How often to look for services whose sunset comes within 30 days (each is announced once). */
 const SUNSET_LOOK_SECONDS = 3600;
+
+/**
+ * How often ended throttling windows are dropped (anonymous requests would otherwise grow the table
+ * without bound), and versions a publish abandoned half-way are removed.
+ */
+const RATE_LIMIT_PRUNE_SECONDS = 600;
 
 /** How often every service's scorecard is recomputed (a lint recomputes its service's at once). */
 const SCORECARD_SECONDS = 300;
@@ -60,6 +68,7 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
   );
   // Levels also move with time alone (freshness, the change window): all of them, on a schedule.
   const scorecardTimer = every(SCORECARD_SECONDS, () => recomputeScorecards(database.prisma));
+  const pruneTimer = every(RATE_LIMIT_PRUNE_SECONDS, () => Promise.all([pruneRateLimits(database.prisma), removeAbandonedVersions(database.prisma)]));
   const seconds = config.WAYFINDER_POLL_SECONDS ?? 30;
   const timer =
     seconds > 0
@@ -76,6 +85,7 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
       clearInterval(scorecardTimer);
       clearInterval(deliveryTimer);
       clearInterval(sunsetTimer);
+      clearInterval(pruneTimer);
       // Lets running refreshes finish; what is left stays queued for the next start.
       await boss.stop({ graceful: true, timeout: 30_000 });
     },

@@ -1,5 +1,5 @@
-import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
-import type { Db } from "@/lib/db/types";
+import { fromPrisma, type JobResult, type JobWithMetadata, type PgBoss } from "pg-boss";
+import { inTransaction, type Db } from "@/lib/db/types";
 import { attemptDelivery } from "@/lib/webhooks/deliver-webhook";
 import { webhookSettings } from "@/lib/webhooks/webhook-settings";
 import { WEBHOOK_DELIVERY } from "./job-queue";
@@ -10,19 +10,47 @@ interface DeliveryJob {
 
 /**
  * Hands pending deliveries no one has queued yet to the job queue, claiming each (queuedAt) so that
- * however many processes look, each is queued once. Returns how many.
+ * however many processes look, each is queued once. The claim and the jobs commit together: a failure
+ * between them (the process killed, the queue's insert refused) leaves the deliveries unclaimed for
+ * the next look, never marked queued without a job. Returns how many.
  */
-export async function queueDeliveries(db: Db, boss: PgBoss, limit = 500): Promise<number> {
-  const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "WebhookDelivery" SET "queuedAt" = now()
-    WHERE id IN (SELECT id FROM "WebhookDelivery" WHERE status = 'pending' AND "queuedAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  if (!claimed.length) return 0;
-  await boss.insert(
-    WEBHOOK_DELIVERY,
-    claimed.map(({ id }) => ({ data: { deliveryId: id } satisfies DeliveryJob, singletonKey: id })),
-  );
-  return claimed.length;
+export async function queueDeliveries(db: Db, boss: PgBoss, limit = 500, perTeam = webhookSettings().perTeamInFlight): Promise<number> {
+  // pg-boss reads the queue's settings through its own connection the first time: done now, outside
+  // the transaction (on the embedded database, its one session would wait for that transaction).
+  await boss.insert(WEBHOOK_DELIVERY, []);
+  return inTransaction(db, async (tx) => {
+    // Fair between teams: each team (an admin's company-wide subscription counts on its own) has at most
+    // `perTeam` deliveries queued and unsettled, retries included, so endpoints that never answer hold
+    // at most that many workers, and another team's fresh event goes straight to the queue.
+    const claimed = await tx.$queryRaw<{ id: string }[]>`
+      WITH owner AS (
+        SELECT s.id AS "subscriptionId", COALESCE(s."teamId", s.id) AS key
+        FROM "WebhookSubscription" s
+      ),
+      busy AS (
+        SELECT owner.key, count(*)::int AS n FROM "WebhookDelivery" d JOIN owner ON owner."subscriptionId" = d."subscriptionId"
+        WHERE d.status = 'pending' AND d."queuedAt" IS NOT NULL GROUP BY owner.key
+      ),
+      ranked AS (
+        SELECT d.id, owner.key, row_number() OVER (PARTITION BY owner.key ORDER BY d."createdAt") AS rank
+        FROM "WebhookDelivery" d JOIN owner ON owner."subscriptionId" = d."subscriptionId"
+        WHERE d.status = 'pending' AND d."queuedAt" IS NULL
+      )
+      UPDATE "WebhookDelivery" SET "queuedAt" = now()
+      WHERE id IN (
+        SELECT d.id FROM "WebhookDelivery" d JOIN ranked r ON r.id = d.id LEFT JOIN busy b ON b.key = r.key
+        WHERE r.rank + COALESCE(b.n, 0) <= ${perTeam}
+        ORDER BY r.rank, d."createdAt" LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED)
+      RETURNING id`;
+    if (!claimed.length) return 0;
+    await boss.insert(
+      WEBHOOK_DELIVERY,
+      claimed.map(({ id }) => ({ data: { deliveryId: id } satisfies DeliveryJob, singletonKey: id })),
+      // pg-boss writes the jobs through the same transaction (its Prisma adapter).
+      { db: fromPrisma(tx) },
+    );
+    return claimed.length;
+  });
 }
 
 /** Jobs one worker takes at a time, delivered together; while batches come back full it fetches again at once. */

@@ -14,7 +14,7 @@ export async function getLintReport(
 ) {
   assertMayRead(actor);
   const row = await db.apiVersion.findFirst({
-    where: { service: { slug: serviceSlug }, version, ...(revision ? { revision } : {}) },
+    where: { service: { slug: serviceSlug }, version, pendingSince: null, ...(revision ? { revision } : {}) },
     orderBy: { revision: "desc" },
     select: { version: true, revision: true, lintReport: true },
   });

@@ -64,7 +64,7 @@ export async function lintVersion(
 export async function versionsToLint(db: Db, limit = 100): Promise<string[]> {
   const hash = rulesetHash(currentRulesetText());
   const rows = await db.apiVersion.findMany({
-    where: { document: { isNot: null }, OR: [{ lintReport: null }, { lintReport: { rulesetHash: { not: hash } } }] },
+    where: { document: { isNot: null }, pendingSince: null, OR: [{ lintReport: null }, { lintReport: { rulesetHash: { not: hash } } }] },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true },

@@ -3,6 +3,7 @@ import type { IHttpOperation } from "@stoplight/types";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { documentRegExpEngine } from "@/lib/security/document-regexp";
 
 type Json = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -26,8 +27,9 @@ function checkerFor(document: Json, operation: IHttpOperation & { __bundled__?: 
   let checker = checkers.get(key);
   if (!checker) {
     const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
-    // Documents' regular expressions are ECMA-262 without the u flag's strictness (DigitalOcean writes `\:`).
-    const ajv = is31 ? new Ajv2020({ strict: false, logger: false, unicodeRegExp: false }) : new Ajv({ strict: false, logger: false, unicodeRegExp: false });
+    // Documents' regular expressions run on the linear-time engine (lib/security/document-regexp.ts).
+    const options = { strict: false, logger: false, unicodeRegExp: false, code: { regExp: documentRegExpEngine } } as const;
+    const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
     addFormats(ajv);
     const bundled = Object.fromEntries(Object.entries(operation.__bundled__ ?? {}).map(([name, schema]) => [name, toJsonSchema(schema, is31)]));
     // `paths` too: bundling can leave a $ref into another operation's response (DigitalOcean has them).

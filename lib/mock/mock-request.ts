@@ -3,6 +3,7 @@ import routerModule from "@stoplight/prism-http/dist/router";
 import type { IHttpOperation } from "@stoplight/types";
 import { isLeft } from "fp-ts/lib/Either";
 import { schemaProblem } from "./example-check";
+import { applyLinearRegExpToPrism } from "./prism-regexp";
 import type { MockPreferences } from "./prefer-header";
 import { responseSchema, sampleBody } from "./sample-body";
 
@@ -31,6 +32,8 @@ export interface MockTarget {
 
 // A CommonJS module with a default export: interop wraps it once more under Node's ESM loader.
 const route = ((routerModule as unknown as { default?: typeof routerModule }).default ?? routerModule) as typeof routerModule;
+
+applyLinearRegExpToPrism();
 
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, success() {}, fatal() {}, child: () => silent } as never;
 

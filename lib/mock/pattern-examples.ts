@@ -1,5 +1,6 @@
 import { sample } from "openapi-sampler";
 import RandExp from "randexp";
+import { isEvaluablePattern, matchesDocumentPattern } from "@/lib/security/document-regexp";
 
 type Json = Record<string, unknown>;
 
@@ -17,8 +18,16 @@ function seeded(text: string): () => number {
 
 const WELL_KNOWN = ["https://example.com/resource", "https://example.com", "user@example.com", "2026-01-01", "2026-01-01T00:00:00Z", "example", "a1", "1"];
 
-/** A string matching every one of `patterns` within the length bounds, or undefined when none is found in a few tries. */
+/** The longest string randexp makes for an unbounded repetition; bounded ones are capped by RE2's limit of 1,000. */
+const MAX_GENERATED_REPEAT = 12;
+
+/**
+ * A string matching every one of `patterns` within the length bounds, or undefined when none is found in a
+ * few tries. Only patterns the linear-time engine accepts are generated from or checked (RE2 refuses
+ * repeat counts over 1,000, so `a{100000000}` is never expanded); the others make this give up.
+ */
 export function stringForPatterns(patterns: string[], minLength = 0, maxLength = Infinity): string | undefined {
+  if (!patterns.every(isEvaluablePattern)) return undefined;
   let expressions: RegExp[];
   try {
     expressions = patterns.map((pattern) => new RegExp(pattern));
@@ -26,10 +35,11 @@ export function stringForPatterns(patterns: string[], minLength = 0, maxLength =
     return undefined;
   }
   const fits = (candidate: string) =>
-    candidate.length >= minLength && candidate.length <= maxLength && expressions.every((expression) => expression.test(candidate));
+    candidate.length >= minLength && candidate.length <= maxLength && patterns.every((pattern) => matchesDocumentPattern(pattern, candidate));
   for (const [index, expression] of expressions.entries()) {
+    // randexp only reads the expression's syntax tree (it never executes it), so the V8 object is safe here.
     const generator = new RandExp(expression);
-    generator.max = Math.max(4, Math.min(maxLength, 12));
+    generator.max = Math.max(4, Math.min(maxLength, MAX_GENERATED_REPEAT));
     const random = seeded(patterns[index]!);
     generator.randInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
     for (let attempt = 0; attempt < 10; attempt += 1) {
@@ -63,25 +73,23 @@ export function addPatternExamples(schema: Json): Json {
     const patterns = [out.pattern, ...parts.map((part) => part?.pattern)].filter((pattern): pattern is string => typeof pattern === "string");
     if (patterns.length && out.enum === undefined && stringy) {
       const given = out.example;
-      const fits =
-        typeof given === "string" &&
-        patterns.every((pattern) => {
-          try {
-            return new RegExp(pattern).test(given);
-          } catch {
-            return true;
-          }
-        });
+      const matchesAll = (value: string) => patterns.every((pattern) => matchesDocumentPattern(pattern, value));
+      const fits = typeof given === "string" && matchesAll(given);
       // A format's usual sample (an email, a URL) when it also fits the patterns: randexp knows no formats.
       const formatted = typeof out.format === "string" && !fits ? sample({ type: "string", format: out.format } as never) : undefined;
       const minLength = Number(out.minLength ?? 0);
       const maxLength = out.maxLength === undefined ? Infinity : Number(out.maxLength);
-      if (typeof formatted === "string" && patterns.every((pattern) => new RegExp(pattern).test(formatted))) out.example = formatted;
+      if (typeof formatted === "string" && matchesAll(formatted)) out.example = formatted;
       else if (!fits) {
         const made = stringForPatterns(patterns, minLength, maxLength);
         if (made !== undefined) out.example = made;
       }
       if (parts.length) out.allOf = parts.map(({ example: _example, ...part }) => part);
+      // openapi-sampler would expand a pattern itself: one the linear-time engine refuses is not its to read.
+      if (!patterns.every(isEvaluablePattern)) {
+        delete out.pattern;
+        if (parts.length) out.allOf = (out.allOf as Json[]).map(({ pattern: _pattern, ...part }) => part);
+      }
     }
     return out;
   };

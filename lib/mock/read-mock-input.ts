@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { readBodyCapped } from "@/lib/http/read-body";
 import type { MockInput } from "./mock-request";
 
 /** The largest request body the mock reads. */
@@ -13,8 +14,7 @@ const PORTAL_HEADERS = new Set(["x-wayfinder-csrf", "x-wayfinder-target", "x-way
 
 async function readBody(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MOCK_MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The mock reads request bodies of at most ${MOCK_MAX_BODY_BYTES} bytes.`);
+  const bytes = await readBodyCapped(request, MOCK_MAX_BODY_BYTES);
   if (!bytes.byteLength) return undefined;
   const text = new TextDecoder().decode(bytes);
   const type = request.headers.get("content-type") ?? "";

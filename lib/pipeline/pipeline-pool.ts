@@ -7,11 +7,21 @@ import { pipelineTasks, type PipelineTask, type PipelineTasks } from "./pipeline
 
 /**
  * Runs ingestion off the main thread, so that a 20 MB document being parsed and validated does not
- * hold up every other request: WAYFINDER_PIPELINE_THREADS worker threads (default 2; 0 runs it in the
- * caller's thread), each taking one task at a time, started on first use and kept. The workers load
- * the same TypeScript modules through tsx, from this checkout.
+ * hold up every other request. Two lanes, each with threads of its own, so that readers' work never
+ * queues in front of publishing's:
+ *
+ * - `write` (publishing, URL sources, CI pushes): WAYFINDER_PIPELINE_THREADS threads (default 2; 0 runs
+ *   everything in the caller's thread);
+ * - `read` (diffs anyone who can read may ask for): one thread.
+ *
+ * Each thread runs one task at a time (the rest wait in the lane's queue, in order), under a deadline
+ * (WAYFINDER_PIPELINE_TIMEOUT_MS, default 60 s) and a heap ceiling (WAYFINDER_PIPELINE_MEMORY_MB,
+ * default 1024): a task past either ends its thread, which is replaced, and fails with a 413 naming the
+ * limit; the other tasks are not affected. The workers load the same TypeScript modules through tsx.
  */
-interface Pending {
+export type PipelineLane = "write" | "read";
+
+interface Job {
   task: PipelineTask;
   args: unknown;
   resolve(value: unknown): void;
@@ -19,21 +29,49 @@ interface Pending {
 }
 interface Slot {
   worker: Worker;
-  pending: Map<number, Pending>;
+  lane: PipelineLane;
   /** The worker has loaded the pipeline (it says so first thing). */
   ready: boolean;
+  job?: Job & { deadline: NodeJS.Timeout; id: number };
+}
+interface Lane {
+  slots: Slot[];
+  queue: Job[];
 }
 
-const holder = globalThis as typeof globalThis & { __wayfinderPipeline?: Slot[]; __wayfinderPipelineUnavailable?: string };
+const holder = globalThis as typeof globalThis & {
+  __wayfinderLanes?: Record<PipelineLane, Lane>;
+  __wayfinderPipelineUnavailable?: string;
+};
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MEMORY_MB = 1024;
 
 /** Runs a task on this thread: with WAYFINDER_PIPELINE_THREADS=0, or when worker threads cannot start here. */
 const runHere = (task: PipelineTask, args: unknown) => (pipelineTasks[task] as (args: unknown) => Promise<unknown>)(args);
 let nextId = 0;
 
-function startWorker(): Slot {
+function lanes(): Record<PipelineLane, Lane> {
+  return (holder.__wayfinderLanes ??= { write: { slots: [], queue: [] }, read: { slots: [], queue: [] } });
+}
+
+function limits() {
+  const config = env();
+  return { timeoutMs: config.WAYFINDER_PIPELINE_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS, memoryMb: config.WAYFINDER_PIPELINE_MEMORY_MB ?? DEFAULT_MEMORY_MB };
+}
+
+function laneSize(lane: PipelineLane): number {
+  return lane === "read" ? 1 : (env().WAYFINDER_PIPELINE_THREADS ?? 2);
+}
+
+function startWorker(lane: PipelineLane): Slot {
   const entry = path.join(process.cwd(), "lib/pipeline/pipeline-worker.ts");
-  const worker = new Worker(entry, { execArgv: ["--import", "tsx"], env: process.env });
-  const slot: Slot = { worker, pending: new Map(), ready: false };
+  const worker = new Worker(entry, {
+    execArgv: ["--import", "tsx"],
+    env: process.env,
+    resourceLimits: { maxOldGenerationSizeMb: limits().memoryMb },
+  });
+  const slot: Slot = { worker, lane, ready: false };
   worker.on(
     "message",
     ({
@@ -51,73 +89,122 @@ function startWorker(): Slot {
         slot.ready = true;
         return;
       }
-      const waiting = slot.pending.get(id);
-      if (!waiting) return;
-      slot.pending.delete(id);
-      if (!error) waiting.resolve(result);
-      else if (error.appError) waiting.reject(new AppError(error.appError.code, error.appError.message, error.appError.details));
-      else waiting.reject(new Error(error.message));
+      const job = slot.job;
+      if (!job || job.id !== id) return;
+      settle(slot);
+      if (!error) job.resolve(result);
+      else if (error.appError) job.reject(new AppError(error.appError.code, error.appError.message, error.appError.details));
+      else job.reject(new Error(error.message));
     },
   );
+  let failed = false;
   const fail = (reason: Error) => {
-    holder.__wayfinderPipeline = holder.__wayfinderPipeline?.filter((other) => other !== slot);
-    const waiting = [...slot.pending.values()];
-    slot.pending.clear();
+    if (failed) return;
+    failed = true;
+    const current = lanes()[lane];
+    current.slots = current.slots.filter((other) => other !== slot);
+    const job = slot.job;
+    if (job) clearTimeout(job.deadline);
+    slot.job = undefined;
     if (!slot.ready) {
       // The worker never loaded (a runtime that cannot load TypeScript into a worker, say): ingestion
       // must not stop for that. Run here from now on, and say so once.
       if (!holder.__wayfinderPipelineUnavailable)
         logger.warn({ event: "pipeline.threads_unavailable", error: reason.message }, "worker threads cannot start here; ingestion runs on the main thread");
       holder.__wayfinderPipelineUnavailable = reason.message;
+      const waiting = [...(job ? [job] : []), ...current.queue.splice(0)];
       for (const entry of waiting) runHere(entry.task, entry.args).then(entry.resolve, entry.reject);
       return;
     }
-    // A worker that died while working is replaced on the next task; its tasks fail.
-    for (const entry of waiting) entry.reject(reason);
+    // A worker that died while working (out of memory, stopped at its deadline) fails its own task
+    // only; the lane starts a new thread for the next.
+    job?.reject(reason);
+    dispatch(lane);
   };
-  worker.on("error", (error) => {
+  worker.on("error", (error: Error & { code?: string }) => {
+    const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
     logger.error({ event: "pipeline.worker_error", error: error.message }, "a pipeline worker failed");
-    fail(error);
+    fail(
+      outOfMemory
+        ? new AppError("PAYLOAD_TOO_LARGE", `The document needed more than ${limits().memoryMb} MB to process (WAYFINDER_PIPELINE_MEMORY_MB).`, {
+            limit: "memoryMb",
+          })
+        : error,
+    );
   });
-  worker.on("exit", (code) => code !== 0 && fail(new Error(`The pipeline worker exited with ${code}.`)));
+  worker.on("exit", (code) => fail(new Error(`The pipeline worker exited with ${code}.`)));
   worker.unref();
   return slot;
 }
 
-function pickSlot(threads: number): Slot {
-  const slots = (holder.__wayfinderPipeline ??= []);
-  while (slots.length < threads) slots.push(startWorker());
-  return slots.reduce((idlest, slot) => (slot.pending.size < idlest.pending.size ? slot : idlest));
+function settle(slot: Slot): void {
+  if (slot.job) clearTimeout(slot.job.deadline);
+  slot.job = undefined;
+  slot.worker.unref();
+  dispatch(slot.lane);
 }
 
-/** Runs a pipeline task in a worker thread (or here, with WAYFINDER_PIPELINE_THREADS=0). */
-export function runPipeline<T extends PipelineTask>(task: T, args: Parameters<PipelineTasks[T]>[0]): ReturnType<PipelineTasks[T]> {
-  const threads = env().WAYFINDER_PIPELINE_THREADS ?? 2;
-  if (threads === 0 || holder.__wayfinderPipelineUnavailable) return runHere(task, args) as ReturnType<PipelineTasks[T]>;
-  const slot = pickSlot(threads);
-  const id = ++nextId;
-  slot.worker.ref();
+/** Hands queued tasks to idle threads of the lane, starting threads up to its size. */
+function dispatch(lane: PipelineLane): void {
+  const current = lanes()[lane];
+  while (current.queue.length) {
+    if (holder.__wayfinderPipelineUnavailable) {
+      const job = current.queue.shift()!;
+      runHere(job.task, job.args).then(job.resolve, job.reject);
+      continue;
+    }
+    let slot = current.slots.find((candidate) => !candidate.job);
+    if (!slot && current.slots.length < laneSize(lane)) {
+      slot = startWorker(lane);
+      current.slots.push(slot);
+    }
+    if (!slot) return;
+    const job = current.queue.shift()!;
+    const id = ++nextId;
+    const { timeoutMs } = limits();
+    const running = slot;
+    const deadline = setTimeout(() => {
+      logger.warn({ event: "pipeline.deadline", task: job.task, ms: timeoutMs }, "a pipeline task ran past its deadline; its thread is stopped");
+      const timedOut = running.job;
+      running.job = undefined;
+      // Out of the lane at once (a terminating thread must not be handed the next task), then replaced.
+      current.slots = current.slots.filter((other) => other !== running);
+      void running.worker.terminate();
+      dispatch(lane);
+      timedOut?.reject(
+        new AppError("PAYLOAD_TOO_LARGE", `Processing the document took longer than ${timeoutMs / 1000} s (WAYFINDER_PIPELINE_TIMEOUT_MS).`, {
+          limit: "timeoutMs",
+        }),
+      );
+    }, timeoutMs);
+    deadline.unref();
+    slot.job = { ...job, id, deadline };
+    slot.worker.ref();
+    slot.worker.postMessage({ id, task: job.task, args: job.args });
+  }
+}
+
+/**
+ * Runs a pipeline task in a worker thread of its lane (or here, with WAYFINDER_PIPELINE_THREADS=0).
+ * Readers' diffs go in the `read` lane, so they never delay a publish.
+ */
+export function runPipeline<T extends PipelineTask>(
+  task: T,
+  args: Parameters<PipelineTasks[T]>[0],
+  { lane = "write" }: { lane?: PipelineLane } = {},
+): ReturnType<PipelineTasks[T]> {
+  if (env().WAYFINDER_PIPELINE_THREADS === 0 || holder.__wayfinderPipelineUnavailable) return runHere(task, args) as ReturnType<PipelineTasks[T]>;
   return new Promise<unknown>((resolve, reject) => {
-    slot.pending.set(id, {
-      task,
-      args,
-      resolve: (value) => {
-        if (slot.pending.size === 0) slot.worker.unref();
-        resolve(value);
-      },
-      reject: (error) => {
-        if (slot.pending.size === 0) slot.worker.unref();
-        reject(error);
-      },
-    });
-    slot.worker.postMessage({ id, task, args });
+    lanes()[lane].queue.push({ task, args, resolve, reject });
+    dispatch(lane);
   }) as ReturnType<PipelineTasks[T]>;
 }
 
 /** Ends the worker threads (scripts and tests that want to exit). */
 export async function stopPipeline(): Promise<void> {
-  const slots = holder.__wayfinderPipeline ?? [];
-  holder.__wayfinderPipeline = [];
+  const all = lanes();
+  const slots = [...all.write.slots, ...all.read.slots];
+  holder.__wayfinderLanes = undefined;
   holder.__wayfinderPipelineUnavailable = undefined;
   await Promise.all(slots.map((slot) => slot.worker.terminate()));
 }

@@ -31,6 +31,7 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
     by: ["serviceId"],
     where: {
       semverViolation: true,
+      pendingSince: null,
       createdAt: { gte: new Date(now.getTime() - changeWindowDays * 86_400_000) },
       ...(serviceIds ? { serviceId: { in: serviceIds } } : {}),
     },

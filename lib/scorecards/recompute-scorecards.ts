@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from "@/lib/db/types";
+import { inTransaction, isTransaction, type Db } from "@/lib/db/types";
 import { logger } from "@/lib/logger";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { computeLevel } from "./compute-level";
@@ -29,19 +29,24 @@ export async function recomputeScorecards(
   for (const { serviceId, facts: serviceFacts } of facts) {
     // A retired service keeps a row (the catalogue sorts by it) but no level: it has left the scorecards.
     const outcome = serviceFacts.lifecycle === "retired" ? { level: null, rank: 0, checks: [] } : computeLevel(serviceFacts, config, now);
-    const previous = before.get(serviceId);
     const checks = JSON.parse(JSON.stringify(outcome.checks)) as object[];
-    if (previous && previous.level === outcome.level && JSON.stringify(previous.checks) === JSON.stringify(checks)) continue;
-    const data = { level: outcome.level, levelRank: outcome.rank, checks, computedAt: now };
-    await db.scorecardResult.upsert({ where: { serviceId }, create: { serviceId, ...data }, update: data });
-    if ((previous?.level ?? null) !== outcome.level) {
-      changes.push({ serviceId, from: previous?.level ?? null, to: outcome.level });
+    const unchanged = (row: { level: string | null; checks: unknown } | undefined) =>
+      row !== undefined && row.level === outcome.level && JSON.stringify(row.checks) === JSON.stringify(checks);
+    if (unchanged(before.get(serviceId))) continue;
+    // The row is read again under its lock, and the level change announced in the same transaction:
+    // of two recomputations that overlap, the second sees the first's result and announces nothing.
+    const change = await inTransaction(db, async (tx) => {
+      const [current] = await tx.$queryRaw<{ level: string | null; checks: unknown }[]>`
+        SELECT level, checks FROM "ScorecardResult" WHERE "serviceId" = ${serviceId} FOR UPDATE`;
+      if (unchanged(current)) return null;
+      const data = { level: outcome.level, levelRank: outcome.rank, checks, computedAt: now };
+      await tx.scorecardResult.upsert({ where: { serviceId }, create: { serviceId, ...data }, update: data });
+      if ((current?.level ?? null) === outcome.level) return null;
       // A first computation is not a change worth announcing.
-      if (previous)
-        await inTransaction(db, (tx) =>
-          recordWebhookEvent(tx, { type: "scorecard.level_changed", serviceId, data: { from: previous.level, to: outcome.level } }),
-        );
-    }
+      if (current) await recordWebhookEvent(tx, { type: "scorecard.level_changed", serviceId, data: { from: current.level, to: outcome.level } });
+      return { serviceId, from: current?.level ?? null, to: outcome.level };
+    });
+    if (change) changes.push(change);
   }
   await recordDay(db, now);
   if (changes.length) logger.info({ event: "scorecard.levels_changed", count: changes.length }, "scorecard levels changed");
@@ -53,6 +58,8 @@ async function recordDay(db: Db, now: Date): Promise<void> {
   const day = new Date(now.toISOString().slice(0, 10));
   const counts = await db.scorecardResult.groupBy({ by: ["level"], where: { service: { lifecycle: { not: "retired" } } }, _count: { _all: true } });
   await inTransaction(db, async (tx) => {
+    // Two recomputations finishing together would both delete, then both insert the day's rows.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('wayfinder:scorecard-day'))`;
     await tx.scorecardDay.deleteMany({ where: { day } });
     await tx.scorecardDay.createMany({ data: counts.map((row) => ({ day, level: row.level ?? "none", count: row._count._all })) });
   });
@@ -61,10 +68,11 @@ async function recordDay(db: Db, now: Date): Promise<void> {
 /**
  * After a change to what the checks read (a service's fields or owners, a team's contacts): its
  * services' levels at once, rather than at the next scheduled pass. A failure is logged, never the
- * change's: the schedule catches up.
+ * change's: the schedule catches up. Inside a caller's transaction it does nothing (a failed statement
+ * there would abort the caller's work on PostgreSQL): that caller rescores after it commits.
  */
 export async function rescoreServices(db: Db, serviceIds: string[]): Promise<void> {
-  if (!serviceIds.length) return;
+  if (!serviceIds.length || isTransaction(db)) return;
   try {
     await recomputeScorecards(db, { serviceIds });
   } catch (error) {

@@ -1,3 +1,5 @@
+import permissionsPolicy from "./permissions-policy.json";
+
 /**
  * The response headers every page and API answer carries. The Content-Security-Policy allows scripts
  * only from this origin and with this response's nonce ('strict-dynamic' lets those load their own
@@ -30,8 +32,8 @@ export function contentSecurityPolicy({ nonce, development, signInOrigins }: Sec
   ].join("; ");
 }
 
-export const PERMISSIONS_POLICY =
-  "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+/** Kept in JSON so next.config.mjs serves the same list on API answers. */
+export const PERMISSIONS_POLICY = permissionsPolicy.policy;
 
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   return {

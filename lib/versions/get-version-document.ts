@@ -16,6 +16,7 @@ type VersionInput = { serviceSlug: string; version: string; revision?: number };
 const whereVersion = (input: VersionInput) => ({
   service: { slug: input.serviceSlug },
   version: input.version,
+  pendingSince: null,
   ...(input.revision ? { revision: input.revision } : {}),
 });
 

@@ -1,12 +1,12 @@
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import { toVersionView, versionOrder, versionSelect, type VersionView } from "./version-view";
+import { publishedVersions, toVersionView, versionOrder, versionSelect, type VersionView } from "./version-view";
 
 /** A service's versions, newest first. */
 export async function listVersions(db: Db, serviceSlug: string): Promise<VersionView[]> {
   const service = await db.service.findUnique({
     where: { slug: serviceSlug },
-    select: { currentVersionId: true, versions: { select: versionSelect, orderBy: versionOrder } },
+    select: { currentVersionId: true, versions: { where: publishedVersions, select: versionSelect, orderBy: versionOrder } },
   });
   if (!service) throw notFound(`Service "${serviceSlug}"`);
   return service.versions.map((version) => toVersionView(version, service.currentVersionId));

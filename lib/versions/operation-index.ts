@@ -39,7 +39,7 @@ function groupOf(operation: { path: string; tags: string[] }): string {
  */
 export async function listOperationIndex(db: Db, input: { serviceSlug: string; version: string; revision: number }): Promise<OperationGroup[]> {
   const rows = await db.operation.findMany({
-    where: { apiVersion: { service: { slug: input.serviceSlug }, version: input.version, revision: input.revision } },
+    where: { apiVersion: { service: { slug: input.serviceSlug }, version: input.version, revision: input.revision, pendingSince: null } },
     select: { method: true, path: true, operationId: true, summary: true, tags: true, deprecated: true },
     orderBy: { id: "asc" },
   });

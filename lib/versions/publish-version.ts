@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { VersionOrigin } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService, canManageServiceTokens, canRegisterService } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import type { Change, DiffSummary } from "@/lib/diff/diff-types";
+import { inTransaction, isTransaction, type Db } from "@/lib/db/types";
+import type { Change, DiffResult, DiffSummary } from "@/lib/diff/diff-types";
 import { AppError, notFound } from "@/lib/errors";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { prepareDocument, type PreparedDocument } from "@/lib/openapi/prepare-document";
@@ -49,6 +50,38 @@ function isUniqueViolation(error: unknown): boolean {
 /** Who may publish: those who may edit the service, or (for its first version only) those who may register it. */
 type PublishAuthority = "edit" | "first-version";
 
+/** The comparison with the version a new one follows, made before the publish's transaction. */
+interface PlannedDiff {
+  baseId: string;
+  result: DiffResult;
+}
+
+/** Another publish changed what the new version follows while it was being compared: compare again. */
+class BaseMoved extends Error {}
+
+/**
+ * Compares the document with the version it would follow, outside any transaction (in a pipeline
+ * thread, under its deadline), so that the service's row is locked only while writing. Nothing to
+ * compare (first version, content already stored, no such service) gives null; the transaction then
+ * decides.
+ */
+async function planDiff(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, authority: PublishAuthority): Promise<PlannedDiff | null> {
+  const service = await db.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
+  if (!service) return null;
+  // The same check the transaction makes, first: refused callers do not get a diff computed.
+  const ownerTeamIds = service.ownerships.map((ownership) => ownership.teamId);
+  if (!(authority === "edit" ? canEditService(actor, { id: service.id, ownerTeamIds }) : canRegisterService(actor, ownerTeamIds))) return null;
+  if (await db.apiVersion.count({ where: { serviceId: service.id, contentHash: prepared.contentHash } })) return null;
+  const versions = await db.apiVersion.findMany({
+    where: { serviceId: service.id, pendingSince: null },
+    select: { id: true, version: true, revision: true, createdAt: true },
+  });
+  const base = versionBase(versions, prepared.version);
+  if (!base) return null;
+  const stored = await db.apiDocument.findUniqueOrThrow({ where: { apiVersionId: base.id }, select: { json: true } });
+  return { baseId: base.id, result: await runPipeline("diffStored", { base: stored.json, revision: prepared.json }) };
+}
+
 async function storePrepared(
   db: Db,
   actor: Actor,
@@ -57,126 +90,243 @@ async function storePrepared(
   options: PublishOptions,
   authority: PublishAuthority = "edit",
 ): Promise<PublishResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    const planned = await planDiff(db, actor, serviceSlug, prepared, authority);
+    try {
+      return await writePublish(db, actor, serviceSlug, prepared, options, authority, planned, attempt >= 3);
+    } catch (error) {
+      if (!(error instanceof BaseMoved)) throw error;
+    }
+  }
+}
+
+/** A version written but not yet made one (its operations still to come); see ApiVersion.pendingSince. */
+interface StagedVersion {
+  id: string;
+  serviceId: string;
+  revision: number;
+  diff: PublishDiff | null;
+  changes: Change[];
+}
+
+/**
+ * Writes a publish. On a database client (a push, an upload, a URL source) in three steps, so that no
+ * transaction holds the service, or the embedded database's only session, while thousands of
+ * operations are indexed: a short transaction decides (permission, policy, revision) and writes the
+ * version as pending; the operations follow in batches, each its own statement, with the event loop
+ * free between them; a second short transaction makes it the service's version, with its audit entry
+ * and events. Inside a caller's transaction (the demo seed, a Backstage import, a template) all of it
+ * happens in that transaction.
+ */
+async function writePublish(
+  db: Db,
+  actor: Actor,
+  serviceSlug: string,
+  prepared: PreparedDocument,
+  options: PublishOptions,
+  authority: PublishAuthority,
+  planned: PlannedDiff | null,
+  lastAttempt: boolean,
+): Promise<PublishResult> {
+  const inline = isTransaction(db);
+  const staged = await inTransaction(db, async (tx) => {
+    const decided = await decidePublish(tx, actor, serviceSlug, prepared, options, authority, planned, lastAttempt, inline);
+    if ("result" in decided || !inline) return decided;
+    await insertOperations(tx, decided.staged.id, prepared.operations);
+    return { result: await finishPublish(tx, actor, serviceSlug, prepared, options, decided.staged) };
+  });
+  if ("result" in staged) return staged.result;
+  try {
+    await insertOperations(db, staged.staged.id, prepared.operations);
+    return await inTransaction(db, (tx) => finishPublish(tx, actor, serviceSlug, prepared, options, staged.staged));
+  } catch (error) {
+    // Nothing of a failed publish stays: the pending version goes, with what was written of its operations.
+    await db.apiVersion.delete({ where: { id: staged.staged.id } }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Rows of operations per statement: big enough to be quick, small enough that none holds the database for long. */
+const OPERATION_BATCH = 250;
+
+/** Writes a version's operations, a batch per statement, letting other requests in between. */
+async function insertOperations(db: Db, apiVersionId: string, operations: PreparedDocument["operations"]): Promise<void> {
+  for (let start = 0; start < operations.length; start += OPERATION_BATCH) {
+    const rows = operations
+      .slice(start, start + OPERATION_BATCH)
+      .map((operation) => ({ ...operation, id: randomUUID(), sunset: operation.sunset?.toISOString() ?? null }));
+    // One parameter per batch (a JSON array), not one per column and row.
+    await db.$executeRaw`
+      INSERT INTO "Operation" (id, "apiVersionId", method, path, "operationId", summary, tags, description, "searchName", "searchText", deprecated, sunset)
+      SELECT r.id, ${apiVersionId}, r.method, r.path, r."operationId", r.summary, r.tags, r.description, r."searchName", r."searchText", r.deprecated, r.sunset
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        id text, method text, path text, "operationId" text, summary text, tags text[], description text,
+        "searchName" text, "searchText" text, deprecated boolean, sunset timestamp(3))`;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+type Decision = { result: PublishResult } | { staged: StagedVersion };
+
+/** Under the service's lock: who may publish, whether it is new, the policy, and the version row (pending unless `inline`). */
+async function decidePublish(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  serviceSlug: string,
+  prepared: PreparedDocument,
+  options: PublishOptions,
+  authority: PublishAuthority,
+  planned: PlannedDiff | null,
+  lastAttempt: boolean,
+  inline: boolean,
+): Promise<Decision> {
   const origin = options.origin ?? "push";
-  return inTransaction(db, async (tx) => {
-    // One publish per service at a time: concurrent publishes on PostgreSQL otherwise race on the
-    // revision number, the operations and currentVersionId, and end in deadlocks and unique violations.
-    await tx.$queryRaw`SELECT id FROM "Service" WHERE slug = ${serviceSlug} FOR UPDATE`;
-    const service = await tx.service.findUnique({
-      where: { slug: serviceSlug },
-      select: { id: true, breakingChangePolicy: true, ownerships: { select: { teamId: true } } },
-    });
-    if (!service) throw notFound(`Service "${serviceSlug}"`);
-    const ownerTeamIds = service.ownerships.map((ownership) => ownership.teamId);
-    if (authority === "edit") assert(canEditService(actor, { id: service.id, ownerTeamIds }), actor, `publish API versions of "${serviceSlug}"`);
+  // One publish per service at a time: concurrent publishes on PostgreSQL otherwise race on the
+  // revision number, the operations and currentVersionId, and end in deadlocks and unique violations.
+  await tx.$queryRaw`SELECT id FROM "Service" WHERE slug = ${serviceSlug} FOR UPDATE`;
+  const service = await tx.service.findUnique({
+    where: { slug: serviceSlug },
+    select: { id: true, breakingChangePolicy: true, ownerships: { select: { teamId: true } } },
+  });
+  if (!service) throw notFound(`Service "${serviceSlug}"`);
+  const ownerTeamIds = service.ownerships.map((ownership) => ownership.teamId);
+  if (authority === "edit") assert(canEditService(actor, { id: service.id, ownerTeamIds }), actor, `publish API versions of "${serviceSlug}"`);
+  else {
+    assert(canRegisterService(actor, ownerTeamIds), actor, `publish the first version of "${serviceSlug}"`);
+    if (await tx.apiVersion.count({ where: { serviceId: service.id } }))
+      throw new AppError("CONFLICT", `"${serviceSlug}" has versions already; its maintainers publish the next ones.`);
+  }
+  if (options.acceptBreaking !== undefined)
+    assert(canManageServiceTokens(actor, { ownerTeamIds }), actor, `accept breaking changes to "${serviceSlug}" (its maintainers only)`);
+  const existing = await tx.apiVersion.findUnique({
+    where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
+    select: { version: true, revision: true, operationCount: true },
+  });
+  if (existing) {
+    const unchanged = { outcome: "unchanged" as const, kind: "unchanged" as const, contentHash: prepared.contentHash, ...existing };
+    return { result: { ...unchanged, message: describePublish(unchanged) } };
+  }
+
+  // The comparison with what it follows was made before the lock; apply the service's policy. A
+  // version another publish is still writing is no base, but its revision number is taken.
+  const versions = await tx.apiVersion.findMany({
+    where: { serviceId: service.id },
+    select: { id: true, version: true, revision: true, createdAt: true, pendingSince: true },
+  });
+  const base = versionBase(
+    versions.filter((version) => version.pendingSince === null),
+    prepared.version,
+  );
+  let diff: PublishDiff | null = null;
+  let changes: Change[] = [];
+  if (base) {
+    let result: DiffResult;
+    if (planned?.baseId === base.id) result = planned.result;
+    // Another publish moved the base since: compare again outside the lock (after a few tries, here).
+    else if (!lastAttempt) throw new BaseMoved();
     else {
-      assert(canRegisterService(actor, ownerTeamIds), actor, `publish the first version of "${serviceSlug}"`);
-      if (await tx.apiVersion.count({ where: { serviceId: service.id } }))
-        throw new AppError("CONFLICT", `"${serviceSlug}" has versions already; its maintainers publish the next ones.`);
-    }
-    if (options.acceptBreaking !== undefined)
-      assert(canManageServiceTokens(actor, { ownerTeamIds }), actor, `accept breaking changes to "${serviceSlug}" (its maintainers only)`);
-    const existing = await tx.apiVersion.findUnique({
-      where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
-      select: { version: true, revision: true, operationCount: true },
-    });
-    if (existing) {
-      const unchanged = { outcome: "unchanged" as const, kind: "unchanged" as const, contentHash: prepared.contentHash, ...existing };
-      return { ...unchanged, message: describePublish(unchanged) };
-    }
-
-    // Compare with what it follows (off the main thread), and apply the service's policy.
-    const versions = await tx.apiVersion.findMany({ where: { serviceId: service.id }, select: { id: true, version: true, revision: true, createdAt: true } });
-    const base = versionBase(versions, prepared.version);
-    let diff: PublishDiff | null = null;
-    let changes: Change[] = [];
-    if (base) {
       const stored = await tx.apiDocument.findUniqueOrThrow({ where: { apiVersionId: base.id }, select: { json: true } });
-      const result = await runPipeline("diffStored", { base: stored.json, revision: prepared.json });
-      changes = result.changes;
-      const semverViolation = violatesSemver(base.version, prepared.version, result.summary.breaking);
-      diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
-      if (result.summary.breaking && service.breakingChangePolicy === "block") {
-        if (!options.acceptBreaking) {
-          throw new AppError(
-            "CONFLICT",
-            `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision}), and "${serviceSlug}" blocks breaking changes. A maintainer may publish them anyway with acceptBreaking=<reason>.`,
-            { base: diff.base, summary: result.summary, semverViolation, changes: changes.filter((change) => change.level === "breaking") },
-          );
-        }
-        diff.acceptedBreakingReason = options.acceptBreaking;
-      }
+      result = await runPipeline("diffStored", { base: stored.json, revision: prepared.json });
     }
+    changes = result.changes;
+    const semverViolation = violatesSemver(base.version, prepared.version, result.summary.breaking);
+    diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
+    if (result.summary.breaking && service.breakingChangePolicy === "block") {
+      if (!options.acceptBreaking) {
+        throw new AppError(
+          "CONFLICT",
+          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision}), and "${serviceSlug}" blocks breaking changes. A maintainer may publish them anyway with acceptBreaking=<reason>.`,
+          { base: diff.base, summary: result.summary, semverViolation, changes: changes.filter((change) => change.level === "breaking") },
+        );
+      }
+      diff.acceptedBreakingReason = options.acceptBreaking;
+    }
+  }
 
-    const latest = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0);
-    const revision = latest + 1;
-    const created = await tx.apiVersion.create({
-      data: {
-        serviceId: service.id,
-        version: prepared.version,
-        revision,
-        contentHash: prepared.contentHash,
-        format: specFormatToDb(prepared.format),
-        title: prepared.title,
-        operationCount: prepared.operations.length,
-        sizeBytes: prepared.sizeBytes,
-        origin,
-        baseVersion: diff?.base.version ?? null,
-        baseRevision: diff?.base.revision ?? null,
-        breakingCount: diff?.summary.breaking ?? 0,
-        warningCount: diff?.summary.warning ?? 0,
-        infoCount: diff?.summary.info ?? 0,
-        semverViolation: diff?.semverViolation ?? false,
-        changes: diff ? (changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
-        acceptedBreakingReason: diff?.acceptedBreakingReason ?? null,
-        document: { create: { json: prepared.json } },
-      },
-      select: { id: true },
-    });
-    await tx.operation.createMany({ data: prepared.operations.map((operation) => ({ ...operation, apiVersionId: created.id })) });
-    await addSearchWords(
-      tx,
-      prepared.operations.map((operation) => operation.searchText),
-    );
-    await tx.service.update({ where: { id: service.id }, data: { currentVersionId: created.id } });
-    const published = {
-      outcome: "created" as const,
-      kind: revision > 1 ? ("revision" as const) : ("version" as const),
+  const latest = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0);
+  const revision = latest + 1;
+  const created = await tx.apiVersion.create({
+    data: {
+      serviceId: service.id,
       version: prepared.version,
       revision,
       contentHash: prepared.contentHash,
+      format: specFormatToDb(prepared.format),
+      title: prepared.title,
       operationCount: prepared.operations.length,
-      diff,
-    };
-    const result = { ...published, message: describePublish(published) };
-    await recordAudit(tx, actor, {
-      action: diff?.acceptedBreakingReason ? "version.publish_breaking" : "version.publish",
-      entityType: "service",
-      entityId: service.id,
-      entityKey: serviceSlug,
-      serviceId: service.id,
-      after: { ...result, format: prepared.format, origin },
-    });
-    const announced = { version: prepared.version, revision, kind: published.kind, operationCount: prepared.operations.length, origin };
-    await recordWebhookEvent(tx, { type: "version.published", serviceId: service.id, data: announced });
-    if (diff?.summary.breaking)
-      await recordWebhookEvent(tx, {
-        type: "change.breaking",
-        serviceId: service.id,
-        data: {
-          ...announced,
-          baseVersion: diff.base.version,
-          breaking: diff.summary.breaking,
-          semverViolation: diff.semverViolation,
-          acceptedReason: diff.acceptedBreakingReason,
-          changes: changes
-            .filter((change) => change.level === "breaking")
-            .slice(0, 20)
-            .map((change) => ({ id: change.id, message: change.message })),
-        },
-      });
-    return result;
+      sizeBytes: prepared.sizeBytes,
+      origin,
+      baseVersion: diff?.base.version ?? null,
+      baseRevision: diff?.base.revision ?? null,
+      breakingCount: diff?.summary.breaking ?? 0,
+      warningCount: diff?.summary.warning ?? 0,
+      infoCount: diff?.summary.info ?? 0,
+      semverViolation: diff?.semverViolation ?? false,
+      changes: diff ? (changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+      acceptedBreakingReason: diff?.acceptedBreakingReason ?? null,
+      pendingSince: inline ? null : new Date(),
+      document: { create: { json: prepared.json } },
+    },
+    select: { id: true },
   });
+  return { staged: { id: created.id, serviceId: service.id, revision, diff, changes } };
+}
+
+/** Makes a written version the service's version: what readers see changes here, with its audit entry and events. */
+async function finishPublish(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  serviceSlug: string,
+  prepared: PreparedDocument,
+  options: PublishOptions,
+  { id, serviceId, revision, diff, changes }: StagedVersion,
+): Promise<PublishResult> {
+  const origin = options.origin ?? "push";
+  await tx.$queryRaw`SELECT id FROM "Service" WHERE id = ${serviceId} FOR UPDATE`;
+  // Created when it is published, not when its writing began.
+  await tx.apiVersion.update({ where: { id }, data: { pendingSince: null, createdAt: new Date() } });
+  await addSearchWords(
+    tx,
+    prepared.operations.map((operation) => operation.searchText),
+  );
+  await tx.service.update({ where: { id: serviceId }, data: { currentVersionId: id } });
+  const published = {
+    outcome: "created" as const,
+    kind: revision > 1 ? ("revision" as const) : ("version" as const),
+    version: prepared.version,
+    revision,
+    contentHash: prepared.contentHash,
+    operationCount: prepared.operations.length,
+    diff,
+  };
+  const result = { ...published, message: describePublish(published) };
+  await recordAudit(tx, actor, {
+    action: diff?.acceptedBreakingReason ? "version.publish_breaking" : "version.publish",
+    entityType: "service",
+    entityId: serviceId,
+    entityKey: serviceSlug,
+    serviceId,
+    after: { ...result, format: prepared.format, origin },
+  });
+  const announced = { version: prepared.version, revision, kind: published.kind, operationCount: prepared.operations.length, origin };
+  await recordWebhookEvent(tx, { type: "version.published", serviceId, data: announced });
+  if (diff?.summary.breaking)
+    await recordWebhookEvent(tx, {
+      type: "change.breaking",
+      serviceId,
+      data: {
+        ...announced,
+        baseVersion: diff.base.version,
+        breaking: diff.summary.breaking,
+        semverViolation: diff.semverViolation,
+        acceptedReason: diff.acceptedBreakingReason,
+        changes: changes
+          .filter((change) => change.level === "breaking")
+          .slice(0, 20)
+          .map((change) => ({ id: change.id, message: change.message })),
+      },
+    });
+  return result;
 }
 
 /**

@@ -27,6 +27,9 @@ export const versionSelect = {
   contentHash: true,
 } satisfies Prisma.ApiVersionSelect;
 
+/** The versions that are versions: not one a publish is still writing (see ApiVersion.pendingSince). */
+export const publishedVersions = { pendingSince: null } satisfies Prisma.ApiVersionWhereInput;
+
 export const versionOrder = [{ createdAt: "desc" }, { revision: "desc" }] satisfies Prisma.ApiVersionOrderByWithRelationInput[];
 
 type VersionRow = Prisma.ApiVersionGetPayload<{ select: typeof versionSelect }>;

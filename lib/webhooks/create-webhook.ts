@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam, isAdmin } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { hostRefusal } from "@/lib/fetch/check-host-addresses";
 import { loadTeam } from "@/lib/teams/load-team";
 import { webhookInputSchema, type WebhookInput } from "./webhook-input";
 import { encryptSecret, newWebhookSecret } from "./webhook-secret";
@@ -41,6 +42,16 @@ export async function createWebhook(db: Db, { actor, teamSlug, input }: { actor:
           issues: [{ path: ["service"], message: "is for team subscriptions" }],
         });
     }
+    // Internal addresses are refused when subscribing too, not only at each delivery.
+    const refused = await hostRefusal(new URL(data.url), webhookSettings().policy, "WAYFINDER_WEBHOOK_ALLOW");
+    if (refused)
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `The endpoint is not reachable from the portal: ${refused}. Internal hosts can be allowed with WAYFINDER_WEBHOOK_ALLOW.`,
+        {
+          issues: [{ path: ["url"], message: "points at an internal address" }],
+        },
+      );
     const secret = newWebhookSecret();
     const row = await tx.webhookSubscription.create({
       data: {

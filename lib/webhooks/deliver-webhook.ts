@@ -47,7 +47,9 @@ export async function attemptDelivery(db: Db, deliveryId: string, settings: Webh
     if (!isCallableEndpoint(new URL(subscription.url), settings.policy))
       throw new Error("Only https endpoints are called (http only for hosts WAYFINDER_WEBHOOK_ALLOW names).");
     const body = bodyFor(subscription.format, event.payload as { type: string; data: Record<string, unknown> });
-    const signature = new Webhook(decryptSecret(subscription.secretCipher)).sign(event.id, new Date(), body);
+    // One reading of the clock for the signature and the timestamp header it signs.
+    const sentAt = new Date();
+    const signature = new Webhook(decryptSecret(subscription.secretCipher)).sign(event.id, sentAt, body);
     const response = await safeFetch(subscription.url, {
       policy: settings.policy,
       method: "POST",
@@ -56,12 +58,13 @@ export async function attemptDelivery(db: Db, deliveryId: string, settings: Webh
         "Content-Type": "application/json",
         "User-Agent": "Wayfinder-Webhooks",
         "webhook-id": event.id,
-        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
         "webhook-signature": signature,
       },
       maxBytes: 64 * 1024,
       maxRedirects: 0,
-      signal: AbortSignal.timeout(settings.timeoutMs),
+      // An endpoint that has been failing gets less of a worker's time than a healthy one.
+      signal: AbortSignal.timeout(subscription.failingSince ? settings.failingTimeoutMs : settings.timeoutMs),
       allowSetting: "WAYFINDER_WEBHOOK_ALLOW",
     });
     status = response.status;

@@ -22,7 +22,7 @@ export async function recordWebhookEvent(
       : {
           disabledAt: null,
           events: { has: type },
-          OR: [{ teamId: null }, { teamId: { in: teamIds }, serviceId: null }, ...(serviceId ? [{ serviceId }] : [])],
+          OR: [{ teamId: null }, { teamId: { in: teamIds }, serviceId: null }, ...(serviceId ? [{ serviceId, teamId: { in: teamIds } }] : [])],
         },
     select: { id: true },
   });

@@ -9,6 +9,10 @@ export interface WebhookSettings {
   attempts: number;
   disableAfterHours: number;
   timeoutMs: number;
+  /** The timeout for an endpoint whose deliveries have been failing: it may not hold a worker as long. */
+  failingTimeoutMs: number;
+  /** Deliveries of one team handed to the queue and not yet settled, at most: one team's slow endpoints cannot fill every worker. */
+  perTeamInFlight: number;
 }
 
 export function webhookSettings(): WebhookSettings {
@@ -19,6 +23,8 @@ export function webhookSettings(): WebhookSettings {
     attempts: 8,
     disableAfterHours: config.WAYFINDER_WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
     timeoutMs: 10_000,
+    failingTimeoutMs: 3_000,
+    perTeamInFlight: 6,
   };
 }
 

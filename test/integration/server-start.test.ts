@@ -20,7 +20,7 @@ describe("server start", () => {
       // Search and the docs' operation slices are reads like any other.
       for (const read of ["/api/v1/search?q=payment", "/api/v1/services/payments-api/versions/1.1.0/operation?method=post&path=/payments"])
         expect((await fetch(`${server.url}${read}`)).status, read).toBe(401);
-      for (const page of ["/services", "/services/payments-api", "/teams", "/docs/patterns/pagination", "/search?q=payment"]) {
+      for (const page of ["/services", "/services/payments-api", "/teams", "/docs/patterns/pagination", "/search?q=payment", "/create"]) {
         const response = await fetch(`${server.url}${page}`, { redirect: "manual" });
         expect([302, 303, 307], page).toContain(response.status);
         expect(response.headers.get("location"), page).toContain(`/signin?callbackUrl=${encodeURIComponent(page.startsWith("/docs") ? "/docs" : page)}`);
@@ -29,6 +29,7 @@ describe("server start", () => {
       expect((await fetch(`${server.url}/api/v1/services`, { headers: session })).status).toBe(200);
       expect((await fetch(`${server.url}/api/v1/search?q=payment`, { headers: session })).status).toBe(200);
       expect((await fetch(`${server.url}/docs/patterns/pagination`, { headers: session, redirect: "manual" })).status).toBe(200);
+      expect((await fetch(`${server.url}/create`, { headers: session, redirect: "manual" })).status).toBe(200);
     } finally {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

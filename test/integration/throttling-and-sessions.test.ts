@@ -27,11 +27,12 @@ describe("throttling and sign-out", () => {
         WAYFINDER_DATA_DIR: dataDir,
         NEXTAUTH_SECRET: "a-test-secret-that-is-at-least-32-characters",
         WAYFINDER_DEMO: "false",
+        WAYFINDER_ADMINS: "ci@throttle.test",
       };
       servers.push(await startPortal(env));
       servers.push(await startPortal(env));
     } else {
-      servers.push(await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false" }));
+      servers.push(await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false", WAYFINDER_ADMINS: "ci@throttle.test" }));
     }
   }, 240_000);
 
@@ -112,4 +113,63 @@ describe("throttling and sign-out", () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(1);
     expect(Number(retryAfter)).toBeGreaterThan(0);
   });
+
+  // Next.js passes a client's X-Forwarded-For through untouched: a new value per attempt must not buy a new budget.
+  it("keys the failed-token budget on the address that connected, not on X-Forwarded-For", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45 && !statuses.includes(429); i += 1) {
+      const response = await fetch(`${instance(i).url}/api/v1/services`, {
+        headers: { Authorization: `Bearer wf_forged${i}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`, "X-Forwarded-For": `203.0.113.${i}, 198.51.100.${i}` },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(21);
+  });
+
+  it("keys the sign-in budget on the address that connected, not on X-Forwarded-For", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45 && !statuses.includes(429); i += 1) {
+      const response = await fetch(`${instance(i).url}/api/auth/callback/local`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": `192.0.2.${i}` },
+        body: new URLSearchParams({ name: "x", email: `forged${i}@throttle.test` }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(21);
+  });
+
+  it("never refuses a valid token because others failed from the same address", async () => {
+    const server = instance(0);
+    // Made before the budget is spent (signing in is throttled by the same address).
+    const statusesBefore: number[] = [];
+    let token: string | undefined;
+    for (let attempt = 0; attempt < 70 && !token; attempt += 1) {
+      // The sign-in budget may be spent by the tests above: wait for the next window.
+      const session = await signInLocally(server.url, { name: "CI", email: "ci@throttle.test" }).catch(() => undefined);
+      if (!session) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      const post = (url: string, body: unknown) =>
+        fetch(`${server.url}${url}`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      statusesBefore.push((await post("/api/v1/teams", { slug: "ci-team", name: "CI team" })).status);
+      token = ((await (await post("/api/v1/teams/ci-team/tokens", { name: "ci" })).json()) as { token: string }).token;
+    }
+    expect(token).toMatch(/^wf_/);
+    // Twenty bad tokens from this address (one NAT, one attacker)…
+    let last = 0;
+    for (let i = 0; i < 22; i += 1)
+      last = (await fetch(`${server.url}/api/v1/services`, { headers: { Authorization: `Bearer wf_attacker${i}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` } }))
+        .status;
+    expect(last).toBe(429);
+    // …and the team's CI, behind the same address, still gets in; the attacker still does not.
+    const valid = await fetch(`${server.url}/api/v1/services`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(valid.status).toBe(200);
+    const bad = await fetch(`${server.url}/api/v1/services`, { headers: { Authorization: "Bearer wf_attackerxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" } });
+    expect(bad.status).toBe(429);
+  }, 120_000);
 });

@@ -52,11 +52,11 @@ async function echoServer(): Promise<{ url: string; port: number; seen: Seen[]; 
   };
 }
 
-const apiDocument = (api: string, internal: string) =>
+const apiDocument = (api: string, internal: string, closed: string) =>
   JSON.stringify({
     openapi: "3.0.3",
     info: { title: "Echo", version: "1.0.0" },
-    servers: [{ url: `${api}/v1` }, { url: `${internal}/v1` }],
+    servers: [{ url: `${api}/v1` }, { url: `${internal}/v1` }, { url: `${closed}/v1` }],
     security: [{ key: [] }],
     components: {
       securitySchemes: {
@@ -110,7 +110,7 @@ describe("Try it out", () => {
     const published = await fetch(`${server.url}/api/v1/services/echo/versions`, {
       method: "POST",
       headers: { ...admin, "Content-Type": "application/json" },
-      body: apiDocument(api.url, internal.url),
+      body: apiDocument(api.url, internal.url, `http://127.0.0.1:${closedPort}`),
     });
     expect(published.status).toBe(201);
     reader = await signInLocally(server.url, { name: "Reader", email: "reader@try.test" });
@@ -236,11 +236,19 @@ describe("Try it out", () => {
       expect([last.method, last.headers.authorization, last.body]).toEqual(["POST", "Bearer tok-456", '{"a":1}']);
     });
 
-    it("refuses hosts the document does not declare and WAYFINDER_TRY_ALLOW does not name, before connecting", async () => {
+    it("refuses hosts the document does not declare, before connecting", async () => {
       const response = await tryCall("https://example.org/v1/things");
       expect(response.status).toBe(403);
       expect(response.headers.get("x-wayfinder-proxy-error")).toBe("allowlist");
-      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/example\.org.*WAYFINDER_TRY_ALLOW/);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/example\.org.*not a server this version of the API declares/);
+    });
+
+    it("never lends an allowlisted internal host to a version that does not declare it", async () => {
+      // `other` is named by WAYFINDER_TRY_ALLOW, but the echo document does not declare it as a server.
+      const response = await tryCall(`${other.url}/admin/users/42`, { method: "DELETE" });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/does not declare it as a server/);
+      expect(other.seen).toHaveLength(0);
     });
 
     it("refuses a declared server on an internal address that is not allowed, before connecting", async () => {

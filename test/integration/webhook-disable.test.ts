@@ -10,7 +10,15 @@ import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { encryptSecret, newWebhookSecret } from "@/lib/webhooks/webhook-secret";
 import { testDatabases } from "../support/test-databases";
 
-const settings = { policy: parseFetchPolicy(undefined), retryDelaySeconds: 1, attempts: 3, disableAfterHours: 72, timeoutMs: 2_000 };
+const settings = {
+  policy: parseFetchPolicy(undefined),
+  retryDelaySeconds: 1,
+  attempts: 3,
+  disableAfterHours: 72,
+  timeoutMs: 2_000,
+  failingTimeoutMs: 1_000,
+  perTeamInFlight: 6,
+};
 
 describe.each(testDatabases)("a webhook that keeps failing, on $name", ({ open }) => {
   let db: Database;

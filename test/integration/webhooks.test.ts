@@ -141,18 +141,14 @@ describe("webhooks, delivered by a running portal", () => {
     expect(record.delivery).toMatchObject({ type: "webhook.test", status: "succeeded", attempts: 4, responseStatus: 204 });
   }, 90_000);
 
-  it("refuses to deliver to an internal address the allowlist does not name, and says so on the delivery", async () => {
-    // https passes the subscription's check; the address is what the fetcher refuses.
+  it("refuses an internal address the allowlist does not name when subscribing (deliveries check again: webhook-disable.test.ts)", async () => {
     const created = await call("POST", "/api/v1/teams/hooks/webhooks", { url: `https://127.0.0.1:${internal.port}/hook`, events: ["version.published"] });
-    expect(created.status).toBe(201);
-    await call("POST", `/api/v1/webhooks/${created.body.id}/test`);
-    const delivery = await eventually(async () => {
-      const listed = await call("GET", "/api/v1/teams/hooks/webhooks");
-      const first = listed.body.items.find((item: { id: string }) => item.id === created.body.id)?.deliveries[0];
-      return first?.attempts >= 1 && first;
-    });
-    expect(delivery.responseExcerpt).toMatch(/^Refused to fetch https:\/\/127\.0\.0\.1:\d+\/hook: .*WAYFINDER_WEBHOOK_ALLOW/);
-    expect(delivery.responseStatus).toBeNull();
+    expect(created.status).toBe(400);
+    expect(created.body.error.message).toMatch(/not reachable from the portal: 127\.0\.0\.1 is in the loopback range.*WAYFINDER_WEBHOOK_ALLOW/);
+    // A name that resolves to an internal address is refused the same way.
+    const named = await call("POST", "/api/v1/teams/hooks/webhooks", { url: `https://localhost:${internal.port}/hook`, events: ["version.published"] });
+    expect(named.status).toBe(400);
+    expect(named.body.error.message).toMatch(/localhost resolves to/);
     expect(internal.received).toEqual([]);
     // Plain http to a host the allowlist does not name is refused when subscribing.
     const http = await call("POST", "/api/v1/teams/hooks/webhooks", { url: "http://hooks.example.com/x", events: ["version.published"] });

@@ -32,7 +32,7 @@ export interface PortalServer {
 }
 
 /**
- * Starts the production build (`next start`) as its own process, as `npm start` does, on a free port
+ * Starts the production build (scripts/serve.mjs) as its own process, as `npm start` does, on a free port
  * with the given environment, and waits until /api/health answers 200 (or answers at all, when
  * `waitForHealthy` is false).
  */
@@ -41,11 +41,12 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), String(port)], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
+      HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "info",
       WAYFINDER_LOCAL_SIGNIN: "true",

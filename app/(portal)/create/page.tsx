@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { readerActor } from "@/lib/http/reader-actor";
 import { portalTemplates } from "@/lib/templates/portal-templates";
 import { summarizeTemplate, type TemplateSummary } from "@/lib/templates/template-summary";
 
@@ -30,8 +31,9 @@ function Implements({ template }: { template: TemplateSummary }) {
   );
 }
 
-/** The templates a new service (or endpoint) starts from. */
-export default function CreatePage() {
+/** The templates a new service (or endpoint) starts from: readers only, like the rest of the portal. */
+export default async function CreatePage() {
+  await readerActor("/create");
   const templates = [...portalTemplates().values()].map(summarizeTemplate);
   const services = templates.filter((template) => template.kind === "service");
   const endpoints = templates.filter((template) => template.kind === "endpoint");

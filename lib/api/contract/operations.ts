@@ -210,6 +210,9 @@ export const operations = {
       200: json("Already stored (`outcome: unchanged`), or valid in a dry run (`outcome: valid`).", r.publishResultSchema),
       ...changeErrors,
       ...noService,
+      409: error(
+        "Refused: the service's policy is `block` and the document has breaking changes against the current version (publish again with `acceptBreaking=<reason>`), or a first version was asked for on a service that has versions.",
+      ),
       413: error("A limit was exceeded; the message names it and its setting."),
       422: error("The document is invalid; `details.problems` lists each problem with its JSON pointer or line."),
     },

@@ -278,7 +278,11 @@ export const changeSchema = z
     level: z.enum(["breaking", "warning", "info"]).meta({ description: "`warning`: potentially breaking." }),
     operation: z.string().optional().meta({ description: "`METHOD /path` of the operation it touches." }),
     component: z.string().optional().meta({ description: "The component it touches: a schema shared by several operations, a security scheme, a webhook." }),
-    operations: z.array(z.string()).optional().meta({ description: "For a change inside a shared schema: every operation that reaches it." }),
+    operations: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "For a change inside a shared schema: the first ten operations that reach it, sorted (`operationCount` says how many)." }),
+    operationCount: z.int().min(1).optional().meta({ description: "For a change inside a shared schema: how many operations reach it." }),
     pointer: z.object({ base: z.string().optional(), revision: z.string().optional() }),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
@@ -306,8 +310,13 @@ export const versionChangesSchema = z
   })
   .meta({ id: "VersionChanges" });
 
+const diffCounts = z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) });
 export const diffResultSchema = z
-  .object({ changes: z.array(changeSchema), summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }) })
+  .object({
+    changes: z.array(changeSchema).meta({ description: "Worst first; at most 1,000 (`omitted` counts the rest)." }),
+    summary: diffCounts.meta({ description: "Every change, listed or not." }),
+    omitted: diffCounts.optional().meta({ description: "Changes past the first 1,000, per level, not listed." }),
+  })
   .meta({ id: "DiffResult" });
 
 export const versionDiffSchema = diffResultSchema.extend({ from: versionRefSchema2, to: versionRefSchema2 }).meta({ id: "VersionDiff" });

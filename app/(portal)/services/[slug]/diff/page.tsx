@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { inputClass } from "@/components/forms/field";
 import { diffServiceVersions } from "@/lib/changes/diff-service-versions";
 import { getDb } from "@/lib/db";
+import { callerKey } from "@/lib/http/caller-key";
+import { PEER_HEADER } from "@/lib/http/client-address";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { readerActor } from "@/lib/http/reader-actor";
 import { getService } from "@/lib/services/get-service";
@@ -18,7 +21,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function DiffPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
   const query = await searchParams;
-  await readerActor(`/services/${slug}/diff`);
+  const actor = await readerActor(`/services/${slug}/diff`);
   const db = await getDb();
   const service = await orNotFound(getService(db, slug));
   const key = (version: { version: string; revision: number }) => `${version.version}@${version.revision}`;
@@ -36,7 +39,8 @@ export default async function DiffPage({ params, searchParams }: { params: Param
   };
   const to = pick("to", options[0]);
   const from = pick("from", options[1]);
-  const result = from && to ? await diffServiceVersions(db, { slug, from: from.version, to: to.version }) : null;
+  const caller = callerKey(actor, (await headers()).get(PEER_HEADER));
+  const result = from && to ? await diffServiceVersions(db, { slug, from: from.version, to: to.version, caller }) : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">

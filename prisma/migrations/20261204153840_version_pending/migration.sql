@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiVersion" ADD COLUMN     "pendingSince" TIMESTAMP(3);

@@ -1,0 +1,67 @@
+// The portal's HTTP server: Next.js's request handler behind Node's own server, for two things
+// `next start` cannot do. Throttling needs the address that really connected (Next only fills
+// X-Forwarded-For when the client has not, so the client controls it): each request carries the
+// socket's address in X-Wayfinder-Peer, which no client can set (any such header is replaced). And
+// the embedded demo, with its passwordless sign-in, listens on loopback unless HOST says otherwise.
+//
+// Usage: node scripts/serve.mjs [port]   (PORT and HOST are read too; see the README's settings)
+import { createServer } from "node:http";
+import path from "node:path";
+import v8 from "node:v8";
+import next from "next";
+
+// A second line behind lib/security/document-regexp.ts (documents' patterns run on RE2JS): any regular
+// expression a library compiles that backtracks excessively falls back to V8's linear-time engine,
+// where that engine can run it. Set before anything is loaded; worker threads share the flag.
+v8.setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.argv[2] || process.env.PORT || 3000);
+const embedded = !process.env.DATABASE_URL;
+const host = process.env.HOST || (embedded ? "127.0.0.1" : "0.0.0.0");
+process.env.PORT = String(port);
+
+const app = next({ dev: false, dir: root, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+/**
+ * What is wrong with a request's address, or null: malformed percent-encoding (Next.js would answer 500)
+ * or a NUL character in the path or a query parameter (PostgreSQL refuses NUL in text, so it would end
+ * as a 500 on whatever page or API reads it). Both are the caller's mistake.
+ */
+function addressProblem(rawUrl) {
+  const [rawPath] = rawUrl.split("?");
+  let path;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return "The address has malformed percent-encoding.";
+  }
+  if (path.includes("\0")) return "The address contains a NUL character.";
+  for (const [name, value] of new URL(rawUrl, "http://wayfinder.invalid").searchParams)
+    if (name.includes("\0") || value.includes("\0")) return `The query parameter "${name.replace(/\0/g, "\\0").slice(0, 100)}" contains a NUL character.`;
+  return null;
+}
+
+const server = createServer((request, response) => {
+  request.headers["x-wayfinder-peer"] = request.socket.remoteAddress ?? "unknown";
+  const problem = addressProblem(request.url ?? "/");
+  if (problem) {
+    const api = (request.url ?? "").startsWith("/api/");
+    response.writeHead(400, { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+    response.end(api ? JSON.stringify({ error: { code: "BAD_REQUEST", message: problem } }) : problem);
+    return;
+  }
+  handle(request, response);
+});
+server.listen(port, host, () => {
+  console.log(`Wayfinder is listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
+  if (embedded && !process.env.HOST)
+    console.log("Listening on loopback only (embedded demo database, passwordless sign-in); set HOST=0.0.0.0 to open it to the network.");
+});
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
