@@ -53,7 +53,8 @@ function isJson(contentType: string | null): boolean {
 /** The upstream's headers without those that would act on the portal's origin, plus the sandbox. */
 export function upstreamHeaders(source: Headers | Record<string, string>): Headers {
   const headers = new Headers();
-  const entries = source instanceof Headers ? [...source.entries()] : Object.entries(source);
+  // Not `instanceof Headers`: undici's own copy (the fetcher's) is another class than the global one.
+  const entries = typeof source.entries === "function" ? [...(source as Headers).entries()] : Object.entries(source);
   for (const [rawName, value] of entries) {
     const name = rawName.toLowerCase();
     if (name === "location") {

@@ -32,7 +32,7 @@ interface Slot {
   lane: PipelineLane;
   /** The worker has loaded the pipeline (it says so first thing). */
   ready: boolean;
-  job?: Job & { deadline: NodeJS.Timeout; id: number };
+  job?: Job & { deadline?: NodeJS.Timeout; id: number };
 }
 interface Lane {
   slots: Slot[];
@@ -87,6 +87,8 @@ function startWorker(lane: PipelineLane): Slot {
     }) => {
       if (ready) {
         slot.ready = true;
+        // A task handed over while the thread was loading: its time starts now.
+        if (slot.job) armDeadline(slot);
         return;
       }
       const job = slot.job;
@@ -160,28 +162,35 @@ function dispatch(lane: PipelineLane): void {
     }
     if (!slot) return;
     const job = current.queue.shift()!;
-    const id = ++nextId;
-    const { timeoutMs } = limits();
-    const running = slot;
-    const deadline = setTimeout(() => {
-      logger.warn({ event: "pipeline.deadline", task: job.task, ms: timeoutMs }, "a pipeline task ran past its deadline; its thread is stopped");
-      const timedOut = running.job;
-      running.job = undefined;
-      // Out of the lane at once (a terminating thread must not be handed the next task), then replaced.
-      current.slots = current.slots.filter((other) => other !== running);
-      void running.worker.terminate();
-      dispatch(lane);
-      timedOut?.reject(
-        new AppError("PAYLOAD_TOO_LARGE", `Processing the document took longer than ${timeoutMs / 1000} s (WAYFINDER_PIPELINE_TIMEOUT_MS).`, {
-          limit: "timeoutMs",
-        }),
-      );
-    }, timeoutMs);
-    deadline.unref();
-    slot.job = { ...job, id, deadline };
+    slot.job = { ...job, id: ++nextId };
+    // A thread still loading runs the task once loaded: its deadline counts from then.
+    if (slot.ready) armDeadline(slot);
     slot.worker.ref();
-    slot.worker.postMessage({ id, task: job.task, args: job.args });
+    slot.worker.postMessage({ id: slot.job.id, task: job.task, args: job.args });
   }
+}
+
+/** Stops the slot's task at its deadline: the thread is terminated and replaced, the task fails with a 413 naming the setting. */
+function armDeadline(running: Slot): void {
+  const job = running.job;
+  if (!job) return;
+  const { timeoutMs } = limits();
+  job.deadline = setTimeout(() => {
+    logger.warn({ event: "pipeline.deadline", task: job.task, ms: timeoutMs }, "a pipeline task ran past its deadline; its thread is stopped");
+    if (running.job !== job) return;
+    running.job = undefined;
+    // Out of the lane at once (a terminating thread must not be handed the next task), then replaced.
+    const current = lanes()[running.lane];
+    current.slots = current.slots.filter((other) => other !== running);
+    void running.worker.terminate();
+    job.reject(
+      new AppError("PAYLOAD_TOO_LARGE", `Processing the document took longer than ${timeoutMs / 1000} s (WAYFINDER_PIPELINE_TIMEOUT_MS).`, {
+        limit: "timeoutMs",
+      }),
+    );
+    dispatch(running.lane);
+  }, timeoutMs);
+  job.deadline.unref();
 }
 
 /**

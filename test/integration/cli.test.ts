@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
@@ -201,6 +203,30 @@ describe("the wayfinder command", () => {
     expect(checked.code).toBe(1);
     expect(checked.out).toMatch(/^### pets .* → .*pets-next\.yaml: \d+ breaking/m);
     expect(checked.out).toContain("`endpoint-removed`");
+  });
+
+  it("exits 2 naming the status when the stored document cannot be read, instead of comparing against the error", async () => {
+    // A portal that lists a current version but answers its document with a 500.
+    const broken = createServer((request, response) => {
+      if (request.url?.startsWith("/api/v1/services/pets/versions/")) {
+        response.writeHead(500, { "Content-Type": "application/json" }).end('{"error":{"code":"INTERNAL","message":"boom"}}');
+        return;
+      }
+      response
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ slug: "pets", versions: [{ version: "1.0.0", revision: 1, isCurrent: true }] }));
+    });
+    await new Promise<void>((resolve) => broken.listen(0, "127.0.0.1", resolve));
+    try {
+      const working = path.join(work, "pets-breaking.yaml");
+      writeFileSync(working, 'openapi: 3.1.0\ninfo: {title: Pets, version: "9.0.0"}\npaths: {}\n');
+      const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+      const checked = await wayfinder(["check", "--service", "pets", working, "--fail-on", "breaking"], { WAYFINDER_URL: url });
+      expect(checked.code).toBe(2);
+      expect(checked.out).toMatch(/cannot read .*\/document\?revision=1: HTTP 500/);
+    } finally {
+      broken.close();
+    }
   });
 
   it("lints a document with the house rules offline, failing on errors when asked", async () => {

@@ -1,6 +1,6 @@
 /**
  * The database goes away while the portal runs (a relay between them is cut), then comes back: the API
- * answers 503 DATABASE_UNAVAILABLE (not 500 INTERNAL), pages say what is wrong, and both recover by
+ * answers 503 DATABASE_UNAVAILABLE (not 500 INTERNAL), pages answer 503 with Retry-After and say what is wrong, and both recover by
  * themselves. PostgreSQL only: PGlite lives inside the server process and cannot go away.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -49,6 +49,13 @@ describe.runIf(testDatabaseUrl)("a database outage while the portal runs", () =>
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(503);
     expect(server.output()).not.toMatch(/"event":"http.unhandled"/);
+    // Pages too: 503 with Retry-After (an error boundary would have answered 500).
+    for (const url of ["/services", "/teams", "/services/payments-api", "/"]) {
+      const response = await fetch(`${server.url}${url}`);
+      expect(response.status, url).toBe(503);
+      expect(Number(response.headers.get("retry-after")), url).toBeGreaterThan(0);
+      expect(await response.text(), url).toContain("The portal's database is unavailable");
+    }
 
     // A page, in a real browser: it says the database is away and that this passes.
     const browser = await chromium.launch({
@@ -71,5 +78,11 @@ describe.runIf(testDatabaseUrl)("a database outage while the portal runs", () =>
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(status).toBe(200);
+    let page = 0;
+    for (let attempt = 0; attempt < 40 && page !== 200; attempt += 1) {
+      page = (await fetch(`${server.url}/services`)).status;
+      if (page !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(page).toBe(200);
   }, 60_000);
 });

@@ -285,6 +285,28 @@ describe("hardening: what documents, headers and bodies can do", () => {
     }
   }, 180_000);
 
+  it("bounds readers' diffs per caller and keeps each pair's result: a third at once is 429, the same pair again is answered", async () => {
+    const pair = (seed: number) => {
+      const document = (version: string, extra: boolean) => {
+        const paths: Record<string, unknown> = {};
+        for (let i = 0; i < 1500; i += 1) paths[`/s${seed}/r${i}`] = { get: { responses: { "200": { description: "ok" } } } };
+        if (extra) paths[`/s${seed}/extra`] = { get: { responses: { "200": { description: "ok" } } } };
+        return { openapi: "3.0.3", info: { title: `Pair ${seed}`, version }, paths };
+      };
+      return { base: document("1.0.0", true), revision: document("2.0.0", false) };
+    };
+    const responses = await Promise.all([1, 2, 3, 4].map((seed) => post("/api/v1/diff", pair(seed))));
+    const statuses = responses.map((response) => response.status);
+    console.log(`Four distinct diffs at once from one person: ${statuses.join(", ")}`);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(statuses).toContain(429);
+    const refused = responses[statuses.indexOf(429)]!;
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/At most 2 comparisons at a time/);
+    const again = await post("/api/v1/diff", pair(1));
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { summary: { breaking: number } }).summary.breaking).toBe(1);
+  }, 120_000);
+
   it("refuses a document URL that carries a secret in its query string", async () => {
     const response = await fetch(`${server.url}/api/v1/services/large/source`, {
       method: "PUT",

@@ -91,7 +91,10 @@ describe("publishing with a breaking-change policy", () => {
     expect((await json(changed)).breakingChangePolicy).toBe("block");
     const refused = await publish({ Authorization: `Bearer ${token}` }, document("2.0.0", true));
     expect(refused.status).toBe(409);
-    const error = (await json(refused)).error;
+    const refusal = await json(refused);
+    // Declared by the contract, as every status the server answers must be.
+    expect(contractErrors("/services/{slug}/versions", "post", 409, refusal)).toEqual([]);
+    const error = refusal.error;
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/1 breaking change since 1\.1\.0 .*acceptBreaking=<reason>/);
     expect(error.details.changes.map((change: { id: string; operation: string }) => [change.id, change.operation])).toEqual([

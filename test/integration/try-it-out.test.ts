@@ -35,6 +35,26 @@ async function echoServer(): Promise<{ url: string; port: number; seen: Seen[]; 
         response.writeHead(302, { Location: state.redirectTo });
         return response.end();
       }
+      if (request.url?.startsWith("/v1/hostile")) {
+        // What an API could send back to act on the portal's origin.
+        response.writeHead(201, {
+          "Content-Type": "text/html",
+          Location: "https://evil.example/next",
+          Refresh: "0; url=https://evil.example/",
+          "Access-Control-Allow-Origin": "*",
+          "Access-Control-Allow-Credentials": "true",
+          "Content-Security-Policy": "default-src *",
+          "WWW-Authenticate": 'Basic realm="portal"',
+          "X-Request-Id": "r-1",
+        });
+        return response.end("<script>steal()</script>");
+      }
+      if (request.url?.startsWith("/v1/stall")) {
+        // Declares far more than the proxy takes, then never sends it.
+        response.writeHead(200, { "Content-Type": "application/json", "Content-Length": "900000000" });
+        response.write("{");
+        return;
+      }
       response.writeHead(200, { "Content-Type": "application/json", "Set-Cookie": "api_session=should-not-reach-the-browser" });
       response.end(JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body }));
     });
@@ -68,6 +88,8 @@ const apiDocument = (api: string, internal: string, closed: string) =>
     paths: {
       "/things": { get: { responses: { "200": { description: "ok" } } }, post: { security: [{ bearer: [] }], responses: { "200": { description: "ok" } } } },
       "/redirect": { get: { responses: { "200": { description: "ok" } } } },
+      "/hostile": { get: { responses: { "201": { description: "created" } } } },
+      "/stall": { get: { responses: { "200": { description: "ok" } } } },
     },
   });
 
@@ -235,6 +257,34 @@ describe("Try it out", () => {
       const last = api.seen.at(-1)!;
       expect([last.method, last.headers.authorization, last.body]).toEqual(["POST", "Bearer tok-456", '{"a":1}']);
     });
+
+    it("passes the API's answer on without what would act on the portal's origin, sandboxed, and forwards no portal headers", async () => {
+      const seenBefore = api.seen.length;
+      const response = await tryCall(`${api.url}/v1/hostile`, {
+        headers: { "X-Nonce": "abc", "Content-Security-Policy": "default-src *", "Permissions-Policy": "camera=*" },
+      });
+      expect(response.status).toBe(201);
+      for (const name of ["location", "refresh", "access-control-allow-origin", "access-control-allow-credentials", "www-authenticate", "set-cookie"])
+        expect(response.headers.get(name), name).toBeNull();
+      expect(response.headers.get("x-wayfinder-upstream-location")).toBe("https://evil.example/next");
+      expect(response.headers.get("x-request-id")).toBe("r-1");
+      // The sandbox is the answer's own, not replaced by the pages' policy on the way out.
+      expect(response.headers.get("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
+      expect(response.headers.get("content-security-policy")).not.toContain("nonce");
+      expect(response.headers.get("content-disposition")).toBe("attachment");
+      const seen = api.seen.slice(seenBefore)[0]!;
+      for (const name of ["x-nonce", "content-security-policy", "permissions-policy"]) expect(seen.headers[name], name).toBeUndefined();
+    });
+
+    it("refuses at once an answer that declares more than the limit and then stalls", async () => {
+      const started = performance.now();
+      const response = await tryCall(`${api.url}/v1/stall`);
+      console.log(`Oversized, stalled answer refused after ${Math.round(performance.now() - started)} ms`);
+      expect(response.status).toBe(502);
+      // Refused for its size, not left to run into the timeout.
+      expect(response.headers.get("x-wayfinder-proxy-error")).toBe("too_large");
+      // Waiting for the stalled body (before: until WAYFINDER_TRY_TIMEOUT_MS, 15 s) would exceed this test's own timeout.
+    }, 10_000);
 
     it("refuses hosts the document does not declare, before connecting", async () => {
       const response = await tryCall("https://example.org/v1/things");

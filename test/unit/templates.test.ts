@@ -77,6 +77,27 @@ describe("template values", () => {
       expect(schema.safeParse({ description }).success, description).toBe(false);
   });
 
+  it("cannot carry control characters or end a comment, in any template and any free-text field", () => {
+    // CR made a Python SyntaxError, NUL an invalid package.json, `*/` code outside a TypeScript comment.
+    for (const name of ["fastapi-service", "typescript-service", "fastapi-endpoint", "typescript-endpoint"]) {
+      const parameters = template(name).manifest.parameters;
+      const values = parameterSchema(parameters);
+      for (const parameter of parameters.filter((candidate) => candidate.type === "string" && !candidate.enum)) {
+        for (const value of ["carriage\rreturn", "nul\u0000byte", "bell\u0007", "del\u007f", "line\u2028separator", "tab\there"])
+          expect(values.safeParse({ [parameter.name]: value }).success, `${name} ${parameter.name} ${JSON.stringify(value)}`).toBe(false);
+      }
+      for (const parameter of parameters.filter((candidate) => ["description", "summary"].includes(candidate.name))) {
+        for (const value of ["ends */ here", "opens /* here"]) {
+          const result = values.safeParse({ [parameter.name]: value });
+          expect(result.success, `${name} ${parameter.name} ${value}`).toBe(false);
+          expect(result.error!.issues[0]!.message).toMatch(/comment marks/);
+        }
+        expect(values.safeParse({ [parameter.name]: "Plain words, with a comma." }).success).toBe(true);
+      }
+    }
+    expect(schema.safeParse({ description: "nul\u0000byte" }).error!.issues[0]!.message).toMatch(/control characters/);
+  });
+
   it("are checked the same way by the form's schema (team and values)", () => {
     const form = templateServiceSchema(template("fastapi-service").manifest.parameters);
     expect(form.safeParse({ team: "payments", values: {} }).success).toBe(true);
