@@ -29,13 +29,32 @@ export function responseSchema(document: Json, path: string, method: string, cod
  * cut off first (cut-recursion.ts) and patterns get examples from randexp (pattern-examples.ts).
  */
 export function sampleBody(document: Json, schema: Json, options: { ignoreExamples?: boolean } = {}): unknown {
-  const cut = cutRecursion(schema, document);
+  const cut = withoutNullDefaults(cutRecursion(schema, document));
   return sample(
     addPatternExamples(options.ignoreExamples ? withoutExamples(cut) : cut) as never,
     // The depth is bounded by cutting recursion; the sampler's own limit (15) would answer {} deeper down.
     { skipReadOnly: false, skipWriteOnly: true, skipNonRequired: false, quiet: true, enablePatterns: true, maxSampleDepth: 100 } as never,
     document as never,
   );
+}
+
+/**
+ * `default: null` beside a `$ref` or a type that is not null (OpenAI writes `{ default: null, $ref: … }`
+ * as one branch of an `anyOf` with `null`): the sampler would take the null default as the object's
+ * and write `{}`, which its required properties fail. Such a default describes the other branch.
+ */
+function withoutNullDefaults(node: unknown): Json {
+  if (Array.isArray(node)) return node.map(withoutNullDefaults) as never;
+  if (!node || typeof node !== "object") return node as never;
+  const schema = node as Json;
+  const nullable = schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null")) || schema.nullable === true;
+  const stray = schema.default === null && !nullable && (schema.$ref !== undefined || schema.type !== undefined || schema.properties !== undefined);
+  const out: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "default" && stray) continue;
+    out[key] = key === "enum" || key === "example" || key === "default" || key === "const" ? value : withoutNullDefaults(value);
+  }
+  return out;
 }
 
 /** The schema without the document's own `example`s, for when one of them breaks the schema it sits in. */

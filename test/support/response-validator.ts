@@ -9,6 +9,32 @@ type Json = Record<string, unknown>;
 const BUNDLE_ID = "https://wayfinder.invalid/test-bundle.json";
 
 /**
+ * OpenAPI 3.0 spellings in 3.1 documents, as real ones have them, read as 3.0 meant them: `nullable`
+ * (Adyen's; Ajv reads it as its own keyword and refuses it beside no `type`) is dropped, as 3.1 ignores
+ * it, and a boolean `exclusiveMinimum`/`exclusiveMaximum` (OpenAI's) becomes the bound it qualified.
+ */
+function as31Schema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(as31Schema);
+  if (!node || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) {
+    if (key === "nullable" && typeof value === "boolean") continue;
+    out[key] = key === "enum" || key === "const" || key === "example" || key === "examples" ? value : as31Schema(value);
+  }
+  for (const [exclusive, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
+    if (typeof out[exclusive] !== "boolean") continue;
+    if (out[exclusive] && typeof out[bound] === "number") {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else delete out[exclusive];
+  }
+  return out;
+}
+
+/**
  * Checks a mocked body against the response schema, independently of the mock's generator: the schema
  * Prism's operation carries (refs bundled into `__bundled__`), converted from OpenAPI 2.0/3.0 to JSON
  * Schema (nullable, exclusive bounds) by @openapi-contrib/openapi-schema-to-json-schema, or taken as it
@@ -16,11 +42,14 @@ const BUNDLE_ID = "https://wayfinder.invalid/test-bundle.json";
  */
 export function responseValidator(document: Json) {
   const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
-  const ajv = is31 ? new Ajv2020({ strict: false, logger: false, unicodeRegExp: false }) : new Ajv({ strict: false, logger: false, unicodeRegExp: false });
+  // Real documents break JSON Schema's own rules in ways that do not change what a body must be
+  // (OpenAI's `required` lists a name twice): the schemas are compiled without checking them first.
+  const options = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false } as const;
+  const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
   const compiled = new Map<unknown, ReturnType<Ajv["compile"]>>();
   const convertSchema = (schema: unknown) =>
-    is31 ? schema : convert(schema as never, { cloneSchema: true, strictMode: false, supportPatternProperties: true } as never);
+    is31 ? as31Schema(schema) : convert(schema as never, { cloneSchema: true, strictMode: false, supportPatternProperties: true } as never);
   let bundleAdded = false;
   return (operation: IHttpOperation & { __bundled__?: Json }, schema: Json, body: unknown): string | null => {
     if (!bundleAdded) {
