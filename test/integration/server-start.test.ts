@@ -36,6 +36,32 @@ describe("server start", () => {
     }
   });
 
+  it("listens on loopback only on the embedded demo unless HOST is set, and says so at start", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-loopback-"));
+    // HOST empty counts as unset: the default for the embedded database (passwordless sign-in) applies.
+    const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false", HOST: "" });
+    try {
+      expect(server.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      expect(server.output()).toContain("Listening on loopback only (embedded demo database, passwordless sign-in); set HOST=0.0.0.0");
+      // Every other address of this machine is refused.
+      const port = new URL(server.url).port;
+      const others = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((entry) => entry && entry.family === "IPv4" && !entry.internal)
+        .map((entry) => entry!.address);
+      for (const address of others) {
+        const reached = await fetch(`http://${address}:${port}/api/health`).then(
+          () => true,
+          () => false,
+        );
+        expect(reached, address).toBe(false);
+      }
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses to start with an invalid environment, naming the variable", async () => {
     const error = await startPortal({ DATABASE_URL: "mysql://root@localhost/wayfinder" }).then(
       (server) => server.stop().then(() => null),
