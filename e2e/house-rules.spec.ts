@@ -40,9 +40,7 @@ test("a service shows its scorecard level and what it lacks for the next; the co
   await expect(page.getByRole("combobox", { name: "Level", exact: true })).toHaveValue("Bronze");
 });
 
-test("a team's maintainer adds a webhook, sends a test event, sees the delivery refused for an internal address, redelivers and removes it", async ({
-  page,
-}) => {
+test("a team's maintainer is refused an internal webhook address, adds one whose deliveries fail, sees why, redelivers and removes it", async ({ page }) => {
   await signIn(page, "Admin", "admin@e2e.test");
   await page.goto("/teams");
   await page.getByRole("link", { name: "Create a team" }).click();
@@ -51,18 +49,24 @@ test("a team's maintainer adds a webhook, sends a test event, sees the delivery 
   await expect(page).toHaveURL(/\/teams\/hook-team$/);
 
   const form = page.getByRole("form", { name: "Add a webhook" });
+  // An internal address is refused when subscribing, before any delivery.
   await form.getByLabel("Endpoint (https)").fill("https://127.0.0.1:9/hook");
   await form.getByRole("checkbox", { name: "lint.failed" }).check();
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(page.getByText(/internal address|not reachable from the portal/).first()).toBeVisible();
+  await expect(page.getByTestId("webhook")).toHaveCount(0);
+
+  // A name that does not resolve is accepted (it may exist later); its deliveries fail and say why.
+  await form.getByLabel("Endpoint (https)").fill("https://hooks.invalid/hook");
   await form.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
   const webhook = page.getByTestId("webhook");
   await expect(webhook).toContainText("version.published, change.breaking, lint.failed");
 
   await webhook.getByRole("button", { name: "Send a test event" }).click();
-  // Delivered in the background: the portal refuses loopback, and the delivery says why.
   await expect(async () => {
     await page.reload();
-    await expect(webhook.getByTestId("delivery").first()).toContainText("Refused to fetch https://127.0.0.1:9/hook", { timeout: 1_000 });
+    await expect(webhook.getByTestId("delivery").first()).toContainText("Could not fetch https://hooks.invalid/hook", { timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
   await webhook.getByRole("button", { name: "Redeliver" }).first().click();
   await expect(webhook.getByTestId("delivery")).toHaveCount(2);

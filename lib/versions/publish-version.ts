@@ -50,6 +50,15 @@ function isUniqueViolation(error: unknown): boolean {
 /** Who may publish: those who may edit the service, or (for its first version only) those who may register it. */
 type PublishAuthority = "edit" | "first-version";
 
+/** One publish, as every step of it needs it. */
+interface Publish {
+  actor: Actor;
+  serviceSlug: string;
+  prepared: PreparedDocument;
+  options: PublishOptions;
+  authority: PublishAuthority;
+}
+
 /** The comparison with the version a new one follows, made before the publish's transaction. */
 interface PlannedDiff {
   baseId: string;
@@ -65,7 +74,7 @@ class BaseMoved extends Error {}
  * compare (first version, content already stored, no such service) gives null; the transaction then
  * decides.
  */
-async function planDiff(db: Db, actor: Actor, serviceSlug: string, prepared: PreparedDocument, authority: PublishAuthority): Promise<PlannedDiff | null> {
+async function planDiff(db: Db, { actor, serviceSlug, prepared, authority }: Publish): Promise<PlannedDiff | null> {
   const service = await db.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
   if (!service) return null;
   // The same check the transaction makes, first: refused callers do not get a diff computed.
@@ -90,10 +99,11 @@ async function storePrepared(
   options: PublishOptions,
   authority: PublishAuthority = "edit",
 ): Promise<PublishResult> {
+  const publish: Publish = { actor, serviceSlug, prepared, options, authority };
   for (let attempt = 1; ; attempt += 1) {
-    const planned = await planDiff(db, actor, serviceSlug, prepared, authority);
+    const planned = await planDiff(db, publish);
     try {
-      return await writePublish(db, actor, serviceSlug, prepared, options, authority, planned, attempt >= 3);
+      return await writePublish(db, publish, planned, attempt >= 3);
     } catch (error) {
       if (!(error instanceof BaseMoved)) throw error;
     }
@@ -118,27 +128,19 @@ interface StagedVersion {
  * and events. Inside a caller's transaction (the demo seed, a Backstage import, a template) all of it
  * happens in that transaction.
  */
-async function writePublish(
-  db: Db,
-  actor: Actor,
-  serviceSlug: string,
-  prepared: PreparedDocument,
-  options: PublishOptions,
-  authority: PublishAuthority,
-  planned: PlannedDiff | null,
-  lastAttempt: boolean,
-): Promise<PublishResult> {
+async function writePublish(db: Db, publish: Publish, planned: PlannedDiff | null, lastAttempt: boolean): Promise<PublishResult> {
   const inline = isTransaction(db);
+  const { operations } = publish.prepared;
   const staged = await inTransaction(db, async (tx) => {
-    const decided = await decidePublish(tx, actor, serviceSlug, prepared, options, authority, planned, lastAttempt, inline);
+    const decided = await decidePublish(tx, publish, planned, lastAttempt, inline);
     if ("result" in decided || !inline) return decided;
-    await insertOperations(tx, decided.staged.id, prepared.operations);
-    return { result: await finishPublish(tx, actor, serviceSlug, prepared, options, decided.staged) };
+    await insertOperations(tx, decided.staged.id, operations);
+    return { result: await finishPublish(tx, publish, decided.staged) };
   });
   if ("result" in staged) return staged.result;
   try {
-    await insertOperations(db, staged.staged.id, prepared.operations);
-    return await inTransaction(db, (tx) => finishPublish(tx, actor, serviceSlug, prepared, options, staged.staged));
+    await insertOperations(db, staged.staged.id, operations);
+    return await inTransaction(db, (tx) => finishPublish(tx, publish, staged.staged));
   } catch (error) {
     // Nothing of a failed publish stays: the pending version goes, with what was written of its operations.
     await db.apiVersion.delete({ where: { id: staged.staged.id } }).catch(() => undefined);
@@ -171,11 +173,7 @@ type Decision = { result: PublishResult } | { staged: StagedVersion };
 /** Under the service's lock: who may publish, whether it is new, the policy, and the version row (pending unless `inline`). */
 async function decidePublish(
   tx: Prisma.TransactionClient,
-  actor: Actor,
-  serviceSlug: string,
-  prepared: PreparedDocument,
-  options: PublishOptions,
-  authority: PublishAuthority,
+  { actor, serviceSlug, prepared, options, authority }: Publish,
   planned: PlannedDiff | null,
   lastAttempt: boolean,
   inline: boolean,
@@ -275,10 +273,7 @@ async function decidePublish(
 /** Makes a written version the service's version: what readers see changes here, with its audit entry and events. */
 async function finishPublish(
   tx: Prisma.TransactionClient,
-  actor: Actor,
-  serviceSlug: string,
-  prepared: PreparedDocument,
-  options: PublishOptions,
+  { actor, serviceSlug, prepared, options }: Publish,
   { id, serviceId, revision, diff, changes }: StagedVersion,
 ): Promise<PublishResult> {
   const origin = options.origin ?? "push";

@@ -3,49 +3,16 @@
  * setting; the next task gets a new thread (issue 21). The setting is read once per process, so it is
  * set before the pool is loaded, in a test file of its own.
  */
-import { afterAll, expect, it } from "vitest";
+import { afterAll, it } from "vitest";
 
 process.env.WAYFINDER_PIPELINE_MEMORY_MB = "96";
-const { runPipeline, stopPipeline } = await import("@/lib/pipeline/pipeline-pool");
-const { defaultIngestLimits } = await import("@/lib/openapi/ingest-limits");
-const { openApi30 } = await import("../support/documents");
+const { stopPipeline } = await import("@/lib/pipeline/pipeline-pool");
+const { expectLimitStopsTask } = await import("../support/pipeline-limit");
 
 afterAll(() => stopPipeline());
 
-/** A document with `count` operations, as JSON text. */
-function manyOperations(count: number, version: string): string {
-  const paths: Record<string, unknown> = {};
-  for (let i = 0; i < count; i += 1)
-    paths[`/things${i}/{id}`] = {
-      get: {
-        operationId: `get${i}`,
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": { description: "ok" } },
-      },
-    };
-  return JSON.stringify({ openapi: "3.0.3", info: { title: "Many", version }, paths });
-}
-
-it("ends a task that needs more than its heap ceiling (WAYFINDER_PIPELINE_MEMORY_MB), not the process, and replaces its thread", async () => {
-  const big = manyOperations(30000, "1.0.0");
-  const failed = await runPipeline("diffTexts", { base: big, revision: manyOperations(30000, "2.0.0"), limits: defaultIngestLimits }).then(
-    () => null,
-    (error: Error & { code?: string }) => error,
-  );
-  expect(failed?.code).toBe("PAYLOAD_TOO_LARGE");
-  expect(failed?.message).toMatch(/needed more than 96 MB to process \(WAYFINDER_PIPELINE_MEMORY_MB\)/);
-  // A new thread takes the next task.
-  const prepared = await runPipeline("prepareReceived", {
-    body: new TextEncoder().encode(openApi30("1.0.1", ["/a"])),
-    contentType: "application/yaml",
-    limits: defaultIngestLimits,
-  });
-  expect(prepared.version).toBe("1.0.1");
-  // The readers' lane has a thread of its own.
-  const diff = await runPipeline(
-    "diffTexts",
-    { base: openApi30("1.0.0", ["/a"]), revision: openApi30("1.1.0", ["/a", "/b"]), limits: defaultIngestLimits },
-    { lane: "read" },
-  );
-  expect(diff.summary.info).toBeGreaterThan(0);
-}, 120_000);
+it(
+  "ends a task that needs more than its heap ceiling (WAYFINDER_PIPELINE_MEMORY_MB), not the process, and replaces its thread",
+  () => expectLimitStopsTask(30_000, /needed more than 96 MB to process \(WAYFINDER_PIPELINE_MEMORY_MB\)/),
+  120_000,
+);
