@@ -21,5 +21,14 @@ export function detectSpecFormat(document: unknown): SpecFormat {
       { message: `openapi is ${JSON.stringify(openapi)}; Wayfinder reads 3.0.x and 3.1.x (and swagger: "2.0")`, pointer: "/openapi" },
     ]);
   }
-  throw invalidDocument("The document is not an OpenAPI description", [{ message: 'it has neither an "openapi" nor a "swagger" field', pointer: "" }]);
+  if (document.asyncapi !== undefined)
+    throw invalidDocument("The document is an AsyncAPI description, which Wayfinder does not read yet", [
+      {
+        message: `asyncapi is ${JSON.stringify(document.asyncapi).slice(0, 40)}; Wayfinder reads OpenAPI 3.0 and 3.1 and Swagger 2.0 (AsyncAPI support is planned)`,
+        pointer: "/asyncapi",
+      },
+    ]);
+  throw invalidDocument("The document is not an OpenAPI description", [
+    { message: 'it has neither an "openapi" nor a "swagger" field (nor "asyncapi"): Wayfinder reads OpenAPI 3.0 and 3.1 and Swagger 2.0', pointer: "" },
+  ]);
 }

@@ -14,7 +14,24 @@ const DATA_KEYS = new Set(["example", "default", "const", "enum"]);
  * Maps whose keys are names chosen by the author, so `example` there names a property, not data; and
  * Responses Objects, whose `default` is the fallback response (often a `$ref`), not a value.
  */
-const NAME_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "schemas", "dependentSchemas", "responses"]);
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "definitions",
+  "$defs",
+  "schemas",
+  "dependentSchemas",
+  "dependentRequired",
+  "mapping",
+  "responses",
+]);
+
+/**
+ * Maps whose keys are property names: data, like examples. A property may be *named* `$id` or `$ref`
+ * (a real public API has `$id`, `$type`, `$parent` siblings); the validator would take the name for the
+ * keyword ("$id defined more than once"), so such names are renamed here too.
+ */
+const PROPERTY_NAME_MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "dependentRequired", "mapping"]);
 
 function renameKeywords(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(renameKeywords);
@@ -27,8 +44,10 @@ function mask(value: unknown, parentKey: string | undefined): unknown {
   if (!value || typeof value !== "object") return value;
   const inNameMap = parentKey !== undefined && NAME_MAPS.has(parentKey);
   const out: Record<string, unknown> = {};
+  const namesProperties = parentKey !== undefined && PROPERTY_NAME_MAPS.has(parentKey);
   for (const [key, item] of Object.entries(value)) {
-    if (!inNameMap && (DATA_KEYS.has(key) || key.startsWith("x-"))) out[key] = renameKeywords(item);
+    if (namesProperties && SCHEMA_KEYWORDS.has(key)) out[`x-name-${key}`] = mask(item, undefined);
+    else if (!inNameMap && (DATA_KEYS.has(key) || key.startsWith("x-"))) out[key] = renameKeywords(item);
     // Schema `examples` (3.1) is an array of values; elsewhere it maps names to Example Objects whose
     // `value` is data (and whose `$ref`, if any, must still be checked).
     else if (!inNameMap && key === "examples" && Array.isArray(item)) out[key] = renameKeywords(item);

@@ -31,6 +31,8 @@ export interface PreparedDocument {
 export async function prepareDocument(text: string, limits: IngestLimits = defaultIngestLimits): Promise<PreparedDocument> {
   const document = parseDocumentText(text, limits);
   const { externalRefs } = inspectDocument(document, limits);
+  // What the document is comes first: an AsyncAPI description is refused as such, not for its `$ref`s.
+  detectSpecFormat(document);
   const first = externalRefs[0];
   if (first) {
     throw invalidDocument("The document refers to other files", [

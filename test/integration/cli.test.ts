@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
@@ -226,6 +227,67 @@ describe("the wayfinder command", () => {
       expect(checked.out).toMatch(/cannot read .*\/document\?revision=1: HTTP 500/);
     } finally {
       broken.close();
+    }
+  });
+
+  it("runs the shipped CI examples as their platforms run them: a breaking change fails the job, none passes it", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-ci-examples-"));
+    try {
+      const breaking = path.join(dir, "breaking.yaml");
+      writeFileSync(breaking, 'openapi: 3.1.0\ninfo: {title: Pets, version: "9.0.0"}\npaths: {}\n');
+      // What the portal serves now, unchanged: no breaking change.
+      const served = (await (await fetch(`${server.url}/api/v1/services/pets`)).json()) as { versions: { version: string; isCurrent: boolean }[] };
+      const current = served.versions.find((version) => version.isCurrent)!;
+      const same = path.join(dir, "same.json");
+      writeFileSync(same, await (await fetch(`${server.url}/api/v1/services/pets/versions/${current.version}/document`)).text());
+      const shell = (command: string, script: string, env: Record<string, string>) =>
+        new Promise<number>((resolve) => {
+          const file = path.join(dir, `step-${Math.random().toString(36).slice(2)}.sh`);
+          writeFileSync(file, script);
+          const [program, ...args] = command.split(" ");
+          execFile(program!, [...args, file], { cwd: dir, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env } }, (error) =>
+            resolve((error as { code?: number } | null)?.code ?? 0),
+          );
+        });
+
+      // GitHub Actions: each step's `run` in `bash -e {0}`, or `bash --noprofile --norc -eo pipefail {0}` with `shell: bash`.
+      const github = parse(readFileSync("examples/ci/github-actions.yml", "utf8")) as {
+        jobs: { wayfinder: { steps: { name?: string; run?: string; shell?: string }[] } };
+      };
+      const steps = github.jobs.wayfinder.steps.filter((step) => step.run);
+      const runStep = (name: RegExp, document: string, summary: string) => {
+        const step = steps.find((candidate) => name.test(candidate.name ?? ""))!;
+        const command = step.shell === "bash" ? "bash --noprofile --norc -eo pipefail" : "bash -e";
+        return shell(command, step.run!, {
+          WAYFINDER_URL: server.url,
+          SERVICE: "pets",
+          DOCUMENT: document,
+          RUNNER_TEMP: dir,
+          GITHUB_STEP_SUMMARY: summary,
+        });
+      };
+      expect(await runStep(/^Get the wayfinder command/, breaking, path.join(dir, "summary.md"))).toBe(0);
+      expect(existsSync(path.join(dir, "wayfinder.mjs"))).toBe(true);
+      expect(await runStep(/^Compare/, breaking, path.join(dir, "summary.md"))).not.toBe(0);
+      expect(readFileSync(path.join(dir, "summary.md"), "utf8")).toContain("`endpoint-removed`");
+      expect(await runStep(/^Compare/, same, path.join(dir, "summary-same.md"))).toBe(0);
+
+      // GitLab CI: the job's script lines in one shell script, `sh -e`.
+      const gitlab = parse(readFileSync("examples/ci/gitlab-ci.yml", "utf8")) as { wayfinder: { script: string[] } };
+      const script = gitlab.wayfinder.script.join("\n");
+      const mergeRequest = (document: string) =>
+        shell("sh -e", script, {
+          WAYFINDER_URL: server.url,
+          SERVICE: "pets",
+          DOCUMENT: document,
+          CI_PIPELINE_SOURCE: "merge_request_event",
+          CI_COMMIT_BRANCH: "feature",
+          CI_DEFAULT_BRANCH: "main",
+        });
+      expect(await mergeRequest(breaking)).not.toBe(0);
+      expect(await mergeRequest(same)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -66,3 +66,44 @@ describe("validateDocument", () => {
     expect((await validateDocument(danglingExample)).map((problem) => problem.message).join(" ")).toMatch(/Missing/);
   });
 });
+
+describe("property names are data, like examples", () => {
+  /** Two schemas with properties named like JSON Schema keywords, as a real public API has them. */
+  const named = (openapi: string) => ({
+    openapi,
+    info: { title: "Names", version: "1" },
+    paths: {
+      "/things": {
+        get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } } },
+      },
+    },
+    components: {
+      schemas: {
+        Thing: {
+          type: "object",
+          required: ["$id", "$type"],
+          properties: {
+            $id: { type: "string" },
+            $type: { type: "string" },
+            $parent: { type: "string" },
+            $ref: { type: "string" },
+            $schema: { type: "string" },
+          },
+          discriminator: { propertyName: "$type", mapping: { $id: "#/components/schemas/Other" } },
+        },
+        Other: { type: "object", properties: { $id: { type: "string" }, $anchor: { type: "string" }, $defs: { type: "string" } } },
+      },
+    },
+  });
+
+  it.each(["3.0.3", "3.1.0"])("accepts properties named $id, $ref, $schema, $anchor in OpenAPI %s (two of them named $id)", async (openapi) => {
+    expect(await validateDocument(named(openapi))).toEqual([]);
+  });
+
+  it("still checks the schemas under such names", async () => {
+    const document = named("3.0.3");
+    (document.components.schemas.Thing.properties.$id as Record<string, unknown>).type = "strng";
+    const problems = await validateDocument(document);
+    expect(problems.length).toBeGreaterThan(0);
+  });
+});
