@@ -75,7 +75,9 @@ export async function checkCommand(file: string, service: string, options: DiffO
   if (options.format === "json") console.log(JSON.stringify({ changes: result, lint }, null, 2));
   else {
     console.log(
-      formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`),
+      formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`, {
+        link: new URL(`/services/${encodeURIComponent(service)}/changes`, config.WAYFINDER_URL).href,
+      }),
     );
     console.log(`\n${formatLint(lint, options.format, file)}`);
   }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { countRows, rowsWithin } from "@/lib/diff/markdown-rows";
 import { parseCliEnv } from "@/lib/env";
 import { lintDocument, type LintResult } from "@/lib/lint/lint-document";
 import { loadRuleset, RULESET_PATH } from "@/lib/lint/lint-ruleset";
@@ -35,22 +36,39 @@ export function lintVerdict(result: LintResult, failOn: LintFailOn): 0 | 1 {
 }
 
 /** The findings as text or Markdown (the one `check` posts to a pull request), or JSON. */
+/** Characters of the lint's Markdown at most (a check prints it after the diff's). */
+export const LINT_MARKDOWN_BUDGET = 20_000;
+
 export function formatLint(result: LintResult, format: "text" | "markdown" | "json", title: string): string {
   if (format === "json") return JSON.stringify(result, null, 2);
   const where = (finding: LintResult["findings"][number]) =>
     finding.operation ? `${finding.operation.method.toUpperCase()} ${finding.operation.path}` : finding.pointer || "/";
   const total = `${result.errorCount} error${result.errorCount === 1 ? "" : "s"}, ${result.warnCount} warning${result.warnCount === 1 ? "" : "s"}`;
   if (format === "markdown") {
-    const rows = result.findings.map(
-      (finding) =>
-        `| ${finding.severity} | ${finding.link ? `[\`${finding.ruleId}\`](${finding.link})` : `\`${finding.ruleId}\``} | \`${where(finding)}\` | ${finding.message.replace(/\|/g, "\\|")} |`,
-    );
-    return [
-      `### House rules: ${title}`,
-      "",
-      total,
-      ...(rows.length ? ["", "| Severity | Rule | Where | Finding |", "| --- | --- | --- | --- |", ...rows] : []),
-    ].join("\n");
+    // Counts per rule, errors listed first and the warnings collapsed, within a budget that keeps a
+    // check's pull-request comment well under GitHub's limit (520 warnings one by one were 84,047 characters).
+    const row = (finding: LintResult["findings"][number]) =>
+      `| ${finding.severity} | ${finding.link ? `[\`${finding.ruleId}\`](${finding.link})` : `\`${finding.ruleId}\``} | \`${where(finding)}\` | ${finding.message.replace(/\|/g, "\\|")} |`;
+    const lines = [`### House rules: ${title}`, "", total];
+    if (!result.findings.length) return lines.join("\n");
+    lines.push("", "| Rule | Findings |", "| --- | --- |", ...countRows(result.findings.map((finding) => `${finding.ruleId} (${finding.severity})`)));
+    for (const severity of ["error", "warn"] as const) {
+      const findings = result.findings.filter((finding) => (severity === "error" ? finding.severity === "error" : finding.severity !== "error"));
+      if (!findings.length) continue;
+      const { shown, more } = rowsWithin(findings.map(row), severity === "error" ? LINT_MARKDOWN_BUDGET * 0.6 : LINT_MARKDOWN_BUDGET * 0.4);
+      lines.push(
+        "",
+        `<details${severity === "error" ? " open" : ""}><summary><strong>${severity === "error" ? "Errors" : "Warnings"}</strong> (${findings.length})</summary>`,
+        "",
+        "| Severity | Rule | Where | Finding |",
+        "| --- | --- | --- | --- |",
+        ...shown,
+        ...(more ? ["", `…and ${more} more.`] : []),
+        "",
+        "</details>",
+      );
+    }
+    return lines.join("\n");
   }
   const lines = result.findings.map(
     (finding) => `  ${finding.severity === "error" ? "error" : "warn "} ${finding.ruleId}  ${where(finding)}  ${finding.message}`,

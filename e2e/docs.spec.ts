@@ -77,6 +77,21 @@ test("keeps an anonymous reader's ticks in the browser", async ({ page }) => {
   await expect(page.getByTestId("onboarding-progress")).toContainText(/^1 of \d+ done/);
 });
 
+test("carries the ticks made before signing in into the account", async ({ page }) => {
+  await page.goto("/docs/onboarding");
+  const progress = page.getByTestId("onboarding-progress");
+  await expect(progress).toContainText(/^0 of \d+ done/);
+  for (const name of ["Found your team's services in the catalogue", "Cloned one of your team's services", "Sent a request with Try it out and got a 200"])
+    await page.getByRole("checkbox", { name }).check();
+  await expect(progress).toContainText(/^3 of \d+ done/);
+  await signIn(page, "Carla Carry", "carla@e2e.test");
+  await page.goto("/docs/onboarding");
+  await expect(progress).toContainText(/^3 of \d+ done/);
+  await expect.poll(async () => (await (await page.request.get("/api/v1/me/onboarding")).json()).items.length).toBe(3);
+  // Kept in the account, not in this browser any more.
+  expect(await page.evaluate(() => localStorage.getItem("wayfinder-onboarding"))).toBeNull();
+});
+
 test("searches the docs and opens a result", async ({ page }) => {
   await page.goto("/docs");
   const search = page.getByRole("searchbox", { name: "Search the docs" });

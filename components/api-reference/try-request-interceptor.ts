@@ -14,13 +14,31 @@ export interface SwaggerRequest {
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
+ * Swagger UI sends the body an operation declares even when it is empty, also on a GET (Stripe declares
+ * an empty optional form on 212 GETs and DELETEs), and fetch refuses a GET or HEAD with a body
+ * ("Request with GET/HEAD method cannot have body"). No GET or HEAD carries one, and a DELETE only when
+ * the reader gave one; the Content-Type that described it goes too.
+ */
+export function withoutStrayBody(request: SwaggerRequest): SwaggerRequest {
+  const method = request.method.toUpperCase();
+  const body = request.body;
+  const empty = body === undefined || body === null || body === "" || (body instanceof URLSearchParams && !body.toString());
+  if (!(method === "GET" || method === "HEAD" || (method === "DELETE" && empty))) return request;
+  if (!("body" in request)) return request;
+  const { body: _body, ...rest } = request;
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== "content-type"));
+  return { ...rest, headers };
+}
+
+/**
  * Sends every Try it out request the safe way: to the built-in mock directly (same origin), and
  * everything else through the portal's proxy, which calls the API from the server (so CORS and
  * internal hosts stop mattering) and never passes the portal's cookies on. A change sent to a real
  * server is confirmed first, naming the server.
  */
 export function tryRequestInterceptor(config: TryConfig, confirmChange: (message: string) => boolean = (message) => window.confirm(message)) {
-  return (request: SwaggerRequest): SwaggerRequest => {
+  return (sent: SwaggerRequest): SwaggerRequest => {
+    const request = withoutStrayBody(sent);
     const origin = window.location.origin;
     const target = new URL(request.url, origin);
     const method = request.method.toUpperCase();

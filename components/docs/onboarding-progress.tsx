@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { apiRequest } from "@/components/forms/api-client";
 
 interface Progress {
@@ -58,8 +58,23 @@ function useStoredProgress(signedIn: boolean) {
   // A click must show in the same render (React resets a controlled checkbox otherwise), so the
   // choice is kept in component state until the server's list includes it.
   const [choices, setChoices] = useState<Record<string, boolean>>({});
+  // Ticks made in this browser before signing in are carried into the account once, then forgotten
+  // here (the page promised "sign in to keep it everywhere").
+  const carried = signedIn && remote.data ? (local ?? []).filter((id) => !remote.data.includes(id)) : [];
+  useEffect(() => {
+    if (!signedIn || !remote.data || !local?.length) return;
+    const missing = local.filter((id) => !remote.data.includes(id));
+    localStorage.removeItem(STORAGE_KEY);
+    window.dispatchEvent(new Event(STORAGE_EVENT));
+    if (!missing.length) return;
+    // One at a time: an item the server no longer knows is skipped, not the rest.
+    void missing
+      .reduce((done, id) => done.then(() => apiRequest("PUT", `/api/v1/me/onboarding/${id}`).catch(() => undefined)), Promise.resolve<unknown>(undefined))
+      .then(() => client.invalidateQueries({ queryKey }));
+  }, [signedIn, remote.data, local, client]);
   if (signedIn) {
-    const merged = remote.data && [...new Set([...remote.data, ...Object.keys(choices).filter((id) => choices[id])])].filter((id) => choices[id] !== false);
+    const merged =
+      remote.data && [...new Set([...remote.data, ...carried, ...Object.keys(choices).filter((id) => choices[id])])].filter((id) => choices[id] !== false);
     return {
       items: merged,
       toggle: (itemId: string, ticked: boolean) => {

@@ -1,4 +1,5 @@
 import type { Change, DiffResult, Level } from "./diff-types";
+import { countRows, rowsWithin } from "./markdown-rows";
 
 /** How a diff is printed: plain text for logs, Markdown for a pull-request comment, JSON for tools. */
 export type DiffFormat = "text" | "json" | "markdown";
@@ -17,23 +18,34 @@ export function summaryLine(result: DiffResult): string {
     : "no changes";
 }
 
-export function formatChanges(result: DiffResult, format: DiffFormat, title = "API changes"): string {
+/** Characters of a diff's Markdown at most: with the lint's, a check's comment stays well under GitHub's 65,536. */
+export const DIFF_MARKDOWN_BUDGET = 40_000;
+
+export function formatChanges(result: DiffResult, format: DiffFormat, title = "API changes", options: { link?: string } = {}): string {
   if (format === "json") return JSON.stringify(result, null, 2);
   const line = (change: Change) => (change.message.startsWith(where(change)) ? change.message : `${where(change)}: ${change.message}`);
   if (format === "text")
     return [...result.changes.map((change) => `${LABEL[change.level].padEnd(8)} ${change.id}  ${line(change)}`), summaryLine(result)].join("\n");
+  // Markdown for a pull request: breaking changes in full first, the rest counted by rule and listed
+  // collapsed, each level within its share of the budget; the portal has everything.
   const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/</g, "&lt;");
   const lines = [`### ${title}: ${summaryLine(result)}`, ""];
+  if (options.link) lines.push(`Every change, with before and after: ${options.link}`, "");
+  const shares = { breaking: 0.6, warning: 0.25, info: 0.15 } as const;
   for (const level of ["breaking", "warning", "info"] as const) {
     const changes = result.changes.filter((change) => change.level === level);
-    if (!changes.length) continue;
-    lines.push(
-      `<details${level === "info" ? "" : " open"}><summary><strong>${level === "breaking" ? "Breaking" : level === "warning" ? "Potentially breaking" : "Other"}</strong> (${changes.length})</summary>`,
-      "",
-      "| Where | Change | Rule |",
-      "| --- | --- | --- |",
+    const counted = result.summary[level];
+    if (!counted) continue;
+    const label = level === "breaking" ? "Breaking" : level === "warning" ? "Potentially breaking" : "Other";
+    const { shown, more } = rowsWithin(
+      changes.map((change) => `| ${escape(where(change))} | ${escape(change.message)} | \`${change.id}\` |`),
+      DIFF_MARKDOWN_BUDGET * shares[level],
     );
-    for (const change of changes) lines.push(`| ${escape(where(change))} | ${escape(change.message)} | \`${change.id}\` |`);
+    const notListed = more + (counted - changes.length);
+    lines.push(`<details${level === "breaking" ? " open" : ""}><summary><strong>${label}</strong> (${counted})</summary>`, "");
+    if (level !== "breaking") lines.push("| Rule | Changes |", "| --- | --- |", ...countRows(changes.map((change) => change.id)), "");
+    lines.push("| Where | Change | Rule |", "| --- | --- | --- |", ...shown);
+    if (notListed) lines.push("", `…and ${notListed} more${options.link ? ", in the portal" : ""}.`);
     lines.push("", "</details>", "");
   }
   return lines.join("\n");

@@ -2,6 +2,7 @@ import { createInstance, type IHttpRequest, type IHttpResponse } from "@stopligh
 import routerModule from "@stoplight/prism-http/dist/router";
 import type { IHttpOperation } from "@stoplight/types";
 import { isLeft } from "fp-ts/lib/Either";
+import { describeMissingCredentials } from "./describe-credentials";
 import { schemaProblem } from "./example-check";
 import { applyLinearRegExpToPrism } from "./prism-regexp";
 import type { MockPreferences } from "./prefer-header";
@@ -115,8 +116,13 @@ async function answer(
   const { output, validations } = result.right as { output: IHttpResponse; validations: { input: Violation[] } };
   const problems = validations.input.filter((violation) => violation.severity === 0);
   const security = problems.filter((violation) => violation.code === 401);
-  if (security.length)
-    return { status: 401, headers: output.headers ?? {}, body: output.body ?? problem(401, "Unauthorized", security[0]!.message).body, source: "problem" };
+  // Our own problem, never the document's 401 example generated from its schema ({"title":"string","status":0}
+  // said nothing): what is missing and how to send it, also in a header for tools.
+  if (security.length) {
+    const detail = describeMissingCredentials(operation);
+    const answer = problem(401, "Credentials needed", detail);
+    return { ...answer, headers: { ...answer.headers, "X-Wayfinder-Mock-Missing-Credential": detail.replace(/[^\x20-\x7e]/g, "?").slice(0, 500) } };
+  }
   if (problems.length)
     return problem(
       422,

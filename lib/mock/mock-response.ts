@@ -16,7 +16,7 @@ export function mockResponse(output: MockOutput, revision: number): Response {
   }
   if (output.body !== undefined && !declared.has("content-type")) declared.set("Content-Type", "application/json");
   const headers = upstreamHeaders(declared);
-  for (const [name, value] of Object.entries(output.headers)) if (/^x-wayfinder-mock-warning$/i.test(name)) headers.set(name, value);
+  for (const [name, value] of Object.entries(output.headers)) if (/^x-wayfinder-mock-(warning|missing-credential)$/i.test(name)) headers.set(name, value);
   headers.set("X-Wayfinder-Mock", output.source);
   headers.set("X-Wayfinder-Mock-Revision", String(revision));
   if (output.body === undefined || output.status === 204 || output.status === 304) return new Response(null, { status: output.status, headers });

@@ -54,9 +54,26 @@ function requestBody(operation: Json, document: Json): HarRequest["postData"] {
   if (value === undefined) return undefined;
   if (/multipart\/form-data/.test(mimeType) && value && typeof value === "object")
     return { mimeType, params: Object.entries(value as Json).map(([name, item]) => ({ name, value: typeof item === "string" ? item : JSON.stringify(item) })) };
-  if (/x-www-form-urlencoded/.test(mimeType) && value && typeof value === "object")
-    return { mimeType, text: new URLSearchParams(Object.entries(value as Json).map(([key, item]) => [key, String(item)])).toString() };
+  if (/x-www-form-urlencoded/.test(mimeType) && value && typeof value === "object") {
+    const text = new URLSearchParams(Object.entries(value as Json).map(([key, item]) => [key, String(item)])).toString();
+    // An empty form (Stripe declares one on 212 GETs and DELETEs) is no body: `--data ''` would make curl POST.
+    return text ? { mimeType, text } : undefined;
+  }
   return { mimeType, text: typeof value === "string" ? value : JSON.stringify(value, null, 2) };
+}
+
+/**
+ * Whether a sample sends a body: never for GET or HEAD (fetch refuses one, and curl's `--data` turns the
+ * request into a POST), for DELETE only when the document requires one, otherwise when it declares one.
+ */
+export function mayCarryBody(method: string, operation: Json, document: Json): boolean {
+  const upper = method.toUpperCase();
+  if (upper === "GET" || upper === "HEAD") return false;
+  if (upper !== "DELETE") return true;
+  const bodyParameter = ((operation.parameters as unknown[] | undefined) ?? [])
+    .map((parameter) => objectAt(document, parameter))
+    .find((parameter) => parameter.in === "body");
+  return objectAt(document, operation.requestBody).required === true || bodyParameter?.required === true;
 }
 
 /** The object a value or its local `$ref`s name; `{}` for anything else. */
@@ -118,8 +135,9 @@ export function buildSampleRequest(input: {
       headers.push({ name: "Authorization", value: `Bearer ${given ?? "<TOKEN>"}` });
     }
   }
-  const postData = requestBody(operation, document);
+  const method = input.method.toUpperCase();
+  const postData = mayCarryBody(method, operation, document) ? requestBody(operation, document) : undefined;
   // curl --form and the other clients set multipart's Content-Type with its boundary themselves.
   if (postData && !postData.mimeType.startsWith("multipart/")) headers.push({ name: "Content-Type", value: postData.mimeType });
-  return { method: input.method.toUpperCase(), url: `${input.server.replace(/\/+$/, "")}${path}`, headers, queryString, ...(postData ? { postData } : {}) };
+  return { method, url: `${input.server.replace(/\/+$/, "")}${path}`, headers, queryString, ...(postData ? { postData } : {}) };
 }

@@ -174,7 +174,13 @@ describe("Try it out", () => {
       expect(messages).toMatch(/shippingAddress/);
       expect(messages).toMatch(/idempotency-key/i);
       expect(messages).toMatch(/customerId.*string/);
-      expect((await mock("/orders")).status).toBe(401);
+      const unauthorized = await mock("/orders");
+      expect(unauthorized.status).toBe(401);
+      // A problem that says what is missing and how to send it, never the document's 401 schema filled with "string" and 0.
+      const body = (await unauthorized.json()) as { status: number; title: string; detail: string };
+      expect(body).toMatchObject({ status: 401, title: "Credentials needed" });
+      expect(body.detail).toMatch(/^GET \/orders needs Authorization: Bearer <token>.*any value is accepted/);
+      expect(unauthorized.headers.get("x-wayfinder-mock-missing-credential")).toBe(body.detail);
     });
 
     it("answers a valid POST, a chosen status, an unknown path and a wrong method as Prism does", async () => {
