@@ -47,6 +47,13 @@ function problem(status: number, title: string, detail: string, errors?: { locat
   };
 }
 
+/** The mock's 401: what the operation needs and how to send it, also in a header for tools. */
+function missingCredentials(operation: IHttpOperation): MockOutput {
+  const detail = describeMissingCredentials(operation);
+  const answer = problem(401, "Credentials needed", detail);
+  return { ...answer, headers: { ...answer.headers, "X-Wayfinder-Mock-Missing-Credential": detail.replace(/[^\x20-\x7e]/g, "?").slice(0, 500) } };
+}
+
 function header(headers: Record<string, string> | undefined, name: string): string | undefined {
   return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
@@ -110,6 +117,8 @@ async function answer(
   const result = await prism.request(request, [operation])();
   if (isLeft(result)) {
     const error = result.left as { status?: number; detail?: string; message: string; name?: string };
+    // Prism's own 401 (the operation declares none) says "Invalid security scheme used": say what is missing instead.
+    if (error.status === 401) return missingCredentials(operation);
     return problem(error.status ?? 500, error.message, error.detail ?? error.message);
   }
   type Violation = { path?: string[]; message: string; severity: number; code?: string | number };
@@ -118,11 +127,7 @@ async function answer(
   const security = problems.filter((violation) => violation.code === 401);
   // Our own problem, never the document's 401 example generated from its schema ({"title":"string","status":0}
   // said nothing): what is missing and how to send it, also in a header for tools.
-  if (security.length) {
-    const detail = describeMissingCredentials(operation);
-    const answer = problem(401, "Credentials needed", detail);
-    return { ...answer, headers: { ...answer.headers, "X-Wayfinder-Mock-Missing-Credential": detail.replace(/[^\x20-\x7e]/g, "?").slice(0, 500) } };
-  }
+  if (security.length) return missingCredentials(operation);
   if (problems.length)
     return problem(
       422,
