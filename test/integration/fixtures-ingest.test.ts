@@ -45,8 +45,8 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
       await expect(prepareDocument(readFileSync(file, "utf8")), file).rejects.toThrow(/AsyncAPI description, which Wayfinder does not read yet/);
   });
 
-  it("finds the Stripe, Slack, Twilio and OpenAPI Initiative documents", () => {
-    for (const prefix of ["stripe/", "slack/", "twilio/", "oai-examples/v2.0/", "oai-examples/v3.0/", "oai-examples/v3.1/"]) {
+  it("finds the Stripe, Slack, Twilio, OpenAI, Adyen and OpenAPI Initiative documents", () => {
+    for (const prefix of ["stripe/", "slack/", "twilio/", "openai/", "adyen/", "oai-examples/v2.0/", "oai-examples/v3.0/", "oai-examples/v3.1/"]) {
       expect(
         files.some((file) => file.startsWith(prefix)),
         prefix,
