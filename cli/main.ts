@@ -12,6 +12,8 @@ import { bundledTemplates, newEndpoint, newService } from "./new-command";
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
+            [--accept-breaking "<reason>"]      past a \`block\` policy: publish breaking changes for this reason
+                                                (an owning team's token; recorded in the audit log)
   wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline
   wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL),
                                                 and lint it with the house rules: one report for a pull request
@@ -69,7 +71,7 @@ async function validate(file: string, root: string | undefined): Promise<number>
   return EXIT.ok;
 }
 
-async function publish(file: string, service: string, root: string | undefined): Promise<number> {
+async function publish(file: string, service: string, root: string | undefined, acceptBreaking: string | undefined): Promise<number> {
   const config = parseCliEnv(process.env);
   const baseUrl = config.WAYFINDER_URL;
   const token = config.WAYFINDER_TOKEN;
@@ -83,7 +85,9 @@ async function publish(file: string, service: string, root: string | undefined):
   await prepareBundle(bundle, limits);
   let response: Response;
   try {
-    response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl), {
+    const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl);
+    if (acceptBreaking !== undefined) url.searchParams.set("acceptBreaking", acceptBreaking);
+    response = await fetch(url, {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": BUNDLE_MEDIA_TYPE },
       body: JSON.stringify(bundle),
@@ -117,6 +121,8 @@ async function publish(file: string, service: string, root: string | undefined):
   console.log(`${what} ${service} ${body.version} revision ${body.revision} (${body.operationCount} operations)`);
   // Same info.version, other content: say so, since it silently replaced what that version shows.
   if (body.kind === "revision") console.log(`note: ${body.message}`);
+  // Under the `warn` policy the portal leads its message with the breaking changes: repeat that in CI logs.
+  if (body.message?.startsWith("Warning:")) console.log(`warning: ${body.message.slice("Warning: ".length).split(". ")[0]}`);
   if (body.diff) {
     const { breaking, warning, info } = body.diff.summary;
     console.log(
@@ -231,6 +237,7 @@ export async function main(argv: string[]): Promise<number> {
         template: { type: "string" },
         set: { type: "string", multiple: true },
         "from-portal": { type: "boolean" },
+        "accept-breaking": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -252,7 +259,9 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return command === "validate" ? await validate(file, parsed.values.root) : await publish(file, parsed.values.service!, parsed.values.root);
+    return command === "validate"
+      ? await validate(file, parsed.values.root)
+      : await publish(file, parsed.values.service!, parsed.values.root, parsed.values["accept-breaking"]);
   } catch (error) {
     return failure(error);
   }

@@ -55,7 +55,12 @@ export function ThemeToggle() {
         localStorage.setItem(STORAGE_KEY, next);
       }}
     >
-      {theme === "dark" ? "☀︎ Light" : "☾ Dark"}
+      {/* The word only where the header has room; the button's name says it everywhere. */}
+      <span aria-hidden>{theme === "dark" ? "☀︎" : "☾"}</span>
+      <span aria-hidden className="xl:hidden 2xl:inline">
+        {" "}
+        {theme === "dark" ? "Light" : "Dark"}
+      </span>
     </button>
   );
 }

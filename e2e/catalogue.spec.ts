@@ -81,3 +81,17 @@ test("says in words which filters of a hand-edited address were ignored", async 
   await expect(alert).not.toContainText("Invalid");
   await expect(page.getByTestId("service-row").first()).toBeVisible();
 });
+
+test("says so when the level filter names no configured level, and reads a level in any case", async ({ page }) => {
+  await page.goto("/services?level=Platinum");
+  await expect(page.getByRole("alert").filter({ hasText: "level filter was ignored" })).toContainText('level "Platinum" is not one of');
+  await expect(page.getByTestId("service-row").first()).toBeVisible();
+  await page.goto("/services?level=none");
+  await expect(page.getByRole("alert").filter({ hasText: "level filter was ignored" })).toHaveCount(0);
+});
+
+test("every page has an icon: /favicon.ico answers with one", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\//);
+});

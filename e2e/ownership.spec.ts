@@ -168,3 +168,56 @@ test("renders markup from a document's text as text: no script in it runs", asyn
   expect(await page.evaluate(() => (window as { __wayfinderXss?: number }).__wayfinderXss)).toBeUndefined();
   expect(await reference.locator("script, iframe, img[onerror], svg[onload]").count()).toBe(0);
 });
+
+test("under a block policy, Check warns that Publish will be refused, and a maintainer publishes with a reason", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  const headers = { ...(await csrfHeader(page)), "Content-Type": "application/json" };
+  await page.request.post("/api/v1/teams", { headers, data: { slug: "gatekeepers", name: "Gatekeepers" } });
+  expect((await page.request.post("/api/v1/services", { headers, data: { slug: "gated-api", name: "Gated API", primaryOwner: "gatekeepers" } })).status()).toBe(
+    201,
+  );
+  const version = (number: string, paths: Record<string, unknown>) =>
+    Buffer.from(JSON.stringify({ openapi: "3.0.3", info: { title: "Gated", version: number }, paths }));
+  const ok = { get: { responses: { "200": { description: "ok" } } } };
+  expect((await page.request.post("/api/v1/services/gated-api/versions", { headers, data: version("1.0.0", { "/a": ok, "/b": ok }) })).status()).toBe(201);
+  expect((await page.request.patch("/api/v1/services/gated-api", { headers, data: { breakingChangePolicy: "block" } })).status()).toBe(200);
+
+  await page.goto("/services/gated-api");
+  await page.getByLabel("API description file").setInputFiles({ name: "gated.json", mimeType: "application/json", buffer: version("2.0.0", { "/a": ok }) });
+  await page.getByRole("button", { name: "Check" }).click();
+  const warning = page.getByTestId("policy-warning");
+  await expect(warning).toContainText("Publishing will be refused: 1 breaking change since 1.0.0 (revision 1), and this service blocks breaking changes.");
+  const publish = page.getByRole("button", { name: "Publish" });
+  await expect(publish).toBeDisabled();
+  await warning.getByLabel(/Reason to publish them anyway/).fill("GET /b had no callers for 90 days");
+  await publish.click();
+  await expect(page).toHaveURL(/version=2\.0\.0/);
+  await expect(page.getByTestId("publish-outcome")).toContainText('accepted: "GET /b had no callers for 90 days"');
+  const history = await (await page.request.get("/api/v1/services/gated-api/history")).json();
+  expect(history.items.map((entry: { action: string }) => entry.action)).toContain("version.publish_breaking");
+});
+
+test("transferring primary ownership asks first, naming the team, and does nothing when declined", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  const headers = { ...(await csrfHeader(page)), "Content-Type": "application/json" };
+  for (const slug of ["handing-over", "taking-over"]) await page.request.post("/api/v1/teams", { headers, data: { slug, name: slug.replace("-", " ") } });
+  expect(
+    (await page.request.post("/api/v1/services", { headers, data: { slug: "handed-api", name: "Handed API", primaryOwner: "handing-over" } })).status(),
+  ).toBe(201);
+  await page.goto("/services/handed-api/edit");
+  await page.getByLabel("New primary owner").selectOption("taking-over");
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("button", { name: "Transfer" }).click();
+  await expect.poll(() => asked).toContain("Make taking over the primary owner of handed-api?");
+  const service = await (await page.request.get("/api/v1/services/handed-api")).json();
+  expect(service.owners.find((owner: { isPrimary: boolean }) => owner.isPrimary).slug).toBe("handing-over");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Transfer" }).click();
+  await expect(page).toHaveURL(/\/services\/handed-api$/);
+  const after = await (await page.request.get("/api/v1/services/handed-api")).json();
+  expect(after.owners.find((owner: { isPrimary: boolean }) => owner.isPrimary).slug).toBe("taking-over");
+});

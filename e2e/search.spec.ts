@@ -63,3 +63,8 @@ test("the first Tab reaches a skip link that moves focus past the header to the 
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
 });
+
+test("a method in the address is shown in the method select, whatever its case", async ({ page }) => {
+  await page.goto("/search?q=order&method=POST");
+  await expect(page.getByLabel("Method")).toHaveValue("post");
+});

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { mainPages } from "./main-pages";
+import { csrfHeader, signIn } from "./support";
 
 // An iPhone 12 to 15's width in CSS pixels.
 test.use({ viewport: { width: 390, height: 844 } });
@@ -77,4 +78,29 @@ test("the docs sidebar folds away on a phone and opens from its button", async (
   await sidebar.getByRole("link", { name: "Idempotency keys", exact: true }).click();
   await expect(page).toHaveURL(/\/docs\/patterns\/idempotency-keys$/);
   await expect(sidebar).toBeHidden();
+});
+
+test("a long deprecation list is folded behind its count, and its long paths fit a phone", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  const headers = { ...(await csrfHeader(page)), "Content-Type": "application/json" };
+  await page.request.post("/api/v1/teams", { headers, data: { slug: "sunsetters", name: "Sunsetters" } });
+  await page.request.post("/api/v1/services", { headers, data: { slug: "sunsetting-api", name: "Sunsetting API", primaryOwner: "sunsetters" } });
+  const paths: Record<string, unknown> = {};
+  for (let i = 0; i < 15; i += 1)
+    paths[`/accounts/{accountIdentifier}/legacyPaymentInstrumentAuthorizations${i}/{authorizationIdentifier}`] = {
+      get: {
+        deprecated: true,
+        parameters: ["accountIdentifier", "authorizationIdentifier"].map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+        responses: { "200": { description: "ok" } },
+      },
+    };
+  const document = { openapi: "3.0.3", info: { title: "Sunsetting", version: "1.0.0" }, paths };
+  expect((await page.request.post("/api/v1/services/sunsetting-api/versions", { headers, data: document })).status()).toBeLessThan(300);
+  await page.goto("/services/sunsetting-api");
+  const list = page.getByTestId("deprecated-operations");
+  await expect(list.locator("summary")).toHaveText("Deprecated operations in this version (15)");
+  await expect(list).not.toHaveAttribute("open", "");
+  await list.locator("summary").click();
+  await expect(list.locator("li")).toHaveCount(15);
+  expect(await overflowingElements(page)).toEqual([]);
 });

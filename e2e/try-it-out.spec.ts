@@ -13,6 +13,9 @@ async function openOperation(page: Page, id: string): Promise<Locator> {
 async function authorize(page: Page) {
   await page.getByRole("button", { name: "Authorize" }).first().click();
   const dialog = page.locator(".dialog-ux");
+  // On the mock a placeholder is filled in already: log it out to enter one's own.
+  const logout = dialog.locator("button", { hasText: "Logout" });
+  if (await logout.count()) await logout.first().click();
   await dialog.locator("input").first().fill("demo-token");
   await dialog.getByRole("button", { name: "Apply credentials" }).click();
   await dialog.getByRole("button", { name: "Close" }).click();
@@ -34,6 +37,17 @@ test.describe("Try it out on a demo service", () => {
     const live = operation.locator(".live-responses-table");
     await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");
     await expect(live.locator("tbody .response-col_description")).toContainText('"status": "shipped"');
+  });
+
+  test("a first Execute on the mock succeeds without Authorize: a placeholder credential is filled in, and the note says so", async ({ page }) => {
+    const operation = await openOperation(page, "listOrders");
+    await expect(page.getByTestId("mock-credentials-note")).toContainText("mock-credential");
+    await expect(page.locator(".auth-wrapper .authorize.locked")).toBeVisible();
+    await operation.getByRole("button", { name: "Try it out" }).click();
+    await operation.getByRole("button", { name: "Execute" }).click();
+    await expect(operation.locator(".live-responses-table tbody .response-col_status").first()).toHaveText("200");
+    await expect(operation.locator(".request-url, .curl-command").first()).toBeVisible();
+    await expect(operation.locator(".curl-command")).toContainText("Bearer mock-credential");
   });
 
   test("executes a POST through the mock, and an invalid body gets 422 with its problems", async ({ page }) => {
@@ -115,4 +129,17 @@ test("a change sent to a real server is confirmed first, naming the server, and 
   await expect.poll(() => asked).toContain("Send POST /api/v1/teams to the real server http://127.0.0.1:");
   await expect(operation.locator(".responses-wrapper")).toContainText("Cancelled: the request was not sent.");
   expect(proxied).toEqual([]);
+});
+
+test("Try it out pre-fills realistic values where the schema says what a field holds, not regex noise", async ({ page }) => {
+  await signIn(page, "Prefill", "prefill@e2e.test");
+  await page.goto("/services/wayfinder");
+  const operation = page.locator("#operations-Teams-createTeam");
+  await operation.locator(".opblock-summary-control").click();
+  await operation.getByRole("button", { name: "Try it out" }).click();
+  const body = JSON.parse(await operation.locator("textarea.body-param__text").inputValue()) as Record<string, unknown>;
+  // The portal's own contract: onCallUrl is a URL with zod's lookahead patterns, email an email, slug a slug.
+  expect(body.onCallUrl).toBe("https://example.com/resource");
+  expect(body.email).toBe("jane.doe@example.com");
+  expect(String(body.slug)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 });

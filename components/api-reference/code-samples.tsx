@@ -95,7 +95,8 @@ export function CodeSamples({ document, operation, path, method, server, credent
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <pre role="tabpanel" aria-label={current.label} className="wf-code-sample">
+      {/* Focusable: it scrolls sideways, and a keyboard must be able to scroll it too. */}
+      <pre role="tabpanel" aria-label={current.label} className="wf-code-sample" tabIndex={0}>
         <code>{current.source}</code>
       </pre>
     </section>

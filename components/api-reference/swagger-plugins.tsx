@@ -3,6 +3,7 @@
 import type { ComponentType } from "react";
 import type { Credentials } from "@/lib/try/build-sample-request";
 import { CodeSamples } from "./code-samples";
+import { mockAuthorization } from "./mock-credentials";
 import { MockOptions } from "./mock-options";
 import { authStorageKey } from "./try-config";
 
@@ -95,10 +96,18 @@ export function wayfinderPlugins(slug: string) {
   });
 }
 
-/** Puts back the credentials this tab entered for this API before a reload. */
-export function restoreCredentials(system: System, slug: string): void {
+/**
+ * Puts back the credentials this tab entered for this API before a reload; when there are none and the
+ * mock is where Try it out goes, fills in a placeholder for every declared scheme (mock-credentials.ts),
+ * so a newcomer's first Execute succeeds. The try-it note says so.
+ */
+export function restoreCredentials(system: System, slug: string, onMock: boolean): void {
   const saved = sessionStorage.getItem(authStorageKey(slug));
-  if (!saved) return;
+  if (!saved) {
+    const placeholders = onMock ? mockAuthorization(specJson(system)) : {};
+    if (Object.keys(placeholders).length) system.authActions.restoreAuthorization({ authorized: placeholders });
+    return;
+  }
   try {
     system.authActions.restoreAuthorization({ authorized: JSON.parse(saved) });
   } catch {

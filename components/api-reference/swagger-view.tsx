@@ -10,6 +10,7 @@ import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
 import type { TryConfig } from "./try-config";
 import { tryRequestInterceptor } from "./try-request-interceptor";
 import { withMockServer } from "./with-mock-server";
+import { withRealisticExamples } from "./with-realistic-examples";
 
 /**
  * Swagger UI itself. It touches `window` on import, so it is only ever loaded in the browser, through
@@ -17,7 +18,7 @@ import { withMockServer } from "./with-mock-server";
  * Try it out goes to the built-in mock or through the portal's proxy (try-request-interceptor.ts).
  */
 export default function SwaggerView({ spec, tryConfig, expand = "list" }: { spec: Record<string, unknown>; tryConfig: TryConfig; expand?: "list" | "full" }) {
-  const document = useMemo(() => withMockServer(spec, tryConfig, window.location.origin), [spec, tryConfig]);
+  const document = useMemo(() => withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin), [spec, tryConfig]);
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
   return (
@@ -36,7 +37,7 @@ export default function SwaggerView({ spec, tryConfig, expand = "list" }: { spec
       onComplete={(system) => {
         // swagger-ui-react has no initOAuth prop: configureAuth is what initOAuth calls.
         (system as { authActions: { configureAuth(options: object): void } }).authActions.configureAuth({ usePkceWithAuthorizationCodeGrant: true });
-        restoreCredentials(system as never, tryConfig.slug);
+        restoreCredentials(system as never, tryConfig.slug, tryConfig.preferMock);
       }}
     />
   );

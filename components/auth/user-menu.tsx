@@ -15,7 +15,7 @@ export function UserMenu({ user }: { user: { name: string; isAdmin: boolean } | 
   }
   return (
     <div className="flex items-center gap-3 text-sm">
-      <span data-testid="signed-in-as">
+      <span data-testid="signed-in-as" className="inline-block max-w-32 truncate align-middle whitespace-nowrap" title={user.name}>
         {user.name}
         {user.isAdmin && <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(admin)</span>}
       </span>

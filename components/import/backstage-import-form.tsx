@@ -6,10 +6,16 @@ import { apiRequest } from "@/components/forms/api-client";
 import { buttonClass, FormError, inputClass } from "@/components/forms/field";
 import type { ImportOutcome } from "@/lib/import/import-backstage";
 
-/** Paste catalog-info.yaml documents; see per entity what was created, updated or skipped, and why. */
+/**
+ * Paste catalog-info.yaml documents, or give the catalog file's URL (then definitions kept beside it,
+ * `$text: ./openapi.yaml`, are read too); see per entity what was created, updated or skipped, and why.
+ */
 export function BackstageImportForm() {
   const [yaml, setYaml] = useState("");
-  const run = useMutation({ mutationFn: () => apiRequest<{ outcomes: ImportOutcome[] }>("POST", "/api/v1/import/backstage", { yaml }) });
+  const [url, setUrl] = useState("");
+  const run = useMutation({
+    mutationFn: () => apiRequest<{ outcomes: ImportOutcome[] }>("POST", "/api/v1/import/backstage", url.trim() ? { url: url.trim() } : { yaml }),
+  });
   return (
     <div className="space-y-4">
       <form
@@ -20,11 +26,34 @@ export function BackstageImportForm() {
           run.mutate();
         }}
       >
-        <label htmlFor="backstage-yaml" className="block text-sm font-medium">
-          catalog-info.yaml (several documents separated by ---)
+        <label htmlFor="backstage-url" className="block text-sm font-medium">
+          The catalog file&apos;s URL
         </label>
-        <textarea id="backstage-yaml" rows={14} className={`${inputClass} font-mono`} value={yaml} onChange={(event) => setYaml(event.target.value)} />
-        <button type="submit" className={buttonClass} disabled={!yaml.trim() || run.isPending}>
+        <p id="backstage-url-hint" className="text-xs text-slate-600 dark:text-slate-400">
+          Definitions kept beside it (<code>definition: {"{ $text: ./openapi.yaml }"}</code>) are read relative to it. Internal hosts need
+          WAYFINDER_FETCH_ALLOW.
+        </p>
+        <input
+          id="backstage-url"
+          type="url"
+          aria-describedby="backstage-url-hint"
+          className={inputClass}
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          placeholder="https://git.example.com/raw/payments/catalog-info.yaml"
+        />
+        <label htmlFor="backstage-yaml" className="block text-sm font-medium">
+          Or paste catalog-info.yaml (several documents separated by ---; <code>$text</code> definitions then need the URL)
+        </label>
+        <textarea
+          id="backstage-yaml"
+          rows={14}
+          className={`${inputClass} font-mono`}
+          value={yaml}
+          disabled={Boolean(url.trim())}
+          onChange={(event) => setYaml(event.target.value)}
+        />
+        <button type="submit" className={buttonClass} disabled={(!yaml.trim() && !url.trim()) || run.isPending}>
           Import
         </button>
       </form>

@@ -4,6 +4,9 @@ function inDays(day: string): string {
   return days < 0 ? `${-days} day${days === -1 ? "" : "s"} ago` : days === 0 ? "today" : `in ${days} day${days === 1 ? "" : "s"}`;
 }
 
+/** Up to this many deprecated operations are listed open; more are folded behind their count. */
+const COLLAPSE_ABOVE = 5;
+
 /** A deprecated service, and the deprecated operations of the version shown, with their sunset dates. */
 export function DeprecationBanner({
   deprecated,
@@ -19,7 +22,7 @@ export function DeprecationBanner({
     <div
       role="note"
       aria-label="Deprecation"
-      className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+      className="min-w-0 space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
     >
       {(deprecated || sunsetDate) && (
         <p className="font-medium">
@@ -36,12 +39,13 @@ export function DeprecationBanner({
         </p>
       )}
       {operations.length > 0 && (
-        <>
-          <p className="font-medium">Deprecated operations in this version:</p>
-          <ul className="list-inside list-disc">
+        // Folded when long (a large API deprecates dozens): the service's page must not start with a wall.
+        <details open={operations.length <= COLLAPSE_ABOVE} data-testid="deprecated-operations">
+          <summary className="cursor-pointer font-medium">Deprecated operations in this version ({operations.length})</summary>
+          <ul className="mt-1 list-inside list-disc">
             {operations.map((entry) => (
-              <li key={entry.operation}>
-                <code>{entry.operation}</code>{" "}
+              <li key={entry.operation} className="[overflow-wrap:anywhere]">
+                <code className="[overflow-wrap:anywhere]">{entry.operation}</code>{" "}
                 {entry.sunset ? (
                   <>
                     goes away on <time dateTime={entry.sunset}>{entry.sunset}</time> ({inDays(entry.sunset)})
@@ -52,7 +56,7 @@ export function DeprecationBanner({
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
     </div>
   );

@@ -60,7 +60,21 @@ export function OwnershipActions({
             <input type="checkbox" checked={keepPrevious} onChange={(event) => setKeepPrevious(event.target.checked)} />
             Keep the current primary as an owner
           </label>
-          <button type="button" className={buttonClass} disabled={!target || transfer.isPending} onClick={() => transfer.mutate()}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={!target || transfer.isPending}
+            // It changes who is paged and who may publish at once: said, and confirmed, first.
+            onClick={() =>
+              window.confirm(
+                `Make ${teams.find((team) => team.slug === target)?.name ?? target} the primary owner of ${slug}? ${
+                  keepPrevious
+                    ? "The current primary owner stays an owner."
+                    : "The current primary owner loses the service (and its service-scoped tokens and webhooks)."
+                }`,
+              ) && transfer.mutate()
+            }
+          >
             Transfer
           </button>
         </div>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { apiRequest } from "@/components/forms/api-client";
 import { buttonClass, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import type { SourceStatus } from "@/lib/sources/get-source";
+import type { PublishPreview } from "@/lib/versions/preview-publish";
 
 interface Checked {
   outcome: string;
@@ -17,6 +18,8 @@ interface Checked {
   revision?: number;
   /** What publishing did, in words (absent from a check). */
   message?: string;
+  /** A check's view of what publishing would do under the service's policy. */
+  preview?: PublishPreview;
 }
 type Problem = { message: string; pointer?: string; line?: number };
 interface Failure {
@@ -53,6 +56,7 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
   const [published, setPublished] = useState<string | null>(null);
   const [url, setUrl] = useState(source?.url ?? "");
   const [sourceError, setSourceError] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
   const base = `/api/v1/services/${slug}/versions`;
 
   const run = async (dryRun: boolean) => {
@@ -61,7 +65,8 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
     setPublished(null);
     setProgress(0);
     try {
-      const result = await send(`${base}?origin=upload${dryRun ? "&dryRun=true" : ""}`, file, setProgress);
+      const accept = !dryRun && checked?.preview?.refused && reason.trim() ? `&acceptBreaking=${encodeURIComponent(reason.trim())}` : "";
+      const result = await send(`${base}?origin=upload${dryRun ? "&dryRun=true" : ""}${accept}`, file, setProgress);
       if (dryRun) setChecked(result);
       else {
         setPublished(result.message ?? null);
@@ -69,6 +74,7 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
         router.refresh();
         setChecked(null);
         setFile(null);
+        setReason("");
       }
     } catch (error) {
       setChecked(null);
@@ -113,16 +119,23 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
           <button type="button" className={secondaryButtonClass} disabled={!file || progress !== null} onClick={() => void run(true)}>
             Check
           </button>
-          <button type="button" className={buttonClass} disabled={!checked || progress !== null} onClick={() => void run(false)}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={!checked || progress !== null || (checked.preview?.refused === true && !reason.trim())}
+            onClick={() => void run(false)}
+          >
             Publish
           </button>
         </div>
         {progress !== null && <progress aria-label="Upload progress" max={1} value={progress} className="w-full" />}
         {checked && (
           <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-            Valid: {checked.title} <strong>{checked.version}</strong> ({checked.format}, {checked.operationCount} operations). Publish to store it.
+            Valid: {checked.title} <strong>{checked.version}</strong> ({checked.format}, {checked.operationCount} operations).{" "}
+            {checked.preview?.refused ? "" : "Publish to store it."}
           </p>
         )}
+        {checked?.preview && <PolicyWarning preview={checked.preview} reason={reason} onReason={setReason} />}
         {published && (
           <p role="status" data-testid="publish-outcome" className="text-sm text-emerald-800 dark:text-emerald-300">
             {published}
@@ -179,6 +192,44 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
         )}
         <FormError message={sourceError} />
       </section>
+    </div>
+  );
+}
+
+/**
+ * What the service's breaking-change policy will make of a checked document: under `block` with breaking
+ * changes, that publishing will be refused, and for a maintainer a reason field that publishes it anyway
+ * (recorded in the audit log); under `warn`, that subscribers will be told.
+ */
+function PolicyWarning({ preview, reason, onReason }: { preview: PublishPreview; reason: string; onReason(value: string): void }) {
+  const breaking = preview.summary?.breaking ?? 0;
+  if (!breaking || !preview.base || preview.policy === "allow") return null;
+  const count = `${breaking} breaking change${breaking === 1 ? "" : "s"} since ${preview.base.version} (revision ${preview.base.revision})`;
+  if (!preview.refused)
+    return (
+      <p role="status" data-testid="policy-warning" className="text-sm text-amber-800 dark:text-amber-300">
+        {count}: publishing will flag them, and subscribers to <code>change.breaking</code> will be told.
+      </p>
+    );
+  return (
+    <div role="alert" data-testid="policy-warning" className="space-y-2 text-sm text-amber-900 dark:text-amber-200">
+      <p>
+        <strong>Publishing will be refused:</strong> {count}, and this service blocks breaking changes.
+      </p>
+      {preview.mayAcceptBreaking ? (
+        <label className="block">
+          <span className="block font-medium">Reason to publish them anyway (recorded in the audit log)</span>
+          <input
+            className={inputClass}
+            value={reason}
+            onChange={(event) => onReason(event.target.value)}
+            maxLength={500}
+            placeholder="e.g. v1 clients migrated, see ADR-12"
+          />
+        </label>
+      ) : (
+        <p>Only the service&apos;s maintainers may publish breaking changes with a reason: ask one of them, or make the change compatible.</p>
+      )}
     </div>
   );
 }

@@ -72,6 +72,8 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       description: "",
       lifecycle: "experimental",
       tier: 3,
+      // The server's default too (service-input.ts): the first option would otherwise be chosen.
+      breakingChangePolicy: "warn",
       tags: [],
       repositoryUrl: null,
       links: [],
@@ -170,12 +172,12 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       <Field
         id="breakingChangePolicy"
         label="Breaking changes"
-        hint="When a published version breaks clients of the one before it: accept it, flag it, or refuse it unless a maintainer gives a reason."
+        hint="When a published version breaks clients of the one before it: allow records it quietly (early development); warn records it, says so when publishing and tells change.breaking subscribers; block refuses it unless a maintainer (or the team's CI token) gives a reason."
         error={errors.breakingChangePolicy?.message}
       >
         <select id="breakingChangePolicy" className={inputClass} {...form.register("breakingChangePolicy")}>
-          <option value="allow">allow</option>
-          <option value="warn">warn (flag them)</option>
+          <option value="allow">allow (record them quietly)</option>
+          <option value="warn">warn (flag them and tell subscribers)</option>
           <option value="block">block (a maintainer must give a reason)</option>
         </select>
       </Field>

@@ -74,7 +74,7 @@ export function ServiceTable({ services }: { services: ServiceSummary[] }) {
                     <FormatBadge format={service.latestVersion.format} />
                   </span>
                 ) : (
-                  <span className="text-slate-400">no API yet</span>
+                  <span className="text-slate-600 dark:text-slate-400">no API yet</span>
                 )}
               </td>
               <td className="text-right tabular-nums">{service.latestVersion?.operationCount ?? 0}</td>

@@ -1,3 +1,4 @@
+import { MOCK_PLACEHOLDER } from "@/components/api-reference/mock-credentials";
 import type { TryConfig } from "@/components/api-reference/try-config";
 
 /** Says where Try it out will send requests, and why the mock is the default when it is. */
@@ -8,7 +9,11 @@ export function TryItNote({ config }: { config: TryConfig }) {
       {config.preferMock ? (
         <p>
           <strong>Try it out uses Wayfinder&apos;s mock server by default</strong>: this API&apos;s own servers cannot be reached from Wayfinder. The mock
-          answers at <code>{config.mockPath}</code> from the document&apos;s examples and schemas, and checks your requests against it.
+          answers at <code>{config.mockPath}</code> from the document&apos;s examples and schemas, and checks your requests against it.{" "}
+          <span data-testid="mock-credentials-note">
+            Under <strong>Authorize</strong>, every credential the API asks for is filled in with the placeholder <code>{MOCK_PLACEHOLDER}</code>: the mock
+            checks that one is sent, never its value. Replace them to call a real server.
+          </span>
         </p>
       ) : (
         <p>

@@ -51,6 +51,17 @@ export function canManageServiceTokens(actor: Actor, service: { ownerTeamIds: st
   return actor.kind === "user" && service.ownerTeamIds.some((teamId) => actor.teamRoles[teamId] === "maintainer");
 }
 
+/**
+ * Who may publish breaking changes past a `block` policy with a reason: the service's maintainers (or
+ * admins), and a token of a team that owns it (a CI job running `wayfinder publish --accept-breaking`):
+ * only maintainers create tokens, so a token is a maintainer's delegation. A member who is not a
+ * maintainer may not. The reason and who gave it are audited (`version.publish_breaking`).
+ */
+export function canAcceptBreaking(actor: Actor, service: { id: string; ownerTeamIds: string[] }): boolean {
+  if (canManageServiceTokens(actor, service)) return true;
+  return actor.kind === "token" && service.ownerTeamIds.includes(actor.teamId) && (actor.serviceId === null || actor.serviceId === service.id);
+}
+
 /** Teams a person may newly add as owners of a service: their own, or any for admins. */
 export function canAssignOwner(actor: Actor, teamId: string): boolean {
   if (isSuper(actor)) return true;

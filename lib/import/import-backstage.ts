@@ -14,8 +14,11 @@ import { updateService } from "@/lib/services/update-service";
 import { slugify, slugSchema } from "@/lib/slug";
 import { createTeam } from "@/lib/teams/create-team";
 import { updateTeam } from "@/lib/teams/update-team";
-import { publishVersion } from "@/lib/versions/publish-version";
+import type { Prisma } from "@/generated/prisma/client";
+import type { PreparedDocument } from "@/lib/openapi/prepare-document";
+import { publishPrepared, publishVersion } from "@/lib/versions/publish-version";
 import { backstageEntitySchema, parseEntityRef, type BackstageEntity } from "./backstage-entities";
+import { fetchCatalog, fetchDefinition, substitutionOf } from "./fetch-catalog";
 
 export interface ImportOutcome {
   /** Position of the document in the input, from 1. */
@@ -44,6 +47,10 @@ function tagsOf(entity: BackstageEntity): string[] {
   return [...new Set(tags)].slice(0, 20);
 }
 
+/** Why an API entity's definition was not stored: Wayfinder reads OpenAPI (AsyncAPI next). */
+const definitionDropped = (type: string) =>
+  `no API version stored: its definition is of type "${type}", and Wayfinder reads OpenAPI (and Swagger) descriptions only${type === "asyncapi" ? " for now (AsyncAPI is planned)" : ""}`;
+
 const problem = (error: unknown) =>
   error instanceof z.ZodError
     ? error.issues.map((issue) => `${issue.path.join(".") || "entity"}: ${issue.message}`).join("; ")
@@ -54,12 +61,19 @@ const problem = (error: unknown) =>
 /**
  * Imports Backstage `catalog-info.yaml` documents (admins only): Groups become teams, Components and
  * APIs become services with owners, lifecycle, tags and links, and an API's OpenAPI definition becomes
- * a version of the service that provides it. Systems are not modelled; their components get a
+ * a version of the service that provides it: inline, or (for a catalog given by URL) the file a `$text`,
+ * `$openapi`, `$yaml` or `$json` substitution names, fetched relative to the catalog file. Systems are not modelled; their components get a
  * `system-<name>` tag. Every entity is checked before anything is written; entities that cannot be
  * imported are reported with the reason and skipped, and the rest is written in one transaction.
  */
-export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; yaml: string }): Promise<{ outcomes: ImportOutcome[] }> {
+export async function importBackstage(
+  db: Db,
+  { actor, ...input }: { actor: Actor } & ({ yaml: string; url?: undefined } | { url: string; yaml?: undefined }),
+): Promise<{ outcomes: ImportOutcome[] }> {
   assert(isAdmin(actor), actor, "import from Backstage");
+  // A catalog given by URL is fetched (the SSRF-safe fetcher, its allowlist); its substituted definitions are read relative to it.
+  const catalog = input.url !== undefined ? await fetchCatalog(input.url) : { url: undefined, text: input.yaml };
+  const yaml = catalog.text;
   const outcomes: ImportOutcome[] = [];
   const entities: { document: number; entity: BackstageEntity }[] = [];
 
@@ -100,6 +114,32 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
   const order = { Group: 0, Component: 1, API: 2, System: 3 } as const;
   entities.sort((a, b) => order[a.entity.kind] - order[b.entity.kind] || a.document - b.document);
 
+  // Definitions in other files are fetched before the transaction (no network while it holds locks).
+  const fetched = new Map<number, PreparedDocument | Error>();
+  for (const { document, entity } of entities) {
+    const substitution = entity.kind === "API" && entity.spec.type === "openapi" ? substitutionOf(entity.spec.definition) : undefined;
+    if (!substitution || !catalog.url) continue;
+    fetched.set(
+      document,
+      await fetchDefinition(catalog.url, substitution.target).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    );
+  }
+  /** Publishes an API entity's OpenAPI definition (inline, or fetched) to a service; null with the reason when it cannot be. */
+  const publishDefinition = async (tx: Prisma.TransactionClient, document: number, definition: unknown, serviceSlug: string) => {
+    if (typeof definition === "string" && definition.trim())
+      return { result: await publishVersion(tx, { actor, serviceSlug, text: definition, origin: "import" }) };
+    const substitution = substitutionOf(definition);
+    if (!substitution) return { why: "it has no definition (inline text, or a $text, $openapi, $yaml or $json substitution)" };
+    if (!catalog.url)
+      return {
+        why: `its definition is a ${substitution.kind} substitution ("${substitution.target}"), which is read relative to the catalog file: import the catalog by URL, or paste the definition inline`,
+      };
+    const prepared = fetched.get(document);
+    if (!prepared || prepared instanceof Error)
+      return { why: `its definition ${new URL(substitution.target, catalog.url).href} could not be read: ${problem(prepared ?? "not fetched")}` };
+    return { result: await publishPrepared(tx, { actor, serviceSlug, prepared, origin: "import" }) };
+  };
+
   await inTransaction(db, async (tx) => {
     const teamExists = async (slug: string) => groupNames.has(slug) || (await tx.team.count({ where: { slug } })) > 0;
 
@@ -132,16 +172,16 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
 
         if (entity.kind === "API" && providers.has(slug)) {
           const serviceSlug = providers.get(slug)!;
-          if (entity.spec.type !== "openapi") report("skipped", { reason: `API type "${entity.spec.type}" is not OpenAPI` });
-          else if (typeof entity.spec.definition !== "string" || !entity.spec.definition.trim())
-            report("skipped", { reason: "the definition is not inline text (a $text or $openapi substitution cannot be fetched here)" });
+          if (entity.spec.type !== "openapi") report("skipped", { reason: definitionDropped(entity.spec.type) });
           else if (!(await tx.service.count({ where: { slug: serviceSlug } }))) report("skipped", { reason: `its provider "${serviceSlug}" was not imported` });
           else {
-            const result = await publishVersion(tx, { actor, serviceSlug, text: entity.spec.definition, origin: "import" });
-            report(result.outcome === "created" ? "updated" : "unchanged", {
-              target: `/services/${serviceSlug}`,
-              reason: `API version ${result.version} (revision ${result.revision}) of ${serviceSlug}`,
-            });
+            const published = await publishDefinition(tx, document, entity.spec.definition, serviceSlug);
+            if (!published.result) report("skipped", { reason: published.why });
+            else
+              report(published.result.outcome === "created" ? "updated" : "unchanged", {
+                target: `/services/${serviceSlug}`,
+                reason: `API version ${published.result.version} (revision ${published.result.revision}) of ${serviceSlug}`,
+              });
           }
           continue;
         }
@@ -183,9 +223,16 @@ export async function importBackstage(db: Db, { actor, yaml }: { actor: Actor; y
             report("updated", { target: `/services/${slug}` });
           } else report("unchanged", { target: `/services/${slug}` });
         }
-        if (entity.kind === "API" && entity.spec.type === "openapi" && typeof entity.spec.definition === "string") {
-          const result = await publishVersion(tx, { actor, serviceSlug: slug, text: entity.spec.definition, origin: "import" });
-          outcomes[outcomes.length - 1]!.reason = `API version ${result.version} ${result.outcome === "created" ? "stored" : "already stored"}`;
+        if (entity.kind === "API") {
+          // The service stands either way; what became of its definition is said on the same line.
+          const outcome = outcomes[outcomes.length - 1]!;
+          if (entity.spec.type !== "openapi") outcome.reason = definitionDropped(entity.spec.type);
+          else {
+            const published = await publishDefinition(tx, document, entity.spec.definition, slug);
+            outcome.reason = published.result
+              ? `API version ${published.result.version} ${published.result.outcome === "created" ? "stored" : "already stored"}`
+              : `no API version stored: ${published.why}`;
+          }
         }
       } catch (error) {
         // Domain errors are raised before anything is written for the entity; anything else aborts the import.

@@ -54,6 +54,16 @@ function missingCredentials(operation: IHttpOperation): MockOutput {
   return { ...answer, headers: { ...answer.headers, "X-Wayfinder-Mock-Missing-Credential": detail.replace(/[^\x20-\x7e]/g, "?").slice(0, 500) } };
 }
 
+/** The mock's 422: every way the request misses the operation, with where. */
+function invalidRequest(operation: IHttpOperation, problems: { location?: string[]; message: string }[]): MockOutput {
+  return problem(
+    422,
+    "Invalid request",
+    `The request does not match ${operation.method.toUpperCase()} ${operation.path}: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`,
+    problems.map((violation) => ({ location: (violation.location ?? []).join("."), message: violation.message })),
+  );
+}
+
 function header(headers: Record<string, string> | undefined, name: string): string | undefined {
   return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
@@ -116,9 +126,23 @@ async function answer(
   );
   const result = await prism.request(request, [operation])();
   if (isLeft(result)) {
-    const error = result.left as { status?: number; detail?: string; message: string; name?: string };
+    const error = result.left as {
+      status?: number;
+      detail?: string;
+      message: string;
+      additional?: { validation?: { location?: string[]; message: string; severity?: string }[] };
+    };
     // Prism's own 401 (the operation declares none) says "Invalid security scheme used": say what is missing instead.
     if (error.status === 401) return missingCredentials(operation);
+    // Prism's own 422 (the operation declares no 4xx) carries its findings: list them, as for any invalid request.
+    const found = (error.additional?.validation ?? []).filter((violation) => violation.severity === "Error");
+    if (error.status === 422 && found.length) return invalidRequest(operation, found);
+    if (!operation.responses.length)
+      return problem(
+        501,
+        "No response documented",
+        `${operation.method.toUpperCase()} ${operation.path} declares no response in the document, so the mock has none to give.`,
+      );
     return problem(error.status ?? 500, error.message, error.detail ?? error.message);
   }
   type Violation = { path?: string[]; message: string; severity: number; code?: string | number };
@@ -129,11 +153,9 @@ async function answer(
   // said nothing): what is missing and how to send it, also in a header for tools.
   if (security.length) return missingCredentials(operation);
   if (problems.length)
-    return problem(
-      422,
-      "Invalid request",
-      `The request does not match ${operation.method.toUpperCase()} ${operation.path}: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`,
-      problems.map((violation) => ({ location: (violation.path ?? []).join("."), message: violation.message })),
+    return invalidRequest(
+      operation,
+      problems.map((violation) => ({ location: violation.path, message: violation.message })),
     );
 
   const headers = { ...output.headers };

@@ -1,6 +1,7 @@
 import { sample } from "openapi-sampler";
 import RandExp from "randexp";
 import { isEvaluablePattern, matchesDocumentPattern } from "@/lib/security/document-regexp";
+import { realisticString } from "./realistic-values";
 
 type Json = Record<string, unknown>;
 
@@ -57,16 +58,28 @@ export function stringForPattern(pattern: string, minLength = 0, maxLength = Inf
 }
 
 /**
- * Gives every patterned string in a (recursion-free) schema an example that matches its pattern.
+ * Gives every patterned string in a (recursion-free) schema an example that matches its pattern, and every
+ * string whose format or property name says what it holds a realistic one (realistic-values.ts).
  * openapi-sampler writes a pattern's quantifiers literally (`^[CGD][A-Z0-9]{8,}$` became "CA{8,}");
- * randexp reads the expression properly. An example the document gives is kept if it matches.
+ * randexp reads the expression properly. An example, default, enum or const the document gives is kept
+ * (a patterned example only if it matches).
  */
-export function addPatternExamples(schema: Json): Json {
-  const visit = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(visit);
+export function addPatternExamples(schema: Json, options: { keepPatterns?: boolean } = {}): Json {
+  const visit = (node: unknown, name?: string): unknown => {
+    if (Array.isArray(node)) return node.map((item) => visit(item));
     if (!node || typeof node !== "object") return node;
     const out: Json = {};
-    for (const [key, value] of Object.entries(node as Json)) out[key] = key === "enum" || key === "example" || key === "default" ? value : visit(value);
+    for (const [key, value] of Object.entries(node as Json))
+      out[key] =
+        // Data, not schemas: an example payload may well hold `"type": "string"`.
+        key === "enum" || key === "example" || key === "examples" || key === "default" || key === "const" || key.startsWith("x-")
+          ? value
+          : key === "properties" && value && typeof value === "object" && !Array.isArray(value)
+            ? Object.fromEntries(Object.entries(value as Json).map(([property, child]) => [property, visit(child, property)]))
+            : // A nullable or composed value (`anyOf: [{ type: string, … }, { type: null }]`) keeps its property's name.
+              (key === "anyOf" || key === "oneOf" || key === "allOf") && Array.isArray(value)
+              ? value.map((branch) => visit(branch, name))
+              : visit(value);
     const stringy = out.type === undefined || out.type === "string" || (Array.isArray(out.type) && out.type.includes("string"));
     // Patterns side by side in allOf (zod writes URLs so) must hold at once: one example for all, on the parent.
     const parts = Array.isArray(out.allOf) ? (out.allOf as Json[]) : [];
@@ -75,23 +88,34 @@ export function addPatternExamples(schema: Json): Json {
       const given = out.example;
       const matchesAll = (value: string) => patterns.every((pattern) => matchesDocumentPattern(pattern, value));
       const fits = typeof given === "string" && matchesAll(given);
-      // A format's usual sample (an email, a URL) when it also fits the patterns: randexp knows no formats.
-      const formatted = typeof out.format === "string" && !fits ? sample({ type: "string", format: out.format } as never) : undefined;
+      // A realistic value (an email, a URL) when it also fits the patterns: randexp knows no formats.
+      const realistic = fits ? undefined : realisticString(out, name);
+      const formatted = typeof out.format === "string" && !fits && !realistic ? sample({ type: "string", format: out.format } as never) : undefined;
       const minLength = Number(out.minLength ?? 0);
       const maxLength = out.maxLength === undefined ? Infinity : Number(out.maxLength);
-      if (typeof formatted === "string" && matchesAll(formatted)) out.example = formatted;
+      if (realistic !== undefined && matchesAll(realistic)) out.example = realistic;
+      else if (typeof formatted === "string" && matchesAll(formatted)) out.example = formatted;
       else if (!fits) {
         const made = stringForPatterns(patterns, minLength, maxLength);
         if (made !== undefined) out.example = made;
       }
       if (parts.length) out.allOf = parts.map(({ example: _example, ...part }) => part);
       // openapi-sampler would expand a pattern itself: one the linear-time engine refuses is not its to read.
-      if (!patterns.every(isEvaluablePattern)) {
+      if (!options.keepPatterns && !patterns.every(isEvaluablePattern)) {
         delete out.pattern;
         if (parts.length) out.allOf = (out.allOf as Json[]).map(({ pattern: _pattern, ...part }) => part);
       }
+    } else if (isPlainString(out) && out.example === undefined && out.default === undefined && out.enum === undefined && out.const === undefined) {
+      const realistic = realisticString(out, name);
+      if (realistic !== undefined) out.example = realistic;
     }
     return out;
   };
   return visit(schema) as Json;
+}
+
+/** A schema that says it is a string (by its type, or by a format with no type), not any object. */
+function isPlainString(schema: Json): boolean {
+  if (schema.type === "string" || (Array.isArray(schema.type) && schema.type.includes("string"))) return true;
+  return schema.type === undefined && typeof schema.format === "string" && schema.properties === undefined && schema.$ref === undefined;
 }

@@ -61,14 +61,24 @@ const ownedBy = (team: string) =>
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 
+/**
+ * A regular expression for the query's words as word starts in the operation's name, in the query's
+ * order (`payment intent confirm` → `\mpayment.*\mintent.*\mconfirm`). Words are [a-z0-9] only
+ * (search-tokens.ts), so nothing in them is special to the expression.
+ */
+const inOrder = (words: string[]) => words.map((word) => `\\m${word}`).join(".*");
+
 /** How many matching operations are ranked at most, and counted at most (see searchOperations). */
 export const RANKED_CANDIDATES = 1000;
 export const COUNTED_MATCHES = 1000;
 
 /**
  * Operations of each service's current version, ranked: the operationId typed exactly (or a path
- * typed exactly) first, then an operationId that starts with the query, then full-text rank, where
- * words that name the operation (operationId, path) weigh ten times the others. Retired services
+ * typed exactly) first, then an operationId that starts with the query, then those whose name
+ * (operationId and path) holds every word of the query in its order, then every word in any order,
+ * then full-text rank, where words that name the operation weigh ten times the others. So
+ * `confirm payment intent` puts Stripe's PostPaymentIntentsIntentConfirm above
+ * PostSetupIntentsIntentConfirm, whose description alone says "payment". Retired services
  * are left out, as in the catalogue.
  *
  * Ranking reads every candidate, so a word that nearly every operation holds ("tenant" in 82,000 of
@@ -80,7 +90,7 @@ export const COUNTED_MATCHES = 1000;
 async function searchOperations(
   db: Db,
   input: SearchInput,
-  query: { tsquery: string; compact: string },
+  query: { tsquery: string; compact: string; words: string[] },
 ): Promise<{ hits: OperationHit[]; total: number; totalIsExact: boolean }> {
   const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
   if (input.team) filters.push(ownedBy(input.team));
@@ -114,6 +124,8 @@ async function searchOperations(
       CROSS JOIN q
       ORDER BY (o."operationId" IS NOT NULL AND split_part(o."searchName", ' ', 1) = ${query.compact}) OR lower(o.path) = ${path} DESC,
                (o."operationId" IS NOT NULL AND starts_with(split_part(o."searchName", ' ', 1), ${query.compact})) OR lower(o.path) LIKE ${likePattern(path)} DESC,
+               o."searchName" ~ ${inOrder(query.words)} DESC,
+               ${nameVector} @@ q.query DESC,
                ts_rank(o."searchVector", q.query) DESC, s.name, o.path, o.method
       LIMIT ${input.limit}`,
     db.$queryRaw<{ total: bigint }[]>`

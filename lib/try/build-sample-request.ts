@@ -1,6 +1,8 @@
 import { sample } from "openapi-sampler";
 import { cutRecursion } from "@/lib/mock/cut-recursion";
+import { documentSchemaProblem } from "@/lib/openapi/document-schema-check";
 import { addPatternExamples } from "@/lib/mock/pattern-examples";
+import { realisticString } from "@/lib/mock/realistic-values";
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { deref } from "@/lib/openapi/json-pointer";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
@@ -16,24 +18,64 @@ export interface HarRequest {
   postData?: { mimeType: string; text?: string; params?: { name: string; value: string }[] };
 }
 
+/** Basic credentials to replace: base64 of `username:password`. */
+export const BASIC_PLACEHOLDER = "dXNlcm5hbWU6cGFzc3dvcmQ=";
+
 /** A credential per scheme type: placeholders, or the caller's own values when they ask for them. */
 export type Credentials = Record<string, string | undefined>;
 
 /** Data for a schema, as the mock makes it: recursion cut, patterns honoured. */
-function sampleOf(schema: Json, document: Json, skipReadOnly: boolean): unknown {
+function sampleOf(schema: Json, document: Json, skipReadOnly: boolean, skipNonRequired = false): unknown {
   return sample(
     addPatternExamples(cutRecursion(schema, document)) as never,
-    { skipReadOnly, skipWriteOnly: !skipReadOnly, quiet: true, enablePatterns: true, maxSampleDepth: 100 } as never,
+    { skipReadOnly, skipWriteOnly: !skipReadOnly, skipNonRequired, quiet: true, enablePatterns: true, maxSampleDepth: 100 } as never,
     document as never,
   );
 }
 
-/** A parameter's value for a sample: its example, default or first enum value, else one made from its schema. */
-function exampleOf(parameter: Json, document: Json): string | undefined {
-  const schema = (parameter.schema as Json | undefined) ?? parameter;
-  let value = parameter.example ?? schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
-  if (value === undefined && (schema.type || schema.$ref || schema.pattern)) value = sampleOf(schema, document, false);
-  return value === undefined || value === null ? undefined : typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : JSON.stringify(value);
+/**
+ * A request body for a schema that validates against it where one can be found: the full sample, else
+ * (openapi-sampler takes the first branch of every oneOf, which OpenAI's optional unions fail) the
+ * required properties alone.
+ */
+function validBodyOf(schema: Json, document: Json): unknown {
+  const full = sampleOf(schema, document, true);
+  if (documentSchemaProblem(document, schema, full) === null) return full;
+  const minimal = sampleOf(schema, document, true, true);
+  return documentSchemaProblem(document, schema, minimal) === null ? minimal : full;
+}
+
+/**
+ * A parameter's value for a sample: its example, default or first enum value, else a realistic one for its
+ * format or name (an email, a UUID), else one made from its schema when it is constrained (a number, a
+ * pattern, an array); a plain string has none, and the caller shows a placeholder for it.
+ */
+function exampleOf(parameter: Json, document: Json): unknown {
+  const schema = objectAt(document, parameter.schema ?? parameter);
+  const named = Object.values(objectAt(document, parameter.examples))[0];
+  let value =
+    parameter.example ??
+    (isPlainObject(named) ? named.value : undefined) ??
+    schema.example ??
+    schema.default ??
+    (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
+  if (value === undefined) value = realisticString(schema, String(parameter.name));
+  const plainString = schema.type === "string" && schema.pattern === undefined;
+  if (value === undefined && !plainString && (schema.type || schema.$ref || schema.pattern)) value = sampleOf(schema, document, false);
+  return value ?? undefined;
+}
+
+/** A path or header value as text: arrays comma-separated (the `simple` style), objects as JSON. */
+function asText(value: unknown): string | undefined {
+  return value === undefined ? undefined : typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : JSON.stringify(value);
+}
+
+/**
+ * Whether a sample sends an optional query parameter: only a `deepObject` one (Stripe's `automatic_tax`),
+ * which Prism reads as an object even when absent, so leaving it out fails the object's required keys.
+ */
+function sendsOptional(parameter: Json, document: Json): boolean {
+  return parameter.style === "deepObject" && Array.isArray(objectAt(document, parameter.schema).required);
 }
 
 function requestBody(operation: Json, document: Json): HarRequest["postData"] {
@@ -50,16 +92,66 @@ function requestBody(operation: Json, document: Json): HarRequest["postData"] {
   const mediaObject = media as Json;
   const named = Object.values((mediaObject.examples as Json | undefined) ?? {})[0] as Json | undefined;
   let value = mediaObject.example ?? named?.value;
-  if (value === undefined && mediaObject.schema) value = sampleOf(mediaObject.schema as Json, document, true);
+  const schema = isPlainObject(mediaObject.schema) ? mediaObject.schema : undefined;
+  // The document's example only when it is valid for its own schema; else one generated from the schema.
+  if (value !== undefined && schema && documentSchemaProblem(document, schema, value) !== null) value = undefined;
+  if (value === undefined && schema) value = validBodyOf(schema, document);
   if (value === undefined) return undefined;
-  if (/multipart\/form-data/.test(mimeType) && value && typeof value === "object")
-    return { mimeType, params: Object.entries(value as Json).map(([name, item]) => ({ name, value: typeof item === "string" ? item : JSON.stringify(item) })) };
+  if (/multipart\/form-data/.test(mimeType) && value && typeof value === "object") {
+    // A part is text: an optional number, list or object in one reaches the mock (Prism) as a string and
+    // fails its type, so only optional strings are sent.
+    const required = requiredOf(mediaObject.schema, document);
+    const encoding = (mediaObject.encoding as Record<string, Json> | undefined) ?? {};
+    // A deepObject part is sent as bracketed parts (`file_link_data[create]=true`), which Prism reads back.
+    const deep = (name: string) => encoding[name]?.style === "deepObject";
+    const parts = Object.entries(value as Json).filter(
+      ([name, item]) => required.has(name) || typeof item === "string" || (deep(name) && item !== null && typeof item === "object" && !Array.isArray(item)),
+    );
+    const params = parts.flatMap(([name, item]) =>
+      deep(name) ? formPairs(name, item, encoding[name]!) : [[name, typeof item === "string" ? item : JSON.stringify(item)] as [string, string]],
+    );
+    return { mimeType, params: params.map(([name, item]) => ({ name, value: item })) };
+  }
   if (/x-www-form-urlencoded/.test(mimeType) && value && typeof value === "object") {
-    const text = new URLSearchParams(Object.entries(value as Json).map(([key, item]) => [key, String(item)])).toString();
+    const encoding = (mediaObject.encoding as Record<string, Json> | undefined) ?? {};
+    const required = requiredOf(mediaObject.schema, document);
+    const pairs = Object.entries(value as Json)
+      // Prism reads a list back from a form only as deepObject scalars (`expand[0]=…`): not Stripe's
+      // `tax_id_data[0][type]`, nor Twilio's repeated fields. An optional list it cannot read is left out.
+      .filter(
+        ([key, item]) =>
+          required.has(key) ||
+          !Array.isArray(item) ||
+          (encoding[key]?.style === "deepObject" && item.every((entry) => entry === null || typeof entry !== "object")),
+      )
+      .flatMap(([key, item]) => formPairs(key, item, encoding[key] ?? {}));
+    const text = new URLSearchParams(pairs).toString();
     // An empty form (Stripe declares one on 212 GETs and DELETEs) is no body: `--data ''` would make curl POST.
     return text ? { mimeType, text } : undefined;
   }
   return { mimeType, text: typeof value === "string" ? value : JSON.stringify(value, null, 2) };
+}
+
+/**
+ * One form field as name-value pairs, serialised as its encoding says (OpenAPI's form rules): `deepObject`
+ * nests with brackets (`metadata[key]=value`, `items[0][price]=…`, as Stripe declares), an exploded array
+ * repeats its name, an exploded object of scalars becomes its own fields, and anything else is JSON.
+ */
+function formPairs(name: string, value: unknown, encoding: Json, deep = encoding.style === "deepObject"): [string, string][] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== "object") return [[name, String(value)]];
+  const explode = encoding.explode !== false;
+  // An empty list or object has no brackets to write: Stripe's forms take "" for "none".
+  if (deep && Object.keys(value).length === 0) return [[name, ""]];
+  if (deep)
+    return Array.isArray(value)
+      ? value.flatMap((item, index) => formPairs(`${name}[${index}]`, item, encoding, true))
+      : Object.entries(value as Json).flatMap(([key, item]) => formPairs(`${name}[${key}]`, item, encoding, true));
+  const scalar = (item: unknown) => item === null || typeof item !== "object";
+  if (Array.isArray(value) && value.every(scalar)) return explode ? value.map((item) => [name, String(item)]) : [[name, value.map(String).join(",")]];
+  if (!Array.isArray(value) && explode && Object.values(value as Json).every(scalar))
+    return Object.entries(value as Json).flatMap(([key, item]) => (item === null ? [] : [[key, String(item)] as [string, string]]));
+  return [[name, JSON.stringify(value)]];
 }
 
 /**
@@ -74,6 +166,13 @@ export function mayCarryBody(method: string, operation: Json, document: Json): b
     .map((parameter) => objectAt(document, parameter))
     .find((parameter) => parameter.in === "body");
   return objectAt(document, operation.requestBody).required === true || bodyParameter?.required === true;
+}
+
+/** The names a body schema requires (of its own or its allOf parts'). */
+function requiredOf(schema: unknown, document: Json): Set<string> {
+  const resolved = objectAt(document, schema);
+  const parts = Array.isArray(resolved.allOf) ? resolved.allOf.map((part) => objectAt(document, part)) : [];
+  return new Set([resolved, ...parts].flatMap((part) => (Array.isArray(part.required) ? part.required.map(String) : [])));
 }
 
 /** The object a value or its local `$ref`s name; `{}` for anything else. */
@@ -114,9 +213,14 @@ export function buildSampleRequest(input: {
     const name = String(parameter.name);
     const value = exampleOf(parameter, document);
     if (parameter.in === "path")
-      path = path.split(`{${name}}`).join(encodeURIComponent(value ?? `{${name}}`).replace(/%7B|%7D/g, (c) => (c === "%7B" ? "{" : "}")));
-    else if (parameter.in === "query" && parameter.required) queryString.push({ name, value: value ?? `<${name}>` });
-    else if (parameter.in === "header" && parameter.required) headers.push({ name, value: value ?? `<${name}>` });
+      path = path.split(`{${name}}`).join(encodeURIComponent(asText(value) ?? `{${name}}`).replace(/%7B|%7D/g, (c) => (c === "%7B" ? "{" : "}")));
+    else if (parameter.in === "query" && (parameter.required || sendsOptional(parameter, document))) {
+      const pairs = value === undefined ? [[name, `<${name}>`] as const] : formPairs(name, value, parameter);
+      queryString.push(...pairs.map(([key, text]) => ({ name: key, value: text })));
+    }
+    // An Accept the document constrains is sent as it says: every client sends one (curl and fetch `*/*`).
+    else if (parameter.in === "header" && (parameter.required || name.toLowerCase() === "accept") && name.toLowerCase() !== "content-type")
+      headers.push({ name, value: asText(value) ?? `<${name}>` });
   }
   const schemes = securitySchemesOf(document);
   const requirement = (((operation.security ?? document.security) as Json[] | undefined) ?? [])[0] ?? {};
@@ -130,7 +234,8 @@ export function buildSampleRequest(input: {
       else if (scheme.in === "cookie") headers.push({ name: "Cookie", value: `${String(scheme.name)}=${value}` });
       else headers.push({ name: String(scheme.name), value });
     } else if ((scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") || scheme.type === "basic") {
-      headers.push({ name: "Authorization", value: `Basic ${given ?? "<BASE64(username:password)>"}` });
+      // base64("username:password"): a placeholder that is still well-formed, so the sample runs against the mock.
+      headers.push({ name: "Authorization", value: `Basic ${given ?? BASIC_PLACEHOLDER}` });
     } else {
       headers.push({ name: "Authorization", value: `Bearer ${given ?? "<TOKEN>"}` });
     }

@@ -1,13 +1,16 @@
 import type { PublishDiff } from "./publish-version";
 
 /** What a publish did, in one or two sentences for the person or the CI job that sent the document. */
-export function describePublish(result: {
-  outcome: "created" | "unchanged";
-  version: string;
-  revision: number;
-  operationCount: number;
-  diff?: PublishDiff | null;
-}): string {
+export function describePublish(
+  result: {
+    outcome: "created" | "unchanged";
+    version: string;
+    revision: number;
+    operationCount: number;
+    diff?: PublishDiff | null;
+  },
+  options: { warnBreaking?: boolean } = {},
+): string {
   if (result.outcome === "unchanged") return `Unchanged: this content is already stored as ${result.version} revision ${result.revision}.`;
   const operations = `${result.operationCount} operation${result.operationCount === 1 ? "" : "s"}`;
   const what =
@@ -20,5 +23,11 @@ export function describePublish(result: {
     breaking + warning + info === 0
       ? `No changes to the API since ${result.diff.base.version} revision ${result.diff.base.revision} (only text that does not change behaviour, or nothing).`
       : `Since ${result.diff.base.version} revision ${result.diff.base.revision}: ${breaking} breaking, ${warning} potentially breaking, ${info} other change${info === 1 ? "" : "s"}.`;
-  return `${what} ${changes}${result.diff.semverViolation ? ` Breaking changes without a new major version (${result.diff.base.version} → ${result.version}).` : ""}`;
+  const semver = result.diff.semverViolation ? ` Breaking changes without a new major version (${result.diff.base.version} → ${result.version}).` : "";
+  // Under `warn` the breaking changes lead the message (and subscribers get change.breaking); `allow` only counts them.
+  const alert =
+    breaking && (options.warnBreaking ?? true)
+      ? `Warning: ${breaking} breaking change${breaking === 1 ? "" : "s"} for clients of ${result.diff.base.version}${result.diff.acceptedBreakingReason ? `, accepted: "${result.diff.acceptedBreakingReason}"` : ""}. `
+      : "";
+  return `${alert}${what} ${changes}${semver}`;
 }

@@ -4,7 +4,7 @@ import type { VersionOrigin } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
-import { assert, canEditService, canManageServiceTokens, canRegisterService } from "@/lib/auth/permissions";
+import { assert, canAcceptBreaking, canEditService, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, isTransaction, type Db } from "@/lib/db/types";
 import type { Change, DiffResult, DiffSummary } from "@/lib/diff/diff-types";
 import { AppError, notFound } from "@/lib/errors";
@@ -117,6 +117,8 @@ interface StagedVersion {
   revision: number;
   diff: PublishDiff | null;
   changes: Change[];
+  /** The service's policy said `allow`: breaking changes are recorded, not announced or warned about. */
+  quiet: boolean;
 }
 
 /**
@@ -195,7 +197,11 @@ async function decidePublish(
       throw new AppError("CONFLICT", `"${serviceSlug}" has versions already; its maintainers publish the next ones.`);
   }
   if (options.acceptBreaking !== undefined)
-    assert(canManageServiceTokens(actor, { ownerTeamIds }), actor, `accept breaking changes to "${serviceSlug}" (its maintainers only)`);
+    assert(
+      canAcceptBreaking(actor, { id: service.id, ownerTeamIds }),
+      actor,
+      `accept breaking changes to "${serviceSlug}" (its maintainers, or a token of a team that owns it)`,
+    );
   const existing = await tx.apiVersion.findUnique({
     where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
     select: { version: true, revision: true, operationCount: true },
@@ -233,7 +239,7 @@ async function decidePublish(
       if (!options.acceptBreaking) {
         throw new AppError(
           "CONFLICT",
-          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision}), and "${serviceSlug}" blocks breaking changes. A maintainer may publish them anyway with acceptBreaking=<reason>.`,
+          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision}), and "${serviceSlug}" blocks breaking changes. A maintainer may publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
           { base: diff.base, summary: result.summary, semverViolation, changes: changes.filter((change) => change.level === "breaking") },
         );
       }
@@ -267,14 +273,14 @@ async function decidePublish(
     },
     select: { id: true },
   });
-  return { staged: { id: created.id, serviceId: service.id, revision, diff, changes } };
+  return { staged: { id: created.id, serviceId: service.id, revision, diff, changes, quiet: service.breakingChangePolicy === "allow" } };
 }
 
 /** Makes a written version the service's version: what readers see changes here, with its audit entry and events. */
 async function finishPublish(
   tx: Prisma.TransactionClient,
   { actor, serviceSlug, prepared, options }: Publish,
-  { id, serviceId, revision, diff, changes }: StagedVersion,
+  { id, serviceId, revision, diff, changes, quiet }: StagedVersion,
 ): Promise<PublishResult> {
   const origin = options.origin ?? "push";
   await tx.$queryRaw`SELECT id FROM "Service" WHERE id = ${serviceId} FOR UPDATE`;
@@ -294,7 +300,7 @@ async function finishPublish(
     operationCount: prepared.operations.length,
     diff,
   };
-  const result = { ...published, message: describePublish(published) };
+  const result = { ...published, message: describePublish(published, { warnBreaking: !quiet }) };
   await recordAudit(tx, actor, {
     action: diff?.acceptedBreakingReason ? "version.publish_breaking" : "version.publish",
     entityType: "service",
@@ -305,7 +311,8 @@ async function finishPublish(
   });
   const announced = { version: prepared.version, revision, kind: published.kind, operationCount: prepared.operations.length, origin };
   await recordWebhookEvent(tx, { type: "version.published", serviceId, data: announced });
-  if (diff?.summary.breaking)
+  // `warn` (and `block`, past it with a reason) announces breaking changes; `allow` records them only.
+  if (diff?.summary.breaking && !quiet)
     await recordWebhookEvent(tx, {
       type: "change.breaking",
       serviceId,

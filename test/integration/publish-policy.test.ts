@@ -1,16 +1,27 @@
 /**
  * Publishing compares each new version with the one it follows and applies the service's breaking
  * change policy, over HTTP against the production build: warn (stored, flagged, semver checked),
- * block (409 with the changes), block with a maintainer's reason (stored, audited), and a token may
- * not give that reason.
+ * block (409 with the changes, warned about at Check), block with a maintainer's reason or CI's
+ * (`wayfinder publish --accept-breaking` with the owning team's token; stored, audited), and neither a
+ * member who is not a maintainer nor another team's token may give that reason.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
+import type { Database } from "@/lib/db/open-database";
+import { createService } from "@/lib/services/create-service";
+import { createTeam } from "@/lib/teams/create-team";
+import { publishVersion } from "@/lib/versions/publish-version";
 import { contractErrors } from "../support/contract";
+import { testDatabases } from "../support/test-databases";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+
+const run = promisify(execFile);
 
 const document = (version: string, required: boolean, extraPath?: string) =>
   JSON.stringify({
@@ -28,6 +39,8 @@ describe("publishing with a breaking-change policy", () => {
   let admin: SessionHeaders;
   let maintainer: SessionHeaders;
   let token: string;
+  let otherToken: string;
+  let member: SessionHeaders;
 
   const publish = (who: Record<string, string>, body: string, query = "") =>
     fetch(`${server.url}/api/v1/services/policed/versions${query}`, { method: "POST", headers: { ...who, "Content-Type": "application/json" }, body });
@@ -48,6 +61,14 @@ describe("publishing with a breaking-change policy", () => {
     await post("/api/v1/services", { slug: "policed", name: "Policed", primaryOwner: "policy" });
     maintainer = await signInLocally(server.url, { name: "Maint", email: "maint@policy.test" });
     token = ((await (await post("/api/v1/teams/policy/tokens", { name: "ci", service: "policed" })).json()) as { token: string }).token;
+    await fetch(`${server.url}/api/v1/teams/policy/members`, {
+      method: "PUT",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "dev@policy.test", role: "member" }),
+    });
+    member = await signInLocally(server.url, { name: "Dev", email: "dev@policy.test" });
+    await post("/api/v1/teams", { slug: "elsewhere", name: "Elsewhere" });
+    otherToken = ((await (await post("/api/v1/teams/elsewhere/tokens", { name: "ci" })).json()) as { token: string }).token;
   }, 180_000);
 
   afterAll(async () => {
@@ -73,6 +94,7 @@ describe("publishing with a breaking-change policy", () => {
     expect(second.status).toBe(201);
     const body = await json(second);
     expect(contractErrors("/services/{slug}/versions", "post", 201, body)).toEqual([]);
+    expect(body.message).toMatch(/^Warning: 1 breaking change for clients of 1\.0\.0\./);
     expect(body.diff).toEqual({
       base: { version: "1.0.0", revision: 1 },
       summary: { breaking: 1, warning: 0, info: 1 },
@@ -104,9 +126,26 @@ describe("publishing with a breaking-change policy", () => {
     expect(versions).toHaveLength(2);
   });
 
-  it("lets a maintainer publish them anyway with a reason, audited; a token may not", async () => {
-    const byToken = await publish({ Authorization: `Bearer ${token}` }, document("2.0.0", true), "?acceptBreaking=ci%20says%20so");
-    expect(byToken.status).toBe(403);
+  it("warns at Check that a publish will be refused, and says the caller may give a reason", async () => {
+    const check = async (who: Record<string, string>) => json(await publish(who, document("2.0.0", true), "?dryRun=true"));
+    const byMaintainer = await check(maintainer);
+    expect(contractErrors("/services/{slug}/versions", "post", 200, byMaintainer)).toEqual([]);
+    expect(byMaintainer.preview).toEqual({
+      policy: "block",
+      base: { version: "1.1.0", revision: 1 },
+      summary: { breaking: 1, warning: 0, info: 0 },
+      semverViolation: false,
+      refused: true,
+      mayAcceptBreaking: true,
+      unchanged: false,
+    });
+    // A member who is not a maintainer may not publish at all, so not check a publish either.
+    expect((await publish(member, document("2.0.0", true), "?dryRun=true")).status).toBe(403);
+  });
+
+  it("lets a maintainer publish them anyway with a reason, audited; a member who is not a maintainer may not", async () => {
+    const byMember = await publish(member, document("2.0.0", true), "?acceptBreaking=members%20cannot");
+    expect(byMember.status).toBe(403);
     const accepted = await publish(maintainer, document("2.0.0", true), `?acceptBreaking=${encodeURIComponent("/extra was never used (logs checked)")}`);
     expect(accepted.status).toBe(201);
     expect((await json(accepted)).diff).toMatchObject({
@@ -176,5 +215,66 @@ describe("publishing with a breaking-change policy", () => {
       sunset: "2030-01-31",
     });
     expect((await fetch(`${server.url}/api/v1/deprecations?within=soon`)).status).toBe(400);
+  });
+
+  it("lets CI give the reason with `wayfinder publish --accept-breaking` and the owning team's token; another team's token may not", async () => {
+    const file = path.join(dataDir, "policed-3.json");
+    // 3.0.0 drops GET /things: breaking against 2.0.0.
+    writeFileSync(file, JSON.stringify({ openapi: "3.0.3", info: { title: "Policed", version: "3.0.0" }, paths: {} }));
+    const cli = (args: string[], withToken: string) =>
+      run(process.execPath, [path.resolve("bin/wayfinder.mjs"), "publish", "--service", "policed", ...args, file], {
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", WAYFINDER_URL: server.url, WAYFINDER_TOKEN: withToken },
+      }).then(
+        ({ stdout, stderr }) => ({ code: 0, out: stdout + stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout + error.stderr }),
+      );
+    const refused = await cli([], token);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toMatch(/blocks breaking changes.*--accept-breaking/);
+    const foreign = await cli(["--accept-breaking", "not ours"], otherToken);
+    expect(foreign.code).toBe(2);
+    expect(foreign.out).toMatch(/not allowed to publish API versions of "policed"/);
+    const accepted = await cli(["--accept-breaking", "3.0 announced in March; no callers left"], token);
+    expect(accepted.out).toContain("breaking changes accepted: 3.0 announced in March; no callers left");
+    expect(accepted.code).toBe(0);
+    const history = (await json(await fetch(`${server.url}/api/v1/services/policed/history`, { headers: maintainer }))).items as {
+      action: string;
+      actor: string;
+      after: { version?: string; diff?: { acceptedBreakingReason: string } };
+    }[];
+    const entry = history.find((item) => item.action === "version.publish_breaking" && item.after.version === "3.0.0");
+    expect(entry?.after.diff?.acceptedBreakingReason).toBe("3.0 announced in March; no callers left");
+  });
+});
+
+describe.each(testDatabases)("allow and warn differ, on $name", ({ open }) => {
+  const actor = systemActor("policy test");
+  let db: Database;
+  beforeAll(async () => {
+    db = await open();
+    await createTeam(db.prisma, { actor, input: { slug: "policies", name: "Policies" } });
+  });
+  afterAll(async () => db?.close());
+
+  it("warn leads the publish message with the breaking changes and announces change.breaking; allow only records them", async () => {
+    const outcomes: Record<string, { message: string; announced: number; recorded: number }> = {};
+    for (const policy of ["warn", "allow"] as const) {
+      const slug = `policy-${policy}`;
+      await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "policies", breakingChangePolicy: policy } });
+      await publishVersion(db.prisma, { actor, serviceSlug: slug, text: document("1.0.0", false, "/extra") });
+      const result = await publishVersion(db.prisma, { actor, serviceSlug: slug, text: document("2.0.0", false) });
+      const service = await db.prisma.service.findUniqueOrThrow({ where: { slug } });
+      outcomes[policy] = {
+        message: result.message,
+        announced: await db.prisma.webhookEvent.count({ where: { serviceId: service.id, type: "change.breaking" } }),
+        recorded: result.diff?.summary.breaking ?? 0,
+      };
+    }
+    expect(outcomes.warn).toEqual({
+      message: expect.stringMatching(/^Warning: 1 breaking change for clients of 1\.0\.0\. Published 2\.0\.0/),
+      announced: 1,
+      recorded: 1,
+    });
+    expect(outcomes.allow).toEqual({ message: expect.stringMatching(/^Published 2\.0\.0 .*1 breaking/), announced: 0, recorded: 1 });
   });
 });

@@ -59,6 +59,16 @@ describe.skipIf(!hasFixtures).each(testDatabases)("search on $name", ({ open }) 
     expect(twilio.operations.map((hit) => hit.path)).toContain("/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json");
   });
 
+  it("ranks operations whose name holds every word of the query above partial matches, in the query's order first", async () => {
+    // Issue 22: PostSetupIntentsIntentConfirm (whose description alone says "payment") came first, the intended fourth.
+    expect(first(await search(db, { q: "confirm payment intent" }))).toBe("stripe post /v1/payment_intents/{intent}/confirm");
+    expect(first(await search(db, { q: "payment intent confirm" }))).toBe("stripe post /v1/payment_intents/{intent}/confirm");
+    expect(first(await search(db, { q: "confirm setup intent" }))).toBe("stripe post /v1/setup_intents/{intent}/confirm");
+    // Words in the query's order rank above the same words in another order.
+    const ordered = await search(db, { q: "customer sources", service: "stripe" });
+    expect(ordered.operations[0]!.path).toMatch(/^\/v1\/customers\/\{customer\}\/sources/);
+  });
+
   it("corrects a misspelling and says so", async () => {
     const results = await search(db, { q: "refnd chrage" });
     expect(results.corrections.map((correction) => correction.word)).toEqual(["refnd", "chrage"]);

@@ -178,7 +178,14 @@ const edgeCases: Record<string, unknown[]> = {
   ],
   createServiceFromTemplate: templateBodies,
   downloadTemplateProject: templateBodies,
-  importBackstage: [{ yaml: "kind: Group" }, { yaml: "" }, {}],
+  importBackstage: [
+    { yaml: "kind: Group" },
+    { yaml: "" },
+    {},
+    { url: "https://git.example.com/catalog-info.yaml" },
+    { url: "ftp://x" },
+    { yaml: "a", url: "https://x.example" },
+  ],
   diffDocuments: [
     { base: { openapi: "3.0.3" }, revision: "openapi: 3.1.0" },
     { base: "", revision: "x" },

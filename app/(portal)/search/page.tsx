@@ -142,7 +142,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Method
-          <select name="method" defaultValue={first(params.method)} className={field}>
+          <select name="method" defaultValue={first(params.method)?.toLowerCase()} className={field}>
             <option value="">Any method</option>
             {methods.map((method) => (
               <option key={method} value={method}>

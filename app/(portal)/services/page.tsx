@@ -25,6 +25,12 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const parsed = serviceFiltersFromSearchParams(params);
   // A hand-edited URL with a bad filter shows the whole catalogue and says so, rather than failing.
   const filters = parsed.success ? parsed.data : serviceFiltersSchema.parse({});
+  // Levels are configured (governance/scorecards.yaml), so the schema cannot list them: checked here.
+  const levels = levelNames();
+  const known = [...levels, "none"];
+  const canonical = filters.level ? known.find((level) => level.toLowerCase() === filters.level!.toLowerCase()) : undefined;
+  const unknownLevel = filters.level && !canonical ? filters.level : null;
+  if (filters.level) filters.level = canonical;
   const actor = await readerActor(`/services${serviceFiltersToSearch(filters)}`);
   const signedIn = actor.kind === "user";
   if (filters.mine && !signedIn) filters.mine = false;
@@ -47,12 +53,17 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
           )}
         </div>
       </div>
+      {unknownLevel && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
+          The level filter was ignored: level &quot;{unknownLevel.slice(0, 60)}&quot; is not one of {known.join(", ")}.
+        </p>
+      )}
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
           Some filters in this address were not understood and were ignored: {describeFilterProblems(parsed.error.issues, params).join("; ")}.
         </p>
       )}
-      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} levels={levelNames()} signedIn={signedIn} />
+      <CatalogueFilters filters={filters} teams={teams} tags={tags} lifecycles={lifecycles} levels={levels} signedIn={signedIn} />
       {page.items.length ? (
         <ServiceTable services={page.items} />
       ) : (

@@ -564,7 +564,7 @@ export const operations = {
     tags: ["Import"],
     summary: "Import Backstage catalog-info.yaml documents (admins)",
     description:
-      'Groups become teams; Components and APIs services; an API\'s inline OpenAPI definition a version of the service that provides it. Send `{ "yaml": "…" }` or the YAML itself as `application/yaml`.',
+      'Groups become teams; Components and APIs services; an API\'s OpenAPI definition a version of the service that provides it: inline, or (for a catalog given by `url`) the file a `$text`, `$openapi`, `$yaml` or `$json` substitution names, fetched relative to the catalog file through the SSRF-safe fetcher. A pasted catalog\'s substituted definitions are reported as needing a URL; a non-OpenAPI definition (AsyncAPI) as not stored. Send `{ "yaml": "…" }`, `{ "url": "…" }`, or the YAML itself as `application/yaml`.',
     access: "session",
     body: backstageJsonBodySchema,
     otherBodies: { "application/yaml": z.string() },

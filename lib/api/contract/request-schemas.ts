@@ -1,3 +1,4 @@
+import { fetchableUrl } from "@/lib/http/http-url";
 import { z } from "zod";
 
 /** Query and body schemas that belong to one route alone; the domain's own input schemas live in lib/<domain>. */
@@ -9,12 +10,10 @@ export const historyQuerySchema = z.object({
 export const publishQuerySchema = z.object({
   dryRun: z.enum(["true", "false"]).optional().meta({ description: "`true`: run the pipeline and report, store nothing." }),
   origin: z.enum(["push", "upload"]).default("push").meta({ description: "How the document arrived, recorded on the version." }),
-  acceptBreaking: z
-    .string()
-    .min(3, "give a reason of at least 3 characters")
-    .max(500, "must be at most 500 characters")
-    .optional()
-    .meta({ description: "Publish breaking changes past the service's `block` policy, for this reason (recorded in the audit log). Its maintainers only." }),
+  acceptBreaking: z.string().min(3, "give a reason of at least 3 characters").max(500, "must be at most 500 characters").optional().meta({
+    description:
+      "Publish breaking changes past the service's `block` policy, for this reason (recorded in the audit log). The service's maintainers, or a token of a team that owns it (`wayfinder publish --accept-breaking`); not a member who is not a maintainer.",
+  }),
 });
 
 export const changesQuerySchema = z.object({ level: z.enum(["breaking", "warning", "info"]).optional().meta({ description: "Only changes at this level." }) });
@@ -51,7 +50,22 @@ export const operationSliceQuerySchema = documentQuerySchema
   })
   .refine((query) => (query.method === undefined) === (query.path === undefined), { message: "give both method and path, or neither", path: ["path"] });
 
-export const backstageJsonBodySchema = z.object({ yaml: z.string().min(1, "is required") }).meta({ id: "BackstageImport" });
+export const backstageJsonBodySchema = z
+  .union(
+    [
+      z.object({ yaml: z.string().min(1, "is empty").meta({ description: "The catalog-info.yaml documents, pasted." }) }).strict(),
+      z
+        .object({
+          url: fetchableUrl.meta({
+            description:
+              "The catalog file's URL: fetched through the portal's SSRF-safe fetcher (WAYFINDER_FETCH_ALLOW for internal hosts), and `$text`/`$openapi`/`$yaml`/`$json` definitions read relative to it.",
+          }),
+        })
+        .strict(),
+    ],
+    { error: 'send either { "yaml": "<catalog-info.yaml documents>" } or { "url": "<the catalog file\'s URL>" }' },
+  )
+  .meta({ id: "BackstageImport" });
 
 /** `POST /diff`: two API descriptions, each a JSON object or the text of a JSON or YAML document. */
 const apiDescription = z.union([z.record(z.string(), z.unknown()), z.string().min(1, "is empty")]);

@@ -130,6 +130,20 @@ const publishDiffSchema = z
   })
   .meta({ id: "PublishDiff" });
 
+export const publishPreviewSchema = z
+  .object({
+    policy: z.enum(["allow", "warn", "block"]),
+    base: z.object({ version: z.string(), revision: z.int() }).nullable().meta({ description: "The version it would follow; null for a first version." }),
+    summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }).nullable(),
+    semverViolation: z.boolean(),
+    refused: z.boolean().meta({ description: "Publishing it as it is would be refused (409): breaking changes under `block`." }),
+    mayAcceptBreaking: z.boolean().meta({
+      description: "Whether the caller may publish it anyway with `acceptBreaking=<reason>` (the service's maintainers, or a token of a team that owns it).",
+    }),
+    unchanged: z.boolean().meta({ description: "The content is already stored: publishing would change nothing." }),
+  })
+  .meta({ id: "PublishPreview" });
+
 export const publishResultSchema = z
   .object({
     diff: publishDiffSchema
@@ -148,6 +162,7 @@ export const publishResultSchema = z
     contentHash: z.string(),
     operationCount: z.int().min(0),
     sizeBytes: z.int().min(0),
+    preview: publishPreviewSchema.optional().meta({ description: "In a dry run: what publishing it would do under the service's policy." }),
   })
   .meta({ id: "PublishResult" });
 

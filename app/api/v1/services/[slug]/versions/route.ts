@@ -6,6 +6,7 @@ import { readBodyCapped } from "@/lib/http/read-body";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { listVersions } from "@/lib/versions/list-versions";
+import { previewPublish } from "@/lib/versions/preview-publish";
 import { publishPrepared } from "@/lib/versions/publish-version";
 import { runPipeline } from "@/lib/pipeline/pipeline-pool";
 import { describePrepared } from "@/lib/versions/receive-document";
@@ -29,7 +30,8 @@ export const POST = apiRoute<{ slug: string }>(async (request, { slug }, { actor
     contentType: request.headers.get("content-type") ?? "",
     limits,
   });
-  if (query.dryRun === "true") return Response.json({ outcome: "valid", ...describePrepared(prepared) });
+  if (query.dryRun === "true")
+    return Response.json({ outcome: "valid", ...describePrepared(prepared), preview: await previewPublish(db, { actor, serviceSlug: slug, prepared }) });
   const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin, acceptBreaking: query.acceptBreaking });
   return Response.json({ ...describePrepared(prepared), ...result }, { status: result.outcome === "created" ? 201 : 200 });
 });
