@@ -64,7 +64,7 @@ export function stringForPattern(pattern: string, minLength = 0, maxLength = Inf
  * randexp reads the expression properly. An example, default, enum or const the document gives is kept
  * (a patterned example only if it matches).
  */
-export function addPatternExamples(schema: Json, options: { keepPatterns?: boolean } = {}): Json {
+export function addPatternExamples(schema: Json): Json {
   const visit = (node: unknown, name?: string): unknown => {
     if (Array.isArray(node)) return node.map((item) => visit(item));
     if (!node || typeof node !== "object") return node;
@@ -101,7 +101,7 @@ export function addPatternExamples(schema: Json, options: { keepPatterns?: boole
       }
       if (parts.length) out.allOf = parts.map(({ example: _example, ...part }) => part);
       // openapi-sampler would expand a pattern itself: one the linear-time engine refuses is not its to read.
-      if (!options.keepPatterns && !patterns.every(isEvaluablePattern)) {
+      if (!patterns.every(isEvaluablePattern)) {
         delete out.pattern;
         if (parts.length) out.allOf = (out.allOf as Json[]).map(({ pattern: _pattern, ...part }) => part);
       }

@@ -90,12 +90,7 @@ function requestBody(operation: Json, document: Json): HarRequest["postData"] {
       : [];
   if (!mimeType || !media) return undefined;
   const mediaObject = media as Json;
-  const named = Object.values((mediaObject.examples as Json | undefined) ?? {})[0] as Json | undefined;
-  let value = mediaObject.example ?? named?.value;
-  const schema = isPlainObject(mediaObject.schema) ? mediaObject.schema : undefined;
-  // The document's example only when it is valid for its own schema; else one generated from the schema.
-  if (value !== undefined && schema && documentSchemaProblem(document, schema, value) !== null) value = undefined;
-  if (value === undefined && schema) value = validBodyOf(schema, document);
+  const value = bodyValueOf(mediaObject, document);
   if (value === undefined) return undefined;
   if (/multipart\/form-data/.test(mimeType) && value && typeof value === "object") {
     // A part is text: an optional number, list or object in one reaches the mock (Prism) as a string and
@@ -152,6 +147,18 @@ function formPairs(name: string, value: unknown, encoding: Json, deep = encoding
   if (!Array.isArray(value) && explode && Object.values(value as Json).every(scalar))
     return Object.entries(value as Json).flatMap(([key, item]) => (item === null ? [] : [[key, String(item)] as [string, string]]));
   return [[name, JSON.stringify(value)]];
+}
+
+/**
+ * The body a sample (or Try it out's pre-filled body) sends for one media type: the document's example
+ * when it is valid for its own schema, else one generated from the schema (validBodyOf).
+ */
+export function bodyValueOf(media: Json, document: Json): unknown {
+  const named = Object.values((media.examples as Json | undefined) ?? {})[0] as Json | undefined;
+  const value = media.example ?? named?.value;
+  const schema = isPlainObject(media.schema) ? media.schema : undefined;
+  if (value !== undefined && (!schema || documentSchemaProblem(document, schema, value) === null)) return value;
+  return schema ? validBodyOf(schema, document) : undefined;
 }
 
 /**
