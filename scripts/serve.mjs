@@ -69,6 +69,11 @@ function withoutMockTrailingSlash(rawUrl) {
   while (end > 1 && path[end - 1] === "/") end -= 1;
   return [path.slice(0, end), ...query].join("?");
 }
+// Kept-alive connections outlive the clients' own idle timeouts (undici, browsers, proxies: 4 to 60 s),
+// so a client never sends a request on a socket the server is closing at that moment (ECONNRESET,
+// seen under load with Node's 5 s default).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => {
   console.log(`Wayfinder is listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
   if (embedded && !process.env.HOST)
