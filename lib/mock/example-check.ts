@@ -1,9 +1,9 @@
-import { openapiSchemaToJsonSchema } from "@openapi-contrib/openapi-schema-to-json-schema";
 import type { IHttpOperation } from "@stoplight/types";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { documentRegExpEngine } from "@/lib/security/document-regexp";
+import { isOpenApi31, toJsonSchema } from "@/lib/openapi/to-json-schema";
 
 type Json = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -17,16 +17,11 @@ interface Checker {
 const BUNDLE_ID = "https://wayfinder.invalid/mock-bundle.json";
 const checkers = new WeakMap<object, Checker>();
 
-/** OpenAPI 2.0/3.0 schema dialects (nullable, boolean exclusive bounds) to JSON Schema; 3.1 is JSON Schema already. */
-function toJsonSchema(schema: unknown, is31: boolean): unknown {
-  return is31 ? schema : openapiSchemaToJsonSchema(schema as never, { cloneSchema: true, strictMode: false } as never);
-}
-
 function checkerFor(document: Json, operation: IHttpOperation & { __bundled__?: Json }): Checker {
   const key = operation.__bundled__ ?? document;
   let checker = checkers.get(key);
   if (!checker) {
-    const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
+    const is31 = isOpenApi31(document);
     // Documents' regular expressions run on the linear-time engine (lib/security/document-regexp.ts).
     const options = { strict: false, logger: false, unicodeRegExp: false, code: { regExp: documentRegExpEngine } } as const;
     const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
@@ -49,7 +44,7 @@ export function schemaProblem(document: Json, operation: IHttpOperation, schema:
   const checker = checkerFor(document, operation as IHttpOperation & { __bundled__?: Json });
   let validate = checker.compiled.get(schema);
   if (!validate) {
-    const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
+    const is31 = isOpenApi31(document);
     const { $schema: _dialect, ...root } = toJsonSchema(schema, is31) as Json;
     try {
       validate = checker.ajv.compile(JSON.parse(JSON.stringify(root).replace(/"#\/(__bundled__|paths)\//g, `"${BUNDLE_ID}#/$1/`)) as Json);

@@ -1,5 +1,5 @@
 import { Validator, type Schema } from "@cfworker/json-schema";
-import { openapiSchemaToJsonSchema } from "@openapi-contrib/openapi-schema-to-json-schema";
+import { isOpenApi31, toJsonSchema } from "@/lib/openapi/to-json-schema";
 
 type Json = Record<string, unknown>;
 
@@ -24,10 +24,6 @@ function checkable(node: unknown): unknown {
   return out;
 }
 
-function toJsonSchema(schema: unknown, is31: boolean): unknown {
-  return is31 ? schema : openapiSchemaToJsonSchema(schema as never, { cloneSchema: true, strictMode: false } as never);
-}
-
 /** Local `$ref`s pointed at the registered document. */
 function relocate(schema: unknown): Json {
   return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${DOCUMENT_ID}#/`)) as Json;
@@ -43,7 +39,7 @@ const registered = new WeakMap<object, { sections: Json; cache: WeakMap<object, 
  * `eval`, unlike Ajv): @cfworker/json-schema interprets schemas; formats are checked, patterns are not.
  */
 export function documentSchemaProblem(document: Json, schema: Json, value: unknown): string | null {
-  const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
+  const is31 = isOpenApi31(document);
   let entry = registered.get(document);
   if (!entry) {
     const convert = (schemas: unknown) =>
