@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
+import type { AuditEntityType } from "./record-audit";
 import { redactAudit } from "./redact-audit";
 
 /** Filters of the audit log, shared by `GET /api/v1/audit` and the admin page. */
@@ -31,7 +32,8 @@ export async function listAudit(db: Db, filters: AuditFilters, actor: Actor) {
     at: row.at.toISOString(),
     actor: { kind: row.actorKind, label: row.actorLabel },
     action: row.action,
-    entityType: row.entityType,
+    // Written only by recordAudit, whose input is typed (the column is text).
+    entityType: row.entityType as AuditEntityType,
     entityKey: row.entityKey,
     before: row.before,
     after: row.after,

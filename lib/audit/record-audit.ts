@@ -1,9 +1,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Actor } from "@/lib/auth/actor";
 
+export const AUDIT_ENTITY_TYPES = ["service", "team", "membership", "token", "import", "webhook"] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export interface AuditInput {
   action: string;
-  entityType: "service" | "team" | "membership" | "token" | "import" | "webhook";
+  entityType: AuditEntityType;
   entityId: string;
   entityKey?: string | null;
   serviceId?: string | null;

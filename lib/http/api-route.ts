@@ -1,19 +1,11 @@
-import { ZodError, type z } from "zod";
+import { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { env } from "@/lib/env";
 import { AppError, isAppError, issueDetails } from "@/lib/errors";
-import { readBodyCapped } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/request-origin";
 import { hasValidCsrfToken } from "@/lib/security/csrf";
 import { logger } from "@/lib/logger";
-
-type RouteContext<P> = { params: Promise<P> };
-interface HandlerContext {
-  /** Who is calling: a bearer token, the session's user, or anonymous. */
-  actor: Actor;
-}
-type Handler<P> = (request: Request, params: P, context: HandlerContext) => Promise<Response>;
 
 /** Turns anything thrown into the error shape; unknown errors are logged and hidden from the caller. */
 export function errorResponse(error: unknown, request?: Request): Response {
@@ -70,12 +62,15 @@ function assertChangeFromPortal(request: Request, actor: Actor): void {
 }
 
 /**
- * Wraps a REST route handler: resolves the caller (token or session), enforces WAYFINDER_REQUIRE_SIGNIN
- * and same-origin changes, awaits Next.js's route params, maps errors to the JSON error shape, and logs
- * one line per request (method, path, status, duration, actor kind; never headers or bodies).
+ * Runs one REST request: resolves the caller (token or session), enforces WAYFINDER_REQUIRE_SIGNIN
+ * and same-origin changes, maps errors to the JSON error shape, and logs one line per request
+ * (method, path, status, duration, actor kind; never headers or bodies). `defineRoute` builds on it.
  */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+export function handleApiRequest<C>(
+  run: (request: Request, context: C, actor: Actor) => Promise<Response>,
+  answered?: (status: number, request: Request) => void,
+) {
+  return async (request: Request, context: C): Promise<Response> => {
     const started = performance.now();
     let response: Response;
     let actorKind = "unknown";
@@ -89,10 +84,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       if (!SAFE_METHODS.has(request.method) && actor.kind === "anonymous")
         throw new AppError("UNAUTHORIZED", "Sign in (or send an API token) to make changes.");
       assertMayRead(actor);
-      response = await handler(request, await context.params, { actor });
+      response = await run(request, context, actor);
     } catch (error) {
       response = errorResponse(error, request);
     }
+    answered?.(response.status, request);
     logger.info({
       event: "http.request",
       method: request.method,
@@ -105,27 +101,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   };
 }
 
-const MAX_JSON_BYTES = 1_000_000;
-
-/**
- * Reads an operation's JSON body and validates it with the schema the operation declares (the one
- * /api/v1/openapi.json shows): handlers read bodies only this way, so the contract and the check
- * cannot drift apart.
- */
-export async function readBody<S extends z.ZodType>(operation: { body: S }, request: Request, maxBytes = MAX_JSON_BYTES): Promise<z.output<S>> {
-  return operation.body.parse(await readJson(request, maxBytes));
-}
-
-/** Reads a JSON request body (at most 1 MB, counted while reading). */
-export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json.");
-  }
-  // Read as a stream and refused as soon as it passes the limit, not after holding all of it.
-  const text = new TextDecoder().decode(await readBodyCapped(request, maxBytes));
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
-  }
+/** For routes that are not operations of the contract (the catch-all 404, the Atom feed); operations use `defineRoute`. */
+export function apiRoute(handler: (request: Request, actor: Actor) => Promise<Response>) {
+  return handleApiRequest<unknown>((request, _context, actor) => handler(request, actor));
 }

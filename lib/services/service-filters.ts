@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Lifecycle } from "@/generated/prisma/enums";
+import { searchParamsRecord } from "@/lib/http/search-params";
 
 export const lifecycles = Object.values(Lifecycle);
 
@@ -64,15 +65,9 @@ export function requestedLifecycles(filters: Pick<ServiceFilters, "lifecycle" | 
 
 /** Reads filters from URL search parameters (a URLSearchParams or Next.js `searchParams`). */
 export function serviceFiltersFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>): z.ZodSafeParseResult<ServiceFilters> {
+  if (params instanceof URLSearchParams) return serviceFiltersSchema.safeParse(searchParamsRecord(params));
   const record: Record<string, string | string[]> = {};
-  if (params instanceof URLSearchParams) {
-    for (const key of new Set(params.keys())) {
-      const values = params.getAll(key);
-      record[key] = values.length > 1 ? values : (values[0] ?? "");
-    }
-  } else {
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) record[key] = value;
-  }
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) record[key] = value;
   return serviceFiltersSchema.safeParse(record);
 }
 

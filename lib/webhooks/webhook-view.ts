@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { WebhookEventType } from "@/lib/webhooks/webhook-events";
 
 /** What a subscription shows (never its secret). */
 export const webhookSelect = {
@@ -22,7 +23,8 @@ export function toWebhookView(row: Row) {
     id: row.id,
     url: row.url,
     format: row.format,
-    events: row.events,
+    // Stored only through WebhookInput's enum (the column is text[]).
+    events: row.events as WebhookEventType[],
     description: row.description,
     team: row.team?.slug ?? null,
     service: row.service?.slug ?? null,

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPortal, type PortalServer } from "../support/portal-server";
+import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
 
 const ACTORS = [
@@ -538,5 +538,9 @@ describe("authorization matrix over HTTP", () => {
       // Forwarded headers are not trusted unless WAYFINDER_TRUST_PROXY=true.
       expect((await patch({ Origin: "https://evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" })).status).toBe(403);
     });
+  });
+
+  it("answers no status that its operation does not declare", () => {
+    expect(undeclaredStatuses(server.output())).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
 import { documentSchemaProblem } from "@/lib/openapi/document-schema-check";
 import { buildSampleRequest, type HarRequest } from "@/lib/try/build-sample-request";
 import { fixturesDir, hasFixtures, singleFileFixtures } from "../support/fixtures";
-import { startPortal, type PortalServer } from "../support/portal-server";
+import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
 type Json = Record<string, unknown>;
@@ -316,5 +316,9 @@ describe("the corpus: every real and demo document, as a newcomer uses it", asyn
     expect(totals.prismLimits.length).toBeLessThanOrEqual(PRISM_LIMITS_CEILING);
     expect([...refusedBodies].every((entry) => [...totals.unsatisfiable, ...totals.prismLimits].some((why) => why.startsWith(entry)))).toBe(true);
     expect(totals.documented + totals.noResponse + totals.unsatisfiable.length + totals.prismLimits.length).toBe(totals.operations);
+  });
+
+  it("answers no status that its operation does not declare", () => {
+    expect(undeclaredStatuses(server.output())).toEqual([]);
   });
 });

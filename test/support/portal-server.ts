@@ -84,3 +84,17 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
       }),
   };
 }
+
+/**
+ * The statuses the server answered that their operations do not declare, from `defineRoute`'s
+ * `contract.undeclared_status` log lines, as "409 POST /services/{slug}/versions (/api/v1/services/x/versions)".
+ */
+export function undeclaredStatuses(output: string): string[] {
+  return output
+    .split("\n")
+    .filter((line) => line.includes('"contract.undeclared_status"'))
+    .map((line) => {
+      const entry = JSON.parse(line) as { status: number; operation: string; path: string };
+      return `${entry.status} ${entry.operation} (${entry.path})`;
+    });
+}

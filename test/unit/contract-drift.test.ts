@@ -1,10 +1,12 @@
 /**
- * Wayfinder's contract (/api/v1/openapi.json) is generated from contract/operations.ts. These tests
- * fail when a route handler exists that the operations do not declare (method and path) or the other
- * way round, when a handler reads its body other than through its operation's schema, and when the
- * generated request schemas and the enforced zod schemas disagree on a body.
+ * Wayfinder's contract (/api/v1/openapi.json) is generated from contract/operations.ts, and every
+ * route under app/api/v1 is bound to its operation with `defineRoute`, which parses and enforces
+ * what the operation declares. These tests load the route modules and fail when a route file exports
+ * a handler that is not bound to the operation of its own method and path (or not bound at all),
+ * when an operation has no route, and when the generated request schemas and the enforced zod
+ * schemas disagree on a body.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
@@ -12,40 +14,43 @@ import { operations, type Operation } from "@/lib/api/contract/operations";
 import { requestContractErrors } from "../support/contract";
 
 const base = path.resolve("app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
-/** Route files as { "POST /services/{slug}/transfer": source }, the catch-all excepted. */
-function routeFiles(): Map<string, string> {
-  const found = new Map<string, string>();
+/** Route modules as { "POST /services/{slug}/transfer": module }, the catch-all excepted. */
+async function routeModules(): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const route = `/${path.relative(base, dir)}`.replace(/\[(\w+)\]/g, "{$1}");
-        if (route.includes("[...")) continue;
-        const source = readFileSync(full, "utf8");
-        for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-          if (new RegExp(`export (const|async function) ${method}\\b|as ${method}\\b`).test(source)) found.set(`${method} ${route}`, source);
-        }
-      }
+      else if (entry.name === "route.ts" && !dir.includes("[...")) files.push(full);
     }
   };
   walk(base);
+  for (const file of files) {
+    const route = `/${path.relative(base, path.dirname(file))}`.replace(/\[(\w+)\]/g, "{$1}");
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const method of METHODS) if (exported[method]) found.set(`${method} ${route}`, exported[method]);
+  }
   return found;
 }
 
 const declared = Object.entries(operations) as [string, Operation][];
+const routes = routeModules();
 
-it("declares exactly the routes that exist, by method and path", () => {
-  expect(declared.map(([, operation]) => `${operation.method.toUpperCase()} ${operation.path}`).sort()).toEqual([...routeFiles().keys()].sort());
+it("declares exactly the routes that exist, by method and path", async () => {
+  expect(declared.map(([, operation]) => `${operation.method.toUpperCase()} ${operation.path}`).sort()).toEqual([...(await routes).keys()].sort());
 });
 
-it("reads every JSON body through its operation's own schema", () => {
-  const files = routeFiles();
-  for (const [id, operation] of declared) {
-    const source = files.get(`${operation.method.toUpperCase()} ${operation.path}`)!;
-    if (operation.body) expect(source, id).toMatch(new RegExp(`readBody\\(operations\\.${id}, request[,)]`));
-    expect(source, id).not.toMatch(/Schema\.parse\(await readJson\(/);
+it("binds every route to the operation of its own method and path with defineRoute", async () => {
+  const byRoute = new Map(declared.map(([id, operation]) => [`${operation.method.toUpperCase()} ${operation.path}`, { id, operation }]));
+  for (const [route, handler] of await routes) {
+    const bound = (handler as { operation?: Operation }).operation;
+    expect(bound, `${route} is not bound with defineRoute`).toBeDefined();
+    expect(bound === byRoute.get(route)?.operation, `${route} is bound to ${bound?.method} ${bound?.path}, not to operations.${byRoute.get(route)?.id}`).toBe(
+      true,
+    );
   }
 });
 

@@ -24,9 +24,10 @@ import * as r from "./response-schemas";
 
 /**
  * Every route of Wayfinder's REST API, declared once: method, path, parameters, the request body
- * schema the handler enforces (handlers read bodies with `readBody(operations.x, request)`), the
- * responses and who may call. /api/v1/openapi.json is generated from this (openapi-document.ts), and
- * test/integration/contract-drift.test.ts fails when a route file and this list disagree.
+ * schema, the responses and who may call. Route files bind to these with `defineRoute(operations.x, …)`
+ * (lib/http/define-route.ts), which enforces `access` and parses params, query and body with these
+ * schemas; /api/v1/openapi.json is generated from the same list (openapi-document.ts), and
+ * test/unit/contract-drift.test.ts fails when a route and its operation disagree.
  */
 export type Access = "read" | "change" | "session";
 
@@ -59,7 +60,8 @@ const slug = (what: string) => r.slugRef.meta({ description: `The ${what}'s slug
 const serviceParams = z.object({ slug: slug("service") });
 const teamParams = z.object({ slug: slug("team") });
 
-const json = (description: string, schema?: z.ZodType): Response => ({ description, schema });
+/** Generic, so that each response keeps its schema's type: `defineRoute`'s `reply` is typed by it. */
+const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, schema });
 const error = (description: string): Response => ({ description, schema: r.errorSchema });
 const changeErrors = {
   400: error("The body is not JSON, or a field is invalid; `details.issues` names each."),
@@ -71,6 +73,7 @@ const authErrors = { 401: changeErrors[401], 403: changeErrors[403] };
 const noService = { 404: error("No service has this slug.") };
 const noTeam = { 404: error("No team has this slug.") };
 const noTemplate = { 404: error("No template has this name.") };
+const badQuery = { 400: error("A query parameter is malformed; `details.issues` names it.") };
 const templateParams = z.object({
   name: z
     .string()
@@ -154,7 +157,7 @@ export const operations = {
     access: "read",
     params: serviceParams,
     query: historyQuerySchema,
-    responses: { 200: json("Entries, newest first.", r.itemsOf(r.auditEntrySchema)), ...noService },
+    responses: { 200: json("Entries, newest first.", r.itemsOf(r.auditEntrySchema)), ...badQuery, ...noService },
   },
   listServiceVersions: {
     method: "get",
@@ -174,7 +177,7 @@ export const operations = {
     access: "read",
     params: serviceParams,
     query: changesQuerySchema,
-    responses: { 200: json("Versions with their changes, newest first.", r.itemsOf(r.versionChangesSchema)), ...noService },
+    responses: { 200: json("Versions with their changes, newest first.", r.itemsOf(r.versionChangesSchema)), ...badQuery, ...noService },
   },
   diffServiceVersions: {
     method: "get",
@@ -280,6 +283,7 @@ export const operations = {
         },
       },
       304: { description: "The document has not changed since the ETag given in `If-None-Match`." },
+      ...badQuery,
       404: error("No such service, version or revision."),
     },
   },
@@ -295,6 +299,7 @@ export const operations = {
     query: documentQuerySchema,
     responses: {
       200: json("The report.", r.lintReportSchema),
+      ...badQuery,
       404: error("No such service, version or revision."),
     },
   },
@@ -556,7 +561,7 @@ export const operations = {
     summary: "The portal-wide audit log (admins)",
     access: "change",
     query: auditFiltersSchema,
-    responses: { 200: json("Entries, newest first.", r.itemsOf(r.auditEntrySchema)), ...authErrors },
+    responses: { 200: json("Entries, newest first.", r.itemsOf(r.auditEntrySchema)), ...badQuery, ...authErrors },
   },
   importBackstage: {
     method: "post",

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITY_TYPES } from "@/lib/audit/record-audit";
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 import { errorStatus } from "@/lib/errors";
@@ -236,7 +237,7 @@ export const auditEntrySchema = z
     at: isoDate,
     actor: z.object({ kind: z.enum(["user", "token", "system"]), label: z.string() }),
     action: z.string().meta({ examples: ["service.update"] }),
-    entityType: z.enum(["service", "team", "membership", "token", "import", "webhook"]),
+    entityType: z.enum(AUDIT_ENTITY_TYPES),
     entityKey: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),

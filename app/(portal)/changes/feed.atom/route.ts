@@ -4,11 +4,12 @@ import { listRecentChanges } from "@/lib/changes/list-recent-changes";
 import { getDb } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import { apiRoute } from "@/lib/http/api-route";
+import { parseQuery } from "@/lib/http/define-route";
 
 /** The company-wide changes as Atom, with the page's filters (`?team=&level=`). */
 export const GET = apiRoute(async (request) => {
   const url = new URL(request.url);
-  const filters = operations.listRecentChanges.query.parse(Object.fromEntries(url.searchParams));
+  const filters = parseQuery(operations.listRecentChanges.query, request);
   const entries = await listRecentChanges(await getDb(), filters);
   const title = `API changes${filters.team ? ` of ${filters.team}` : ""}${filters.level ? ` (${filters.level})` : ""} · Wayfinder`;
   const body = atomFeed(entries, { baseUrl: publicUrl().origin, title, selfPath: `/changes/feed.atom${url.search}` });

@@ -1,10 +1,10 @@
-import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
+import { operations } from "@/lib/api/contract/operations";
+import { listAudit } from "@/lib/audit/list-audit";
 import { assert, isAdmin } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 
-export const GET = apiRoute(async (request, _params, { actor }) => {
+export const GET = defineRoute(operations.listAuditEntries, async ({ actor, query, reply }) => {
   assert(isAdmin(actor), actor, "read the portal-wide audit log");
-  const filters = auditFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json({ items: await listAudit(await getDb(), filters, actor) });
+  return reply({ items: await listAudit(await getDb(), query, actor) });
 });

@@ -2,20 +2,20 @@ import { createHash } from "node:crypto";
 import { operations } from "@/lib/api/contract/operations";
 import { cachedDiff } from "@/lib/diff/diff-cache";
 import { env } from "@/lib/env";
-import { apiRoute, readBody } from "@/lib/http/api-route";
 import { callerKey } from "@/lib/http/caller-key";
 import { clientAddress } from "@/lib/http/client-address";
+import { defineRoute } from "@/lib/http/define-route";
 import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
 import { runPipeline } from "@/lib/pipeline/pipeline-pool";
 
 /** Two documents in, their classified changes out; nothing stored. Checked and compared off the main thread. */
-export const POST = apiRoute(async (request, _params, { actor }) => {
+export const POST = defineRoute(operations.diffDocuments, async ({ request, actor, body, reply }) => {
   const limits = ingestLimitsFromEnv();
-  const { base, revision } = await readBody(operations.diffDocuments, request, 2 * limits.maxBytes);
+  const { base, revision } = await body(2 * limits.maxBytes);
   const text = (document: string | Record<string, unknown>) => (typeof document === "string" ? document : JSON.stringify(document));
   const [baseText, revisionText] = [text(base), text(revision)];
   // In the readers' lane, bounded per caller; the same pair sent again is answered from what was kept.
   const key = createHash("sha256").update(baseText).update("\0").update(revisionText).digest("hex");
   const caller = callerKey(actor, clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false));
-  return Response.json(await cachedDiff(key, caller, () => runPipeline("diffTexts", { base: baseText, revision: revisionText, limits }, { lane: "read" })));
+  return reply(await cachedDiff(key, caller, () => runPipeline("diffTexts", { base: baseText, revision: revisionText, limits }, { lane: "read" })));
 });

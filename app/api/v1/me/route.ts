@@ -1,5 +1,6 @@
-import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
 import { describeActor } from "@/lib/auth/describe-actor";
+import { getDb } from "@/lib/db";
+import { defineRoute } from "@/lib/http/define-route";
 
-export const GET = apiRoute(async (_request, _params, { actor }) => Response.json(await describeActor(await getDb(), actor)));
+export const GET = defineRoute(operations.getCaller, async ({ actor, reply }) => reply(await describeActor(await getDb(), actor)));

@@ -1,4 +1,5 @@
+import { operations } from "@/lib/api/contract/operations";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 
-export const GET = apiRoute(async () => Response.json(wayfinderOpenApiDocument));
+export const GET = defineRoute(operations.getOpenApiDocument, async ({ reply }) => reply({ ...wayfinderOpenApiDocument }));

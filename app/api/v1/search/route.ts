@@ -1,9 +1,6 @@
 import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { searchEverything } from "@/lib/search/search-everything";
 
-export const GET = apiRoute(async (request) => {
-  const input = operations.search.query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await searchEverything(await getDb(), input));
-});
+export const GET = defineRoute(operations.search, async ({ query, reply }) => reply(await searchEverything(await getDb(), query)));

@@ -1,19 +1,19 @@
+import { operations } from "@/lib/api/contract/operations";
 import { authSettings } from "@/lib/auth";
 import { assert, canCreateTeam } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { operations } from "@/lib/api/contract/operations";
-import { apiRoute, readBody } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { createTeam } from "@/lib/teams/create-team";
 import { getTeam } from "@/lib/teams/get-team";
 import { listTeams } from "@/lib/teams/list-teams";
 
-export const GET = apiRoute(async () => Response.json({ items: await listTeams(await getDb()) }));
+export const GET = defineRoute(operations.listTeams, async ({ reply }) => reply({ items: await listTeams(await getDb()) }));
 
-export const POST = apiRoute(async (request, _params, { actor }) => {
+export const POST = defineRoute(operations.createTeam, async ({ actor, body, reply }) => {
   // 401/403 before the body is read.
   assert(canCreateTeam(actor, authSettings().openTeams), actor, "create teams");
-  const input = await readBody(operations.createTeam, request);
+  const input = await body();
   const db = await getDb();
   const team = await createTeam(db, { actor, input, openTeams: authSettings().openTeams });
-  return Response.json(await getTeam(db, team.slug), { status: 201, headers: { Location: `/api/v1/teams/${team.slug}` } });
+  return reply(await getTeam(db, team.slug), { status: 201, headers: { Location: `/api/v1/teams/${team.slug}` } });
 });

@@ -1,5 +1,6 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { defineRoute } from "@/lib/http/define-route";
 import { portalTemplates } from "@/lib/templates/portal-templates";
 import { summarizeTemplate } from "@/lib/templates/template-summary";
 
-export const GET = apiRoute(async () => Response.json({ items: [...portalTemplates().values()].map(summarizeTemplate) }));
+export const GET = defineRoute(operations.listTemplates, async ({ reply }) => reply({ items: [...portalTemplates().values()].map(summarizeTemplate) }));

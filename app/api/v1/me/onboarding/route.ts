@@ -1,5 +1,6 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { listTicks } from "@/lib/onboarding/onboarding-ticks";
 
-export const GET = apiRoute(async (_request, _params, { actor }) => Response.json({ items: await listTicks(await getDb(), actor) }));
+export const GET = defineRoute(operations.listOnboardingTicks, async ({ actor, reply }) => reply({ items: await listTicks(await getDb(), actor) }));

@@ -1,18 +1,17 @@
-import { assert } from "@/lib/auth/permissions";
-import { canActorManageTeam } from "@/lib/teams/can-manage-team";
-import { getDb } from "@/lib/db";
 import { operations } from "@/lib/api/contract/operations";
-import { apiRoute, readBody } from "@/lib/http/api-route";
+import { assert } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { defineRoute } from "@/lib/http/define-route";
+import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { getTeam } from "@/lib/teams/get-team";
 import { updateTeam } from "@/lib/teams/update-team";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { slug }) => Response.json(await getTeam(await getDb(), slug)));
+export const GET = defineRoute(operations.getTeam, async ({ params: { slug }, reply }) => reply(await getTeam(await getDb(), slug)));
 
-export const PATCH = apiRoute<{ slug: string }>(async (request, { slug }, { actor }) => {
+export const PATCH = defineRoute(operations.updateTeam, async ({ actor, params: { slug }, body, reply }) => {
   const db = await getDb();
   // 404, then 401/403, before the body is read.
   assert(await canActorManageTeam(db, actor, slug), actor, `change the team "${slug}"`);
-  const changes = await readBody(operations.updateTeam, request);
-  await updateTeam(db, { actor, slug, changes });
-  return Response.json(await getTeam(db, slug));
+  await updateTeam(db, { actor, slug, changes: await body() });
+  return reply(await getTeam(db, slug));
 });

@@ -1,4 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { operations } from "@/lib/api/contract/operations";
+import { defineRoute } from "@/lib/http/define-route";
 import { findTemplate } from "@/lib/templates/portal-templates";
 
-export const GET = apiRoute<{ name: string }>(async (_request, { name }) => Response.json(findTemplate(name)));
+export const GET = defineRoute(operations.getTemplate, async ({ params: { name }, reply }) => reply(findTemplate(name)));

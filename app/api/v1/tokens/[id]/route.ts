@@ -1,5 +1,8 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 
-export const DELETE = apiRoute<{ id: string }>(async (_request, { id }, { actor }) => Response.json(await revokeToken(await getDb(), { actor, tokenId: id })));
+export const DELETE = defineRoute(operations.revokeToken, async ({ actor, params: { id }, reply }) =>
+  reply(await revokeToken(await getDb(), { actor, tokenId: id })),
+);

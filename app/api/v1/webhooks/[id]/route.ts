@@ -1,8 +1,9 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { deleteWebhook } from "@/lib/webhooks/manage-webhooks";
 
-export const DELETE = apiRoute<{ id: string }>(async (_request, { id }, { actor }) => {
+export const DELETE = defineRoute(operations.deleteWebhook, async ({ actor, params: { id } }) => {
   await deleteWebhook(await getDb(), { actor, id });
   return new Response(null, { status: 204 });
 });

@@ -1,13 +1,14 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { setTick } from "@/lib/onboarding/onboarding-ticks";
 
-export const PUT = apiRoute<{ itemId: string }>(async (_request, { itemId }, { actor }) => {
-  await setTick(await getDb(), { actor, itemId, ticked: true });
+export const PUT = defineRoute(operations.tickOnboardingItem, async ({ actor, params }) => {
+  await setTick(await getDb(), { actor, itemId: params.itemId, ticked: true });
   return new Response(null, { status: 204 });
 });
 
-export const DELETE = apiRoute<{ itemId: string }>(async (_request, { itemId }, { actor }) => {
-  await setTick(await getDb(), { actor, itemId, ticked: false });
+export const DELETE = defineRoute(operations.untickOnboardingItem, async ({ actor, params }) => {
+  await setTick(await getDb(), { actor, itemId: params.itemId, ticked: false });
   return new Response(null, { status: 204 });
 });

@@ -1,10 +1,11 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { archiveService } from "@/lib/services/archive-service";
 import { getService } from "@/lib/services/get-service";
 
-export const POST = apiRoute<{ slug: string }>(async (_request, { slug }, { actor }) => {
+export const POST = defineRoute(operations.archiveService, async ({ actor, params: { slug }, reply }) => {
   const db = await getDb();
   await archiveService(db, { actor, slug });
-  return Response.json(await getService(db, slug, { reader: actor }));
+  return reply(await getService(db, slug, { reader: actor }));
 });

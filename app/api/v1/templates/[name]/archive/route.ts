@@ -1,15 +1,14 @@
 import { operations } from "@/lib/api/contract/operations";
 import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { apiRoute, readBody } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { renderForTeam } from "@/lib/templates/create-service-from-template";
 import { zipFiles } from "@/lib/templates/zip-files";
 
 /** The generated project as a zip; nothing is stored. */
-export const POST = apiRoute<{ name: string }>(async (request, { name }, { actor }) => {
+export const POST = defineRoute(operations.downloadTemplateProject, async ({ actor, params: { name }, body }) => {
   assert(mayRegisterAnyService(actor), actor, "create services");
-  const input = await readBody(operations.downloadTemplateProject, request);
-  const { project } = await renderForTeam(await getDb(), { actor, templateName: name, input });
+  const { project } = await renderForTeam(await getDb(), { actor, templateName: name, input: await body() });
   const folder = String(project.values.name);
   return new Response(Buffer.from(zipFiles(folder, project.files)), {
     headers: {

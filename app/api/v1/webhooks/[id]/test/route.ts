@@ -1,7 +1,8 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { pingWebhook } from "@/lib/webhooks/manage-webhooks";
 
-export const POST = apiRoute<{ id: string }>(async (_request, { id }, { actor }) =>
-  Response.json(await pingWebhook(await getDb(), { actor, id }), { status: 202 }),
+export const POST = defineRoute(operations.testWebhook, async ({ actor, params: { id }, reply }) =>
+  reply(await pingWebhook(await getDb(), { actor, id }), { status: 202 }),
 );

@@ -1,8 +1,9 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { removeMembership } from "@/lib/teams/remove-membership";
 
-export const DELETE = apiRoute<{ slug: string; email: string }>(async (_request, { slug, email }, { actor }) => {
+export const DELETE = defineRoute(operations.removeTeamMember, async ({ actor, params: { slug, email } }) => {
   await removeMembership(await getDb(), { actor, teamSlug: slug, email });
   return new Response(null, { status: 204 });
 });

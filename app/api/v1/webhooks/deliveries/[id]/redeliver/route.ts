@@ -1,7 +1,8 @@
+import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { redeliver } from "@/lib/webhooks/manage-webhooks";
 
-export const POST = apiRoute<{ id: string }>(async (_request, { id }, { actor }) =>
-  Response.json(await redeliver(await getDb(), { actor, deliveryId: id }), { status: 202 }),
+export const POST = defineRoute(operations.redeliverWebhook, async ({ actor, params: { id }, reply }) =>
+  reply(await redeliver(await getDb(), { actor, deliveryId: id }), { status: 202 }),
 );

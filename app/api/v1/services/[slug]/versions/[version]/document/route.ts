@@ -1,10 +1,9 @@
 import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { getVersionDocument } from "@/lib/versions/get-version-document";
 
-export const GET = apiRoute<{ slug: string; version: string }>(async (request, { slug, version }) => {
-  const { revision } = operations.getVersionDocument.query.parse(Object.fromEntries(new URL(request.url).searchParams));
+export const GET = defineRoute(operations.getVersionDocument, async ({ request, params: { slug, version }, query: { revision } }) => {
   const document = await getVersionDocument(await getDb(), { serviceSlug: slug, version, revision });
   const etag = `"${document.contentHash}"`;
   const headers = {

@@ -1,13 +1,12 @@
 import { operations } from "@/lib/api/contract/operations";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
+import { defineRoute } from "@/lib/http/define-route";
 import { getOperationSlice } from "@/lib/versions/get-operation-slice";
 
 /** Bumped when the slicer's output changes, so that browsers drop slices they cached. */
 const SLICER_VERSION = 1;
 
-export const GET = apiRoute<{ slug: string; version: string }>(async (request, { slug, version }) => {
-  const query = operations.getOperationSlice.query.parse(Object.fromEntries(new URL(request.url).searchParams));
+export const GET = defineRoute(operations.getOperationSlice, async ({ request, params: { slug, version }, query }) => {
   const slice = await getOperationSlice(await getDb(), { serviceSlug: slug, version, ...query });
   const etag = `"${slice.contentHash}-${SLICER_VERSION}"`;
   const headers = { ETag: etag, "Cache-Control": "no-cache", "X-Wayfinder-Revision": String(slice.revision) };
