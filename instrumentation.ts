@@ -6,21 +6,23 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, publicUrl } = await import("./lib/env");
+  const { env, publicUrl } = await import("./lib/platform/env");
   try {
     env();
   } catch (error) {
     console.error(`Wayfinder cannot start. ${(error as Error).message}`);
     process.exit(1);
   }
-  const { database } = await import("./lib/db");
-  const { logger } = await import("./lib/logger");
+  const { database } = await import("./lib/platform/db/database");
+  const { prepareDatabaseOnOpen } = await import("./lib/start-up/prepare-database");
+  prepareDatabaseOnOpen();
+  const { logger } = await import("./lib/platform/logger");
   // next-auth builds its callback URLs from NEXTAUTH_URL; behind a proxy or on a real host, set it.
   if (!process.env.NEXTAUTH_URL) {
     process.env.NEXTAUTH_URL = publicUrl().origin;
     logger.warn({ event: "auth.url_defaulted", url: process.env.NEXTAUTH_URL }, "NEXTAUTH_URL is not set; sign-in assumes this address");
   }
   await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));
-  const { startBackgroundWorkInServer } = await import("./lib/jobs/start-in-server");
+  const { startBackgroundWorkInServer } = await import("./lib/start-up/start-in-server");
   startBackgroundWorkInServer();
 }

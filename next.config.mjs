@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
-// The list pages get too (lib/security/security-headers.ts reads the same file).
-const PERMISSIONS_POLICY = JSON.parse(readFileSync(new URL("./lib/security/permissions-policy.json", import.meta.url), "utf8")).policy;
+// The list pages get too (lib/platform/security/security-headers.ts reads the same file).
+const PERMISSIONS_POLICY = JSON.parse(readFileSync(new URL("./lib/platform/security/permissions-policy.json", import.meta.url), "utf8")).policy;
 
 /**
  * Builds use webpack (`next build --webpack`, see package.json): with Turbopack, swagger-ui-react's
@@ -23,7 +23,7 @@ const nextConfig = {
     "@stoplight/http-spec",
     "@stoplight/json",
     "openapi-sampler",
-    // One copy shared with Prism, whose Ajv is switched to the linear-time regex engine (lib/mock/prism-regexp.ts).
+    // One copy shared with Prism, whose Ajv is switched to the linear-time regex engine (lib/try-it/mock/prism-regexp.ts).
     "ajv",
   ],
   poweredByHeader: false,

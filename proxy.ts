@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
-import { DATABASE_DOWN_PAGE, RETRY_AFTER_SECONDS, databaseDown } from "@/lib/db/database-probe";
-import { env } from "@/lib/env";
-import { CSRF_COOKIE } from "@/lib/security/csrf-names";
-import { securityHeaders } from "@/lib/security/security-headers";
+import { DATABASE_DOWN_PAGE, RETRY_AFTER_SECONDS, databaseDown } from "@/lib/platform/db/database-probe";
+import { env } from "@/lib/platform/env";
+import { CSRF_COOKIE } from "@/lib/platform/security/csrf-names";
+import { securityHeaders } from "@/lib/platform/security/security-headers";
 
 /**
  * Runs before every page and API request: a fresh CSP nonce for the page's scripts (passed to the

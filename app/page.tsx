@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ServiceTable } from "@/components/services/service-table";
-import { sessionActor } from "@/lib/auth";
+import { sessionActor } from "@/lib/auth/session-actor";
 import { myTeamIds } from "@/lib/auth/my-team-ids";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/platform/db/database";
 import { listServices } from "@/lib/services/list-services";
 import { serviceFiltersSchema } from "@/lib/services/service-filters";
 

@@ -6,7 +6,7 @@
  * seed gives the same company.
  */
 import { systemActor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";

@@ -8,8 +8,8 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/lib/db/open-database";
-import type { DatabaseTarget } from "@/lib/db/database-target";
+import { openDatabase } from "@/lib/platform/db/open-database";
+import type { DatabaseTarget } from "@/lib/platform/db/database-target";
 import { startPortal } from "../test/support/portal-server";
 import { createPostgresDatabase } from "../test/support/test-databases";
 import { loadBenchCompany, type BenchCompany } from "./catalogue-data";

@@ -9,7 +9,7 @@ import path from "node:path";
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
 const { collectFiles } = await import("@/cli/collect-files");
 const { diffDocuments } = await import("@/lib/diff/diff-documents");
-const { defaultIngestLimits } = await import("@/lib/openapi/ingest-limits");
+const { defaultIngestLimits } = await import("@/lib/platform/limits/ingest-limits");
 const { prepareBundle } = await import("@/lib/openapi/prepare-bundle");
 
 const stripe = (name: string) => JSON.parse(readFileSync(path.join(fixtures, "stripe", name), "utf8")) as Record<string, unknown>;

@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { collectFiles } from "@/cli/collect-files";
-import { swaggerDeepLink } from "@/lib/search/swagger-deep-link";
+import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 import { isLargeDocument } from "@/lib/versions/operation-index";
 import { startPortal } from "../test/support/portal-server";
 import { signInLocally } from "../test/support/sign-in";

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { collectFiles } from "@/cli/collect-files";
 import { RULESET_PATH } from "@/lib/lint/lint-ruleset";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { fixturesDir, singleFileFixtures } from "../test/support/fixtures";
 

@@ -9,9 +9,9 @@ import path from "node:path";
 
 process.env.LOG_LEVEL = "silent";
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
-const { defaultIngestLimits } = await import("@/lib/openapi/ingest-limits");
+const { defaultIngestLimits } = await import("@/lib/platform/limits/ingest-limits");
 const { pipelineTasks } = await import("@/lib/pipeline/pipeline-tasks");
-const { runPipeline, stopPipeline } = await import("@/lib/pipeline/pipeline-pool");
+const { runPipeline, stopPipeline } = await import("@/lib/pipeline/run-pipeline");
 
 const stripe = readFileSync(path.join(fixtures, "stripe/spec3.2022-03-25.json"));
 // 20 MB: Stripe's document with its schemas repeated under other names until it is that large.

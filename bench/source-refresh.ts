@@ -22,9 +22,9 @@ process.env.LOG_LEVEL = "silent";
 
 const { readdirSync } = await import("node:fs");
 const { systemActor } = await import("@/lib/auth/actor");
-const { openDatabase } = await import("@/lib/db/open-database");
-const { startJobQueue } = await import("@/lib/jobs/job-queue");
-const { queueDueSources, workSourceRefreshes } = await import("@/lib/jobs/source-refresh-jobs");
+const { openDatabase } = await import("@/lib/platform/db/open-database");
+const { startJobQueue } = await import("@/lib/start-up/job-queues");
+const { queueDueSources, workSourceRefreshes } = await import("@/lib/sources/source-refresh-jobs");
 const { createService } = await import("@/lib/services/create-service");
 const { setSource } = await import("@/lib/sources/set-source");
 const { createTeam } = await import("@/lib/teams/create-team");

@@ -16,7 +16,7 @@ import path from "node:path";
 
 process.env.LOG_LEVEL = "silent";
 const { systemActor } = await import("@/lib/auth/actor");
-const { openDatabase } = await import("@/lib/db/open-database");
+const { openDatabase } = await import("@/lib/platform/db/open-database");
 const { lintDocument } = await import("@/lib/lint/lint-document");
 const { loadRuleset } = await import("@/lib/lint/lint-ruleset");
 const { prepareDocument } = await import("@/lib/openapi/prepare-document");

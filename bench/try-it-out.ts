@@ -9,11 +9,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createInstance } from "@stoplight/prism-http";
-import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
-import { buildMockOperations } from "@/lib/mock/mock-operations";
-import { mockRequest } from "@/lib/mock/mock-request";
-import { forwardTryRequest } from "@/lib/try/forward-try-request";
-import type { TrySettings } from "@/lib/try/try-settings";
+import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
+import { buildMockOperations } from "@/lib/try-it/mock/mock-operations";
+import { mockRequest } from "@/lib/try-it/mock/mock-request";
+import { forwardTryRequest } from "@/lib/try-it/proxy/forward-try-request";
+import type { TrySettings } from "@/lib/try-it/proxy/try-settings";
 import { startPortal } from "../test/support/portal-server";
 import { signInLocally } from "../test/support/sign-in";
 

@@ -26,10 +26,10 @@ process.env.WAYFINDER_WEBHOOK_ALLOW = `127.0.0.1:${port}`;
 process.env.LOG_LEVEL = "silent";
 
 const { systemActor } = await import("@/lib/auth/actor");
-const { openDatabase } = await import("@/lib/db/open-database");
-const { inTransaction } = await import("@/lib/db/types");
-const { startJobQueue } = await import("@/lib/jobs/job-queue");
-const { queueDeliveries, workDeliveries } = await import("@/lib/jobs/webhook-jobs");
+const { openDatabase } = await import("@/lib/platform/db/open-database");
+const { inTransaction } = await import("@/lib/platform/db/types");
+const { startJobQueue } = await import("@/lib/start-up/job-queues");
+const { queueDeliveries, workDeliveries } = await import("@/lib/webhooks/webhook-jobs");
 const { createService } = await import("@/lib/services/create-service");
 const { createTeam } = await import("@/lib/teams/create-team");
 const { createWebhook } = await import("@/lib/webhooks/create-webhook");

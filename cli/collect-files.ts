@@ -1,11 +1,11 @@
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
-import { defaultIngestLimits, type IngestLimits } from "@/lib/openapi/ingest-limits";
+import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument } from "@/lib/openapi/inspect-document";
-import { limitExceeded } from "@/lib/openapi/limit-error";
+import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/platform/errors";
 import { invalidDocument } from "@/lib/openapi/document-error";
 
 const within = (folder: string, file: string) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);

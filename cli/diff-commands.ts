@@ -1,8 +1,8 @@
 import { diffDocuments } from "@/lib/diff/diff-documents";
 import type { DiffResult } from "@/lib/diff/diff-types";
 import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
-import { parseCliEnv } from "@/lib/env";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { parseCliEnv } from "@/lib/platform/env";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { countRows, rowsWithin } from "@/lib/diff/markdown-rows";
-import { parseCliEnv } from "@/lib/env";
+import { parseCliEnv } from "@/lib/platform/env";
 import { lintDocument, type LintResult } from "@/lib/lint/lint-document";
 import { loadRuleset, RULESET_PATH } from "@/lib/lint/lint-ruleset";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { readApi } from "./read-api";
 
 /** The portal's ruleset, written into the bundled command by scripts/build-cli.mjs (absent when run from source). */

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { isAppError } from "@/lib/errors";
-import { parseCliEnv } from "@/lib/env";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { isAppError } from "@/lib/platform/errors";
+import { parseCliEnv } from "@/lib/platform/env";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
-import { BUNDLE_MEDIA_TYPE } from "@/lib/versions/receive-document";
+import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
 import { collectFiles } from "./collect-files";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";

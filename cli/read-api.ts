@@ -1,6 +1,6 @@
 import { bundleDocument } from "@/lib/openapi/bundle-document";
 import { invalidDocument } from "@/lib/openapi/document-error";
-import type { IngestLimits } from "@/lib/openapi/ingest-limits";
+import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { prepareParsed } from "@/lib/openapi/prepare-document";
 import { collectFiles } from "./collect-files";

@@ -4,7 +4,7 @@ import { CommandPalette } from "./search/command-palette";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
 import { Disclosure } from "./ui/disclosure";
-import { sessionActor } from "@/lib/auth";
+import { sessionActor } from "@/lib/auth/session-actor";
 
 /**
  * The header: one row from 1280 px up (an admin's nine links, search, account and theme fit there, each

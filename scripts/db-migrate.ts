@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies prisma/migrations to the configured database (PGlite or PostgreSQL). */
-import { databaseTargetFromEnv, describeTarget } from "@/lib/db/database-target";
-import { openDatabase } from "@/lib/db/open-database";
-import { env } from "@/lib/env";
+import { databaseTargetFromEnv, describeTarget } from "@/lib/platform/db/database-target";
+import { openDatabase } from "@/lib/platform/db/open-database";
+import { env } from "@/lib/platform/env";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

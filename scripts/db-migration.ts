@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { newPglite, pgliteAdapter } from "@/lib/db/embedded-postgres";
-import { diffMigrationsToSchema, migrationsDir } from "@/lib/db/migrations";
+import { newPglite, pgliteAdapter } from "@/lib/platform/db/embedded-postgres";
+import { diffMigrationsToSchema, migrationsDir } from "@/lib/platform/db/migrations";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

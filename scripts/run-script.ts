@@ -1,4 +1,4 @@
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/platform/errors";
 
 /** Runs a command-line script: known errors print their message alone and exit 1; others with their stack. */
 export async function runScript(main: () => Promise<void>): Promise<void> {

@@ -1,9 +1,9 @@
 /** `npm run seed`: replaces the catalogue with the demo company (on PGlite, stop the server first). */
-import { databaseTargetFromEnv, describeTarget } from "@/lib/db/database-target";
-import { openDatabase } from "@/lib/db/open-database";
-import { inTransaction } from "@/lib/db/types";
+import { databaseTargetFromEnv, describeTarget } from "@/lib/platform/db/database-target";
+import { openDatabase } from "@/lib/platform/db/open-database";
+import { inTransaction } from "@/lib/platform/db/types";
 import { clearCatalogue, seedDemo } from "@/lib/demo/seed-demo";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

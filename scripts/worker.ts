@@ -3,11 +3,11 @@
  * deployments on PostgreSQL that run workers apart from the web instances (those can then set
  * WAYFINDER_WORKER=false). Stops gracefully on SIGTERM/SIGINT: running jobs finish, the rest stay queued.
  */
-import { databaseTargetFromEnv, describeTarget } from "@/lib/db/database-target";
-import { openDatabase } from "@/lib/db/open-database";
-import { env } from "@/lib/env";
-import { startBackgroundWork } from "@/lib/jobs/background-work";
-import { logger } from "@/lib/logger";
+import { databaseTargetFromEnv, describeTarget } from "@/lib/platform/db/database-target";
+import { openDatabase } from "@/lib/platform/db/open-database";
+import { env } from "@/lib/platform/env";
+import { startBackgroundWork } from "@/lib/start-up/background-work";
+import { logger } from "@/lib/platform/logger";
 
 let config;
 try {

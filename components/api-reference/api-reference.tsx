@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import type { TryConfig } from "./try-config";
+import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 const loadSwaggerView = () => import("./swagger-view");
 

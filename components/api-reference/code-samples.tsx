@@ -2,7 +2,7 @@
 
 import { snippetz } from "@scalar/snippetz";
 import { useMemo, useState } from "react";
-import { buildSampleRequest, type Credentials } from "@/lib/try/build-sample-request";
+import { buildSampleRequest, type Credentials } from "@/lib/try-it/samples/build-sample-request";
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { fetchJson, SwaggerView } from "./api-reference";
 import { OperationIndex } from "./operation-index";
-import type { TryConfig } from "./try-config";
+import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 /** The hash as Swagger UI writes it, decoded, so links compare equal however the browser encoded them. */
 const normalise = (hash: string) => {

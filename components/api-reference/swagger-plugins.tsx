@@ -1,11 +1,11 @@
 "use client";
 
 import type { ComponentType } from "react";
-import type { Credentials } from "@/lib/try/build-sample-request";
+import type { Credentials } from "@/lib/try-it/samples/build-sample-request";
 import { CodeSamples } from "./code-samples";
 import { mockAuthorization } from "./mock-credentials";
 import { MockOptions } from "./mock-options";
-import { authStorageKey } from "./try-config";
+import { authStorageKey } from "@/lib/try-it/proxy/try-config";
 
 /** The slice of Swagger UI's plugin system these plugins use (it ships no types for it). */
 interface Immutable {

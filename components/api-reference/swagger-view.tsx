@@ -7,7 +7,7 @@ import "./swagger-theme.css";
 import { codeThemePlugin } from "./code-theme";
 import { accessibilityPlugin } from "./swagger-accessibility";
 import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
-import type { TryConfig } from "./try-config";
+import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 import { tryRequestInterceptor } from "./try-request-interceptor";
 import { withMockServer } from "./with-mock-server";
 import { withRealisticExamples } from "./with-realistic-examples";

@@ -1,6 +1,6 @@
-import { csrfHeaders } from "@/lib/security/csrf-client";
+import { csrfHeaders } from "@/lib/platform/security/csrf-client";
 import { preferHeaderFor } from "./mock-preferences";
-import type { TryConfig } from "./try-config";
+import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 /** Swagger UI's request, as its interceptor sees it. */
 export interface SwaggerRequest {

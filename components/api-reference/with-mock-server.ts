@@ -1,4 +1,4 @@
-import type { TryConfig } from "./try-config";
+import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { deref } from "@/lib/openapi/json-pointer";
-import { bodyValueOf } from "@/lib/try/build-sample-request";
+import { bodyValueOf } from "@/lib/try-it/samples/build-sample-request";
 
 type Json = Record<string, unknown>;
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];

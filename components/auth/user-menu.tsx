@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { clearTryCredentials } from "@/components/api-reference/try-config";
+import { clearTryCredentials } from "@/lib/try-it/proxy/try-config";
 
 /** The signed-in person's name and a sign-out button, or a sign-in link. */
 export function UserMenu({ user }: { user: { name: string; isAdmin: boolean } | null }) {

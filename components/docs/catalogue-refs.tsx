@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/platform/db/database";
 import { findOperation } from "@/lib/services/find-operation";
 import { getService } from "@/lib/services/get-service";
 

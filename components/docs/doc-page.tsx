@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { extractHeadings } from "@/lib/content/extract-headings";
 import { MdxContent } from "./mdx-content";
 import { TableOfContents } from "./table-of-contents";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** An entry's page: its header, the rendered body, a table of contents, and "Edit this page". */
 export function DocPage({ title, file, body, header, footer }: { title: string; file: string; body: string; header?: ReactNode; footer?: ReactNode }) {

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import type { ErrorBody } from "@/lib/errors";
-import { csrfHeaders } from "@/lib/security/csrf-client";
+import type { ErrorBody } from "@/lib/platform/errors";
+import { csrfHeaders } from "@/lib/platform/security/csrf-client";
 
 /** An error answer from Wayfinder's REST API, with its stable code and details. */
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { csrfHeaders } from "@/lib/security/csrf-client";
+import { csrfHeaders } from "@/lib/platform/security/csrf-client";
 import { useState } from "react";
 import { apiRequest } from "@/components/forms/api-client";
 import { buttonClass, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";

@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { apiError, apiRequest, applyServerErrors } from "@/components/forms/api-client";
 import { buttonClass, Field, FormError, inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { csrfHeaders } from "@/lib/security/csrf-client";
+import { csrfHeaders } from "@/lib/platform/security/csrf-client";
 import { defaultValues, type TemplateValues } from "@/lib/templates/parameter-schema";
 import type { TemplateParameter } from "@/lib/templates/template-manifest";
 import { templateServiceSchema } from "@/lib/templates/template-service-input";

@@ -1,5 +1,5 @@
 import { MOCK_PLACEHOLDER } from "@/components/api-reference/mock-credentials";
-import type { TryConfig } from "@/components/api-reference/try-config";
+import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 /** Says where Try it out will send requests, and why the mock is the default when it is. */
 export function TryItNote({ config }: { config: TryConfig }) {

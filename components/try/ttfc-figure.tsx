@@ -1,5 +1,5 @@
-import type { TimeToFirstCall } from "@/lib/try/time-to-first-call";
-import { TTFC_WINDOW_DAYS } from "@/lib/try/time-to-first-call";
+import type { TimeToFirstCall } from "@/lib/try-it/first-call/time-to-first-call";
+import { TTFC_WINDOW_DAYS } from "@/lib/try-it/first-call/time-to-first-call";
 
 /** Seconds as a person reads them: 45 s, 3.2 min, 1.5 h, 2.0 d. */
 export function formatDuration(seconds: number): string {

@@ -1,7 +1,7 @@
 import type { AuditEntry } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canSeeEmails, canSeeTokenDetails } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 const TEAM_ENTITIES = new Set(["team", "membership", "token"]);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/platform/env";
 
 /**
  * The key that signs and encrypts session JWTs: NEXTAUTH_SECRET, or for the embedded default one

@@ -1,4 +1,4 @@
-import type { Env } from "@/lib/env";
+import { env, type Env } from "@/lib/platform/env";
 
 /** Which sign-in methods and access rules this instance has, from its environment. */
 export interface AuthSettings {
@@ -46,4 +46,11 @@ export function authSettingsFromEnv(env: Env): AuthSettings {
     requireSignIn: env.WAYFINDER_REQUIRE_SIGNIN ?? false,
     openTeams: env.WAYFINDER_OPEN_TEAMS ?? false,
   };
+}
+
+let settings: AuthSettings | undefined;
+/** This instance's settings, read from the environment once. */
+export function authSettings(): AuthSettings {
+  settings ??= authSettingsFromEnv(env());
+  return settings;
 }

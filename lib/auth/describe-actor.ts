@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import type { Actor } from "./actor";
 
 /** What `GET /api/v1/me` says about the caller: who they are, whether admin, and their teams. */

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import type { Actor } from "./actor";
 
 /** The actor for a signed-in user id, with their team roles and admin status as they are now. */

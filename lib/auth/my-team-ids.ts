@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import type { Actor } from "./actor";
 
 /** The teams "mine" means for this caller: a person's teams, or a token's team. */

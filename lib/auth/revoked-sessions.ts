@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /**
  * Sessions are JWTs; a copy of the cookie would stay valid until it expires. Signing out records the

@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { AppError } from "@/lib/platform/errors";
 
 /**
  * Finds or creates the person signing in, by email (lower-cased), and refreshes their name. In the

@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { cachedDiff } from "@/lib/diff/diff-cache";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { getVersionDocument } from "@/lib/versions/get-version-document";
 
 export interface VersionRef {

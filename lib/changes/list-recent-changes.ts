@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { byLevel, type Change, type Level } from "@/lib/diff/diff-types";
 import { versionDiffSelect } from "@/lib/versions/version-view";
 

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { redactAudit } from "@/lib/audit/redact-audit";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import type { Change, Level } from "@/lib/diff/diff-types";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import { versionDiffSelect } from "@/lib/versions/version-view";
 
 /**

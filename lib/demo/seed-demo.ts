@@ -1,6 +1,6 @@
 import { demoMaintainers, demoServices, demoTeams } from "@/prisma/seed/demo-company";
 import { systemActor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";

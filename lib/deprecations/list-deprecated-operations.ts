@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /** The deprecated operations of one stored version of a service, with their sunset dates, soonest first. */
 export async function listDeprecatedOperations(db: Db, { slug, version, revision }: { slug: string; version: string; revision: number }) {

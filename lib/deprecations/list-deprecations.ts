@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /**
  * What is going away, and when: deprecated services (with their sunset date, if set) and the deprecated

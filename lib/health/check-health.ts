@@ -1,5 +1,5 @@
-import type { Database } from "@/lib/db/open-database";
-import { describeTarget } from "@/lib/db/database-target";
+import type { Database } from "@/lib/platform/db/open-database";
+import { describeTarget } from "@/lib/platform/db/database-target";
 
 export interface Health {
   status: "ok" | "unavailable";

@@ -1,11 +1,11 @@
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
-import { safeFetch } from "@/lib/fetch/safe-fetch";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { env } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
+import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
+import { safeFetch } from "@/lib/platform/fetch/safe-fetch";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { decodeUtf8 } from "@/lib/openapi/parse-document";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
 /** The largest catalog file read, pasted or fetched. */
 export const MAX_CATALOG_BYTES = 5_000_000;

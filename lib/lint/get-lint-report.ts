@@ -1,7 +1,7 @@
-import { assertMayRead } from "@/lib/auth";
+import { assertMayRead } from "@/lib/auth/read-rule";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 import type { LintFinding } from "./lint-document";
 
 /**

@@ -1,5 +1,5 @@
-import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { workerEntry } from "@/lib/platform/workers/worker-script";
 import type { LintResult } from "./lint-document";
 
 export interface LintLimits {
@@ -22,8 +22,9 @@ export function lintIsolated(text: string, limits: LintLimits = DEFAULT_LINT_LIM
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
-    const worker = new Worker(path.join(process.cwd(), "lib/lint/lint-worker.ts"), {
-      execArgv: ["--import", "tsx"],
+    const entry = workerEntry({ source: "lib/lint/lint-worker.ts", built: "lint-worker.mjs" });
+    const worker = new Worker(entry.file, {
+      execArgv: entry.execArgv,
       workerData: { text, rulesetText },
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
       stdout: true,

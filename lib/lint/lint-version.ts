@@ -1,6 +1,6 @@
-import { inTransaction, type Db } from "@/lib/db/types";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import { lintIsolated } from "./lint-isolated";
 import { currentRulesetText } from "./lint-ruleset";
 import { rulesetHash } from "./ruleset-hash";

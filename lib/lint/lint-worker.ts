@@ -1,5 +1,5 @@
 /**
- * A lint worker thread's entry (loaded through tsx by lint-isolated.ts): lints one document with the
+ * A lint worker thread's entry (started by lint-isolated.ts; built to .next/workers/lint-worker.mjs for production): lints one document with the
  * repository's ruleset and answers with the result. One document per thread, so the thread's memory
  * limit and the caller's timeout bound that document alone.
  */

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { deny } from "@/lib/auth/permissions";
 import { listEntries } from "@/lib/content/content-store";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 
 /** Every checklist item id of the onboarding guide. */
 export function checklistItemIds(): Set<string> {

@@ -1,9 +1,9 @@
 import { $RefParser } from "@apidevtools/json-schema-ref-parser";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/platform/errors";
 import { invalidDocument } from "./document-error";
-import type { IngestLimits } from "./ingest-limits";
+import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument } from "./inspect-document";
-import { limitExceeded } from "./limit-error";
+import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "./parse-document";
 import { pointerKeys } from "./json-pointer";
 

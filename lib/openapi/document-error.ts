@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 
 /** Where in a document a problem is: a JSON pointer, and the line and column when the text is known. */
 export interface DocumentProblem {

@@ -1,5 +1,5 @@
 import { isPlainObject } from "./detect-format";
-import { operationSearchText } from "@/lib/search/operation-search-text";
+import { operationSearchText } from "@/lib/search-index/operation-search-text";
 import { resolvePointer } from "./json-pointer";
 
 export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -14,7 +14,7 @@ export interface OperationSummary {
   tags: string[];
   /** The start of the description, as plain text, for search results. */
   description: string;
-  /** The words that name it (operationId, path) and all its words, for search (lib/search/operation-search-text.ts). */
+  /** The words that name it (operationId, path) and all its words, for search (lib/search-index/operation-search-text.ts). */
   searchName: string;
   searchText: string;
   deprecated: boolean;

@@ -1,7 +1,7 @@
 import { invalidDocument } from "./document-error";
 import { escapePointerKey } from "./json-pointer";
-import type { IngestLimits } from "./ingest-limits";
-import { limitExceeded } from "./limit-error";
+import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { limitExceeded } from "@/lib/platform/limits/limit-error";
 
 const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0, 120)}…` : pointer);
 

@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import { isPlainObject } from "./detect-format";
 import { httpMethods, type HttpMethod } from "./extract-operations";
 import { inlineRefs, type InlineResult } from "./inline-refs";

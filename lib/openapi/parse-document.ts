@@ -1,7 +1,7 @@
 import { parseDocument as parseYamlDocument } from "yaml";
 import { invalidDocument } from "./document-error";
-import { defaultIngestLimits, type IngestLimits } from "./ingest-limits";
-import { limitExceeded } from "./limit-error";
+import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { yamlExpandedSize } from "./yaml-expanded-size";
 
 export type ParseLimits = Pick<IngestLimits, "maxYamlAliases" | "maxBytes"> & Partial<Pick<IngestLimits, "maxYamlExpansion">>;

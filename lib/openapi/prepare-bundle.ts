@@ -2,8 +2,8 @@ import { z } from "zod";
 import { invalidDocument } from "./document-error";
 import { bundleDocument } from "./bundle-document";
 import { BUNDLE_ORIGIN, bundleReader, normaliseBundlePath } from "./bundle-files";
-import type { IngestLimits } from "./ingest-limits";
-import { limitExceeded } from "./limit-error";
+import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { prepareParsed, type PreparedDocument } from "./prepare-document";
 
 /** A multi-file document as pushed from CI: the root file's path and every file by relative path. */

@@ -2,7 +2,7 @@ import { detectSpecFormat, isPlainObject } from "./detect-format";
 import { invalidDocument } from "./document-error";
 import { extractOperations, type OperationSummary } from "./extract-operations";
 import { hashDocument } from "./hash-document";
-import { defaultIngestLimits, type IngestLimits } from "./ingest-limits";
+import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument } from "./inspect-document";
 import { escapePointerKey } from "./json-pointer";
 import { parseDocumentText } from "./parse-document";

@@ -1,11 +1,11 @@
 import { diffDocuments } from "@/lib/diff/diff-documents";
 import type { DiffResult } from "@/lib/diff/diff-types";
-import { AppError, isAppError } from "@/lib/errors";
-import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
+import { AppError, isAppError } from "@/lib/platform/errors";
+import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
 import { prepareDocument } from "@/lib/openapi/prepare-document";
-import type { IngestLimits } from "@/lib/openapi/ingest-limits";
-import { fetchDocument, type FetchOutcome } from "@/lib/sources/fetch-document";
-import { prepareReceived } from "@/lib/versions/receive-document";
+import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { fetchDocument, type FetchOutcome } from "@/lib/openapi/fetch-document";
+import { prepareReceived } from "@/lib/openapi/receive-document";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 
 /**

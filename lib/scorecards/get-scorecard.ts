@@ -1,6 +1,6 @@
-import { assertMayRead } from "@/lib/auth";
+import { assertMayRead } from "@/lib/auth/read-rule";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import type { CheckOutcome } from "./scorecard-checks";
 import { loadScorecardConfig } from "./scorecard-config";
 

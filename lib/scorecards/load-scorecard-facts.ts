@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/types";
-import { timeToFirstCall } from "@/lib/try/time-to-first-call";
+import type { Db } from "@/lib/platform/db/types";
+import { timeToFirstCall } from "@/lib/try-it/first-call/time-to-first-call";
 import type { ScorecardFacts } from "./scorecard-checks";
 
 /**

@@ -1,5 +1,5 @@
-import { inTransaction, isTransaction, type Db } from "@/lib/db/types";
-import { logger } from "@/lib/logger";
+import { inTransaction, isTransaction, type Db } from "@/lib/platform/db/types";
+import { logger } from "@/lib/platform/logger";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { computeLevel } from "./compute-level";
 import { loadScorecardConfig, type ScorecardConfig } from "./scorecard-config";

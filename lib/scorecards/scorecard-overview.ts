@@ -1,6 +1,6 @@
-import { assertMayRead } from "@/lib/auth";
+import { assertMayRead } from "@/lib/auth/read-rule";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { loadScorecardConfig } from "./scorecard-config";
 
 /** How many days of trend the overview shows. */

@@ -1,11 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Lifecycle } from "@/generated/prisma/enums";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { searchDocs } from "@/lib/content/search-docs";
 import { collectionTitles } from "@/lib/content/collections";
-import { resolveQuery, type Correction } from "./resolve-query";
-import { kindsOf, type SearchInput } from "./search-input";
-import { swaggerDeepLink } from "./swagger-deep-link";
+import { resolveQuery, type Correction } from "@/lib/search-index/resolve-query";
+import { kindsOf, type SearchInput } from "@/lib/search-index/search-input";
+import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 
 export interface OperationHit {
   service: { slug: string; name: string };

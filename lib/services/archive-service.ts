@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { updateService } from "./update-service";
 
 /** Archives a service: it becomes `retired`, stays readable, and leaves the default catalogue view. */

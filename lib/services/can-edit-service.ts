@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canEditService } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 
 /**
  * Whether the actor may edit, transfer, archive and publish for the service. NOT_FOUND when there is

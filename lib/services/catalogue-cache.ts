@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /**
  * What the catalogue's lists are computed from: any service or team added, removed or changed

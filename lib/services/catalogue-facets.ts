@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { cachedCatalogueRead } from "./catalogue-cache";
 
 export interface CatalogueFacets {

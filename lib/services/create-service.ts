@@ -2,10 +2,10 @@ import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canRegisterService } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { addSearchWords } from "@/lib/search/add-search-words";
-import { AppError } from "@/lib/errors";
-import { findTeamsBySlug } from "@/lib/teams/find-teams";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { addSearchWords } from "@/lib/search-index/add-search-words";
+import { AppError } from "@/lib/platform/errors";
+import { findTeamsBySlug } from "@/lib/org/find-teams";
 import { serviceInputSchema, sunsetAt, type ServiceInput } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
 

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /** An operation of the version a service serves, by operationId (null when there is none). */
 export async function findOperation(db: Db, input: { serviceSlug: string; operationId: string }) {

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canSeeEmails } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 import { serviceFieldsSelect } from "./service-summary";
 import { toVersionView, publishedVersions, versionOrder, versionSelect } from "@/lib/versions/version-view";
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/lib/db/types";
-import { searchTokens } from "@/lib/search/search-tokens";
+import type { Db } from "@/lib/platform/db/types";
+import { searchTokens } from "@/lib/search-index/search-tokens";
 import { cachedCatalogueRead } from "./catalogue-cache";
 import { requestedLifecycles, type ServiceFilters } from "./service-filters";
 import { serviceSummarySelect, toServiceSummary, type ServiceSummary } from "./service-summary";

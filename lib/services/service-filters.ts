@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Lifecycle } from "@/generated/prisma/enums";
-import { searchParamsRecord } from "@/lib/http/search-params";
+import { searchParamsRecord } from "@/lib/platform/http/search-params";
 
 export const lifecycles = Object.values(Lifecycle);
 

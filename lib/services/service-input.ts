@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BreakingChangePolicy, Lifecycle, LinkKind } from "@/generated/prisma/enums";
 import { requiredText, slugSchema } from "@/lib/slug";
-import { fetchableUrl, httpUrl } from "@/lib/http/http-url";
+import { fetchableUrl, httpUrl } from "@/lib/platform/http/http-url";
 
 const fields = {
   name: requiredText(100),

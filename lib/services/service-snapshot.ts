@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import { serviceFieldsSelect } from "./service-summary";
 
 /**

@@ -3,8 +3,8 @@ import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { findTeamsBySlug } from "@/lib/teams/find-teams";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { findTeamsBySlug } from "@/lib/org/find-teams";
 import { serviceTransferSchema, type ServiceTransfer } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
 

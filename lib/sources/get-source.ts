@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canEditService } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 
 /**
  * A service's URL source and its status: last attempt, last success, version served, and whether the

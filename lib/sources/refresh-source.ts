@@ -2,13 +2,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { assert } from "@/lib/auth/permissions";
 import { canActorEditService } from "@/lib/services/can-edit-service";
-import type { Db } from "@/lib/db/types";
-import { isAppError, notFound } from "@/lib/errors";
-import { env } from "@/lib/env";
-import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/openapi/ingest-limits";
-import { logger } from "@/lib/logger";
+import type { Db } from "@/lib/platform/db/types";
+import { isAppError, notFound } from "@/lib/platform/errors";
+import { env } from "@/lib/platform/env";
+import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { logger } from "@/lib/platform/logger";
 import { publishPrepared, type PublishResult } from "@/lib/versions/publish-version";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
 /** `retryable`: the failure may pass by itself (a fetch failure or timeout, the database away), unlike an invalid document. */
 export type RefreshResult =

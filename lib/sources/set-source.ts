@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canEditService } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { loadServiceSnapshot } from "@/lib/services/service-snapshot";
 import { sourceInputSchema, type SourceInput } from "./source-input";
 

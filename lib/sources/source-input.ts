@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fetchableUrl } from "@/lib/http/http-url";
+import { fetchableUrl } from "@/lib/platform/http/http-url";
 
 /** A URL source for a service (`PUT /api/v1/services/{slug}/source`). */
 export const sourceInputSchema = z.object({

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canManageTeam } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 
 /** Whether the actor may manage the team's members and tokens; NOT_FOUND when there is no such team. */
 export async function canActorManageTeam(db: Db, actor: Actor, slug: string): Promise<boolean> {

@@ -2,8 +2,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canCreateTeam } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { AppError } from "@/lib/platform/errors";
 import { teamInputSchema, type TeamInput } from "./team-input";
 
 /**

@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
-import { teamFieldsSelect } from "./team-fields";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
+import { teamFieldsSelect } from "@/lib/org/team-fields";
 import { serviceSummarySelect, toServiceSummary } from "@/lib/services/service-summary";
 
 /** A team and the services it owns, primary ownerships first. */

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canSeeEmails } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /** A team's members, maintainers first; emails only for readers who may see them (see permissions.ts). */
 export async function listMembers(db: Db, { actor, teamSlug }: { actor: Actor; teamSlug: string }) {

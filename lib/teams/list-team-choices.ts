@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canAssignOwner } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /** Every team, marked with whether this actor may make it an owner of a service. */
 export async function listTeamChoices(db: Db, actor: Actor) {

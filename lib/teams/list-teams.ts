@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/types";
-import { teamFieldsSelect } from "./team-fields";
+import type { Db } from "@/lib/platform/db/types";
+import { teamFieldsSelect } from "@/lib/org/team-fields";
 
 /** Every team with how many services it owns (and of those, how many as primary owner). */
 export async function listTeams(db: Db) {

@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
-import { loadTeam } from "./load-team";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
+import { loadTeam } from "@/lib/org/load-team";
 
 /** Removes a person from a team (maintainers and admins). */
 export async function removeMembership(db: Db, { actor, teamSlug, email }: { actor: Actor; teamSlug: string; email: string }) {

@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { membershipInputSchema, type MembershipInput } from "./team-input";
-import { loadTeam } from "./load-team";
+import { loadTeam } from "@/lib/org/load-team";
 
 /**
  * Adds a person to a team or changes their role (maintainers and admins). Someone who has not signed

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MemberRole } from "@/generated/prisma/enums";
-import { httpUrl } from "@/lib/http/http-url";
+import { httpUrl } from "@/lib/platform/http/http-url";
 import { requiredText, slugSchema } from "@/lib/slug";
 
 const fields = {

@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { teamFieldsSelect } from "./team-fields";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { teamFieldsSelect } from "@/lib/org/team-fields";
 import { teamUpdateSchema, type TeamUpdate } from "./team-input";
-import { loadTeam } from "./load-team";
+import { loadTeam } from "@/lib/org/load-team";
 import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
 
 /** Edits a team's name, description and contacts (its maintainers and admins). */

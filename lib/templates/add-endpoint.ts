@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import { mergeYamlText } from "./merge-yaml-text";
 import { renderFiles, renderOne } from "./render-template";
 import type { TemplateSource } from "./template-manifest";

@@ -1,11 +1,11 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canRegisterService } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { prepareDocument } from "@/lib/openapi/prepare-document";
 import { createService } from "@/lib/services/create-service";
-import { findTeamsBySlug } from "@/lib/teams/find-teams";
+import { findTeamsBySlug } from "@/lib/org/find-teams";
 import { publishFirstVersion } from "@/lib/versions/publish-version";
 import { renderService } from "./generate-service";
 import type { TemplateValues } from "./parameter-schema";

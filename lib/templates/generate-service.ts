@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import { renderFiles } from "./render-template";
 import type { TemplateValues } from "./parameter-schema";
 import type { TemplateSource } from "./template-manifest";

@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document, type Pair, type YAMLMap } from "yaml";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 
 /**
  * Called for a key of the fragment the document has already, at a depth where the fragment is not

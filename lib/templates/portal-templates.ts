@@ -1,5 +1,5 @@
 import path from "node:path";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import { readTemplates } from "./read-templates";
 import type { TemplateSource } from "./template-manifest";
 

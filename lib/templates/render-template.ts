@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import type { TemplateValues } from "./parameter-schema";
 
 const words = (text: string) =>

@@ -1,4 +1,4 @@
-import { AppError, issueDetails } from "@/lib/errors";
+import { AppError, issueDetails } from "@/lib/platform/errors";
 import { parameterSchema, type TemplateValues } from "./parameter-schema";
 import type { TemplateSource } from "./template-manifest";
 

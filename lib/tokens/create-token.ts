@@ -1,11 +1,11 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam, deny } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
-import { loadTeam } from "@/lib/teams/load-team";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { AppError } from "@/lib/platform/errors";
+import { loadTeam } from "@/lib/org/load-team";
 import { tokenInputSchema, type TokenInput } from "./token-input";
-import { generateToken, hashToken, tokenDisplayPrefix } from "./token-secret";
+import { generateToken, hashToken, tokenDisplayPrefix } from "@/lib/auth/token-secret";
 
 /**
  * Creates an API token for a team's services, or for one service the team owns (its maintainers and

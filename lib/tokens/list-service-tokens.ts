@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageServiceTokens } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 
 /**
  * Every live token that can act on a service today: those scoped to it and those scoped to a whole

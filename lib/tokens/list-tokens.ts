@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /** A team's tokens, newest first, without anything secret. */
 export async function listTokens(db: Db, teamSlug: string) {

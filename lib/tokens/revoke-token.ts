@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageServiceTokens, canManageTeam } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 
 /**
  * Revokes a token at once: its team's maintainers, admins, and, for a token scoped to one service, the

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import type { HttpMethod } from "@/lib/openapi/extract-operations";
 import { operationSlice, overviewSlice } from "@/lib/openapi/operation-slice";
 import { loadStoredDocument } from "@/lib/versions/load-stored-document";

@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 import { specFormatFromDb, type SpecFormat } from "@/lib/openapi/spec-format";
 
 export interface VersionDocument {

@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import type { Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
 import { publishedVersions, toVersionView, versionOrder, versionSelect, type VersionView } from "./version-view";
 
 /** A service's versions, newest first. */

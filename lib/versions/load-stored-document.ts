@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import { getVersionDocument, getVersionHead } from "./get-version-document";
 
 /** Parsed documents by content hash, newest use last: a few large ones are kept, not all (a process that built Stripe's mock operations held ~280 MB). */

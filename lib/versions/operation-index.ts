@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db/types";
-import { swaggerDeepLink } from "@/lib/search/swagger-deep-link";
+import type { Db } from "@/lib/platform/db/types";
+import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 
 export interface IndexedOperation {
   method: string;

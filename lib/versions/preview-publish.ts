@@ -1,11 +1,11 @@
 import type { BreakingChangePolicy } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canAcceptBreaking, canEditService } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 import type { DiffSummary } from "@/lib/diff/diff-types";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { versionBase, violatesSemver } from "./version-base";
 
 export interface PublishPreview {

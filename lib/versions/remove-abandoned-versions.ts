@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/types";
+import type { Db } from "@/lib/platform/db/types";
 
 /** A publish writes its operations within seconds; one pending this long died half-way. */
 export const ABANDONED_AFTER_MS = 3_600_000;

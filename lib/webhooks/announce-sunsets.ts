@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from "@/lib/db/types";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { recordWebhookEvent } from "./record-webhook-event";
 
 /** How far ahead a sunset is announced. */

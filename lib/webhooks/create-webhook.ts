@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam, isAdmin } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
-import { hostRefusal } from "@/lib/fetch/check-host-addresses";
-import { loadTeam } from "@/lib/teams/load-team";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { AppError } from "@/lib/platform/errors";
+import { hostRefusal } from "@/lib/platform/fetch/check-host-addresses";
+import { loadTeam } from "@/lib/org/load-team";
 import { webhookInputSchema, type WebhookInput } from "./webhook-input";
 import { encryptSecret, newWebhookSecret } from "./webhook-secret";
 import { isCallableEndpoint, webhookSettings } from "./webhook-settings";

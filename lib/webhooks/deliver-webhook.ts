@@ -1,10 +1,10 @@
 import { Webhook } from "standardwebhooks";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/auth/actor";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { isAppError } from "@/lib/errors";
-import { safeFetch } from "@/lib/fetch/safe-fetch";
-import { logger } from "@/lib/logger";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { isAppError } from "@/lib/platform/errors";
+import { safeFetch } from "@/lib/platform/fetch/safe-fetch";
+import { logger } from "@/lib/platform/logger";
 import { eventSummary } from "./webhook-events";
 import { decryptSecret } from "./webhook-secret";
 import { isCallableEndpoint, type WebhookSettings } from "./webhook-settings";

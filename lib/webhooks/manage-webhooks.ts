@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageTeam, isAdmin } from "@/lib/auth/permissions";
-import { inTransaction, type Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
-import { loadTeam } from "@/lib/teams/load-team";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
+import { loadTeam } from "@/lib/org/load-team";
 import { recordWebhookEvent } from "./record-webhook-event";
 import { toWebhookView, webhookSelect } from "./webhook-view";
 

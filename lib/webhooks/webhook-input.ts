@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fetchableUrl } from "@/lib/http/http-url";
+import { fetchableUrl } from "@/lib/platform/http/http-url";
 import { slugSchema } from "@/lib/slug";
 import { WEBHOOK_EVENTS } from "./webhook-events";
 

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** A Standard Webhooks signing secret: `whsec_` and 32 random bytes in base64. */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString("base64")}`;

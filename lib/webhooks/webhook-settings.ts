@@ -1,5 +1,5 @@
-import { isNamedByPolicy, parseFetchPolicy, urlPort, type FetchPolicy } from "@/lib/fetch/fetch-policy";
-import { env } from "@/lib/env";
+import { isNamedByPolicy, parseFetchPolicy, urlPort, type FetchPolicy } from "@/lib/platform/fetch-policy";
+import { env } from "@/lib/platform/env";
 
 export interface WebhookSettings {
   /** Internal hosts deliveries may reach (WAYFINDER_WEBHOOK_ALLOW); public ones need nothing. */

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { loadUserActor } from "@/lib/auth/load-user-actor";
 import { signInUser } from "@/lib/auth/sign-in-user";
-import type { Database } from "@/lib/db/open-database";
-import { isAppError } from "@/lib/errors";
+import type { Database } from "@/lib/platform/db/open-database";
+import { isAppError } from "@/lib/platform/errors";
 import { importBackstage } from "@/lib/import/import-backstage";
 import { getService } from "@/lib/services/get-service";
 import { startSpecServer, type SpecServer } from "../support/spec-server";
 import { testDatabases } from "../support/test-databases";
 
-// lib/env.ts reads the environment once per process: the allowlist naming the server's port is set
+// lib/platform/env.ts reads the environment once per process: the allowlist naming the server's port is set
 // before anything reads it. A second server, on a port the allowlist does not name, stands for a host
 // that is not allowed.
 let spec: SpecServer;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
-import { isAppError } from "@/lib/errors";
+import type { Database } from "@/lib/platform/db/open-database";
+import { isAppError } from "@/lib/platform/errors";
 import { describeVersionEntry } from "@/lib/audit/describe-change";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { createService } from "@/lib/services/create-service";

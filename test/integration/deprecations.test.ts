@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
+import type { Database } from "@/lib/platform/db/open-database";
 import { listDeprecations } from "@/lib/deprecations/list-deprecations";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectFiles } from "@/cli/collect-files";
 import { diffDocuments } from "@/lib/diff/diff-documents";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 

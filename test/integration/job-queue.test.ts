@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PgBoss } from "pg-boss";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
-import { SOURCE_REFRESH, startJobQueue } from "@/lib/jobs/job-queue";
-import { queueDueSources, workSourceRefreshes } from "@/lib/jobs/source-refresh-jobs";
+import type { Database } from "@/lib/platform/db/open-database";
+import { SOURCE_REFRESH } from "@/lib/sources/source-refresh-jobs";
+import { startJobQueue } from "@/lib/start-up/job-queues";
+import { queueDueSources, workSourceRefreshes } from "@/lib/sources/source-refresh-jobs";
 import { createService } from "@/lib/services/create-service";
 import { setSource } from "@/lib/sources/set-source";
 import { createTeam } from "@/lib/teams/create-team";

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/open-database";
+import type { Database } from "@/lib/platform/db/open-database";
 import { getLintReport } from "@/lib/lint/get-lint-report";
 import { lintDocument } from "@/lib/lint/lint-document";
 import { lintIsolated } from "@/lib/lint/lint-isolated";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { collectFiles } from "@/cli/collect-files";
 import { fixturesDir, hasFixtures, singleFileFixtures } from "../support/fixtures";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/open-database";
-import { applyMigrations } from "@/lib/db/migrations";
+import type { Database } from "@/lib/platform/db/open-database";
+import { applyMigrations } from "@/lib/platform/db/migrations";
 import { clearCatalogue, seedDemo, syncOwnDocument } from "@/lib/demo/seed-demo";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { demoServices, demoTeams } from "@/prisma/seed/demo-company";

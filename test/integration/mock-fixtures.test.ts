@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildMockOperations } from "@/lib/mock/mock-operations";
-import { mockRequest } from "@/lib/mock/mock-request";
+import { buildMockOperations } from "@/lib/try-it/mock/mock-operations";
+import { mockRequest } from "@/lib/try-it/mock/mock-request";
 import { collectFiles } from "@/cli/collect-files";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { prepareDocument } from "@/lib/openapi/prepare-document";
 import { fixturesDir, hasFixtures, singleFileFixtures } from "../support/fixtures";

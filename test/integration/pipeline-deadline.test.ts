@@ -6,7 +6,7 @@
 import { afterAll, it } from "vitest";
 
 process.env.WAYFINDER_PIPELINE_TIMEOUT_MS = "1500";
-const { stopPipeline } = await import("@/lib/pipeline/pipeline-pool");
+const { stopPipeline } = await import("@/lib/pipeline/run-pipeline");
 const { expectLimitStopsTask } = await import("../support/pipeline-limit");
 
 afterAll(() => stopPipeline());

@@ -6,9 +6,9 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
-import { runPipeline, stopPipeline } from "@/lib/pipeline/pipeline-pool";
+import { isAppError } from "@/lib/platform/errors";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline, stopPipeline } from "@/lib/pipeline/run-pipeline";
 import { pipelineTasks } from "@/lib/pipeline/pipeline-tasks";
 import { openApi30 } from "../support/documents";
 

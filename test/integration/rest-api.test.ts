@@ -319,4 +319,12 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
   it("answers no status that its operation does not declare", () => {
     expect(undeclaredStatuses(server.output())).toEqual([]);
   });
+
+  it("runs its pipeline threads on the JavaScript built with the app, not on TypeScript through tsx", () => {
+    const lines = server.output().split("\n");
+    const started = lines.filter((line) => line.includes('"pipeline.worker_started"')).map((line) => (JSON.parse(line) as { file: string }).file);
+    expect(started.length).toBeGreaterThan(0);
+    expect(new Set(started)).toEqual(new Set([".next/workers/pipeline-worker.mjs"]));
+    expect(lines.filter((line) => line.includes('"pipeline.threads_unavailable"'))).toEqual([]);
+  });
 });

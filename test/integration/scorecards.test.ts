@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
+import type { Database } from "@/lib/platform/db/open-database";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
 import { getScorecard } from "@/lib/scorecards/get-scorecard";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
+import type { Database } from "@/lib/platform/db/open-database";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
-import { rankTimeToFirstCall } from "@/lib/try/rank-time-to-first-call";
-import { recordDocsOpened, recordTryCall } from "@/lib/try/record-try-event";
-import { timeToFirstCall } from "@/lib/try/time-to-first-call";
+import { rankTimeToFirstCall } from "@/lib/try-it/first-call/rank-time-to-first-call";
+import { recordDocsOpened, recordTryCall } from "@/lib/try-it/first-call/record-try-event";
+import { timeToFirstCall } from "@/lib/try-it/first-call/time-to-first-call";
 import { testDatabases } from "../support/test-databases";
 
 const actor = systemActor("ttfc test");

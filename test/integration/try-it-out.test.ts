@@ -12,7 +12,7 @@ import path from "node:path";
 import { execFile } from "node:child_process";
 import { snippetz } from "@scalar/snippetz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSampleRequest } from "@/lib/try/build-sample-request";
+import { buildSampleRequest } from "@/lib/try-it/samples/build-sample-request";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 

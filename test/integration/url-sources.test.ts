@@ -1,12 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
+import type { Database } from "@/lib/platform/db/open-database";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";
 import { getSource } from "@/lib/sources/get-source";
-import { startJobQueue } from "@/lib/jobs/job-queue";
-import { queueDueSources } from "@/lib/jobs/source-refresh-jobs";
+import { startJobQueue } from "@/lib/start-up/job-queues";
+import { queueDueSources } from "@/lib/sources/source-refresh-jobs";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { setSource } from "@/lib/sources/set-source";
 import { createTeam } from "@/lib/teams/create-team";
@@ -18,7 +18,7 @@ import { countOperationsInFolder } from "../support/count-operations";
 
 const actor = systemActor("url source test");
 
-// One spec server for the file: lib/env.ts reads the environment once per process, so the allowlist
+// One spec server for the file: lib/platform/env.ts reads the environment once per process, so the allowlist
 // naming its port is set once, before anything reads it.
 let spec: SpecServer;
 const previousAllow = process.env.WAYFINDER_FETCH_ALLOW;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open-database";
-import { inTransaction } from "@/lib/db/types";
-import { parseFetchPolicy } from "@/lib/fetch/fetch-policy";
+import type { Database } from "@/lib/platform/db/open-database";
+import { inTransaction } from "@/lib/platform/db/types";
+import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { attemptDelivery } from "@/lib/webhooks/deliver-webhook";

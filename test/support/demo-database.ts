@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db/open-database";
+import type { Database } from "@/lib/platform/db/open-database";
 import { seedDemo } from "@/lib/demo/seed-demo";
 
 /** A fresh database (from testDatabases' `open`) holding the demo company, seeded in one transaction. */

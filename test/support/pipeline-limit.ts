@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
 /** A document with `count` operations, as JSON text. */
 export function manyOperations(count: number, version: string): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "@/lib/db/open-database";
-import type { DatabaseTarget } from "@/lib/db/database-target";
+import { openDatabase, type Database } from "@/lib/platform/db/open-database";
+import type { DatabaseTarget } from "@/lib/platform/db/database-target";
 
 /** A fresh, migrated database for one test file, and how to dispose of it. */
 export interface TestDatabase {

@@ -4,10 +4,10 @@ import { snippetz } from "@scalar/snippetz";
 import { describe, expect, it } from "vitest";
 import { documentSamples, SAMPLE_LANGUAGES } from "@/components/api-reference/code-samples";
 import { withoutStrayBody } from "@/components/api-reference/try-request-interceptor";
-import { buildMockOperations } from "@/lib/mock/mock-operations";
+import { buildMockOperations } from "@/lib/try-it/mock/mock-operations";
 import { documentSchemaProblem } from "@/lib/openapi/document-schema-check";
-import { mockRequest } from "@/lib/mock/mock-request";
-import { buildSampleRequest } from "@/lib/try/build-sample-request";
+import { mockRequest } from "@/lib/try-it/mock/mock-request";
+import { buildSampleRequest } from "@/lib/try-it/samples/build-sample-request";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 
 const document = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addPatternExamples, stringForPattern } from "@/lib/mock/pattern-examples";
-import { compileDocumentPattern, documentRegExpEngine, isEvaluablePattern, matchesDocumentPattern } from "@/lib/security/document-regexp";
+import { addPatternExamples, stringForPattern } from "@/lib/try-it/samples/pattern-examples";
+import { compileDocumentPattern, documentRegExpEngine, isEvaluablePattern, matchesDocumentPattern } from "@/lib/platform/security/document-regexp";
 
 describe("documents' regular expressions", () => {
   it("run in linear time: a pattern that backtracks exponentially in V8 answers at once", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
-import { databaseTargetFromEnv } from "@/lib/db/database-target";
+import { parseEnv } from "@/lib/platform/env";
+import { databaseTargetFromEnv } from "@/lib/platform/db/database-target";
 
 describe("environment", () => {
   it("names the variable that is wrong and why", () => {

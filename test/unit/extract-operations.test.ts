@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractOperations } from "@/lib/openapi/extract-operations";
-import { compactWord, searchTokens } from "@/lib/search/search-tokens";
-import { swaggerDeepLink } from "@/lib/search/swagger-deep-link";
+import { compactWord, searchTokens } from "@/lib/search-index/search-tokens";
+import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 
 describe("extractOperations", () => {
   it("lists each method of each path in document order with its metadata", () => {

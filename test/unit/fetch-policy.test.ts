@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedHost, isNamedByPolicy, parseFetchPolicy, refusalReason } from "@/lib/fetch/fetch-policy";
+import { isAllowedHost, isNamedByPolicy, parseFetchPolicy, refusalReason } from "@/lib/platform/fetch-policy";
 
 describe("the fetch allowlist (WAYFINDER_FETCH_ALLOW)", () => {
   const policy = parseFetchPolicy("specs.internal, specs.internal:8443, 10.20.0.0/16, 10.30.0.0/16:8080, [fd00::1]:9000");

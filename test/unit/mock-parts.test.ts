@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { preferHeaderFor, setMockChoice } from "@/components/api-reference/mock-preferences";
-import { cutRecursion } from "@/lib/mock/cut-recursion";
-import { stringForPattern } from "@/lib/mock/pattern-examples";
-import { parsePreferHeader } from "@/lib/mock/prefer-header";
-import { sampleBody } from "@/lib/mock/sample-body";
+import { cutRecursion } from "@/lib/try-it/samples/cut-recursion";
+import { stringForPattern } from "@/lib/try-it/samples/pattern-examples";
+import { parsePreferHeader } from "@/lib/try-it/mock/prefer-header";
+import { sampleBody } from "@/lib/try-it/mock/sample-body";
 
 describe("the Prefer header", () => {
   it("reads Prism's code, example and dynamic preferences, ignoring what it does not know", () => {

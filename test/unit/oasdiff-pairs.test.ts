@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors";
-import { defaultIngestLimits } from "@/lib/openapi/ingest-limits";
+import { isAppError } from "@/lib/platform/errors";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { pipelineTasks } from "@/lib/pipeline/pipeline-tasks";
 import { fixturesDir } from "../support/fixtures";
 

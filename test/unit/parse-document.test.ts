@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/platform/errors";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 
 function parseError(text: string, limits?: { maxYamlAliases: number; maxBytes: number }) {

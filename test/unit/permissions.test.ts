@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { canAssignOwner, canCreateTeam, canEditService, canManageTeam, canRegisterService, deny } from "@/lib/auth/permissions";
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/platform/env";
 
 const user = (teamRoles: Record<string, "member" | "maintainer"> = {}, isAdmin = false): Actor => ({
   kind: "user",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "@/lib/http/client-address";
-import { assertSameOrigin, requestOrigin } from "@/lib/http/request-origin";
+import { clientAddress } from "@/lib/platform/http/client-address";
+import { assertSameOrigin, requestOrigin } from "@/lib/platform/http/request-origin";
 
 const request = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/v1/teams", { method: "POST", headers });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "@/lib/security/security-headers";
+import { securityHeaders } from "@/lib/platform/security/security-headers";
 
 describe("security headers", () => {
   const base = { nonce: "abc", development: false, signInOrigins: ["https://sso.example.com"] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredServers, declaredTokenUrls, isUnderServer } from "@/lib/try/declared-targets";
+import { declaredServers, declaredTokenUrls, isUnderServer } from "@/lib/try-it/proxy/declared-targets";
 
 const portal = new URL("https://portal.example/");
 const hrefs = (urls: URL[]) => urls.map((url) => url.href);

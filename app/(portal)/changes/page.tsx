@@ -3,9 +3,9 @@ import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { inputClass } from "@/components/forms/field";
 import { listRecentChanges } from "@/lib/changes/list-recent-changes";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/platform/db/database";
 import { LEVELS, type Level } from "@/lib/diff/diff-types";
-import { readerActor } from "@/lib/http/reader-actor";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { listTeams } from "@/lib/teams/list-teams";
 
 export const metadata: Metadata = { title: "API changes", alternates: { types: { "application/atom+xml": "/changes/feed.atom" } } };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { readerActor } from "@/lib/http/reader-actor";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { portalTemplates } from "@/lib/templates/portal-templates";
 import { summarizeTemplate, type TemplateSummary } from "@/lib/templates/template-summary";
 

@@ -4,7 +4,7 @@ import { DocsNavLink } from "@/components/docs/docs-nav-link";
 import { inputClass } from "@/components/forms/field";
 import { Disclosure } from "@/components/ui/disclosure";
 import { listEntries } from "@/lib/content/content-store";
-import { readerActor } from "@/lib/http/reader-actor";
+import { readerActor } from "@/lib/auth/reader-actor";
 
 /** The Docs section: a sidebar generated from content/, with search, beside each page. */
 export default async function DocsLayout({ children }: { children: ReactNode }) {

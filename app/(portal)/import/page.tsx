@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BackstageImportForm } from "@/components/import/backstage-import-form";
 import { isAdmin } from "@/lib/auth/permissions";
-import { signedInActor } from "@/lib/http/reader-actor";
+import { signedInActor } from "@/lib/auth/reader-actor";
 
 export const metadata: Metadata = { title: "Import from Backstage" };
 

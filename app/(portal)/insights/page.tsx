@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { formatDuration } from "@/components/try/ttfc-figure";
-import { getDb } from "@/lib/db";
-import { readerActor } from "@/lib/http/reader-actor";
-import { TTFC_WINDOW_DAYS } from "@/lib/try/time-to-first-call";
-import { rankTimeToFirstCall } from "@/lib/try/rank-time-to-first-call";
+import { getDb } from "@/lib/platform/db/database";
+import { readerActor } from "@/lib/auth/reader-actor";
+import { TTFC_WINDOW_DAYS } from "@/lib/try-it/first-call/time-to-first-call";
+import { rankTimeToFirstCall } from "@/lib/try-it/first-call/rank-time-to-first-call";
 
 export const metadata = { title: "Insights" };
 

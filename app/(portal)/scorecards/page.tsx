@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TrendChart } from "@/components/scorecards/trend-chart";
-import { getDb } from "@/lib/db";
-import { readerActor } from "@/lib/http/reader-actor";
+import { getDb } from "@/lib/platform/db/database";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { loadScorecardConfig } from "@/lib/scorecards/scorecard-config";
 import { scorecardOverview, TREND_DAYS } from "@/lib/scorecards/scorecard-overview";
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MethodBadge } from "@/components/search/method-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
-import { getDb } from "@/lib/db";
-import { readerActor } from "@/lib/http/reader-actor";
+import { getDb } from "@/lib/platform/db/database";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { searchEverything, type SearchResults } from "@/lib/search/search-everything";
-import { searchInputSchema, searchKinds } from "@/lib/search/search-input";
+import { searchInputSchema, searchKinds } from "@/lib/search-index/search-input";
 import { catalogueFacets } from "@/lib/services/catalogue-facets";
 
 export const metadata: Metadata = { title: "Search" };

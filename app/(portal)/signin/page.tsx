@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInOptions } from "@/components/auth/sign-in-options";
-import { authSettings } from "@/lib/auth";
-import { publicUrl } from "@/lib/env";
+import { authSettings } from "@/lib/auth/auth-settings";
+import { publicUrl } from "@/lib/platform/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

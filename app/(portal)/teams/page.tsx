@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { authSettings } from "@/lib/auth";
+import { authSettings } from "@/lib/auth/auth-settings";
 import { canCreateTeam } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { readerActor } from "@/lib/http/reader-actor";
+import { getDb } from "@/lib/platform/db/database";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { listTeams } from "@/lib/teams/list-teams";
 
 export const metadata: Metadata = { title: "Teams" };

@@ -1,4 +1,4 @@
-import { database } from "@/lib/db";
+import { database } from "@/lib/platform/db/database";
 import { checkHealth } from "@/lib/health/check-health";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditFiltersSchema } from "@/lib/audit/list-audit";
-import { searchInputSchema } from "@/lib/search/search-input";
+import { searchInputSchema } from "@/lib/search-index/search-input";
 import { serviceFiltersSchema } from "@/lib/services/service-filters";
 import { serviceInputSchema, serviceTransferSchema, serviceUpdateSchema } from "@/lib/services/service-input";
 import { sourceInputSchema } from "@/lib/sources/source-input";
@@ -25,7 +25,7 @@ import * as r from "./response-schemas";
 /**
  * Every route of Wayfinder's REST API, declared once: method, path, parameters, the request body
  * schema, the responses and who may call. Route files bind to these with `defineRoute(operations.x, …)`
- * (lib/http/define-route.ts), which enforces `access` and parses params, query and body with these
+ * (lib/api/define-route.ts), which enforces `access` and parses params, query and body with these
  * schemas; /api/v1/openapi.json is generated from the same list (openapi-document.ts), and
  * test/unit/contract-drift.test.ts fails when a route and its operation disagree.
  */

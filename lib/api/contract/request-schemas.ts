@@ -1,4 +1,4 @@
-import { fetchableUrl } from "@/lib/http/http-url";
+import { fetchableUrl } from "@/lib/platform/http/http-url";
 import { z } from "zod";
 
 /** Query and body schemas that belong to one route alone; the domain's own input schemas live in lib/<domain>. */

@@ -1,7 +1,7 @@
 import { AUDIT_ENTITY_TYPES } from "@/lib/audit/record-audit";
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
-import { errorStatus } from "@/lib/errors";
+import { errorStatus } from "@/lib/platform/errors";
 
 /**
  * What Wayfinder's REST API answers, as zod schemas: the source of the response schemas in

@@ -3,8 +3,8 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { isAdmin } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { signedInActor } from "@/lib/http/reader-actor";
+import { getDb } from "@/lib/platform/db/database";
+import { signedInActor } from "@/lib/auth/reader-actor";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,10 +1,10 @@
 import { operations } from "@/lib/api/contract/operations";
 import { atomFeed } from "@/lib/changes/atom-feed";
 import { listRecentChanges } from "@/lib/changes/list-recent-changes";
-import { getDb } from "@/lib/db";
-import { publicUrl } from "@/lib/env";
-import { apiRoute } from "@/lib/http/api-route";
-import { parseQuery } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { publicUrl } from "@/lib/platform/env";
+import { apiRoute } from "@/lib/api/api-route";
+import { parseQuery } from "@/lib/api/define-route";
 
 /** The company-wide changes as Atom, with the page's filters (`?team=&level=`). */
 export const GET = apiRoute(async (request) => {

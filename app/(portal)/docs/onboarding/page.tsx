@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MdxContent } from "@/components/docs/mdx-content";
 import { Checklist, OnboardingProgress, ProgressBar } from "@/components/docs/onboarding-progress";
-import { sessionActor } from "@/lib/auth";
+import { sessionActor } from "@/lib/auth/session-actor";
 import { listEntries } from "@/lib/content/content-store";
 
 export const metadata: Metadata = { title: "Onboarding" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ServiceForm } from "@/components/services/service-form";
-import { getDb } from "@/lib/db";
-import { signedInActor } from "@/lib/http/reader-actor";
+import { getDb } from "@/lib/platform/db/database";
+import { signedInActor } from "@/lib/auth/reader-actor";
 import { listTeamChoices } from "@/lib/teams/list-team-choices";
 
 export const metadata: Metadata = { title: "Register a service" };

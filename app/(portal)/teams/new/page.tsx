@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { TeamForm } from "@/components/teams/team-form";
-import { authSettings } from "@/lib/auth";
+import { authSettings } from "@/lib/auth/auth-settings";
 import { canCreateTeam } from "@/lib/auth/permissions";
-import { signedInActor } from "@/lib/http/reader-actor";
+import { signedInActor } from "@/lib/auth/reader-actor";
 
 export const metadata: Metadata = { title: "Create a team" };
 

@@ -1,10 +1,10 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/http/api-route";
-import { clientAddress } from "@/lib/http/client-address";
-import { countAttempt, SIGN_IN_ATTEMPTS } from "@/lib/security/rate-limit";
+import { authOptions } from "@/lib/auth/next-auth-options";
+import { getDb } from "@/lib/platform/db/database";
+import { env } from "@/lib/platform/env";
+import { errorResponse } from "@/lib/platform/http/error-response";
+import { clientAddress } from "@/lib/platform/http/client-address";
+import { countAttempt, SIGN_IN_ATTEMPTS } from "@/lib/platform/security/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http/api-route";
+import { AppError } from "@/lib/platform/errors";
+import { apiRoute } from "@/lib/api/api-route";
 
 // Unknown API paths answer in the error shape rather than with the HTML 404 page.
 const notARoute = apiRoute(async (request) => {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { operations } from "@/lib/api/contract/operations";
 import { cachedDiff } from "@/lib/diff/diff-cache";
-import { env } from "@/lib/env";
-import { callerKey } from "@/lib/http/caller-key";
-import { clientAddress } from "@/lib/http/client-address";
-import { defineRoute } from "@/lib/http/define-route";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { env } from "@/lib/platform/env";
+import { callerKey } from "@/lib/auth/caller-key";
+import { clientAddress } from "@/lib/platform/http/client-address";
+import { defineRoute } from "@/lib/api/define-route";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
 /** Two documents in, their classified changes out; nothing stored. Checked and compared off the main thread. */
 export const POST = defineRoute(operations.diffDocuments, async ({ request, actor, body, reply }) => {

@@ -1,8 +1,8 @@
 import { operations } from "@/lib/api/contract/operations";
 import { myTeamIds } from "@/lib/auth/my-team-ids";
 import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { createService } from "@/lib/services/create-service";
 import { getService } from "@/lib/services/get-service";
 import { listServices } from "@/lib/services/list-services";

@@ -1,8 +1,8 @@
 import { operations } from "@/lib/api/contract/operations";
-import { authSettings } from "@/lib/auth";
+import { authSettings } from "@/lib/auth/auth-settings";
 import { assert, canCreateTeam } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { createTeam } from "@/lib/teams/create-team";
 import { getTeam } from "@/lib/teams/get-team";
 import { listTeams } from "@/lib/teams/list-teams";

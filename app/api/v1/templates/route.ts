@@ -1,5 +1,5 @@
 import { operations } from "@/lib/api/contract/operations";
-import { defineRoute } from "@/lib/http/define-route";
+import { defineRoute } from "@/lib/api/define-route";
 import { portalTemplates } from "@/lib/templates/portal-templates";
 import { summarizeTemplate } from "@/lib/templates/template-summary";
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { listServiceChanges } from "@/lib/changes/list-service-changes";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/platform/db/database";
 import { LEVELS, type Level } from "@/lib/diff/diff-types";
-import { orNotFound } from "@/lib/http/or-not-found";
-import { readerActor } from "@/lib/http/reader-actor";
+import { orNotFound } from "@/lib/platform/http/or-not-found";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { getService } from "@/lib/services/get-service";
 
 export const metadata: Metadata = { title: "Changelog" };

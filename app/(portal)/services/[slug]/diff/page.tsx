@@ -4,11 +4,11 @@ import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { inputClass } from "@/components/forms/field";
 import { diffServiceVersions } from "@/lib/changes/diff-service-versions";
-import { getDb } from "@/lib/db";
-import { callerKey } from "@/lib/http/caller-key";
-import { PEER_HEADER } from "@/lib/http/client-address";
-import { orNotFound } from "@/lib/http/or-not-found";
-import { readerActor } from "@/lib/http/reader-actor";
+import { getDb } from "@/lib/platform/db/database";
+import { callerKey } from "@/lib/auth/caller-key";
+import { PEER_HEADER } from "@/lib/platform/http/client-address";
+import { orNotFound } from "@/lib/platform/http/or-not-found";
+import { readerActor } from "@/lib/auth/reader-actor";
 import { getService } from "@/lib/services/get-service";
 
 export const metadata: Metadata = { title: "Compare versions" };

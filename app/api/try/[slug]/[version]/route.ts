@@ -1,4 +1,4 @@
-import { handleTryRequest } from "@/lib/try/handle-try-request";
+import { handleTryRequest } from "@/lib/try-it/proxy/handle-try-request";
 
 // Try it out's proxy takes whatever method the operation being tried uses.
 export const GET = handleTryRequest;

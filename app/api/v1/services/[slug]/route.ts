@@ -1,7 +1,7 @@
 import { operations } from "@/lib/api/contract/operations";
 import { assert } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getService } from "@/lib/services/get-service";
 import { updateService } from "@/lib/services/update-service";

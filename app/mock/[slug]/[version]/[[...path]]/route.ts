@@ -1,4 +1,4 @@
-import { handleMockRequest } from "@/lib/mock/handle-mock-request";
+import { handleMockRequest } from "@/lib/try-it/mock/handle-mock-request";
 
 // The mock answers every method an operation may declare; Prism says 405 for the ones a path lacks.
 export const GET = handleMockRequest;

@@ -1,10 +1,10 @@
 import { operations } from "@/lib/api/contract/operations";
 import { diffServiceVersions } from "@/lib/changes/diff-service-versions";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { callerKey } from "@/lib/http/caller-key";
-import { clientAddress } from "@/lib/http/client-address";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { env } from "@/lib/platform/env";
+import { callerKey } from "@/lib/auth/caller-key";
+import { clientAddress } from "@/lib/platform/http/client-address";
+import { defineRoute } from "@/lib/api/define-route";
 
 export const GET = defineRoute(operations.diffServiceVersions, async ({ request, actor, params: { slug }, query, reply }) =>
   reply(

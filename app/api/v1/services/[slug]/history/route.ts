@@ -1,7 +1,7 @@
 import { operations } from "@/lib/api/contract/operations";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { getService } from "@/lib/services/get-service";
 
 export const GET = defineRoute(operations.getServiceHistory, async ({ actor, params: { slug }, query, reply }) => {

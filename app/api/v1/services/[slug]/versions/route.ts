@@ -1,14 +1,14 @@
 import { operations } from "@/lib/api/contract/operations";
 import { assert } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
-import { ingestLimitsFromEnv } from "@/lib/openapi/ingest-limits";
-import { runPipeline } from "@/lib/pipeline/pipeline-pool";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { listVersions } from "@/lib/versions/list-versions";
 import { previewPublish } from "@/lib/versions/preview-publish";
 import { publishPrepared } from "@/lib/versions/publish-version";
-import { describePrepared } from "@/lib/versions/receive-document";
+import { describePrepared } from "@/lib/openapi/receive-document";
 
 export const GET = defineRoute(operations.listServiceVersions, async ({ params: { slug }, reply }) =>
   reply({ items: await listVersions(await getDb(), slug) }),

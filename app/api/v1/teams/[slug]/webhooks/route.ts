@@ -1,7 +1,7 @@
 import { operations } from "@/lib/api/contract/operations";
 import { assert } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { canActorManageTeam } from "@/lib/teams/can-manage-team";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/webhooks/manage-webhooks";

@@ -1,7 +1,7 @@
 import { operations } from "@/lib/api/contract/operations";
 import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { renderForTeam } from "@/lib/templates/create-service-from-template";
 import { zipFiles } from "@/lib/templates/zip-files";
 

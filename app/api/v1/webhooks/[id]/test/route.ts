@@ -1,6 +1,6 @@
 import { operations } from "@/lib/api/contract/operations";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { pingWebhook } from "@/lib/webhooks/manage-webhooks";
 
 export const POST = defineRoute(operations.testWebhook, async ({ actor, params: { id }, reply }) =>

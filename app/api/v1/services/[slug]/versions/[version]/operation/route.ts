@@ -1,6 +1,6 @@
 import { operations } from "@/lib/api/contract/operations";
-import { getDb } from "@/lib/db";
-import { defineRoute } from "@/lib/http/define-route";
+import { getDb } from "@/lib/platform/db/database";
+import { defineRoute } from "@/lib/api/define-route";
 import { getOperationSlice } from "@/lib/versions/get-operation-slice";
 
 /** Bumped when the slicer's output changes, so that browsers drop slices they cached. */

@@ -1,0 +1,41 @@
+import type { PgBoss } from "pg-boss";
+import type { Db } from "@/lib/platform/db/types";
+import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
+import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
+import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
+
+/** Linting a stored version against the house ruleset (the version's id is the job's key). */
+export const LINT_VERSION = "lint-version";
+export const lintQueue = (options?: QueueOptions) => statelyQueue(LINT_VERSION, options);
+
+interface LintJob {
+  apiVersionId: string;
+}
+
+/**
+ * Queues a lint for each version that has no report under the current ruleset. The version id is the
+ * job's key, so a version waiting or being linted is not queued twice, however many processes look.
+ * Publishing needs no hook: whatever published it (upload, CI, a URL source, the seed), the next look
+ * finds it. Returns how many were queued.
+ */
+export async function queueLints(db: Db, boss: PgBoss): Promise<number> {
+  const ids = await versionsToLint(db);
+  if (!ids.length) return 0;
+  await boss.insert(
+    LINT_VERSION,
+    ids.map((apiVersionId) => ({ data: { apiVersionId } satisfies LintJob, singletonKey: apiVersionId })),
+  );
+  return ids.length;
+}
+
+/**
+ * Lints queued versions, one at a time in this process (each in a thread of its own, see
+ * lint-isolated.ts), then recomputes the service's scorecard, which the lint report feeds.
+ */
+export async function workLints(db: Db, boss: PgBoss): Promise<void> {
+  await boss.work<LintJob>(LINT_VERSION, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const linted = await lintVersion(db, job.data.apiVersionId);
+    if (linted) await recomputeScorecards(db, { serviceIds: [linted.serviceId] });
+  });
+}

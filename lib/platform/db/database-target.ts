@@ -1,0 +1,16 @@
+import path from "node:path";
+import type { Env } from "@/lib/platform/env";
+
+/** Where the data lives: the embedded PGlite (a folder, or memory when `dataDir` is null) or PostgreSQL. */
+export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
+
+/** No DATABASE_URL means the embedded database under WAYFINDER_DATA_DIR (default `.data/`). */
+export function databaseTargetFromEnv(env: Env): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: path.join(env.WAYFINDER_DATA_DIR ?? ".data", "pglite") };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "postgres") return "postgresql";
+  return target.dataDir ? `embedded (${target.dataDir})` : "embedded (in memory)";
+}

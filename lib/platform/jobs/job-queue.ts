@@ -1,0 +1,50 @@
+import { fromPglite, PgBoss, type Queue } from "pg-boss";
+import type { Database } from "@/lib/platform/db/open-database";
+import { logger } from "@/lib/platform/logger";
+
+/**
+ * Background work runs on pg-boss, a job queue kept in the portal's own database (schema `pgboss`):
+ * jobs survive restarts, are retried with backoff, deduplicated by key, and shared by every process on
+ * one PostgreSQL database. On the embedded database it uses the same PGlite instance through
+ * pg-boss's own adapter, so `npm start` needs nothing else. (graphile-worker would need PostgreSQL.)
+ * Which queues there are is for the domains that own them (lib/start-up/job-queues.ts lists them).
+ */
+export type { Queue };
+
+export interface QueueOptions {
+  /** Seconds before the first retry of a failed job; doubled for each retry after it. */
+  retryDelaySeconds?: number;
+  retryLimit?: number;
+}
+
+/**
+ * One job per key queued and one active at most ("stately" with the key, e.g. a source's id): what is
+ * already waiting or running is not queued twice. Retried with backoff.
+ */
+export function statelyQueue(name: string, options: QueueOptions = {}): Queue {
+  return {
+    name,
+    policy: "stately",
+    retryLimit: options.retryLimit ?? 2,
+    retryDelay: options.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    deleteAfterSeconds: 86_400,
+  };
+}
+
+/** Starts pg-boss on the portal's database and creates (or updates) the given queues. */
+export async function startQueues(database: Database, queues: Queue[]): Promise<PgBoss> {
+  const boss =
+    database.target.kind === "pglite"
+      ? new PgBoss({ db: fromPglite(database.pglite!), backend: "pglite", schema: "pgboss", supervise: true, schedule: false })
+      : new PgBoss({ connectionString: database.target.url, schema: "pgboss", max: 4, application_name: "wayfinder-jobs", schedule: false });
+  boss.on("error", (error: Error) => logger.error({ event: "jobs.error", error: error.message }, "job queue error"));
+  await boss.start();
+  for (const { name, policy, ...settings } of queues) {
+    // A queue's policy is fixed when it is created; its other settings follow the code on every start.
+    if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
+    else await boss.createQueue(name, { policy, ...settings });
+  }
+  return boss;
+}
