@@ -1,7 +1,8 @@
 /**
  * The diff engine on real documents, each in this process: Stripe's two 4 MB descriptions (2021-12-17 →
- * 2022-03-25) and DigitalOcean's bundled specification against itself; median of 5 runs, the changes
- * found, and the process's peak resident memory. Prints a table; asserts nothing.
+ * 2022-03-25), Adyen's Management API v1 → v3, and DigitalOcean's bundled specification against
+ * itself; median of 5 runs, the changes found, and the process's peak resident memory. Then the
+ * agreement with oasdiff on its 83 labelled pairs (../shared/fixtures/oasdiff-pairs). Prints; asserts nothing.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,8 @@ const { collectFiles } = await import("@/cli/collect-files");
 const { diffDocuments } = await import("@/lib/diff/diff-documents");
 const { defaultIngestLimits } = await import("@/lib/platform/limits/ingest-limits");
 const { prepareBundle } = await import("@/lib/openapi/prepare-bundle");
+const { parseDocumentText } = await import("@/lib/openapi/parse-document");
+const { pipelineTasks } = await import("@/lib/pipeline/pipeline-tasks");
 
 const stripe = (name: string) => JSON.parse(readFileSync(path.join(fixtures, "stripe", name), "utf8")) as Record<string, unknown>;
 const digitalocean = JSON.parse(
@@ -22,8 +25,11 @@ const digitalocean = JSON.parse(
   ).json,
 ) as Record<string, unknown>;
 
+const adyen = (name: string) => parseDocumentText(readFileSync(path.join(fixtures, "adyen", name), "utf8"), defaultIngestLimits) as Record<string, unknown>;
+
 const pairs: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ["Stripe 2021-12-17 → 2022-03-25", stripe("spec3.2021-12-17.json"), stripe("spec3.2022-03-25.json")],
+  ["Adyen Management v1 → v3", adyen("ManagementService-v1.yaml"), adyen("ManagementService-v3.yaml")],
   ["DigitalOcean → itself", digitalocean, structuredClone(digitalocean)],
 ];
 console.log("\nDiff engine: median of 5 runs (ms), changes by level, this process's peak RSS (MB).\n");
@@ -39,3 +45,17 @@ for (const [name, base, revision] of pairs) {
   times.sort((a, b) => a - b);
   console.log([name, times[2]!.toFixed(0), summary.breaking, summary.warning, summary.info, (process.resourceUsage().maxRSS / 1024).toFixed(0)].join("\t"));
 }
+
+// Agreement with oasdiff: the verdict (breaking, potentially breaking, none) on each labelled pair.
+const pairsDir = path.resolve(fixtures, "../oasdiff-pairs");
+const labelled = JSON.parse(readFileSync(path.join(pairsDir, "pairs.json"), "utf8")) as { base: string; revision: string; level: string }[];
+let agree = 0;
+for (const pair of labelled) {
+  const read = (file: string) => readFileSync(path.join(pairsDir, file), "utf8");
+  const result = await pipelineTasks.diffTexts({ base: read(pair.base), revision: read(pair.revision), limits: defaultIngestLimits }).catch(() => null);
+  const verdict = !result ? "refused" : result.summary.breaking ? "ERR" : result.summary.warning ? "WARN" : "none";
+  if (verdict === pair.level) agree += 1;
+}
+console.log(
+  `\nAgreement with oasdiff's verdicts on its labelled pairs: ${agree}/${labelled.length} (oasdiff itself: ${labelled.length}/${labelled.length}, by construction).`,
+);

@@ -1,4 +1,4 @@
-import { diffDocuments } from "@/lib/diff/diff-documents";
+import { diffRead } from "@/lib/diff/diff-read";
 import type { DiffResult } from "@/lib/diff/diff-types";
 import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
 import { parseCliEnv } from "@/lib/platform/env";
@@ -7,6 +7,7 @@ import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";
 import { readApi } from "./read-api";
+import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
 
 /** diff and check: 0 when nothing is at or above `--fail-on` (or without it), 1 when something is, 2 when a document cannot be read. */
 export const DIFF_EXIT = { ok: 0, failed: 1, unreadable: 2 } as const;
@@ -18,6 +19,8 @@ export interface DiffOptions {
   /** check only: also fail on lint findings at or above this severity. */
   lintFailOn?: LintFailOn;
   ruleset?: string;
+  /** Refuse (exit 2) a document its official schema finds invalid, as publishing would; by default it is compared and its problems listed. */
+  strict?: boolean;
 }
 
 function verdict(result: DiffResult, failOn: DiffOptions["failOn"]): number {
@@ -29,7 +32,7 @@ function verdict(result: DiffResult, failOn: DiffOptions["failOn"]): number {
 /** `wayfinder diff <base> <revision>`: offline, files or URLs. */
 export async function diffCommand(base: string, revision: string, options: DiffOptions): Promise<number> {
   const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
-  const result = diffDocuments(await readApi(base, limits, options.root), await readApi(revision, limits, options.root));
+  const result = diffRead(await readApi(base, limits, options.root, options.strict), await readApi(revision, limits, options.root, options.strict));
   console.log(formatChanges(result, options.format, `${base} → ${revision}`));
   return verdict(result, options.failOn);
 }
@@ -53,8 +56,8 @@ export async function checkCommand(file: string, service: string, options: DiffO
   }
   const detail = (await found.json()) as { versions: { version: string; revision: number; isCurrent: boolean }[] };
   const served = detail.versions.find((version) => version.isCurrent) ?? detail.versions[0];
-  const working = await readApi(file, limits, options.root);
-  let base: Record<string, unknown> = { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} };
+  const working = await readApi(file, limits, options.root, options.strict);
+  let base: DocumentForDiff = { document: { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} }, problems: [] };
   if (served) {
     const documentUrl = new URL(
       `/api/v1/services/${encodeURIComponent(service)}/versions/${encodeURIComponent(served.version)}/document?revision=${served.revision}`,
@@ -68,10 +71,11 @@ export async function checkCommand(file: string, service: string, options: DiffO
       );
       return DIFF_EXIT.unreadable;
     }
-    base = (await stored.json()) as Record<string, unknown>;
+    // What the portal serves passed its validation when it was published.
+    base = { document: (await stored.json()) as Record<string, unknown>, problems: [] };
   }
-  const result = diffDocuments(base, working);
-  const lint = await lintDocument(JSON.stringify(working), await loadRuleset(await rulesetText(options.ruleset)));
+  const result = diffRead(base, working);
+  const lint = await lintDocument(JSON.stringify(working.document), await loadRuleset(await rulesetText(options.ruleset)));
   if (options.format === "json") console.log(JSON.stringify({ changes: result, lint }, null, 2));
   else {
     console.log(

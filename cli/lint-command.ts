@@ -24,7 +24,8 @@ export async function rulesetText(file: string | undefined): Promise<string> {
 
 /** Lints a document (a file with its `$ref`s, or a URL) read through the portal's pipeline, as the portal stores it. */
 export async function lintApi(source: string, options: { root?: string; ruleset?: string }): Promise<LintResult> {
-  const document = await readApi(source, ingestLimitsFromEnv(parseCliEnv(process.env)), options.root);
+  // Strict, as publishing is: the house rules are checked on a valid contract.
+  const { document } = await readApi(source, ingestLimitsFromEnv(parseCliEnv(process.env)), options.root, true);
   return lintDocument(JSON.stringify(document), await loadRuleset(await rulesetText(options.ruleset)));
 }
 

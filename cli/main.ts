@@ -28,6 +28,8 @@ Options:
   --root <dir>                      the folder $refs may reach (default: the document's own folder); nothing outside it is read
   --format text|json|markdown       how diff and check print the changes (check defaults to markdown)
   --fail-on breaking|warning        diff and check exit 1 when a change at or above this level is found
+  --strict                          diff and check refuse (exit 2) a document its official schema finds invalid;
+                                    without it such a document is compared and its problems listed once
   --fail-on error|warn              lint exits 1 when a finding at or above this severity is found
   --fail-on-lint error|warn         check exits 1 when a lint finding at or above this severity is found
   --ruleset <file>                  lint and check with another ruleset than the portal's
@@ -36,7 +38,8 @@ Options:
 
 Exit codes: validate and publish: 0 ok, 1 invalid document, 2 usage, authorization or network error.
 diff, check and lint: 0 nothing at or above --fail-on / --fail-on-lint (always without them), 1
-something is, 2 a document could not be read or is invalid, or the usage is wrong.`;
+something is, 2 a document could not be read (not JSON or YAML, no openapi/swagger, a $ref to nothing;
+with --strict, invalid), or the usage is wrong.`;
 
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -190,7 +193,7 @@ function listTemplates(): number {
 async function diffOrCheck(
   command: "diff" | "check",
   files: string[],
-  values: { service?: string; root?: string; format?: string; "fail-on"?: string; "fail-on-lint"?: string; ruleset?: string },
+  values: { service?: string; root?: string; format?: string; "fail-on"?: string; "fail-on-lint"?: string; ruleset?: string; strict?: boolean },
 ): Promise<number> {
   const format = values.format ?? (command === "check" ? "markdown" : "text");
   const failOn = values["fail-on"] ?? null;
@@ -211,6 +214,7 @@ async function diffOrCheck(
     root: values.root,
     lintFailOn: lintFailOn as LintFailOn,
     ruleset: values.ruleset,
+    strict: values.strict ?? false,
   };
   try {
     return command === "diff" ? await diffCommand(files[0]!, files[1]!, options) : await checkCommand(files[0]!, values.service!, options);
@@ -234,6 +238,7 @@ export async function main(argv: string[]): Promise<number> {
         "fail-on": { type: "string" },
         "fail-on-lint": { type: "string" },
         ruleset: { type: "string" },
+        strict: { type: "boolean" },
         template: { type: "string" },
         set: { type: "string", multiple: true },
         "from-portal": { type: "boolean" },

@@ -1,16 +1,22 @@
 import { bundleDocument } from "@/lib/openapi/bundle-document";
 import { invalidDocument } from "@/lib/openapi/document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { prepareBundle } from "@/lib/openapi/prepare-bundle";
-import { prepareParsed } from "@/lib/openapi/prepare-document";
+import { joinBundle } from "@/lib/openapi/prepare-bundle";
+import { readParsedForDiff, refuseInvalid, type DocumentForDiff } from "@/lib/openapi/read-for-diff";
 import { collectFiles } from "./collect-files";
 
 /**
  * An API description for `wayfinder diff` and `check`: a local file (with the files its relative
- * `$ref`s reach, inside `root`) or an http(s) URL (with relative `$ref`s on the same origin), through the
- * portal's own pipeline, so an invalid document is refused exactly as the portal would refuse it.
+ * `$ref`s reach, inside `root`) or an http(s) URL (with relative `$ref`s on the same origin), read as the
+ * portal's diff reads it: leniently, with what the official schema finds returned beside it, or, with
+ * `strict`, refused as publishing would refuse it.
  */
-export async function readApi(source: string, limits: IngestLimits, root?: string): Promise<Record<string, unknown>> {
+export async function readApi(source: string, limits: IngestLimits, root?: string, strict = false): Promise<DocumentForDiff> {
+  const read = await readParsedForDiff(await joinedDocument(source, limits, root), limits);
+  return strict ? refuseInvalid(read) : read;
+}
+
+async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<unknown> {
   if (/^https?:\/\//i.test(source)) {
     const rootUrl = new URL(source);
     const read = async (url: URL) => {
@@ -18,7 +24,7 @@ export async function readApi(source: string, limits: IngestLimits, root?: strin
       if (!response.ok) throw invalidDocument(`Cannot read ${url.href}`, [{ message: `HTTP ${response.status}` }]);
       return response.text();
     };
-    const document = await bundleDocument(
+    return bundleDocument(
       rootUrl,
       async (fileUrl) => {
         if (fileUrl.origin !== rootUrl.origin)
@@ -27,7 +33,6 @@ export async function readApi(source: string, limits: IngestLimits, root?: strin
       },
       limits,
     );
-    return JSON.parse((await prepareParsed(document)).json) as Record<string, unknown>;
   }
-  return JSON.parse((await prepareBundle(await collectFiles(source, limits, root), limits)).json) as Record<string, unknown>;
+  return joinBundle(await collectFiles(source, limits, root), limits);
 }

@@ -43,6 +43,8 @@ export interface OperationModel {
   pointer: string;
   deprecated: boolean;
   sunset: string | null;
+  /** `x-stability-level` as written (draft, alpha, beta, stable; anything else is reported), or null. */
+  stability: string | null;
   parameters: Map<string, ParameterModel>;
   body: BodyModel | null;
   responses: Map<string, ResponseModel>;
@@ -219,6 +221,7 @@ function readOperation(root: Json, swagger: boolean, path: string, method: strin
     pointer,
     deprecated: operation.deprecated === true,
     sunset: sunsetOf(operation),
+    stability: typeof operation["x-stability-level"] === "string" ? operation["x-stability-level"] : null,
     parameters,
     body,
     responses,

@@ -29,6 +29,62 @@ export interface SchemaContext {
 
 const MAX_DEPTH = 48;
 
+/** Patterns that accept any string: widening to one is no constraint at all. */
+const ANY_STRING = new Set([".*", "^.*$", "^.*", ".*$"]);
+
+/** Keywords whose value is one schema applying to the same value or to its parts. */
+const SUBSCHEMA_KEYWORDS = ["not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"] as const;
+
+/** Where a schema nested in this one is: a parameter's properties are the parameter's, a body's are properties. */
+function nestedPlace(place: SchemaPlace): SchemaPlace {
+  if (place === "request-parameter" || place === "request-parameter-property") return "request-parameter-property";
+  return place.startsWith("request") ? "request-property" : "response-property";
+}
+
+/** A schema's shape for matching alternatives: its type, title and property names. */
+function shapeOf(root: Json, schema: unknown): string {
+  const resolved = deref(root, schema);
+  if (!isPlainObject(resolved)) return "";
+  const properties = isPlainObject(resolved.properties) ? Object.keys(resolved.properties).sort().join(",") : "";
+  return `${JSON.stringify(resolved.type ?? null)}|${typeof resolved.title === "string" ? resolved.title : ""}|${properties}`;
+}
+
+/**
+ * Pairs each alternative of a oneOf/anyOf with its counterpart: the same $ref first, then the same
+ * shape, then the rest in order. Matching by position alone reported a reordering as every property
+ * removed from the wrong schema.
+ */
+function matchAlternatives(context: SchemaContext, before: unknown[], after: unknown[]): [number, number][] {
+  if (before.length === 1 && after.length === 1) return [[0, 0]];
+  const pairs: [number, number][] = [];
+  const freeBefore = new Set(before.keys());
+  const freeAfter = new Set(after.keys());
+  const pass = (keysBefore: (string | null)[], keysAfter: (string | null)[]) => {
+    const byKey = new Map<string, number[]>();
+    for (const j of freeAfter) {
+      const key = keysAfter[j];
+      if (key) byKey.set(key, [...(byKey.get(key) ?? []), j]);
+    }
+    for (const i of [...freeBefore]) {
+      const j = keysBefore[i] ? byKey.get(keysBefore[i])?.shift() : undefined;
+      if (j === undefined) continue;
+      pairs.push([i, j]);
+      freeBefore.delete(i);
+      freeAfter.delete(j);
+    }
+  };
+  pass(before.map(refOf), after.map(refOf));
+  if (!freeBefore.size || !freeAfter.size) return pairs;
+  const shapes = (root: Json, list: unknown[], free: Set<number>) =>
+    list.map((schema, i) => (free.has(i) && !refOf(schema) ? shapeOf(root, schema) || null : null));
+  pass(shapes(context.baseRoot, before, freeBefore), shapes(context.revisionRoot, after, freeAfter));
+  const restAfter = [...freeAfter];
+  [...freeBefore].forEach((i, n) => {
+    if (restAfter[n] !== undefined) pairs.push([i, restAfter[n]]);
+  });
+  return pairs;
+}
+
 function typesOf(schema: Json): { types: Set<string>; nullable: boolean } {
   const raw = schema.type;
   const list = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
@@ -59,6 +115,14 @@ const bound = (schema: Json, keys: string[]): number | undefined => {
   return undefined;
 };
 const refOf = (value: unknown) => (isPlainObject(value) && typeof value.$ref === "string" ? value.$ref : null);
+const patternOf = (schema: Json) => (typeof schema.pattern === "string" && schema.pattern !== "" ? schema.pattern : undefined);
+const allOfRefs = (schema: Json) => (Array.isArray(schema.allOf) ? schema.allOf.map((part) => refOf(part) ?? JSON.stringify(part)) : []);
+const discriminator = (schema: Json) => (isPlainObject(schema.discriminator) ? JSON.stringify(schema.discriminator) : undefined);
+const closed = (schema: Json) => schema.additionalProperties === false;
+const EXCLUSIVE_FLAGS = [
+  ["exclusiveMinimum", "minimum", "min-increased", "min-decreased"],
+  ["exclusiveMaximum", "maximum", "max-decreased", "max-increased"],
+] as const;
 
 /** `#/components/schemas/Pet` → `schema Pet` (and Swagger 2.0's `#/definitions/Pet` alike). */
 const componentLabel = (ref: string) =>
@@ -116,9 +180,12 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
   const choiceBefore = choice(before);
   const choiceAfter = choice(after);
   if (!choiceBefore && choiceAfter?.length) {
-    report("one-of-added", `may now also be ${choiceAfter.length - 1 === 1 ? "another schema" : `one of ${choiceAfter.length - 1} other schemas`}`, {
-      after: choiceAfter.length,
-    });
+    if (Array.isArray(after.oneOf))
+      report("wrapped-in-one-of", `became a oneOf of ${choiceAfter.length} schemas around what it was`, { after: choiceAfter.length });
+    else
+      report("one-of-added", `may now also be ${choiceAfter.length - 1 === 1 ? "another schema" : `one of ${choiceAfter.length - 1} other schemas`}`, {
+        after: choiceAfter.length,
+      });
     compareSchemas(base, matching(choiceAfter, refA), context, seen, depth + 1);
     return;
   }
@@ -135,7 +202,10 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
     const removed = [...typesBefore.types].filter((type) => !typesAfter.types.has(type) && !(type === "integer" && typesAfter.types.has("number")));
     const added = [...typesAfter.types].filter((type) => !typesBefore.types.has(type));
     const values = { before: [...typesBefore.types].join("|"), after: [...typesAfter.types].join("|") };
-    if (removed.length && added.length) report("type-changed", `type changed from ${values.before} to ${values.after}`, values);
+    // In a parameter's serialisation everything is a string: string → number narrows, number → string widens.
+    const specialized = context.place === "request-parameter-property" && values.before === "string" && ["number", "integer", "boolean"].includes(values.after);
+    if (specialized) report("type-specialized", `type specialized from string to ${values.after}`, values);
+    else if (removed.length && added.length) report("type-changed", `type changed from ${values.before} to ${values.after}`, values);
     else if (added.length) report("type-generalized", `now also ${added.join(", ")} (was ${values.before})`, values);
     else if (removed.length) report("type-narrowed", `no longer ${removed.join(", ")} (now ${values.after})`, values);
   }
@@ -157,6 +227,20 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
     report("enum-value-removed", `values are now limited to ${after.enum.map((value) => JSON.stringify(value)).join(", ")}`, { after: after.enum });
   }
 
+  if (Array.isArray(before["x-extensible-enum"]) && Array.isArray(after["x-extensible-enum"])) {
+    const kept = new Set(after["x-extensible-enum"].map((value) => JSON.stringify(value)));
+    for (const value of before["x-extensible-enum"])
+      if (!kept.has(JSON.stringify(value)))
+        report("x-extensible-enum-value-removed", `x-extensible-enum value ${JSON.stringify(value)} was removed`, { before: value });
+  }
+  if ("const" in after && (!("const" in before) || JSON.stringify(before.const) !== JSON.stringify(after.const)))
+    report("const-changed", `must now be ${JSON.stringify(after.const)}`, { before: before.const, after: after.const });
+  if ("default" in before && "default" in after && JSON.stringify(before.default) !== JSON.stringify(after.default))
+    report("default-changed", `default changed from ${JSON.stringify(before.default)} to ${JSON.stringify(after.default)}`, {
+      before: before.default,
+      after: after.default,
+    });
+
   // Bounds: maximum / maxLength / maxItems, and the minimums
   for (const [label, maxKeys, minKeys] of [
     ["value", ["maximum", "exclusiveMaximum"], ["minimum", "exclusiveMinimum"]],
@@ -167,7 +251,9 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
     const maxBefore = bound(before, [...maxKeys]);
     const maxAfter = bound(after, [...maxKeys]);
     if (maxBefore !== maxAfter) {
-      if (maxAfter !== undefined && (maxBefore === undefined || maxAfter < maxBefore))
+      if (label === "length" && maxBefore === undefined && maxAfter !== undefined)
+        report("max-length-set", `maximum length set to ${maxAfter}`, { after: maxAfter });
+      else if (maxAfter !== undefined && (maxBefore === undefined || maxAfter < maxBefore))
         report("max-decreased", `maximum ${label} ${maxBefore === undefined ? "set to" : `lowered from ${maxBefore} to`} ${maxAfter}`, {
           before: maxBefore,
           after: maxAfter,
@@ -194,20 +280,46 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
     }
   }
 
-  // Pattern
-  if (before.pattern !== after.pattern) {
-    if (typeof before.pattern !== "string" && typeof after.pattern === "string")
-      report("pattern-added", `must now match ${after.pattern}`, { after: after.pattern });
-    else if (typeof before.pattern === "string" && typeof after.pattern !== "string")
-      report("pattern-removed", `no longer has to match ${before.pattern}`, { before: before.pattern });
-    else if (typeof before.pattern === "string" && typeof after.pattern === "string")
-      report("pattern-changed", `pattern changed from ${before.pattern} to ${after.pattern}`, { before: before.pattern, after: after.pattern });
+  // OpenAPI 3.0's exclusiveMinimum/Maximum are flags on the same bound: turning one on tightens it.
+  for (const [flag, bounds, tighter, looser] of EXCLUSIVE_FLAGS) {
+    if (before[bounds] !== after[bounds] || (typeof before[flag] !== "boolean" && typeof after[flag] !== "boolean")) continue;
+    if (before[flag] !== true && after[flag] === true) report(tighter, `${bounds} ${String(after[bounds])} became exclusive`, { after: true });
+    if (before[flag] === true && after[flag] !== true) report(looser, `${bounds} ${String(after[bounds])} is no longer exclusive`, { before: true });
+  }
+  if (before.multipleOf !== after.multipleOf && typeof after.multipleOf === "number")
+    report("multiple-of-changed", `must now be a multiple of ${after.multipleOf}`, { before: before.multipleOf, after: after.multipleOf });
+  if (before.uniqueItems !== true && after.uniqueItems === true) report("unique-items-set", "items must now be unique");
+  if (before.uniqueItems === true && after.uniqueItems !== true) report("unique-items-unset", "items need no longer be unique");
+
+  // Pattern ('' is none; `.*` accepts any string)
+  const patternBefore = patternOf(before);
+  const patternAfter = patternOf(after);
+  if (patternBefore !== patternAfter) {
+    if (patternAfter !== undefined && ANY_STRING.has(patternAfter))
+      report("pattern-generalized", `no longer restricted by ${patternBefore ?? "a pattern"}`, { before: patternBefore, after: patternAfter });
+    else if (patternBefore === undefined) report("pattern-added", `must now match ${patternAfter}`, { after: patternAfter });
+    else if (patternAfter === undefined) report("pattern-removed", `no longer has to match ${patternBefore}`, { before: patternBefore });
+    else report("pattern-changed", `pattern changed from ${patternBefore} to ${patternAfter}`, { before: patternBefore, after: patternAfter });
   }
 
-  // Alternatives (oneOf / anyOf), compared by position
+  // allOf members, by what they refer to (flatten() has merged their properties for the rest)
+  const partsBefore = allOfRefs(a);
+  const partsAfter = allOfRefs(b);
+  for (const part of partsBefore)
+    if (!partsAfter.includes(part))
+      report("all-of-removed", `${part.startsWith("#") ? componentLabel(part) : "a schema"} was removed from its allOf`, { before: part });
+  for (const part of partsAfter)
+    if (!partsBefore.includes(part) && partsBefore.length)
+      report("all-of-added", `${part.startsWith("#") ? componentLabel(part) : "a schema"} was added to its allOf`, { after: part });
+
+  // Discriminator
+  if ((before.discriminator !== undefined || after.discriminator !== undefined) && discriminator(before) !== discriminator(after))
+    report("discriminator-changed", "its discriminator changed", { before: before.discriminator, after: after.discriminator });
+
+  // Alternatives (oneOf / anyOf), each matched with its counterpart by $ref, then by shape, then in order
   for (const keyword of ["oneOf", "anyOf"] as const) {
-    const listBefore = Array.isArray(before[keyword]) ? before[keyword] : [];
-    const listAfter = Array.isArray(after[keyword]) ? after[keyword] : [];
+    const listBefore = Array.isArray(before[keyword]) ? (before[keyword] as unknown[]) : [];
+    const listAfter = Array.isArray(after[keyword]) ? (after[keyword] as unknown[]) : [];
     if (listAfter.length < listBefore.length)
       report("one-of-removed", `${keyword} went from ${listBefore.length} to ${listAfter.length} alternatives`, {
         before: listBefore.length,
@@ -218,16 +330,69 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
         before: listBefore.length,
         after: listAfter.length,
       });
-    for (let i = 0; i < Math.min(listBefore.length, listAfter.length); i += 1) {
+    for (const [i, j] of matchAlternatives(context, listBefore, listAfter)) {
       compareSchemas(
         listBefore[i],
-        listAfter[i],
-        { ...context, basePointer: `${context.basePointer}/${keyword}/${i}`, revisionPointer: `${context.revisionPointer}/${keyword}/${i}` },
+        listAfter[j],
+        { ...context, basePointer: `${context.basePointer}/${keyword}/${i}`, revisionPointer: `${context.revisionPointer}/${keyword}/${j}` },
         seen,
         depth + 1,
       );
     }
   }
+
+  // Sub-schemas JSON Schema applies to the same value or its parts (if/then/else, contains, …)
+  for (const keyword of SUBSCHEMA_KEYWORDS) {
+    if (!isPlainObject(before[keyword]) || !isPlainObject(after[keyword])) continue;
+    compareSchemas(
+      before[keyword],
+      after[keyword],
+      {
+        ...context,
+        place: nestedPlace(context.place),
+        subject: `${context.subject} (${keyword})`,
+        basePointer: `${context.basePointer}/${keyword}`,
+        revisionPointer: `${context.revisionPointer}/${keyword}`,
+      },
+      seen,
+      depth + 1,
+    );
+  }
+  if (Array.isArray(before.prefixItems) && Array.isArray(after.prefixItems)) {
+    for (let i = 0; i < Math.min(before.prefixItems.length, after.prefixItems.length); i += 1)
+      compareSchemas(
+        before.prefixItems[i],
+        after.prefixItems[i],
+        {
+          ...context,
+          place: nestedPlace(context.place),
+          subject: `${context.subject} (item ${i})`,
+          basePointer: `${context.basePointer}/prefixItems/${i}`,
+          revisionPointer: `${context.revisionPointer}/prefixItems/${i}`,
+        },
+        seen,
+        depth + 1,
+      );
+  }
+
+  // Properties it does not name
+  if (!closed(before) && closed(after) && (before.type === "object" || isPlainObject(before.properties)))
+    report("additional-properties-narrowed", "no longer accepts properties it does not name");
+  if (closed(before) && !closed(after)) report("additional-properties-widened", "may now have properties it does not name");
+  if (isPlainObject(before.additionalProperties) && isPlainObject(after.additionalProperties))
+    compareSchemas(
+      before.additionalProperties,
+      after.additionalProperties,
+      {
+        ...context,
+        place: nestedPlace(context.place),
+        subject: `${context.subject} (additional properties)`,
+        basePointer: `${context.basePointer}/additionalProperties`,
+        revisionPointer: `${context.revisionPointer}/additionalProperties`,
+      },
+      seen,
+      depth + 1,
+    );
 
   // Array items
   if (before.items !== undefined && after.items !== undefined) {
@@ -246,7 +411,7 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
   const requiredBefore = new Set(Array.isArray(before.required) ? before.required.map(String) : []);
   const requiredAfter = new Set(Array.isArray(after.required) ? after.required.map(String) : []);
   const request = context.place.startsWith("request");
-  const nested: SchemaPlace = request ? "request-property" : "response-property";
+  const nested = nestedPlace(context.place);
   const emitFixed = (id: string, message: string, name: string, values: { before?: unknown; after?: unknown } = {}) => {
     const found = rule(id);
     context.emit({
@@ -293,6 +458,8 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
       if (!requiredBefore.has(name) && requiredAfter.has(name)) emitFixed("request-property-became-required", `property "${name}" became required`, name);
       if (requiredBefore.has(name) && !requiredAfter.has(name)) emitFixed("request-property-became-optional", `property "${name}" became optional`, name);
     }
+    if (!request && !writeOnly && requiredAfter.has(name) && (deref(context.baseRoot, propsBefore[name]) as Json | undefined)?.writeOnly === true)
+      emitFixed("response-required-property-became-not-write-only", `required property "${name}" is no longer write-only, so responses carry it`, name);
     if (!request && !writeOnly) {
       if (requiredBefore.has(name) && !requiredAfter.has(name))
         emitFixed("response-property-became-optional", `property "${name}" is no longer always sent`, name);

@@ -11,6 +11,59 @@ import { escapePointerKey } from "@/lib/openapi/json-pointer";
  * operations, parameters, request bodies, responses, security, webhooks and callbacks, deprecation and
  * sunset. `now` decides whether a removed deprecated operation's sunset date has passed.
  */
+const STABILITY = ["draft", "alpha", "beta", "stable"];
+
+/**
+ * oasdiff's stability semantics: an operation marked `x-stability-level: draft` or `alpha` may change
+ * without breaking anyone (its changes are info), a `beta` one's breaking changes are warnings.
+ */
+function underStability(stability: string | null, change: Change): Change {
+  if (change.level === "info" || !stability) return change;
+  if (stability === "draft" || stability === "alpha") return { ...change, level: "info", message: `${change.message} (${stability}: may change)` };
+  if (stability === "beta" && change.level === "breaking") return { ...change, level: "warning", message: `${change.message} (beta)` };
+  return change;
+}
+
+/** A stability level must be one of the four, and may not go down. */
+function compareStability(before: OperationModel, after: OperationModel, emit: (change: Change) => void): void {
+  const operation = `${after.method} ${after.path}`;
+  const pointer = { base: before.pointer, revision: after.pointer };
+  // Reported when the revision brings it (a document compared with itself has no change).
+  if (after.stability !== null && !STABILITY.includes(after.stability) && after.stability !== before.stability) {
+    emit({
+      id: "api-invalid-stability-level",
+      level: rule("api-invalid-stability-level").level,
+      operation,
+      pointer,
+      after: after.stability,
+      message: `${operation}: x-stability-level "${after.stability}" is not one of ${STABILITY.join(", ")}`,
+    });
+    return;
+  }
+  const rank = (level: string | null) => (level === null ? STABILITY.length - 1 : STABILITY.indexOf(level));
+  if (before.stability !== null && !STABILITY.includes(before.stability)) return;
+  if (rank(after.stability) < rank(before.stability))
+    emit({
+      id: "api-stability-decreased",
+      level: rule("api-stability-decreased").level,
+      operation,
+      pointer,
+      before: before.stability ?? "stable",
+      after: after.stability,
+      message: `${operation}'s stability went down from ${before.stability ?? "stable"} to ${after.stability}`,
+    });
+  else if (rank(after.stability) > rank(before.stability) && before.stability !== null)
+    emit({
+      id: "api-stability-increased",
+      level: rule("api-stability-increased").level,
+      operation,
+      pointer,
+      before: before.stability,
+      after: after.stability ?? "stable",
+      message: `${operation}'s stability went up from ${before.stability} to ${after.stability ?? "stable"}`,
+    });
+}
+
 export function diffDocuments(base: Record<string, unknown>, revision: Record<string, unknown>, options: { now?: Date } = {}): DiffResult {
   const now = options.now ?? new Date();
   const a = readApiModel(base);
@@ -23,10 +76,14 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
   for (const [key, operation] of a.operations) {
     const next = b.operations.get(key);
     const name = `${operation.method} ${operation.path}`;
+    // What the base promised about this operation's stability decides how much its changes can break.
+    const emitFor = (change: Change) => emit(underStability(operation.stability, change));
     if (!next) {
       const sunsetPassed = operation.sunset !== null && !Number.isNaN(Date.parse(operation.sunset)) && Date.parse(operation.sunset) <= now.getTime();
       const id = operation.deprecated ? (sunsetPassed ? "endpoint-removed-after-sunset" : "endpoint-removed-before-sunset") : "endpoint-removed";
-      fixed(id, {
+      emitFor({
+        id,
+        level: rule(id).level,
         operation: name,
         pointer: { base: operation.pointer },
         before: operation.sunset ?? undefined,
@@ -34,7 +91,8 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
       });
       continue;
     }
-    compareOperation(a, b, operation, next, now, emit, shared);
+    compareOperation(a, b, operation, next, now, emitFor, shared);
+    compareStability(operation, next, emit);
   }
   for (const [key, operation] of b.operations) {
     if (!a.operations.has(key))
@@ -117,7 +175,13 @@ function compareOperation(
     });
   if (before.deprecated && !after.deprecated)
     fixed("endpoint-reactivated", { pointer: { revision: after.pointer }, message: `${name} is no longer deprecated` });
-  if (before.deprecated && after.deprecated && before.sunset !== after.sunset) {
+  if (before.deprecated && after.deprecated && before.sunset && !after.sunset)
+    fixed("sunset-deleted", {
+      pointer: { base: before.pointer, revision: after.pointer },
+      before: before.sunset,
+      message: `${name} is still deprecated but no longer has a sunset date (was ${before.sunset})`,
+    });
+  else if (before.deprecated && after.deprecated && before.sunset !== after.sunset) {
     const earlier = before.sunset && after.sunset && Date.parse(after.sunset) < Date.parse(before.sunset);
     fixed(earlier ? "endpoint-sunset-brought-forward" : "endpoint-sunset-changed", {
       pointer: { base: before.pointer, revision: after.pointer },
@@ -143,6 +207,12 @@ function compareOperation(
       fixed("request-parameter-became-required", { pointer: { base: parameter.pointer, revision: next.pointer }, message: `${label} became required` });
     if (parameter.required && !next.required)
       fixed("request-parameter-became-optional", { pointer: { base: parameter.pointer, revision: next.pointer }, message: `${label} became optional` });
+    if (parameter.deprecated && next.deprecated && parameter.sunset && !next.sunset)
+      fixed("request-parameter-sunset-deleted", {
+        pointer: { base: parameter.pointer, revision: next.pointer },
+        before: parameter.sunset,
+        message: `${label} is still deprecated but no longer has a sunset date (was ${parameter.sunset})`,
+      });
     if (!parameter.deprecated && next.deprecated)
       fixed("request-parameter-deprecated", {
         pointer: { revision: next.pointer },
@@ -284,7 +354,15 @@ function compareOperation(
     const beforeByKey = new Map(beforeAlternatives.map((alternative) => [describe(alternative), alternative]));
     for (const [key, alternative] of beforeByKey) {
       const next = afterByKey.get(key);
-      if (!next) fixed("security-alternative-removed", { pointer: { base: before.pointer }, before: key, message: `can no longer be called with ${key}` });
+      // A requirement needing fewer schemes at once (A + B became A) asks less of clients, not more.
+      const relaxed = !next && afterAlternatives.some((other) => other.size < alternative.size && [...other.keys()].every((scheme) => alternative.has(scheme)));
+      if (relaxed)
+        fixed("security-requirement-removed", {
+          pointer: { base: before.pointer },
+          before: key,
+          message: `no longer needs all of ${key} at once`,
+        });
+      else if (!next) fixed("security-alternative-removed", { pointer: { base: before.pointer }, before: key, message: `can no longer be called with ${key}` });
       else
         for (const [scheme, scopes] of next) {
           const old = new Set(alternative.get(scheme) ?? []);
@@ -300,9 +378,16 @@ function compareOperation(
               });
         }
     }
-    for (const key of afterByKey.keys())
-      if (!beforeByKey.has(key))
-        fixed("security-alternative-added", { pointer: { revision: after.pointer }, after: key, message: `can now also be called with ${key}` });
+    for (const [key, alternative] of afterByKey) {
+      if (beforeByKey.has(key)) continue;
+      // Needing more schemes at once than a requirement that is gone (A became A + B) asks more of clients.
+      const stricter =
+        beforeAlternatives.some((other) => other.size < alternative.size && [...other.keys()].every((scheme) => alternative.has(scheme))) &&
+        !beforeAlternatives.some((other) => describe(other) === key);
+      if (stricter && !afterAlternatives.some((other) => beforeByKey.has(describe(other))))
+        fixed("security-requirement-added", { pointer: { revision: after.pointer }, after: key, message: `now needs all of ${key} at once` });
+      else fixed("security-alternative-added", { pointer: { revision: after.pointer }, after: key, message: `can now also be called with ${key}` });
+    }
   }
 
   // Callbacks

@@ -40,6 +40,17 @@ export interface DiffResult {
   summary: DiffSummary;
   /** Changes past MAX_CHANGES, per level, not listed (absent when none were left out). */
   omitted?: DiffSummary;
+  /**
+   * What the official schema of each document's format finds wrong with it, listed once (absent when
+   * both are valid). Reading is lenient: an invalid document is still compared.
+   */
+  validity?: ValidityProblem[];
+}
+
+export interface ValidityProblem {
+  document: "base" | "revision";
+  pointer?: string;
+  message: string;
 }
 
 /**

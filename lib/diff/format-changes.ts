@@ -21,16 +21,29 @@ export function summaryLine(result: DiffResult): string {
 /** Characters of a diff's Markdown at most: with the lint's, a check's comment stays well under GitHub's 65,536. */
 export const DIFF_MARKDOWN_BUDGET = 40_000;
 
+/** What the documents' schemas find wrong, once (a diff reads leniently and compares anyway). */
+function validityLines(result: DiffResult): string[] {
+  return (result.validity ?? []).map(
+    (problem) => `the ${problem.document} document is not valid${problem.pointer ? ` at ${problem.pointer}` : ""}: ${problem.message}`,
+  );
+}
+
 export function formatChanges(result: DiffResult, format: DiffFormat, title = "API changes", options: { link?: string } = {}): string {
   if (format === "json") return JSON.stringify(result, null, 2);
   const line = (change: Change) => (change.message.startsWith(where(change)) ? change.message : `${where(change)}: ${change.message}`);
   if (format === "text")
-    return [...result.changes.map((change) => `${LABEL[change.level].padEnd(8)} ${change.id}  ${line(change)}`), summaryLine(result)].join("\n");
+    return [
+      ...validityLines(result).map((text) => `invalid  ${text}`),
+      ...result.changes.map((change) => `${LABEL[change.level].padEnd(8)} ${change.id}  ${line(change)}`),
+      summaryLine(result),
+    ].join("\n");
   // Markdown for a pull request: breaking changes in full first, the rest counted by rule and listed
   // collapsed, each level within its share of the budget; the portal has everything.
   const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/</g, "&lt;");
   const lines = [`### ${title}: ${summaryLine(result)}`, ""];
   if (options.link) lines.push(`Every change, with before and after: ${options.link}`, "");
+  const invalid = validityLines(result);
+  if (invalid.length) lines.push("Compared as written, though their schemas find problems:", "", ...invalid.map((text) => `- ${escape(text)}`), "");
   const shares = { breaking: 0.6, warning: 0.25, info: 0.15 } as const;
   for (const level of ["breaking", "warning", "info"] as const) {
     const changes = result.changes.filter((change) => change.level === level);

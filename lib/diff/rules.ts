@@ -13,25 +13,63 @@ const schemaChanges: Record<string, { request: Level; response: Level; says: str
   "type-changed": { request: "breaking", response: "breaking", says: "its type changed" },
   "type-generalized": { request: "info", response: "breaking", says: "it accepts more types" },
   "type-narrowed": { request: "breaking", response: "info", says: "it accepts fewer types" },
+  "type-specialized": {
+    request: "breaking",
+    response: "info",
+    says: "a string became a more specific type (number, integer, boolean): values that were accepted are refused",
+  },
   "became-nullable": { request: "info", response: "breaking", says: "it may now be null" },
   "became-not-nullable": { request: "breaking", response: "info", says: "it may no longer be null" },
   "format-changed": { request: "warning", response: "warning", says: "its format changed" },
   "enum-value-removed": { request: "breaking", response: "info", says: "an allowed value was removed" },
   "enum-value-added": { request: "info", response: "warning", says: "an allowed value was added" },
-  "max-decreased": { request: "breaking", response: "info", says: "its maximum (value, length or items) decreased or was set" },
-  "max-increased": { request: "info", response: "warning", says: "its maximum (value, length or items) increased or was removed" },
+  "x-extensible-enum-value-removed": { request: "breaking", response: "info", says: "a value of its `x-extensible-enum` was removed" },
+  "const-changed": { request: "breaking", response: "breaking", says: "its `const` value changed or was set" },
+  "default-changed": { request: "info", response: "info", says: "its default value changed" },
+  "max-decreased": {
+    request: "breaking",
+    response: "info",
+    says: "its maximum (value, length, items or properties) decreased, or a maximum value or count was set",
+  },
+  "max-length-set": {
+    request: "warning",
+    response: "info",
+    says: "a maximum length was set where there was none (clients may send longer values; oasdiff's request-parameter-max-length-set)",
+  },
+  "max-increased": { request: "info", response: "breaking", says: "its maximum (value, length or items) increased or was removed" },
   "min-increased": { request: "breaking", response: "info", says: "its minimum (value, length or items) increased or was set" },
-  "min-decreased": { request: "info", response: "warning", says: "its minimum (value, length or items) decreased or was removed" },
+  "min-decreased": { request: "info", response: "breaking", says: "its minimum (value, length or items) decreased or was removed" },
+  "multiple-of-changed": { request: "breaking", response: "breaking", says: "its `multipleOf` changed (allowed numbers differ)" },
+  "unique-items-set": { request: "breaking", response: "info", says: "its items must now be unique" },
+  "unique-items-unset": { request: "info", response: "breaking", says: "its items need no longer be unique" },
+  "additional-properties-narrowed": { request: "breaking", response: "info", says: "it no longer accepts properties it does not name (additionalProperties)" },
+  "additional-properties-widened": { request: "info", response: "warning", says: "it now has properties it does not name (additionalProperties)" },
   "pattern-added": { request: "breaking", response: "info", says: "a pattern was set" },
   "pattern-changed": { request: "warning", response: "info", says: "its pattern changed" },
-  "pattern-removed": { request: "info", response: "warning", says: "its pattern was removed" },
+  "pattern-generalized": { request: "info", response: "info", says: "its pattern was widened to any string (`.*`)" },
+  "pattern-removed": { request: "info", response: "info", says: "its pattern was removed" },
   "one-of-removed": { request: "breaking", response: "info", says: "an alternative schema was removed" },
   "one-of-added": { request: "info", response: "warning", says: "an alternative schema was added" },
+  "wrapped-in-one-of": {
+    request: "breaking",
+    response: "breaking",
+    says: "it became a `oneOf` around what it was: a value valid under two alternatives is now invalid, and clients must handle each",
+  },
+  "all-of-removed": { request: "warning", response: "info", says: "a schema it combined (allOf) was removed" },
+  "all-of-added": { request: "breaking", response: "info", says: "a schema it combines (allOf) was added" },
+  "discriminator-changed": { request: "info", response: "info", says: "its discriminator (property name or mapping) changed" },
+};
+
+/** Where a place gives a change another level than its direction does. */
+const placeOverrides: Record<string, Level> = {
+  // A property of an object parameter: serialisation makes its type fuzzy (oasdiff says WARN).
+  "request-parameter-property-type-changed": "warning",
 };
 
 /** Places a schema can be; `property` places are nested inside a body. */
 const schemaPlaces: Record<string, Direction> = {
   "request-parameter": "request",
+  "request-parameter-property": "request",
   "request-body": "request",
   "request-property": "request",
   "response-body": "response",
@@ -48,17 +86,22 @@ const fixedRules: Record<string, { level: Level; says: string }> = {
   "endpoint-reactivated": { level: "info", says: "an operation is no longer deprecated" },
   "endpoint-sunset-changed": { level: "info", says: "a deprecated operation's sunset date changed" },
   "endpoint-sunset-brought-forward": { level: "warning", says: "a deprecated operation's sunset date moved earlier" },
+  "sunset-deleted": { level: "breaking", says: "a deprecated operation lost its sunset date (clients can no longer plan its removal)" },
+  "api-invalid-stability-level": { level: "breaking", says: "`x-stability-level` is not one of draft, alpha, beta or stable" },
+  "api-stability-decreased": { level: "breaking", says: "an operation's stability level went down (e.g. stable to beta)" },
+  "api-stability-increased": { level: "info", says: "an operation's stability level went up" },
   "new-required-request-parameter": { level: "breaking", says: "a required parameter was added" },
   "new-optional-request-parameter": { level: "info", says: "an optional parameter was added" },
   "request-parameter-removed": { level: "warning", says: "a parameter was removed (clients that send it may be refused or ignored)" },
   "request-parameter-removed-before-sunset": { level: "breaking", says: "a deprecated parameter was removed before its sunset date" },
+  "request-parameter-sunset-deleted": { level: "breaking", says: "a deprecated parameter lost its sunset date" },
   "request-parameter-became-required": { level: "breaking", says: "a parameter became required" },
   "request-parameter-became-optional": { level: "info", says: "a parameter became optional" },
   "request-parameter-deprecated": { level: "info", says: "a parameter was deprecated" },
   "request-parameter-style-changed": { level: "breaking", says: "a parameter's serialisation (style or explode) changed" },
   "request-body-added-required": { level: "breaking", says: "a required request body was added" },
   "request-body-added-optional": { level: "info", says: "an optional request body was added" },
-  "request-body-removed": { level: "warning", says: "the request body was removed" },
+  "request-body-removed": { level: "breaking", says: "the request body was removed (clients that send one may be refused)" },
   "request-body-became-required": { level: "breaking", says: "the request body became required" },
   "request-body-became-optional": { level: "info", says: "the request body became optional" },
   "request-body-media-type-removed": { level: "breaking", says: "a request media type is no longer accepted" },
@@ -78,6 +121,7 @@ const fixedRules: Record<string, { level: Level; says: string }> = {
   "response-property-added": { level: "info", says: "a response property was added" },
   "response-property-became-optional": { level: "breaking", says: "a response property is no longer always sent" },
   "response-property-became-required": { level: "info", says: "a response property is now always sent" },
+  "response-required-property-became-not-write-only": { level: "warning", says: "a required property is no longer write-only, so responses now carry it" },
   "response-required-header-removed": { level: "breaking", says: "a required response header was removed" },
   "response-optional-header-removed": { level: "warning", says: "an optional response header was removed" },
   "security-requirement-added": { level: "breaking", says: "an operation needs a security scheme it did not need" },
@@ -95,6 +139,21 @@ const fixedRules: Record<string, { level: Level; says: string }> = {
   "callback-removed": { level: "breaking", says: "a callback was removed" },
 };
 
+/** How these rules stand against oasdiff's, the reference checker (appended to docs/diff-rules.md). */
+const PARITY_NOTES = [
+  "## Against oasdiff",
+  "",
+  "`test/unit/oasdiff-pairs.test.ts` runs the 83 base/revision pairs labelled from oasdiff's own tests (`../shared/fixtures/oasdiff-pairs/`) and requires the same verdict on every one: breaking, potentially breaking (warning) or none. Documents oasdiff reads but the official schema refuses (a response without `description`, an OAuth flow without `scopes`) are compared, their problems listed once in `validity`.",
+  "",
+  "Deliberate differences:",
+  "",
+  "- **Rule ids.** Wayfinder's schema ids are a place and a change (`request-property-min-increased`), one id for a value, a length or a count; oasdiff has one per keyword (`request-property-min-length-increased`). The levels agree; the names are Wayfinder's, stable, and stored with every published version's changes.",
+  "- **Stability.** As oasdiff: changes to an operation whose base is `x-stability-level: draft` or `alpha` are info, a `beta` one's breaking changes are warnings, a level may not go down, and an unknown level is breaking. Changes to shared schemas are reported once for the schema, whatever the stability of the operations reaching it.",
+  "- **A `oneOf` around the old schema** is breaking in both directions (oasdiff: `*-wrapped-in-one-of`); an `anyOf` around it only widens a request (info) and is a warning for a response.",
+  "- **Security requirements** are compared as alternatives, each a set of schemes needed at once: an alternative that needs fewer of them (A + B became A) is info, one that needs more breaking, one removed outright breaking. oasdiff's ids for these differ (`api-security-removed`, …).",
+  "",
+];
+
 export interface Rule {
   id: string;
   level: Level;
@@ -107,7 +166,7 @@ function buildRules(): Map<string, Rule> {
   for (const [place, direction] of Object.entries(schemaPlaces)) {
     for (const [change, rule] of Object.entries(schemaChanges)) {
       const id = `${place}-${change}`;
-      rules.set(id, { id, level: rule[direction], description: `${place.replace(/-/g, " ")}: ${rule.says}` });
+      rules.set(id, { id, level: placeOverrides[id] ?? rule[direction], description: `${place.replace(/-/g, " ")}: ${rule.says}` });
     }
   }
   return rules;
@@ -150,11 +209,12 @@ export function rulesMarkdown(): string {
       .join(" | ")} | --- |`,
     ...Object.entries(schemaChanges).map(
       ([change, entry]) =>
-        `| \`${change}\` | ${Object.values(schemaPlaces)
-          .map((direction) => entry[direction])
+        `| \`${change}\` | ${Object.keys(schemaPlaces)
+          .map((place) => placeOverrides[`${place}-${change}`] ?? entry[schemaPlaces[place]!])
           .join(" | ")} | ${entry.says} |`,
     ),
     "",
+    ...PARITY_NOTES,
   ];
   return lines.join("\n");
 }

@@ -8,6 +8,8 @@ const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0,
 export interface DocumentShape {
   /** `$ref` values that point outside the document (other files or URLs), with where they are. */
   externalRefs: { ref: string; pointer: string }[];
+  /** `$ref` values inside the document (`#/…`), with where they are. */
+  localRefs: { ref: string; pointer: string }[];
   refCount: number;
 }
 
@@ -18,6 +20,7 @@ export interface DocumentShape {
  */
 export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDepth" | "maxRefs">, refBudget = limits.maxRefs): DocumentShape {
   const externalRefs: DocumentShape["externalRefs"] = [];
+  const localRefs: DocumentShape["localRefs"] = [];
   let refCount = 0;
   const stack: { node: unknown; depth: number; pointer: string }[] = [{ node: data, depth: 1, pointer: "" }];
   while (stack.length) {
@@ -42,9 +45,10 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
         refCount += 1;
         if (refCount > refBudget) throw limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
         if (!value.startsWith("#")) externalRefs.push({ ref: value, pointer: childPointer });
+        else localRefs.push({ ref: value, pointer: childPointer });
       }
       if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, pointer: childPointer });
     }
   }
-  return { externalRefs, refCount };
+  return { externalRefs, localRefs, refCount };
 }

@@ -16,11 +16,15 @@ export type Bundle = z.infer<typeof bundleSchema>;
 
 /** The pipeline for a bundle: join its files by their relative `$ref`s, then as for one document. */
 export async function prepareBundle(bundle: Bundle, limits: IngestLimits): Promise<PreparedDocument> {
+  return prepareParsed(await joinBundle(bundle, limits));
+}
+
+/** A bundle's files joined into one self-contained document by their relative `$ref`s (not validated). */
+export async function joinBundle(bundle: Bundle, limits: IngestLimits): Promise<unknown> {
   const entries = Object.entries(bundle.files);
   if (entries.length > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
   const files = new Map(entries.map(([path, text]) => [normaliseBundlePath(path), text]));
   const root = normaliseBundlePath(bundle.root);
   if (!files.has(root)) throw invalidDocument("The bundle's root file is missing", [{ message: `"${bundle.root}" is not among the bundle's files` }]);
-  const document = await bundleDocument(new URL(`${BUNDLE_ORIGIN}/${root}`), bundleReader(files), limits);
-  return prepareParsed(document);
+  return bundleDocument(new URL(`${BUNDLE_ORIGIN}/${root}`), bundleReader(files), limits);
 }

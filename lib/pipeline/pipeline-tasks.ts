@@ -1,8 +1,9 @@
 import { diffDocuments } from "@/lib/diff/diff-documents";
 import type { DiffResult } from "@/lib/diff/diff-types";
+import { diffRead } from "@/lib/diff/diff-read";
+import { readTextForDiff, refuseInvalid } from "@/lib/openapi/read-for-diff";
 import { AppError, isAppError } from "@/lib/platform/errors";
 import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
-import { prepareDocument } from "@/lib/openapi/prepare-document";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { fetchDocument, type FetchOutcome } from "@/lib/openapi/fetch-document";
 import { prepareReceived } from "@/lib/openapi/receive-document";
@@ -16,8 +17,11 @@ import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 export interface PipelineTasks {
   /** Two stored documents (already through the pipeline) compared. */
   diffStored(args: { base: string; revision: string }): Promise<DiffResult>;
-  /** Two documents through the pipeline (each checked as a push would be), then compared. */
-  diffTexts(args: { base: string; revision: string; limits: IngestLimits }): Promise<DiffResult>;
+  /**
+   * Two documents read leniently and compared: schema problems come back in `validity`, and refuse a
+   * document only with `strict` (read-for-diff.ts).
+   */
+  diffTexts(args: { base: string; revision: string; limits: IngestLimits; strict?: boolean }): Promise<DiffResult>;
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
   fetchDocument(args: {
     url: string;
@@ -30,17 +34,18 @@ export interface PipelineTasks {
 
 export const pipelineTasks: PipelineTasks = {
   diffStored: async ({ base, revision }) => diffDocuments(JSON.parse(base) as Record<string, unknown>, JSON.parse(revision) as Record<string, unknown>),
-  diffTexts: async ({ base, revision, limits }) => {
-    const read = async (text: string, which: string) => {
+  diffTexts: async ({ base, revision, limits, strict }) => {
+    const read = async (text: string, which: "base" | "revision") => {
       try {
-        return JSON.parse((await prepareDocument(text, limits)).json) as Record<string, unknown>;
+        const document = await readTextForDiff(text, limits);
+        return strict ? refuseInvalid(document) : document;
       } catch (error) {
         // Say which of the two documents is wrong.
         if (isAppError(error)) throw new AppError(error.code, `The ${which} document: ${error.message}`, error.details);
         throw error;
       }
     };
-    return diffDocuments(await read(base, "base"), await read(revision, "revision"));
+    return diffRead(await read(base, "base"), await read(revision, "revision"));
   },
   prepareReceived: ({ body, contentType, limits }) => prepareReceived(body, contentType, limits),
   fetchDocument: ({ url, allow, limits, etag, lastModified }) => fetchDocument(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified }),

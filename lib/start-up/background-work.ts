@@ -7,12 +7,15 @@ import { pruneRateLimits } from "@/lib/platform/security/rate-limit";
 import { removeAbandonedVersions } from "@/lib/versions/remove-abandoned-versions";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { announceSunsets } from "@/lib/webhooks/announce-sunsets";
+import { queueBackfills, workBackfills } from "@/lib/changes/backfill-jobs";
 import { queueLints, workLints } from "@/lib/lint/lint-jobs";
 import { queueDeliveries, workDeliveries } from "@/lib/webhooks/webhook-jobs";
 import { queueDueSources, workSourceRefreshes } from "@/lib/sources/source-refresh-jobs";
 
 /** How often to look for versions to lint: a newly published version is linted within seconds. */
 const LINT_LOOK_SECONDS = 5;
+/** Versions stored without classified changes are rare (older portals, imports): a look a minute. */
+const BACKFILL_LOOK_SECONDS = 60;
 
 /** How often to hand new webhook deliveries to the queue: a chat channel hears within seconds. */
 const DELIVERY_LOOK_SECONDS = 2;
@@ -60,11 +63,17 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
   const boss = await startJobQueue(database);
   await workSourceRefreshes(database.prisma, boss, config.WAYFINDER_WORKER_CONCURRENCY ?? 4);
   await workLints(database.prisma, boss);
+  await workBackfills(database.prisma, boss);
   await workDeliveries(database.prisma, boss);
   const deliveryTimer = every(DELIVERY_LOOK_SECONDS, () => queueDeliveries(database.prisma, boss));
   const sunsetTimer = every(SUNSET_LOOK_SECONDS, () => announceSunsets(database.prisma));
   const lintTimer = every(LINT_LOOK_SECONDS, () =>
     queueLints(database.prisma, boss).then((count) => count && logger.info({ event: "lint.queued", count }, "queued versions to lint")),
+  );
+  const backfillTimer = every(BACKFILL_LOOK_SECONDS, () =>
+    queueBackfills(database.prisma, boss).then(
+      (count) => count && logger.info({ event: "changes.backfill_queued", count }, "queued stored versions to classify"),
+    ),
   );
   // Levels also move with time alone (freshness, the change window): all of them, on a schedule.
   const scorecardTimer = every(SCORECARD_SECONDS, () => recomputeScorecards(database.prisma));
@@ -82,6 +91,7 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
     async stop() {
       clearInterval(timer);
       clearInterval(lintTimer);
+      clearInterval(backfillTimer);
       clearInterval(scorecardTimer);
       clearInterval(deliveryTimer);
       clearInterval(sunsetTimer);

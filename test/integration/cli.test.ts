@@ -157,7 +157,7 @@ describe("the wayfinder command", () => {
     }
   });
 
-  it("diffs two documents offline: exit 0 without --fail-on, 1 at or above it, 2 when one cannot be read", async () => {
+  it("diffs two documents offline: exit 0 without --fail-on, 1 at or above it, 2 when one cannot be read (or, with --strict, is invalid)", async () => {
     const v1 = path.join(work, "v1.yaml");
     const v2 = path.join(work, "v2.yaml");
     writeFileSync(
@@ -172,7 +172,23 @@ describe("the wayfinder command", () => {
     expect(await wayfinder(["diff", v1, v2, "--fail-on", "breaking"])).toMatchObject({ code: 1 });
     expect(await wayfinder(["diff", v1, v1, "--fail-on", "warning"])).toMatchObject({ code: 0, out: expect.stringContaining("no changes") });
     expect(await wayfinder(["diff", v1, path.join(work, "nowhere.yaml"), "--fail-on", "breaking"])).toMatchObject({ code: 2 });
-    expect(await wayfinder(["diff", v1, path.join(work, "invalid.yaml")])).toMatchObject({ code: 2 });
+    // Read leniently: an invalid document is compared, its problems listed once; --strict refuses it.
+    const lenient = await wayfinder(["diff", v1, path.join(work, "invalid.yaml")]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.out).toMatch(/^invalid {2}the revision document is not valid at \/info: .*title/m);
+    expect(lenient.out).toContain("endpoint-removed");
+    expect(await wayfinder(["diff", v1, path.join(work, "invalid.yaml"), "--strict"])).toMatchObject({ code: 2 });
+    expect(await wayfinder(["diff", v1, path.join(work, "invalid.yaml"), "--fail-on", "breaking"])).toMatchObject({ code: 1 });
+    writeFileSync(path.join(work, "not-yaml.yaml"), "openapi: [3.0.3\n  info: {");
+    expect(await wayfinder(["diff", v1, path.join(work, "not-yaml.yaml")])).toMatchObject({ code: 2 });
+    writeFileSync(
+      path.join(work, "dangling.yaml"),
+      'openapi: 3.0.3\ninfo: {title: D, version: "2"}\npaths:\n  /pets:\n    get:\n      responses: {"200": {$ref: "#/components/responses/Gone"}}\n',
+    );
+    expect(await wayfinder(["diff", v1, path.join(work, "dangling.yaml")])).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('"#/components/responses/Gone"'),
+    });
     // A URL on either side, with relative $refs on the same origin.
     spec.set("/v2.yaml", { text: readFileSync(v2, "utf8") });
     expect(await wayfinder(["diff", v1, `${spec.url}/v2.yaml`, "--fail-on", "breaking"])).toMatchObject({

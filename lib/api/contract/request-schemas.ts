@@ -69,7 +69,17 @@ export const backstageJsonBodySchema = z
 
 /** `POST /diff`: two API descriptions, each a JSON object or the text of a JSON or YAML document. */
 const apiDescription = z.union([z.record(z.string(), z.unknown()), z.string().min(1, "is empty")]);
-export const diffBodySchema = z.object({ base: apiDescription, revision: apiDescription }).strict().meta({ id: "DiffInput" });
+export const diffBodySchema = z
+  .object({
+    base: apiDescription,
+    revision: apiDescription,
+    strict: z.boolean().optional().meta({
+      description:
+        "`true`: refuse a document its official schema finds invalid (422), as publishing does. By default such a document is compared and its problems listed once in `validity`.",
+    }),
+  })
+  .strict()
+  .meta({ id: "DiffInput" });
 
 export const deprecationsQuerySchema = z.object({
   within: z.coerce.number().int().min(0).max(3650).optional().meta({ description: "Only what goes away within this many days." }),

@@ -11,11 +11,11 @@ import { runPipeline } from "@/lib/pipeline/run-pipeline";
 /** Two documents in, their classified changes out; nothing stored. Checked and compared off the main thread. */
 export const POST = defineRoute(operations.diffDocuments, async ({ request, actor, body, reply }) => {
   const limits = ingestLimitsFromEnv();
-  const { base, revision } = await body(2 * limits.maxBytes);
+  const { base, revision, strict = false } = await body(2 * limits.maxBytes);
   const text = (document: string | Record<string, unknown>) => (typeof document === "string" ? document : JSON.stringify(document));
   const [baseText, revisionText] = [text(base), text(revision)];
   // In the readers' lane, bounded per caller; the same pair sent again is answered from what was kept.
-  const key = createHash("sha256").update(baseText).update("\0").update(revisionText).digest("hex");
+  const key = createHash("sha256").update(String(strict)).update(baseText).update("\0").update(revisionText).digest("hex");
   const caller = callerKey(actor, clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false));
-  return reply(await cachedDiff(key, caller, () => runPipeline("diffTexts", { base: baseText, revision: revisionText, limits }, { lane: "read" })));
+  return reply(await cachedDiff(key, caller, () => runPipeline("diffTexts", { base: baseText, revision: revisionText, limits, strict }, { lane: "read" })));
 });

@@ -151,14 +151,16 @@ export const versionOperations = {
     tags: ["Versions"],
     summary: "Compare two API descriptions",
     description:
-      "Two documents in (Swagger 2.0, OpenAPI 3.0 or 3.1, in any combination; each a JSON object or the text of a JSON or YAML document), every change out, classified `breaking`, `warning` (potentially breaking) or `info`, with its rule id, the operation or shared component it touches, JSON pointers and a message. Nothing is stored. For tools: it needs a token or a session.",
+      "Two documents in (Swagger 2.0, OpenAPI 3.0 or 3.1, in any combination; each a JSON object or the text of a JSON or YAML document), every change out, classified `breaking`, `warning` (potentially breaking) or `info`, with its rule id, the operation or shared component it touches, JSON pointers and a message. Reading is lenient: a document its official schema finds invalid is compared anyway and its problems are listed once in `validity` (`strict: true` refuses it instead). Nothing is stored. For tools: it needs a token or a session.",
     access: "change",
     body: diffBodySchema,
     responses: {
       200: json("The changes, breaking first, and how many of each level.", r.diffResultSchema),
       ...changeErrors,
       413: error("A document exceeds a limit; the message names it and its setting."),
-      422: error("A document is invalid; the message says which, `details.problems` where."),
+      422: error(
+        "A document cannot be read (not JSON or YAML, neither `openapi` nor `swagger`, a `$ref` to nothing), or with `strict` is invalid; the message says which, `details.problems` where.",
+      ),
     },
   },
 } as const satisfies Record<string, Operation>;

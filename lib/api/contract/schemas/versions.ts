@@ -120,6 +120,10 @@ export const diffResultSchema = z
     changes: z.array(changeSchema).meta({ description: "Worst first; at most 1,000 (`omitted` counts the rest)." }),
     summary: diffCounts.meta({ description: "Every change, listed or not." }),
     omitted: diffCounts.optional().meta({ description: "Changes past the first 1,000, per level, not listed." }),
+    validity: z
+      .array(z.object({ document: z.enum(["base", "revision"]), pointer: z.string().optional(), message: z.string() }))
+      .optional()
+      .meta({ description: "What each document's official schema finds wrong, listed once; absent when both are valid. The documents are compared anyway." }),
   })
   .meta({ id: "DiffResult" });
 
