@@ -34,7 +34,8 @@ export async function prepareReceived(body: Uint8Array, contentType: string, lim
 }
 
 /** What the API says about a prepared document, stored or not. */
-export function describePrepared(prepared: PreparedDocument) {
+export function describePrepared(prepared: PreparedDocument, now = new Date()) {
+  const pastSunset = operationsPastSunset(prepared, now);
   return {
     format: prepared.format,
     title: prepared.title,
@@ -42,5 +43,13 @@ export function describePrepared(prepared: PreparedDocument) {
     contentHash: prepared.contentHash,
     operationCount: prepared.operations.length,
     sizeBytes: prepared.sizeBytes,
+    ...(pastSunset.length ? { pastSunset } : {}),
   };
+}
+
+/** Deprecated operations the document still holds after their `x-sunset` date: they should be gone by now. */
+export function operationsPastSunset(prepared: Pick<PreparedDocument, "operations">, now = new Date()): { operation: string; sunset: string }[] {
+  return prepared.operations
+    .filter((operation) => operation.deprecated && operation.sunset && operation.sunset.getTime() <= now.getTime())
+    .map((operation) => ({ operation: `${operation.method.toUpperCase()} ${operation.path}`, sunset: operation.sunset!.toISOString().slice(0, 10) }));
 }

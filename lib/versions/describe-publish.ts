@@ -9,8 +9,15 @@ export function describePublish(
     operationCount: number;
     diff?: PublishDiff | null;
   },
-  options: { warnBreaking?: boolean } = {},
+  options: { warnBreaking?: boolean; pastSunset?: { operation: string; sunset: string }[] } = {},
 ): string {
+  const late = options.pastSunset?.length
+    ? ` Warning: ${options.pastSunset.map(({ operation, sunset }) => `${operation} (sunset ${sunset})`).join(", ")} ${options.pastSunset.length === 1 ? "is" : "are"} past ${options.pastSunset.length === 1 ? "its" : "their"} sunset and still published.`
+    : "";
+  return describeOutcome(result, options) + late;
+}
+
+function describeOutcome(result: Parameters<typeof describePublish>[0], options: { warnBreaking?: boolean }): string {
   if (result.outcome === "unchanged") return `Unchanged: this content is already stored as ${result.version} revision ${result.revision}.`;
   const operations = `${result.operationCount} operation${result.operationCount === 1 ? "" : "s"}`;
   const what =

@@ -14,6 +14,7 @@ import { specFormatToDb } from "@/lib/openapi/spec-format";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { addSearchWords } from "@/lib/search-index/add-search-words";
 import { describePublish } from "./describe-publish";
+import { operationsPastSunset } from "@/lib/openapi/receive-document";
 import { versionBase, violatesSemver } from "./version-base";
 
 /** What changed against the version a new one was compared with (null for a service's first version). */
@@ -300,7 +301,7 @@ async function finishPublish(
     operationCount: prepared.operations.length,
     diff,
   };
-  const result = { ...published, message: describePublish(published, { warnBreaking: !quiet }) };
+  const result = { ...published, message: describePublish(published, { warnBreaking: !quiet, pastSunset: operationsPastSunset(prepared) }) };
   await recordAudit(tx, actor, {
     action: diff?.acceptedBreakingReason ? "version.publish_breaking" : "version.publish",
     entityType: "service",

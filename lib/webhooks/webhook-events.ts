@@ -22,7 +22,9 @@ export function eventSummary(type: string, service: { name: string; slug: string
     case "service.deprecated":
       return `${name} is deprecated${data.sunsetDate ? `; it goes away on ${String(data.sunsetDate)}` : ""}.`;
     case "service.sunset_approaching":
-      return `${name} goes away on ${String(data.sunsetDate)} (in ${String(data.daysLeft)} days).`;
+      return data.operation
+        ? `${name}: ${String(data.operation)} goes away on ${String(data.sunsetDate)} (in ${String(data.daysLeft)} days).`
+        : `${name} goes away on ${String(data.sunsetDate)} (in ${String(data.daysLeft)} days).`;
     case "lint.failed":
       return `${name}: version ${String(data.version)} breaks ${String(data.errorCount)} house rule${data.errorCount === 1 ? "" : "s"}.`;
     case "ownership.changed":

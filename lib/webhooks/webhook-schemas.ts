@@ -78,8 +78,14 @@ export const webhookPayloads = {
   },
   "service.deprecated": { summary: "A service became deprecated.", data: z.object({ service: serviceRef, sunsetDate: z.iso.date().nullable() }) },
   "service.sunset_approaching": {
-    summary: "A service goes away within 30 days (announced once per sunset date).",
-    data: z.object({ service: serviceRef, sunsetDate: z.iso.date(), daysLeft: z.int() }),
+    summary:
+      "A service goes away within 30 days, or a deprecated operation of the version it serves reaches its `x-sunset` within 7 (`operation` says which); announced once per sunset date.",
+    data: z.object({
+      service: serviceRef,
+      sunsetDate: z.iso.date(),
+      daysLeft: z.int(),
+      operation: z.string().optional().meta({ description: "`METHOD /path` of the deprecated operation; absent when the service itself goes away." }),
+    }),
   },
   "lint.failed": {
     summary: "A newly published version breaks house rules (lint errors), or could not be linted.",

@@ -1,7 +1,8 @@
 /**
  * Deprecation and sunset: a deprecated service's sunset date and the `x-sunset` of deprecated
  * operations in the version a service serves, listed soonest first and filterable by "within N days",
- * in the deprecations list and the catalogue.
+ * in the deprecations list and the catalogue; a version published with an operation past its sunset
+ * is flagged; an operation's sunset is announced to subscribers a week ahead, once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
@@ -14,6 +15,7 @@ import { serviceFiltersSchema } from "@/lib/services/service-filters";
 import { updateService } from "@/lib/services/update-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";
+import { announceSunsets } from "@/lib/webhooks/announce-sunsets";
 import { testDatabases } from "../support/test-databases";
 
 const actor = systemActor("deprecations test");
@@ -62,5 +64,35 @@ describe.each(testDatabases)("deprecations on $name", ({ open }) => {
     expect(await within(30)).toEqual(["going"]);
     expect(await within(60)).toEqual(["going", "staying"]);
     expect(await within(5)).toEqual([]);
+  });
+
+  it("flags a version that still holds an operation past its sunset, and announces operation sunsets a week ahead, once", async () => {
+    await createService(db.prisma, { actor, input: { slug: "sunsetting", name: "Sunsetting", primaryOwner: "old" } });
+    const ok = { "200": { description: "ok" } };
+    const paths = {
+      "/late": { get: { deprecated: true, "x-sunset": day(-3), responses: ok } },
+      "/soon": { get: { deprecated: true, "x-sunset": day(5), responses: ok } },
+      "/later": { get: { deprecated: true, "x-sunset": day(20), responses: ok } },
+    };
+    const published = await publishVersion(db.prisma, {
+      actor,
+      serviceSlug: "sunsetting",
+      text: JSON.stringify({ openapi: "3.0.3", info: { title: "Sunsetting", version: "1.0.0" }, paths }),
+    });
+    expect(published.message).toContain(`Warning: GET /late (sunset ${day(-3)}) is past its sunset and still published.`);
+
+    await announceSunsets(db.prisma);
+    const service = await db.prisma.service.findUniqueOrThrow({ where: { slug: "sunsetting" }, select: { id: true } });
+    const announced = async () =>
+      (await db.prisma.webhookEvent.findMany({ where: { type: "service.sunset_approaching", serviceId: service.id } })).map(
+        (event) => (event.payload as { data: { operation?: string; sunsetDate: string; daysLeft: number } }).data,
+      );
+    const events = await announced();
+    // Only the operation within a week; the one past its sunset is not "approaching", the one in 20 days not yet.
+    expect(events.map((data) => [data.operation, data.sunsetDate])).toEqual([["GET /soon", day(5)]]);
+    expect([4, 5]).toContain(events[0]!.daysLeft);
+    // Once per operation and date, however often the background work looks.
+    expect(await announceSunsets(db.prisma)).toBe(0);
+    expect(await announced()).toHaveLength(1);
   });
 });

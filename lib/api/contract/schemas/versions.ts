@@ -46,6 +46,10 @@ export const publishResultSchema = z
     operationCount: z.int().min(0),
     sizeBytes: z.int().min(0),
     preview: publishPreviewSchema.optional().meta({ description: "In a dry run: what publishing it would do under the service's policy." }),
+    pastSunset: z
+      .array(z.object({ operation: z.string(), sunset: z.iso.date() }))
+      .optional()
+      .meta({ description: "Deprecated operations still in the document after their `x-sunset` date (a warning; absent when none)." }),
   })
   .meta({ id: "PublishResult" });
 
