@@ -8,6 +8,21 @@ import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";
 import { readApi } from "./read-api";
 import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
+import { approvalKey, coverBreaking, type ApprovalView, type Cover, type WaiverView } from "@/lib/approvals/cover-changes";
+import type { Change } from "@/lib/diff/diff-types";
+
+/** Which approval or waiver covers each approved breaking change. */
+function formatCovers(covered: { change: Change; cover: Cover }[], format: DiffOptions["format"]): string {
+  const line = ({ change, cover }: { change: Change; cover: Cover }) =>
+    `${change.id} at ${approvalKey(change).target}: ${cover.kind} ${cover.id} by ${cover.by} ("${cover.reason}")`;
+  if (format === "markdown")
+    return [
+      `**Approved breaking changes** (${covered.length}): they do not fail the check.`,
+      "",
+      ...covered.map((entry) => `- ${line(entry).replace(/\|/g, "\\|")}`),
+    ].join("\n");
+  return covered.map((entry) => `approved ${line(entry)}`).join("\n");
+}
 
 /** diff and check: 0 when nothing is at or above `--fail-on` (or without it), 1 when something is, 2 when a document cannot be read. */
 export const DIFF_EXIT = { ok: 0, failed: 1, unreadable: 2 } as const;
@@ -23,9 +38,11 @@ export interface DiffOptions {
   strict?: boolean;
 }
 
-function verdict(result: DiffResult, failOn: DiffOptions["failOn"]): number {
+/** The exit code for `--fail-on`; `approved` breaking changes (check only) do not count. */
+function verdict(result: DiffResult, failOn: DiffOptions["failOn"], approved = 0): number {
   if (!failOn) return DIFF_EXIT.ok;
-  const failing = failOn === "breaking" ? result.summary.breaking : result.summary.breaking + result.summary.warning;
+  const breaking = result.summary.breaking - approved;
+  const failing = failOn === "breaking" ? breaking : breaking + result.summary.warning;
   return failing ? DIFF_EXIT.failed : DIFF_EXIT.ok;
 }
 
@@ -37,6 +54,18 @@ export async function diffCommand(base: string, revision: string, options: DiffO
   return verdict(result, options.failOn);
 }
 
+/** JSON from the portal, or null after saying on stderr why it could not be read (the status, or the network's reason). */
+async function readPortal<T>(url: URL, headers: Record<string, string>): Promise<T | null> {
+  const response = await fetch(url, { headers }).catch((error: Error) => error);
+  if (response instanceof Error || !response.ok) {
+    console.error(
+      `error: cannot read ${url.href}: ${response instanceof Error ? ((response.cause as Error | undefined)?.message ?? response.message) : `HTTP ${response.status}`}`,
+    );
+    return null;
+  }
+  return (await response.json()) as T;
+}
+
 /** `wayfinder check --service <slug> <file>`: the working copy against the version the portal serves. */
 export async function checkCommand(file: string, service: string, options: DiffOptions): Promise<number> {
   const config = parseCliEnv(process.env);
@@ -46,15 +75,11 @@ export async function checkCommand(file: string, service: string, options: DiffO
   }
   const limits = ingestLimitsFromEnv(config);
   const headers: Record<string, string> = config.WAYFINDER_TOKEN ? { Authorization: `Bearer ${config.WAYFINDER_TOKEN}` } : {};
-  const serviceUrl = new URL(`/api/v1/services/${encodeURIComponent(service)}`, config.WAYFINDER_URL);
-  const found = await fetch(serviceUrl, { headers }).catch((error: Error) => error);
-  if (found instanceof Error || !found.ok) {
-    console.error(
-      `error: cannot read ${serviceUrl.href}: ${found instanceof Error ? ((found.cause as Error | undefined)?.message ?? found.message) : `HTTP ${found.status}`}`,
-    );
-    return DIFF_EXIT.unreadable;
-  }
-  const detail = (await found.json()) as { versions: { version: string; revision: number; isCurrent: boolean }[] };
+  const detail = await readPortal<{ versions: { version: string; revision: number; isCurrent: boolean }[] }>(
+    new URL(`/api/v1/services/${encodeURIComponent(service)}`, config.WAYFINDER_URL),
+    headers,
+  );
+  if (!detail) return DIFF_EXIT.unreadable;
   const served = detail.versions.find((version) => version.isCurrent) ?? detail.versions[0];
   const working = await readApi(file, limits, options.root, options.strict);
   let base: DocumentForDiff = { document: { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} }, problems: [] };
@@ -64,27 +89,33 @@ export async function checkCommand(file: string, service: string, options: DiffO
       config.WAYFINDER_URL,
     );
     // An error answer is not a base document: comparing against it would let any change pass.
-    const stored = await fetch(documentUrl, { headers }).catch((error: Error) => error);
-    if (stored instanceof Error || !stored.ok) {
-      console.error(
-        `error: cannot read ${documentUrl.href}: ${stored instanceof Error ? ((stored.cause as Error | undefined)?.message ?? stored.message) : `HTTP ${stored.status}`}`,
-      );
-      return DIFF_EXIT.unreadable;
-    }
+    const stored = await readPortal<Record<string, unknown>>(documentUrl, headers);
+    if (!stored) return DIFF_EXIT.unreadable;
     // What the portal serves passed its validation when it was published.
-    base = { document: (await stored.json()) as Record<string, unknown>, problems: [] };
+    base = { document: stored, problems: [] };
   }
   const result = diffRead(base, working);
+  // Approved (or waived) breaking changes do not fail the check; each says what covers it.
+  const listed = await readPortal<{ items: ApprovalView[]; waivers: WaiverView[] }>(
+    new URL(`/api/v1/services/${encodeURIComponent(service)}/approvals`, config.WAYFINDER_URL),
+    headers,
+  );
+  if (!listed) return DIFF_EXIT.unreadable;
+  const covers = coverBreaking(result.changes, listed.items, listed.waivers);
   const lint = await lintDocument(JSON.stringify(working.document), await loadRuleset(await rulesetText(options.ruleset)));
-  if (options.format === "json") console.log(JSON.stringify({ changes: result, lint }, null, 2));
+  if (options.format === "json")
+    console.log(
+      JSON.stringify({ changes: result, approved: covers.covered.map(({ change, cover }) => ({ change: approvalKey(change), cover })), lint }, null, 2),
+    );
   else {
     console.log(
       formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`, {
         link: new URL(`/services/${encodeURIComponent(service)}/changes`, config.WAYFINDER_URL).href,
       }),
     );
+    if (covers.covered.length) console.log(`\n${formatCovers(covers.covered, options.format)}`);
     console.log(`\n${formatLint(lint, options.format, file)}`);
   }
   // One exit code for CI: breaking changes or lint findings, whichever was asked for.
-  return Math.max(verdict(result, options.failOn), lintVerdict(lint, options.lintFailOn ?? null));
+  return Math.max(verdict(result, options.failOn, covers.covered.length), lintVerdict(lint, options.lintFailOn ?? null));
 }

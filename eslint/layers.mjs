@@ -19,6 +19,8 @@ export const libLevels = [
   ["lib/auth", "lib/openapi"],
   ["lib/audit", "lib/diff"],
   ["lib/pipeline", "lib/tokens", "lib/webhooks"],
+  // Governed change: approvals of breaking changes and waivers of rules.
+  ["lib/approvals"],
   // The domain: versions, then what builds on them.
   ["lib/versions"],
   ["lib/changes", "lib/try-it"],

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Actor } from "@/lib/auth/actor";
 
-export const AUDIT_ENTITY_TYPES = ["service", "team", "membership", "token", "import", "webhook"] as const;
+export const AUDIT_ENTITY_TYPES = ["service", "team", "membership", "token", "import", "webhook", "waiver"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export interface AuditInput {

@@ -116,7 +116,8 @@ const bound = (schema: Json, keys: string[]): number | undefined => {
 };
 const refOf = (value: unknown) => (isPlainObject(value) && typeof value.$ref === "string" ? value.$ref : null);
 const patternOf = (schema: Json) => (typeof schema.pattern === "string" && schema.pattern !== "" ? schema.pattern : undefined);
-const allOfRefs = (schema: Json) => (Array.isArray(schema.allOf) ? schema.allOf.map((part) => refOf(part) ?? JSON.stringify(part)) : []);
+const allOfRefs = (schema: Json) => (Array.isArray(schema.allOf) ? schema.allOf.map(refOf).filter((ref): ref is string => ref !== null) : []);
+const inlineAllOf = (schema: Json) => (Array.isArray(schema.allOf) ? schema.allOf.filter((part) => refOf(part) === null).length : 0);
 const discriminator = (schema: Json) => (isPlainObject(schema.discriminator) ? JSON.stringify(schema.discriminator) : undefined);
 const closed = (schema: Json) => schema.additionalProperties === false;
 const EXCLUSIVE_FLAGS = [
@@ -302,15 +303,19 @@ export function compareSchemas(base: unknown, revision: unknown, context: Schema
     else report("pattern-changed", `pattern changed from ${patternBefore} to ${patternAfter}`, { before: patternBefore, after: patternAfter });
   }
 
-  // allOf members, by what they refer to (flatten() has merged their properties for the rest)
-  const partsBefore = allOfRefs(a);
-  const partsAfter = allOfRefs(b);
-  for (const part of partsBefore)
-    if (!partsAfter.includes(part))
-      report("all-of-removed", `${part.startsWith("#") ? componentLabel(part) : "a schema"} was removed from its allOf`, { before: part });
-  for (const part of partsAfter)
-    if (!partsBefore.includes(part) && partsBefore.length)
-      report("all-of-added", `${part.startsWith("#") ? componentLabel(part) : "a schema"} was added to its allOf`, { after: part });
+  // allOf members: those that refer to a component by what they refer to, inline ones by how many
+  // there are (their content is compared through flatten(), so editing one is not removing it)
+  const refsBefore = allOfRefs(a);
+  const refsAfter = allOfRefs(b);
+  for (const ref of refsBefore) if (!refsAfter.includes(ref)) report("all-of-removed", `${componentLabel(ref)} was removed from its allOf`, { before: ref });
+  if (Array.isArray(a.allOf))
+    for (const ref of refsAfter) if (!refsBefore.includes(ref)) report("all-of-added", `${componentLabel(ref)} was added to its allOf`, { after: ref });
+  const inlineBefore = inlineAllOf(a);
+  const inlineAfter = inlineAllOf(b);
+  if (inlineAfter < inlineBefore)
+    report("all-of-removed", `${inlineBefore - inlineAfter} inline schema(s) removed from its allOf`, { before: inlineBefore, after: inlineAfter });
+  if (inlineAfter > inlineBefore && Array.isArray(a.allOf))
+    report("all-of-added", `${inlineAfter - inlineBefore} inline schema(s) added to its allOf`, { before: inlineBefore, after: inlineAfter });
 
   // Discriminator
   if ((before.discriminator !== undefined || after.discriminator !== undefined) && discriminator(before) !== discriminator(after))

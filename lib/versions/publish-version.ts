@@ -14,6 +14,8 @@ import { specFormatToDb } from "@/lib/openapi/spec-format";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { addSearchWords } from "@/lib/search-index/add-search-words";
 import { describePublish } from "./describe-publish";
+import { coverBreaking } from "@/lib/approvals/cover-changes";
+import { loadCovers } from "@/lib/approvals/load-covers";
 import { operationsPastSunset } from "@/lib/openapi/receive-document";
 import { versionBase, violatesSemver } from "./version-base";
 
@@ -236,12 +238,26 @@ async function decidePublish(
     changes = result.changes;
     const semverViolation = violatesSemver(base.version, prepared.version, result.summary.breaking);
     diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
+    // Approved (or waived) breaking changes pass `block` without a reason given at publish.
+    let covers: ReturnType<typeof coverBreaking> | null = null;
     if (result.summary.breaking && service.breakingChangePolicy === "block") {
+      const { approvals, waivers } = await loadCovers(tx, { id: service.id, ownerTeamIds });
+      covers = coverBreaking(changes, approvals, waivers);
+    }
+    const allApproved = covers !== null && covers.uncovered.length === 0 && covers.covered.length === result.summary.breaking;
+    if (covers && allApproved && !options.acceptBreaking)
+      diff.acceptedBreakingReason = `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}`;
+    else if (result.summary.breaking && service.breakingChangePolicy === "block") {
       if (!options.acceptBreaking) {
         throw new AppError(
           "CONFLICT",
-          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision}), and "${serviceSlug}" blocks breaking changes. A maintainer may publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
-          { base: diff.base, summary: result.summary, semverViolation, changes: changes.filter((change) => change.level === "breaking") },
+          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
+          {
+            base: diff.base,
+            summary: result.summary,
+            semverViolation,
+            changes: covers ? covers.uncovered : changes.filter((change) => change.level === "breaking"),
+          },
         );
       }
       diff.acceptedBreakingReason = options.acceptBreaking;

@@ -2,6 +2,7 @@
 export const WEBHOOK_EVENTS = [
   "version.published",
   "change.breaking",
+  "change.approved",
   "service.deprecated",
   "service.sunset_approaching",
   "lint.failed",
@@ -21,6 +22,8 @@ export function eventSummary(type: string, service: { name: string; slug: string
       return `${name}: ${String(data.breaking)} breaking change${data.breaking === 1 ? "" : "s"} in ${String(data.version)} since ${String(data.baseVersion)}.`;
     case "service.deprecated":
       return `${name} is deprecated${data.sunsetDate ? `; it goes away on ${String(data.sunsetDate)}` : ""}.`;
+    case "change.approved":
+      return `${name}: a breaking change (${String(data.ruleId)} at ${String(data.target)}) was approved by ${String(data.approvedBy)}: ${String(data.reason)}`;
     case "service.sunset_approaching":
       return data.operation
         ? `${name}: ${String(data.operation)} goes away on ${String(data.sunsetDate)} (in ${String(data.daysLeft)} days).`

@@ -76,6 +76,18 @@ export const webhookPayloads = {
       changes: z.array(z.object({ id: z.string(), message: z.string() })).meta({ description: "The first 20 breaking changes." }),
     }),
   },
+  "change.approved": {
+    summary: "A maintainer approved one breaking change (rule, operation or component, pointer), with a reason.",
+    data: z.object({
+      service: serviceRef,
+      ruleId: z.string(),
+      target: z.string(),
+      pointer: z.string(),
+      reason: z.string(),
+      expiresAt: isoDate.nullable(),
+      approvedBy: z.string(),
+    }),
+  },
   "service.deprecated": { summary: "A service became deprecated.", data: z.object({ service: serviceRef, sunsetDate: z.iso.date().nullable() }) },
   "service.sunset_approaching": {
     summary:

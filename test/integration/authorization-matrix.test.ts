@@ -31,6 +31,9 @@ interface Cell {
   /** For the webhook routes only: a subscription of "owners", and a delivery of its test event. */
   webhookId: string;
   deliveryId: string;
+  /** For the approval and waiver routes only: an approval of the cell's service, a waiver of "owners". */
+  approvalId: string;
+  waiverId: string;
 }
 
 interface Route {
@@ -91,7 +94,42 @@ const registering = (ok: number) => ({
 });
 
 let counter = 0;
+const approval = { ruleId: "endpoint-removed", target: "GET /gone", pointer: "/paths/~1gone/get", reason: "clients moved to /new" };
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
+// Approving breaking changes: as accepting them at publish (maintainers, admins, tokens of an owning team).
+const approvalChange = (ok: number) => ({ ...serviceChange, "maintainer of an owning team": ok, admin: ok, "token for this service": ok });
+
 const ROUTES: Route[] = [
+  {
+    method: "POST",
+    route: "services/[slug]/approvals",
+    path: (cell) => `/api/v1/services/${cell.service}/approvals`,
+    body: () => approval,
+    state: (cell) => [`/api/v1/services/${cell.service}/approvals`],
+    expected: approvalChange(201),
+  },
+  {
+    method: "DELETE",
+    route: "approvals/[id]",
+    path: (cell) => `/api/v1/approvals/${cell.approvalId}`,
+    state: (cell) => [`/api/v1/services/${cell.service}/approvals`],
+    expected: approvalChange(200),
+  },
+  {
+    method: "POST",
+    route: "waivers",
+    path: () => "/api/v1/waivers",
+    body: () => ({ team: "owners", ruleId: "request-parameter-removed", pathPattern: "/legacy/**", reason: "legacy API", expiresAt: inAYear() }),
+    state: () => ["/api/v1/waivers"],
+    expected: teamChange(201),
+  },
+  {
+    method: "DELETE",
+    route: "waivers/[id]",
+    path: (cell) => `/api/v1/waivers/${cell.waiverId}`,
+    state: () => ["/api/v1/waivers"],
+    expected: teamChange(200),
+  },
   {
     method: "POST",
     route: "services",
@@ -406,7 +444,23 @@ describe("authorization matrix over HTTP", () => {
   /** Fresh data for one cell: a service owned by "owners", a member to remove, a token to revoke. */
   async function prepareCell(actor: ActorName, route?: Route): Promise<{ cell: Cell; who: Credentials }> {
     const n = ++cellNumber;
-    const cell: Cell = { service: `cell-${n}`, memberEmail: `removable-${n}@matrix.test`, tokenId: "", webhookId: "", deliveryId: "" };
+    const cell: Cell = {
+      service: `cell-${n}`,
+      memberEmail: `removable-${n}@matrix.test`,
+      tokenId: "",
+      webhookId: "",
+      deliveryId: "",
+      approvalId: "",
+      waiverId: "",
+    };
+    if (route?.route === "waivers/[id]")
+      cell.waiverId = (await asAdmin("POST", "/api/v1/waivers", {
+        team: "owners",
+        ruleId: "endpoint-removed",
+        pathPattern: `/cell-${n}/**`,
+        reason: "cell",
+        expiresAt: inAYear(),
+      }))!.id as string;
     if (route?.route.startsWith("webhooks/")) {
       // An endpoint that never answers (its host does not resolve); the delivery's record is what is redelivered.
       cell.webhookId = (await asAdmin("POST", "/api/v1/teams/owners/webhooks", { url: `https://hooks.invalid/${n}`, events: ["version.published"] }))!
@@ -417,6 +471,7 @@ describe("authorization matrix over HTTP", () => {
     }
     await asAdmin("POST", "/api/v1/services", { slug: cell.service, name: `Cell ${n}`, description: "original", primaryOwner: "owners" });
     await asAdmin("PUT", "/api/v1/teams/owners/members", { email: cell.memberEmail, role: "member" });
+    if (route?.route === "approvals/[id]") cell.approvalId = (await asAdmin("POST", `/api/v1/services/${cell.service}/approvals`, approval))!.id as string;
     // A source whose URL the fetcher refuses at once (loopback): set, never fetched.
     await asAdmin("PUT", `/api/v1/services/${cell.service}/source`, { url: "http://127.0.0.1:9/openapi.yaml" });
     cell.tokenId = (await asAdmin("POST", "/api/v1/teams/owners/tokens", { name: `revocable ${n}` }))!.id as string;
@@ -465,7 +520,9 @@ describe("authorization matrix over HTTP", () => {
   // the body itself: a maintainer of another team may register services, just not for "owners", which
   // only the body says (as for creating from a template, whose body names the team too).
   const refusalNeedsBody = (route: Route, actor: ActorName) =>
-    (route.route === "services" || route.route.startsWith("templates/")) && route.method === "POST" && actor === "maintainer of another team";
+    (route.route === "services" || route.route === "waivers" || route.route.startsWith("templates/")) &&
+    route.method === "POST" &&
+    actor === "maintainer of another team";
   const refusedCells = cells.filter(({ route, actor }) => route.expected[actor] >= 400 && !refusalNeedsBody(route, actor));
   it.each(refusedCells)("$label, also with a malformed body", async ({ route, actor }) => {
     const { cell, who } = await prepareCell(actor, route);

@@ -182,6 +182,7 @@ describe("webhooks, delivered by a running portal", () => {
   it("describes every event's payload in the contract's webhooks", async () => {
     const document = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { webhooks: Record<string, unknown> };
     expect(Object.keys(document.webhooks).sort()).toEqual([
+      "change.approved",
       "change.breaking",
       "lint.failed",
       "ownership.changed",

@@ -197,6 +197,28 @@ const edgeCases: Record<string, unknown[]> = {
     { base: {} },
     { base: 1, revision: 2 },
     { base: {}, revision: {}, extra: true },
+    { base: {}, revision: {}, strict: true },
+    { base: {}, revision: {}, strict: "yes" },
+  ],
+  approveChange: [
+    { ruleId: "endpoint-removed", target: "GET /pets", pointer: "/paths/~1pets/get", reason: "moved to /animals" },
+    { ruleId: "endpoint-removed", target: "GET /pets", pointer: "", reason: "x", expiresAt: "2027-01-01T00:00:00Z" },
+    { ruleId: "endpoint-removed", target: "GET /pets", pointer: "/p", reason: "x", expiresAt: "next week" },
+    { ruleId: "Endpoint Removed", target: "GET /pets", pointer: "/p", reason: "x" },
+    { ruleId: "endpoint-removed", target: "   ", pointer: "/p", reason: "x" },
+    { ruleId: "endpoint-removed", target: "GET /pets", pointer: "/p", reason: "" },
+    { ruleId: "endpoint-removed", target: "GET /pets", pointer: "/p", reason: "x".repeat(501) },
+    { ruleId: "endpoint-removed", target: "GET /pets", reason: "x" },
+    { ruleId: "endpoint-removed", target: "GET /pets", pointer: "/p", reason: "x", extra: 1 },
+  ],
+  createWaiver: [
+    { team: "payments", ruleId: "request-parameter-removed", pathPattern: "/legacy/**", reason: "migration", expiresAt: "2027-06-30T00:00:00Z" },
+    { ruleId: "endpoint-removed", pathPattern: "/v1/*", reason: "x", expiresAt: "2027-06-30T00:00:00+02:00" },
+    { team: "Payments", ruleId: "endpoint-removed", pathPattern: "/x", reason: "x", expiresAt: "2027-06-30T00:00:00Z" },
+    { ruleId: "endpoint-removed", pathPattern: "legacy/**", reason: "x", expiresAt: "2027-06-30T00:00:00Z" },
+    { ruleId: "endpoint-removed", pathPattern: "/a b", reason: "x", expiresAt: "2027-06-30T00:00:00Z" },
+    { ruleId: "endpoint-removed", pathPattern: "/x", reason: "x" },
+    { ruleId: "endpoint-removed", pathPattern: "/x", reason: " ", expiresAt: "2027-06-30T00:00:00Z" },
   ],
 };
 

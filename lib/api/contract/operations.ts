@@ -1,5 +1,6 @@
 import { serviceOperations } from "./operations/services";
 import { versionOperations } from "./operations/versions";
+import { approvalOperations } from "./operations/approvals";
 import { sourceOperations } from "./operations/sources";
 import { searchOperations } from "./operations/search";
 import { teamOperations } from "./operations/teams";
@@ -23,6 +24,7 @@ export type { Access, Operation, Response } from "./operation-parts";
 export const operations = {
   ...serviceOperations,
   ...versionOperations,
+  ...approvalOperations,
   ...sourceOperations,
   ...searchOperations,
   ...teamOperations,

@@ -9,4 +9,5 @@ export * from "./schemas/catalogue";
 export * from "./schemas/versions";
 export * from "./schemas/admin";
 export * from "./schemas/templates";
+export * from "./schemas/approvals";
 export * from "@/lib/webhooks/webhook-schemas";

@@ -15,6 +15,8 @@ import { listMembers } from "@/lib/teams/list-members";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { listWebhooks } from "@/lib/webhooks/manage-webhooks";
 import { WebhookManager } from "@/components/teams/webhook-manager";
+import { WaiverManager } from "@/components/approvals/waiver-manager";
+import { listWaivers } from "@/lib/approvals/manage-waivers";
 
 type Params = Promise<{ slug: string }>;
 
@@ -33,11 +35,12 @@ export default async function TeamPage({ params }: { params: Params }) {
   const db = await getDb();
   const team = await orNotFound(loadTeam(slug));
   const canManage = await canActorManageTeam(db, actor, slug);
-  const [members, tokens, history, webhooks] = await Promise.all([
+  const [members, tokens, history, webhooks, waivers] = await Promise.all([
     listMembers(db, { actor, teamSlug: slug }),
     canManage ? listTokens(db, slug) : Promise.resolve([]),
     canManage ? listAudit(db, auditFiltersSchema.parse({ team: slug, limit: 20 }), actor) : Promise.resolve([]),
     canManage ? listWebhooks(db, { actor, teamSlug: slug }) : Promise.resolve([]),
+    canManage ? listWaivers(db, { actor, teamSlug: slug, activeOnly: true }) : Promise.resolve([]),
   ]);
   return (
     <div className="space-y-6">
@@ -112,6 +115,17 @@ export default async function TeamPage({ params }: { params: Params }) {
               Tell an endpoint, or a chat channel, when the team&apos;s services change: signed per Standard Webhooks, retried with backoff.
             </p>
             <WebhookManager teamSlug={slug} webhooks={webhooks} services={team.services.map((service) => service.slug)} />
+          </section>
+          <section aria-labelledby="waivers" className="space-y-2">
+            <h2 id="waivers" className="text-lg font-semibold">
+              Waived rules
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Silence a breaking-change rule for the operations of the team&apos;s services whose path matches a pattern (<code>*</code> within a segment,{" "}
+              <code>**</code> across), until a date: a legacy API under migration. <code>wayfinder check</code> and publishing under <code>block</code> treat
+              the changes it covers as approved.
+            </p>
+            <WaiverManager teamSlug={slug} waivers={waivers} />
           </section>
           <section aria-labelledby="team-history" className="space-y-2">
             <h2 id="team-history" className="text-lg font-semibold">

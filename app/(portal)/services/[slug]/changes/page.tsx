@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApprovalManager } from "@/components/approvals/approval-manager";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
+import { listApprovals, mayApproveChanges } from "@/lib/approvals/manage-approvals";
 import { listServiceChanges } from "@/lib/changes/list-service-changes";
 import { getDb } from "@/lib/platform/db/database";
 import { LEVELS, type Level } from "@/lib/diff/diff-types";
@@ -22,6 +24,8 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
   const service = await orNotFound(getService(db, slug));
   const level = LEVELS.find((candidate) => candidate === query.level) as Level | undefined;
   const versions = await listServiceChanges(db, { actor, slug, level });
+  const [approvals, mayApprove] = await Promise.all([listApprovals(db, { actor, serviceSlug: slug }), mayApproveChanges(db, actor, slug)]);
+  const asOf = new Date().toISOString();
   const filter = (value: Level | undefined, label: string) => (
     <Link
       href={`/services/${slug}/changes${value ? `?level=${value}` : ""}`}
@@ -55,6 +59,16 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
         {filter("warning", "Potentially breaking")}
         {filter("info", "Info")}
       </nav>
+      <section aria-labelledby="approvals" className="space-y-2">
+        <h2 id="approvals" className="text-lg font-semibold">
+          Approved breaking changes
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          An approval covers one breaking change (its rule, operation and pointer, as the diff and <code>wayfinder check</code> print them): the check passes on
+          it, and publishing under <code>block</code> accepts it.
+        </p>
+        <ApprovalManager slug={slug} approvals={approvals.items} waivers={approvals.waivers} mayApprove={mayApprove} asOf={asOf} />
+      </section>
       {versions.length === 0 && <p>No version has been published yet.</p>}
       <ol className="space-y-8">
         {versions.map((version) => (
