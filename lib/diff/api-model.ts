@@ -50,11 +50,15 @@ export interface OperationModel {
   responses: Map<string, ResponseModel>;
   /** Alternatives (any one suffices), each a map of scheme name to required scopes; null: none needed. */
   security: Map<string, string[]>[] | null;
+  /** Server URLs the operation or its path item names instead of the document's; null: the document's. */
+  servers: string[] | null;
   callbacks: Set<string>;
 }
 
 export interface ApiModel {
   root: Json;
+  /** The document's server URLs (OpenAPI 3's `servers`; Swagger 2.0's schemes × host + basePath). */
+  servers: string[];
   operations: Map<string, OperationModel>;
   webhooks: Map<string, string>;
   securitySchemes: Map<string, unknown>;
@@ -226,12 +230,26 @@ function readOperation(root: Json, swagger: boolean, path: string, method: strin
     body,
     responses,
     security: readSecurity(operation.security !== undefined ? operation.security : root.security),
+    servers: serverUrls(operation.servers) ?? serverUrls(pathItem.servers),
     callbacks: new Set(
       Object.entries(isPlainObject(operation.callbacks) ? operation.callbacks : {}).flatMap(([name, callback]) =>
         Object.keys(asObject(root, callback)).map((expression) => `${name} ${expression}`),
       ),
     ),
   };
+}
+
+function serverUrls(value: unknown): string[] | null {
+  if (!Array.isArray(value) || !value.length) return null;
+  return value.filter(isPlainObject).map((server) => String(server.url ?? ""));
+}
+
+/** Swagger 2.0's one server, per scheme: `https://host/basePath`. */
+function swaggerServers(document: Json): string[] {
+  if (typeof document.host !== "string") return [];
+  const schemes = Array.isArray(document.schemes) && document.schemes.length ? document.schemes.map(String) : ["https"];
+  const basePath = typeof document.basePath === "string" ? document.basePath : "";
+  return schemes.map((scheme) => `${scheme}://${document.host as string}${basePath}`);
 }
 
 export function readApiModel(document: Json): ApiModel {
@@ -253,5 +271,11 @@ export function readApiModel(document: Json): ApiModel {
   }
   const components = isPlainObject(document.components) ? document.components : {};
   const schemes = swagger ? document.securityDefinitions : components.securitySchemes;
-  return { root: document, operations, webhooks, securitySchemes: new Map(Object.entries(isPlainObject(schemes) ? schemes : {})) };
+  return {
+    root: document,
+    servers: swagger ? swaggerServers(document) : (serverUrls(document.servers) ?? []),
+    operations,
+    webhooks,
+    securitySchemes: new Map(Object.entries(isPlainObject(schemes) ? schemes : {})),
+  };
 }

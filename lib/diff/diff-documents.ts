@@ -125,6 +125,13 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
     if (!a.securitySchemes.has(name))
       fixed("security-scheme-added", { component: `security scheme ${name}`, pointer: {}, message: `security scheme "${name}" was added` });
 
+  for (const url of a.servers)
+    if (!b.servers.includes(url))
+      fixed("api-server-removed", { component: "servers", pointer: { base: "/servers" }, before: url, message: `server ${url} was removed` });
+  for (const url of b.servers)
+    if (!a.servers.includes(url))
+      fixed("api-server-added", { component: "servers", pointer: { revision: "/servers" }, after: url, message: `server ${url} was added` });
+
   changes.push(...shared.flush());
   changes.sort((x, y) => byLevel(x, y) || (x.operation ?? x.component ?? "").localeCompare(y.operation ?? y.component ?? "") || x.id.localeCompare(y.id));
   const count = (list: Change[]) => ({
@@ -252,7 +259,25 @@ function compareOperation(
     if (before.body.required && !after.body.required)
       fixed("request-body-became-optional", { pointer: { revision: after.body.pointer }, message: "the request body became optional" });
     for (const [type, schema] of before.body.content) {
-      if (!after.body.content.has(type))
+      const range = after.body.content.has(type) ? undefined : [...after.body.content.keys()].find((candidate) => covers(candidate, type));
+      if (range) {
+        fixed("request-body-media-type-widened", {
+          pointer: { base: before.body.pointer, revision: after.body.pointer },
+          before: type,
+          after: range,
+          message: `the request body's ${type} is now accepted as ${range}`,
+        });
+        compareSchemas(
+          schema,
+          after.body.content.get(range),
+          schemaContext(
+            `the ${range} request body`,
+            "request-body",
+            `${before.body.pointer}/content/${escapePointerKey(type)}/schema`,
+            `${after.body.pointer}/content/${escapePointerKey(range)}/schema`,
+          ),
+        );
+      } else if (!after.body.content.has(type))
         fixed("request-body-media-type-removed", {
           pointer: { base: before.body.pointer },
           before: type,
@@ -291,7 +316,28 @@ function compareOperation(
       continue;
     }
     for (const [type, schema] of response.content) {
-      if (!next.content.has(type))
+      // A specific type that became a range clients cannot rely on, or a range that became a type it covers.
+      const generalized = next.content.has(type) ? undefined : [...next.content.keys()].find((candidate) => covers(candidate, type));
+      const specialized = next.content.has(type) || generalized ? undefined : [...next.content.keys()].find((candidate) => covers(type, candidate));
+      const replacement = generalized ?? specialized;
+      if (replacement) {
+        fixed(generalized ? "response-media-type-generalized" : "response-media-type-specialized", {
+          pointer: { base: response.pointer, revision: next.pointer },
+          before: type,
+          after: replacement,
+          message: `response ${status} is sent as ${replacement} instead of ${type}`,
+        });
+        compareSchemas(
+          schema,
+          next.content.get(replacement),
+          schemaContext(
+            `the ${status} ${replacement} response`,
+            "response-body",
+            `${response.pointer}/content/${escapePointerKey(type)}/schema`,
+            `${next.pointer}/content/${escapePointerKey(replacement)}/schema`,
+          ),
+        );
+      } else if (!next.content.has(type))
         fixed("response-media-type-removed", { pointer: { base: response.pointer }, before: type, message: `response ${status} is no longer sent as ${type}` });
       else
         compareSchemas(
@@ -316,7 +362,19 @@ function compareOperation(
           before: header,
           message: `response ${status} no longer sends header ${header}`,
         });
-      else
+      else {
+        if (value.required && !nextHeader.required)
+          fixed("response-header-became-optional", {
+            pointer: { base: response.pointer, revision: next.pointer },
+            before: header,
+            message: `response ${status} header ${header} is no longer always sent`,
+          });
+        if (!value.required && nextHeader.required)
+          fixed("response-header-became-required", {
+            pointer: { base: response.pointer, revision: next.pointer },
+            after: header,
+            message: `response ${status} header ${header} is now always sent`,
+          });
         compareSchemas(
           value.schema,
           nextHeader.schema,
@@ -327,7 +385,11 @@ function compareOperation(
             `${next.pointer}/headers/${escapePointerKey(header)}/schema`,
           ),
         );
+      }
     }
+    for (const header of next.headers.keys())
+      if (!response.headers.has(header))
+        fixed("response-header-added", { pointer: { revision: next.pointer }, after: header, message: `response ${status} now sends header ${header}` });
   }
   for (const [status, response] of after.responses)
     if (!before.responses.has(status))
@@ -397,4 +459,23 @@ function compareOperation(
   for (const callback of after.callbacks)
     if (!before.callbacks.has(callback))
       fixed("callback-added", { pointer: { revision: `${after.pointer}/callbacks` }, after: callback, message: `callback ${callback} was added` });
+
+  // Servers the operation (or its path) names instead of the document's; the document's own are compared once.
+  if (before.servers || after.servers) {
+    const serversBefore = before.servers ?? a.servers;
+    const serversAfter = after.servers ?? b.servers;
+    for (const url of serversBefore)
+      if (!serversAfter.includes(url))
+        fixed("endpoint-server-removed", { pointer: { base: before.pointer }, before: url, message: `${name} is no longer served at ${url}` });
+    for (const url of serversAfter)
+      if (!serversBefore.includes(url))
+        fixed("endpoint-server-added", { pointer: { revision: after.pointer }, after: url, message: `${name} is now also served at ${url}` });
+  }
+}
+
+// Whether a media type range (application/* or the any-type range) covers a media type; parameters (;charset=…) aside.
+function covers(range: string, type: string): boolean {
+  const [wanted, given] = [range.split(";")[0]!.trim().toLowerCase(), type.split(";")[0]!.trim().toLowerCase()];
+  if (wanted === given) return false;
+  return wanted === "*/*" || (wanted.endsWith("/*") && given.startsWith(wanted.slice(0, -1)));
 }

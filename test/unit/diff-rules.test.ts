@@ -24,6 +24,66 @@ const ids = (base: Json, revision: Json, now = new Date("2026-06-01")) =>
     .sort();
 
 const cases: [string, Json, Json, string[]][] = [
+  // Servers, media-type ranges and response headers (issue 24)
+  [
+    "a server removed from the document, another added",
+    doc({ "/a": { get: op() } }, { servers: [{ url: "https://api.example.com/v1" }] }),
+    doc({ "/a": { get: op() } }, { servers: [{ url: "https://api.example.com/v2" }] }),
+    ["api-server-removed:info", "api-server-added:info"],
+  ],
+  [
+    "an operation's own server removed",
+    doc({ "/a": { get: op({ servers: [{ url: "https://uploads.example.com" }, { url: "https://eu.uploads.example.com" }] }) } }),
+    doc({ "/a": { get: op({ servers: [{ url: "https://uploads.example.com" }] }) } }),
+    ["endpoint-server-removed:info"],
+  ],
+  [
+    "a request media type now accepted through application/*",
+    doc({ "/a": { post: withBody({ type: "object" }) } }),
+    doc({ "/a": { post: { requestBody: { required: true, content: { "application/*": { schema: { type: "object" } } } }, responses: ok } } }),
+    ["request-body-media-type-widened:info", "request-body-media-type-added:info"],
+  ],
+  [
+    "a response media type became application/*",
+    doc({ "/a": { get: withResponse({ type: "object" }) } }),
+    doc({ "/a": { get: { responses: { "200": { description: "ok", content: { "application/*": { schema: { type: "object" } } } } } } } }),
+    ["response-media-type-generalized:warning", "response-media-type-added:info"],
+  ],
+  [
+    "a response media type range became a type it covers",
+    doc({ "/a": { get: { responses: { "200": { description: "ok", content: { "*/*": { schema: { type: "object" } } } } } } } }),
+    doc({ "/a": { get: withResponse({ type: "object" }) } }),
+    ["response-media-type-specialized:info", "response-media-type-added:info"],
+  ],
+  [
+    "response headers: one no longer always sent, one now always sent, one added",
+    doc({
+      "/a": {
+        get: {
+          responses: {
+            "200": { description: "ok", headers: { "X-Rate-Limit": { required: true, schema: { type: "integer" } }, ETag: { schema: { type: "string" } } } },
+          },
+        },
+      },
+    }),
+    doc({
+      "/a": {
+        get: {
+          responses: {
+            "200": {
+              description: "ok",
+              headers: {
+                "X-Rate-Limit": { schema: { type: "integer" } },
+                ETag: { required: true, schema: { type: "string" } },
+                "X-Request-Id": { schema: { type: "string" } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    ["response-header-became-optional:breaking", "response-header-became-required:info", "response-header-added:info"],
+  ],
   ["an operation added", doc({ "/a": { get: op() } }), doc({ "/a": { get: op() }, "/b": { get: op() } }), ["endpoint-added:info"]],
   ["an operation removed", doc({ "/a": { get: op() }, "/b": { get: op() } }), doc({ "/a": { get: op() } }), ["endpoint-removed:breaking"]],
   [
