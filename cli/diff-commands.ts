@@ -54,6 +54,29 @@ export async function diffCommand(base: string, revision: string, options: DiffO
   return verdict(result, options.failOn);
 }
 
+/** At most this many "approve" links: a check with hundreds of breaks needs a conversation, not links. */
+const MAX_APPROVAL_LINKS = 20;
+
+/** For each breaking change nothing covers, a link to the portal's approval form with the change filled in (for its maintainers). */
+function formatApprovalLinks(uncovered: Change[], changesPage: URL, format: DiffOptions["format"]): string {
+  const links = uncovered.slice(0, MAX_APPROVAL_LINKS).map((change) => {
+    const key = approvalKey(change);
+    const url = new URL(changesPage);
+    url.search = new URLSearchParams({ approveRule: key.ruleId, approveTarget: key.target, approvePointer: key.pointer }).toString();
+    url.hash = "approvals";
+    return { label: `${key.ruleId} at ${key.target}`, href: url.href };
+  });
+  const more = uncovered.length - links.length;
+  if (format === "markdown")
+    return [
+      `**Not approved** (${uncovered.length}): a maintainer may approve each, with a reason.`,
+      "",
+      ...links.map((link) => `- [${link.label.replace(/[[\]|]/g, "\\$&")}](${link.href})`),
+      ...(more ? [`- …and ${more} more`] : []),
+    ].join("\n");
+  return [...links.map((link) => `approve? ${link.label}: ${link.href}`), ...(more ? [`…and ${more} more`] : [])].join("\n");
+}
+
 /** JSON from the portal, or null after saying on stderr why it could not be read (the status, or the network's reason). */
 async function readPortal<T>(url: URL, headers: Record<string, string>): Promise<T | null> {
   const response = await fetch(url, { headers }).catch((error: Error) => error);
@@ -114,6 +137,10 @@ export async function checkCommand(file: string, service: string, options: DiffO
       }),
     );
     if (covers.covered.length) console.log(`\n${formatCovers(covers.covered, options.format)}`);
+    if (covers.uncovered.length)
+      console.log(
+        `\n${formatApprovalLinks(covers.uncovered, new URL(`/services/${encodeURIComponent(service)}/changes`, config.WAYFINDER_URL), options.format)}`,
+      );
     console.log(`\n${formatLint(lint, options.format, file)}`);
   }
   // One exit code for CI: breaking changes or lint findings, whichever was asked for.

@@ -18,6 +18,7 @@ export function ApprovalManager({
   waivers,
   mayApprove,
   asOf,
+  prefill = {},
 }: {
   slug: string;
   approvals: ApprovalView[];
@@ -25,6 +26,8 @@ export function ApprovalManager({
   mayApprove: boolean;
   /** When the page was rendered (ISO): what counts as expired. */
   asOf: string;
+  /** The change to approve, from a link `wayfinder check` prints (`?approveRule=…&approveTarget=…&approvePointer=…`). */
+  prefill?: { ruleId?: string; target?: string; pointer?: string };
 }) {
   const {
     error,
@@ -32,7 +35,7 @@ export function ApprovalManager({
     end: revoke,
     field,
   } = useManagedList(
-    { ruleId: "", target: "", pointer: "", reason: "", expires: "" },
+    { ruleId: prefill.ruleId ?? "", target: prefill.target ?? "", pointer: prefill.pointer ?? "", reason: "", expires: "" },
     {
       create: (form) =>
         apiRequest("POST", `/api/v1/services/${slug}/approvals`, {

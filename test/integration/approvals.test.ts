@@ -136,6 +136,11 @@ describe("approvals and waivers", () => {
     const failing = await check();
     expect(failing.code).toBe(1);
     expect(failing.out).not.toMatch(/^approved /m);
+    // Each uncovered break comes with a link to the portal's approval form, the change filled in.
+    expect(failing.out).toContain(
+      `approve? endpoint-removed at GET /other: ${server.url}/services/governed/changes?approveRule=endpoint-removed&approveTarget=GET+%2Fother&approvePointer=%2Fpaths%2F%7E1other%2Fget#approvals`,
+    );
+    expect(failing.out.match(/^approve\? /gm)).toHaveLength(4);
   });
 
   it("lets maintainers and the owning team's token approve a change, not a member", async () => {

@@ -26,6 +26,9 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
   const versions = await listServiceChanges(db, { actor, slug, level });
   const [approvals, mayApprove] = await Promise.all([listApprovals(db, { actor, serviceSlug: slug }), mayApproveChanges(db, actor, slug)]);
   const asOf = new Date().toISOString();
+  // A link from `wayfinder check` names the change to approve; the form starts with it.
+  const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 2000) : undefined);
+  const prefill = { ruleId: text(query.approveRule), target: text(query.approveTarget), pointer: text(query.approvePointer) };
   const filter = (value: Level | undefined, label: string) => (
     <Link
       href={`/services/${slug}/changes${value ? `?level=${value}` : ""}`}
@@ -67,7 +70,7 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
           An approval covers one breaking change (its rule, operation and pointer, as the diff and <code>wayfinder check</code> print them): the check passes on
           it, and publishing under <code>block</code> accepts it.
         </p>
-        <ApprovalManager slug={slug} approvals={approvals.items} waivers={approvals.waivers} mayApprove={mayApprove} asOf={asOf} />
+        <ApprovalManager slug={slug} approvals={approvals.items} waivers={approvals.waivers} mayApprove={mayApprove} asOf={asOf} prefill={prefill} />
       </section>
       {versions.length === 0 && <p>No version has been published yet.</p>}
       <ol className="space-y-8">
