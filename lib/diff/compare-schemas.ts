@@ -32,8 +32,11 @@ const MAX_DEPTH = 48;
 /** Patterns that accept any string: widening to one is no constraint at all. */
 const ANY_STRING = new Set([".*", "^.*$", "^.*", ".*$"]);
 
-/** Keywords whose value is one schema applying to the same value or to its parts. */
-const SUBSCHEMA_KEYWORDS = ["not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"] as const;
+/**
+ * Keywords whose value is one schema applying to the same value or to its parts. Not `not`: tightening
+ * what it excludes loosens what it accepts, so a change inside it cannot be classified by direction.
+ */
+const SUBSCHEMA_KEYWORDS = ["if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"] as const;
 
 /** Where a schema nested in this one is: a parameter's properties are the parameter's, a body's are properties. */
 function nestedPlace(place: SchemaPlace): SchemaPlace {

@@ -24,6 +24,13 @@ const ids = (base: Json, revision: Json, now = new Date("2026-06-01")) =>
     .sort();
 
 const cases: [string, Json, Json, string[]][] = [
+  // What `not` excludes cannot be classified by direction: a change inside it is not reported as a tightening or loosening.
+  [
+    "a schema inside `not` changed",
+    doc({ "/a": { post: withBody({ type: "string", not: { type: "string", minLength: 1, maxLength: 3 } }) } }),
+    doc({ "/a": { post: withBody({ type: "string", not: { type: "string", minLength: 5 } }) } }),
+    [],
+  ],
   // Servers, media-type ranges and response headers (issue 24)
   [
     "a server removed from the document, another added",
