@@ -10,7 +10,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import next from "next";
 
-// A second line behind lib/security/document-regexp.ts (documents' patterns run on RE2JS): any regular
+// A second line behind lib/platform/security/document-regexp.ts (documents' patterns run on RE2JS): any regular
 // expression a library compiles that backtracks excessively falls back to V8's linear-time engine,
 // where that engine can run it. Set before anything is loaded; worker threads share the flag.
 v8.setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");

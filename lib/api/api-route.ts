@@ -11,7 +11,7 @@ import { logger } from "@/lib/platform/logger";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Cookie-authenticated changes need the CSRF header (lib/security/csrf.ts) as well as our own Origin.
+ * Cookie-authenticated changes need the CSRF header (lib/platform/security/csrf.ts) as well as our own Origin.
  * Bearer tokens are never sent by a browser on its own, so token calls need neither.
  */
 function assertChangeFromPortal(request: Request, actor: Actor): void {

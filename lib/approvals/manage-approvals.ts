@@ -7,7 +7,8 @@ import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { AppError, notFound } from "@/lib/platform/errors";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { approvalInputSchema, type ApprovalInput } from "./approval-input";
-import { toApprovalView, toWaiverView, waiverSelect } from "./approval-view";
+import { toApprovalView } from "./approval-view";
+import { applicableWaivers } from "./load-covers";
 import type { ApprovalView, WaiverView } from "./cover-changes";
 
 async function loadService(db: Db, slug: string) {
@@ -24,8 +25,7 @@ export async function mayApproveChanges(db: Db, actor: Actor, serviceSlug: strin
 
 /** 404 for no such service, then 401/403 for who may not approve its changes: routes check this before reading a body. */
 export async function assertMayApprove(db: Db, actor: Actor, serviceSlug: string): Promise<void> {
-  const service = await loadService(db, serviceSlug);
-  assert(canAcceptBreaking(actor, { id: service.id, ownerTeamIds: service.ownerTeamIds }), actor, `approve breaking changes to "${serviceSlug}"`);
+  assert(await mayApproveChanges(db, actor, serviceSlug), actor, `approve breaking changes to "${serviceSlug}"`);
 }
 
 /**
@@ -105,11 +105,7 @@ export async function listApprovals(
   const service = await loadService(db, serviceSlug);
   const [approvals, waivers] = await Promise.all([
     db.changeApproval.findMany({ where: { serviceId: service.id }, orderBy: { createdAt: "desc" } }),
-    db.changeWaiver.findMany({
-      where: { revokedAt: null, expiresAt: { gt: new Date() }, OR: [{ teamId: null }, { teamId: { in: service.ownerTeamIds } }] },
-      select: waiverSelect,
-      orderBy: { createdAt: "desc" },
-    }),
+    applicableWaivers(db, service),
   ]);
-  return { items: approvals.map(toApprovalView), waivers: waivers.map(toWaiverView) };
+  return { items: approvals.map(toApprovalView), waivers };
 }

@@ -259,41 +259,33 @@ function compareOperation(
     if (before.body.required && !after.body.required)
       fixed("request-body-became-optional", { pointer: { revision: after.body.pointer }, message: "the request body became optional" });
     for (const [type, schema] of before.body.content) {
-      const range = after.body.content.has(type) ? undefined : [...after.body.content.keys()].find((candidate) => covers(candidate, type));
-      if (range) {
-        fixed("request-body-media-type-widened", {
-          pointer: { base: before.body.pointer, revision: after.body.pointer },
-          before: type,
-          after: range,
-          message: `the request body's ${type} is now accepted as ${range}`,
-        });
-        compareSchemas(
-          schema,
-          after.body.content.get(range),
-          schemaContext(
-            `the ${range} request body`,
-            "request-body",
-            `${before.body.pointer}/content/${escapePointerKey(type)}/schema`,
-            `${after.body.pointer}/content/${escapePointerKey(range)}/schema`,
-          ),
-        );
-      } else if (!after.body.content.has(type))
+      // The same type, else a range (application/*) that now accepts it.
+      const counterpart = after.body.content.has(type) ? type : [...after.body.content.keys()].find((candidate) => covers(candidate, type));
+      if (!counterpart) {
         fixed("request-body-media-type-removed", {
           pointer: { base: before.body.pointer },
           before: type,
           message: `the request body is no longer accepted as ${type}`,
         });
-      else
-        compareSchemas(
-          schema,
-          after.body.content.get(type),
-          schemaContext(
-            `the ${type} request body`,
-            "request-body",
-            `${before.body.pointer}/content/${escapePointerKey(type)}/schema`,
-            `${after.body.pointer}/content/${escapePointerKey(type)}/schema`,
-          ),
-        );
+        continue;
+      }
+      if (counterpart !== type)
+        fixed("request-body-media-type-widened", {
+          pointer: { base: before.body.pointer, revision: after.body.pointer },
+          before: type,
+          after: counterpart,
+          message: `the request body's ${type} is now accepted as ${counterpart}`,
+        });
+      compareSchemas(
+        schema,
+        after.body.content.get(counterpart),
+        schemaContext(
+          `the ${counterpart} request body`,
+          "request-body",
+          `${before.body.pointer}/content/${escapePointerKey(type)}/schema`,
+          `${after.body.pointer}/content/${escapePointerKey(counterpart)}/schema`,
+        ),
+      );
     }
     for (const type of after.body.content.keys())
       if (!before.body.content.has(type))
@@ -316,40 +308,32 @@ function compareOperation(
       continue;
     }
     for (const [type, schema] of response.content) {
-      // A specific type that became a range clients cannot rely on, or a range that became a type it covers.
-      const generalized = next.content.has(type) ? undefined : [...next.content.keys()].find((candidate) => covers(candidate, type));
-      const specialized = next.content.has(type) || generalized ? undefined : [...next.content.keys()].find((candidate) => covers(type, candidate));
-      const replacement = generalized ?? specialized;
-      if (replacement) {
+      // The same type, else a range clients cannot rely on (generalized), else a type a former range covers (specialized).
+      const keys = [...next.content.keys()];
+      const generalized = next.content.has(type) ? undefined : keys.find((candidate) => covers(candidate, type));
+      const specialized = next.content.has(type) || generalized ? undefined : keys.find((candidate) => covers(type, candidate));
+      const counterpart = next.content.has(type) ? type : (generalized ?? specialized);
+      if (!counterpart) {
+        fixed("response-media-type-removed", { pointer: { base: response.pointer }, before: type, message: `response ${status} is no longer sent as ${type}` });
+        continue;
+      }
+      if (counterpart !== type)
         fixed(generalized ? "response-media-type-generalized" : "response-media-type-specialized", {
           pointer: { base: response.pointer, revision: next.pointer },
           before: type,
-          after: replacement,
-          message: `response ${status} is sent as ${replacement} instead of ${type}`,
+          after: counterpart,
+          message: `response ${status} is sent as ${counterpart} instead of ${type}`,
         });
-        compareSchemas(
-          schema,
-          next.content.get(replacement),
-          schemaContext(
-            `the ${status} ${replacement} response`,
-            "response-body",
-            `${response.pointer}/content/${escapePointerKey(type)}/schema`,
-            `${next.pointer}/content/${escapePointerKey(replacement)}/schema`,
-          ),
-        );
-      } else if (!next.content.has(type))
-        fixed("response-media-type-removed", { pointer: { base: response.pointer }, before: type, message: `response ${status} is no longer sent as ${type}` });
-      else
-        compareSchemas(
-          schema,
-          next.content.get(type),
-          schemaContext(
-            `the ${status} ${type} response`,
-            "response-body",
-            `${response.pointer}/content/${escapePointerKey(type)}/schema`,
-            `${next.pointer}/content/${escapePointerKey(type)}/schema`,
-          ),
-        );
+      compareSchemas(
+        schema,
+        next.content.get(counterpart),
+        schemaContext(
+          `the ${status} ${counterpart} response`,
+          "response-body",
+          `${response.pointer}/content/${escapePointerKey(type)}/schema`,
+          `${next.pointer}/content/${escapePointerKey(counterpart)}/schema`,
+        ),
+      );
     }
     for (const type of next.content.keys())
       if (!response.content.has(type))

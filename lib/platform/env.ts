@@ -11,7 +11,7 @@ const positiveInteger = z.coerce
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
-/** A list of hosts, addresses and networks (lib/fetch/fetch-policy.ts), refused with the entry it cannot read. */
+/** A list of hosts, addresses and networks (lib/platform/fetch-policy.ts), refused with the entry it cannot read. */
 const fetchPolicy = z.string().superRefine((value, context) => {
   try {
     parseFetchPolicy(value);

@@ -5,8 +5,7 @@ import type { Db } from "@/lib/platform/db/types";
 import type { DiffSummary } from "@/lib/diff/diff-types";
 import { notFound } from "@/lib/platform/errors";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
-import { coverBreaking } from "@/lib/approvals/cover-changes";
-import { loadCovers } from "@/lib/approvals/load-covers";
+import { coversUnderBlock } from "@/lib/approvals/load-covers";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { versionBase, violatesSemver } from "./version-base";
 
@@ -53,15 +52,13 @@ export async function previewPublish(
   const stored = await db.apiDocument.findUniqueOrThrow({ where: { apiVersionId: base.id }, select: { json: true } });
   const { summary, changes } = await runPipeline("diffStored", { base: stored.json, revision: prepared.json });
   // As publishing decides: under `block`, breaking changes each approved (or waived) pass.
-  const { approvals, waivers } =
-    summary.breaking && service.breakingChangePolicy === "block" ? await loadCovers(db, { id: service.id, ownerTeamIds }) : { approvals: [], waivers: [] };
-  const covered = coverBreaking(changes, approvals, waivers).covered.length;
+  const covers = await coversUnderBlock(db, { id: service.id, ownerTeamIds, breakingChangePolicy: service.breakingChangePolicy }, { changes, summary });
   return {
     ...preview,
     unchanged: false,
     base: { version: base.version, revision: base.revision },
     summary,
     semverViolation: violatesSemver(base.version, prepared.version, summary.breaking),
-    refused: summary.breaking > 0 && service.breakingChangePolicy === "block" && covered < summary.breaking,
+    refused: summary.breaking > 0 && service.breakingChangePolicy === "block" && !covers?.all,
   };
 }

@@ -14,8 +14,7 @@ import { specFormatToDb } from "@/lib/openapi/spec-format";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { addSearchWords } from "@/lib/search-index/add-search-words";
 import { describePublish } from "./describe-publish";
-import { coverBreaking } from "@/lib/approvals/cover-changes";
-import { loadCovers } from "@/lib/approvals/load-covers";
+import { coversUnderBlock } from "@/lib/approvals/load-covers";
 import { operationsPastSunset } from "@/lib/openapi/receive-document";
 import { versionBase, violatesSemver } from "./version-base";
 
@@ -239,13 +238,8 @@ async function decidePublish(
     const semverViolation = violatesSemver(base.version, prepared.version, result.summary.breaking);
     diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
     // Approved (or waived) breaking changes pass `block` without a reason given at publish.
-    let covers: ReturnType<typeof coverBreaking> | null = null;
-    if (result.summary.breaking && service.breakingChangePolicy === "block") {
-      const { approvals, waivers } = await loadCovers(tx, { id: service.id, ownerTeamIds });
-      covers = coverBreaking(changes, approvals, waivers);
-    }
-    const allApproved = covers !== null && covers.uncovered.length === 0 && covers.covered.length === result.summary.breaking;
-    if (covers && allApproved && !options.acceptBreaking)
+    const covers = await coversUnderBlock(tx, { id: service.id, ownerTeamIds, breakingChangePolicy: service.breakingChangePolicy }, result);
+    if (covers?.all && !options.acceptBreaking)
       diff.acceptedBreakingReason = `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}`;
     else if (result.summary.breaking && service.breakingChangePolicy === "block") {
       if (!options.acceptBreaking) {

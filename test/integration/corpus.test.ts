@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectFiles } from "@/cli/collect-files";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { documentSchemaProblem } from "@/lib/openapi/document-schema-check";
+import { deref } from "@/lib/openapi/json-pointer";
 import { buildSampleRequest, type HarRequest } from "@/lib/try-it/samples/build-sample-request";
 import { fixturesDir, hasFixtures, singleFileFixtures } from "../support/fixtures";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
@@ -75,18 +76,10 @@ function documents(operation: Json, status: number): boolean {
 
 /** The schema of the body an operation takes in this media type (OpenAPI 3, or Swagger 2.0's body parameter). */
 function bodySchemaOf(document: Json, operation: Json, mimeType: string | undefined): Json | undefined {
-  const deref = (value: unknown): Json | undefined => {
-    let node = value as Json | undefined;
-    for (let hops = 0; node && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops < 20; hops += 1)
-      node = node.$ref
-        .slice(2)
-        .split("/")
-        .reduce<unknown>((at, key) => (at as Json | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], document) as Json | undefined;
-    return node;
-  };
-  const content = deref(operation.requestBody)?.content as Record<string, Json> | undefined;
+  const resolve = (value: unknown) => deref(document, value) as Json | undefined;
+  const content = resolve(operation.requestBody)?.content as Record<string, Json> | undefined;
   if (content) return (mimeType ? content[mimeType] : Object.values(content)[0])?.schema as Json | undefined;
-  const body = ((operation.parameters as unknown[] | undefined) ?? []).map(deref).find((parameter) => parameter?.in === "body");
+  const body = ((operation.parameters as unknown[] | undefined) ?? []).map(resolve).find((parameter) => parameter?.in === "body");
   return body?.schema as Json | undefined;
 }
 

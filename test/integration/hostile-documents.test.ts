@@ -145,7 +145,7 @@ describe("hostile documents pushed over HTTP", () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((tag) => tag.includes(`nonce="${nonce}"`))).toBe(true);
     expect(response.headers.get("permissions-policy")).toContain("camera=()");
-    // Plain http here: no HSTS (lib/security/security-headers.ts adds it over https).
+    // Plain http here: no HSTS (lib/platform/security/security-headers.ts adds it over https).
     expect(response.headers.get("strict-transport-security")).toBeNull();
     const again = (await fetch(`${server.url}/services`)).headers.get("content-security-policy");
     expect(again).not.toBe(policy);

@@ -22,7 +22,7 @@ function checkerFor(document: Json, operation: IHttpOperation & { __bundled__?: 
   let checker = checkers.get(key);
   if (!checker) {
     const is31 = isOpenApi31(document);
-    // Documents' regular expressions run on the linear-time engine (lib/security/document-regexp.ts).
+    // Documents' regular expressions run on the linear-time engine (lib/platform/security/document-regexp.ts).
     const options = { strict: false, logger: false, unicodeRegExp: false, code: { regExp: documentRegExpEngine } } as const;
     const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
     addFormats(ajv);

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/platform/errors";
 import { readBodyCapped } from "@/lib/platform/http/read-body";
+import { searchParamsRecord } from "@/lib/platform/http/search-params";
 import type { MockInput } from "./mock-request";
 
 /** The largest request body the mock reads. */
@@ -31,12 +32,7 @@ async function readBody(request: Request): Promise<unknown> {
 
 /** The parts of an HTTP request Prism looks at, with `path` relative to the mock's base address. */
 export async function readMockInput(request: Request, path: string): Promise<MockInput> {
-  const url = new URL(request.url);
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    const existing = query[name];
-    query[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
+  const query = searchParamsRecord(new URL(request.url).searchParams);
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) if (!PORTAL_HEADERS.has(name)) headers[name] = value;
   const apiCookie = request.headers.get("x-wayfinder-cookie");
