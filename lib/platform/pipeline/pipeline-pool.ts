@@ -46,6 +46,7 @@ const holder = globalThis as typeof globalThis & {
   __wayfinderPipeline?: { tasks: Tasks; script: WorkerScript };
   __wayfinderLanes?: Record<PipelineLane, Lane>;
   __wayfinderPipelineUnavailable?: string;
+  __wayfinderWorkerFound?: boolean;
 };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -126,9 +127,7 @@ function startWorker(lane: PipelineLane): Slot {
     if (!slot.ready) {
       // The worker never loaded (a runtime that cannot load TypeScript into a worker, say): ingestion
       // must not stop for that. Run here from now on, and say so once.
-      if (!holder.__wayfinderPipelineUnavailable)
-        logger.warn({ event: "pipeline.threads_unavailable", error: reason.message }, "worker threads cannot start here; ingestion runs on the main thread");
-      holder.__wayfinderPipelineUnavailable = reason.message;
+      markUnavailable(reason.message);
       const waiting = [...(job ? [job] : []), ...current.queue.splice(0)];
       for (const entry of waiting) runHere(entry.task, entry.args).then(entry.resolve, entry.reject);
       return;
@@ -213,11 +212,34 @@ function armDeadline(running: Slot): void {
  * Readers' diffs go in the `read` lane, so they never delay a publish. Typed by lib/pipeline/run-pipeline.ts.
  */
 export function runTask(task: string, args: unknown, { lane = "write" }: { lane?: PipelineLane } = {}): Promise<unknown> {
-  if (env().WAYFINDER_PIPELINE_THREADS === 0 || holder.__wayfinderPipelineUnavailable) return runHere(task, args);
+  if (env().WAYFINDER_PIPELINE_THREADS === 0 || holder.__wayfinderPipelineUnavailable || !workerScriptFound()) return runHere(task, args);
   return new Promise<unknown>((resolve, reject) => {
     lanes()[lane].queue.push({ task, args, resolve, reject });
     dispatch(lane);
   });
+}
+
+/** From now on tasks run on the caller's thread; said once. */
+function markUnavailable(reason: string): void {
+  if (!holder.__wayfinderPipelineUnavailable)
+    logger.warn({ event: "pipeline.threads_unavailable", error: reason }, "worker threads cannot start here; ingestion runs on the main thread");
+  holder.__wayfinderPipelineUnavailable = reason;
+}
+
+/**
+ * Whether the threads' script is there (a production server without `.next/workers`, built by `npm run
+ * build`, has none): without it ingestion runs here, as when a thread cannot load, instead of failing.
+ */
+function workerScriptFound(): boolean {
+  if (holder.__wayfinderWorkerFound) return true;
+  try {
+    workerEntry(registered().script);
+    holder.__wayfinderWorkerFound = true;
+    return true;
+  } catch (error) {
+    markUnavailable((error as Error).message);
+    return false;
+  }
 }
 
 /** Ends the worker threads (scripts and tests that want to exit). */
@@ -226,5 +248,6 @@ export async function stopPipeline(): Promise<void> {
   const slots = [...all.write.slots, ...all.read.slots];
   holder.__wayfinderLanes = undefined;
   holder.__wayfinderPipelineUnavailable = undefined;
+  holder.__wayfinderWorkerFound = undefined;
   await Promise.all(slots.map((slot) => slot.worker.terminate()));
 }
