@@ -10,6 +10,9 @@ import { readApi } from "./read-api";
 import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
 import { approvalKey, coverBreaking, type ApprovalView, type Cover, type WaiverView } from "@/lib/approvals/cover-changes";
 import type { Change } from "@/lib/diff/diff-types";
+import { annotateImpact, type ImpactConsumer } from "@/lib/consumers/change-impact";
+import type { NeighbourView } from "@/lib/consumers/list-consumers";
+import { documentOperations, operationIdIndex } from "@/lib/consumers/operation-key";
 
 /** Which approval or waiver covers each approved breaking change. */
 function formatCovers(covered: { change: Change; cover: Cover }[], format: DiffOptions["format"]): string {
@@ -36,6 +39,8 @@ export interface DiffOptions {
   ruleset?: string;
   /** Refuse (exit 2) a document its official schema finds invalid, as publishing would; by default it is compared and its problems listed. */
   strict?: boolean;
+  /** diff only: the service the documents are versions of, to name the consumers each change touches (needs WAYFINDER_URL). */
+  service?: string;
 }
 
 /** The exit code for `--fail-on`; `approved` breaking changes (check only) do not count. */
@@ -46,10 +51,53 @@ function verdict(result: DiffResult, failOn: DiffOptions["failOn"], approved = 0
   return failing ? DIFF_EXIT.failed : DIFF_EXIT.ok;
 }
 
-/** `wayfinder diff <base> <revision>`: offline, files or URLs. */
+/**
+ * The diff of two documents with the consumers each change touches, looked up in the portal (the
+ * service's declared and observed consumers; operationIds resolved against the two documents), or
+ * null after saying why it could not be read.
+ */
+async function withConsumers(
+  service: string,
+  before: DocumentForDiff,
+  after: DocumentForDiff,
+  portal: string,
+  headers: Record<string, string>,
+): Promise<DiffResult | null> {
+  const listed = await readPortal<{ items: NeighbourView[] }>(new URL(`/api/v1/services/${encodeURIComponent(service)}/consumers`, portal), headers);
+  if (!listed) return null;
+  const consumers: ImpactConsumer[] = listed.items.map((item) => ({
+    service: { slug: item.service.slug, name: item.service.name },
+    teams: item.service.teams,
+    ...(item.declared ? { declared: { versions: item.declared.versions, operations: item.declared.operations, fields: item.declared.fields } } : {}),
+    observed: item.observed.map(({ operation, lastSeenAt }) => ({ operation, lastSeenAt })),
+  }));
+  const version = (after.document.info as { version?: unknown } | undefined)?.version;
+  return annotateImpact(diffRead(before, after, { reach: true }), consumers, {
+    revisionVersion: String(version ?? ""),
+    operationIds: operationIdIndex([...documentOperations(before.document), ...documentOperations(after.document)]),
+  });
+}
+
+/** `wayfinder diff <base> <revision> [--service <slug>]`: offline, files or URLs; consumers from the portal with --service. */
 export async function diffCommand(base: string, revision: string, options: DiffOptions): Promise<number> {
-  const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
-  const result = diffRead(await readApi(base, limits, options.root, options.strict), await readApi(revision, limits, options.root, options.strict));
+  const config = parseCliEnv(process.env);
+  const limits = ingestLimitsFromEnv(config);
+  const [before, after] = [await readApi(base, limits, options.root, options.strict), await readApi(revision, limits, options.root, options.strict)];
+  let result: DiffResult | null;
+  if (options.service) {
+    if (!config.WAYFINDER_URL) {
+      console.error("error: --service looks consumers up in the portal: set WAYFINDER_URL (e.g. https://wayfinder.example.com).");
+      return DIFF_EXIT.unreadable;
+    }
+    result = await withConsumers(
+      options.service,
+      before,
+      after,
+      config.WAYFINDER_URL,
+      config.WAYFINDER_TOKEN ? { Authorization: `Bearer ${config.WAYFINDER_TOKEN}` } : {},
+    );
+    if (!result) return DIFF_EXIT.unreadable;
+  } else result = diffRead(before, after);
   console.log(formatChanges(result, options.format, `${base} → ${revision}`));
   return verdict(result, options.failOn);
 }
@@ -117,7 +165,8 @@ export async function checkCommand(file: string, service: string, options: DiffO
     // What the portal serves passed its validation when it was published.
     base = { document: stored, problems: [] };
   }
-  const result = diffRead(base, working);
+  const result = await withConsumers(service, base, working, config.WAYFINDER_URL, headers);
+  if (!result) return DIFF_EXIT.unreadable;
   // Approved (or waived) breaking changes do not fail the check; each says what covers it.
   const listed = await readPortal<{ items: ApprovalView[]; waivers: WaiverView[] }>(
     new URL(`/api/v1/services/${encodeURIComponent(service)}/approvals`, config.WAYFINDER_URL),

@@ -5,6 +5,7 @@ import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
 import { collectFiles } from "./collect-files";
+import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
 import { bundledTemplates, newEndpoint, newService } from "./new-command";
@@ -14,9 +15,15 @@ const USAGE = `Usage:
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
             [--accept-breaking "<reason>"]      past a \`block\` policy: publish breaking changes for this reason
                                                 (an owning team's token; recorded in the audit log)
-  wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline
+  wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline;
+            [--service <slug>]                  with it (and WAYFINDER_URL), each change names the service's consumers it touches
   wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL),
                                                 and lint it with the house rules: one report for a pull request
+  wayfinder consumes <provider>[@range] --service <slug> [--operations a,b] [--fields x,y] [--remove]
+                                                declare (or withdraw) that a service consumes another's API: all of it,
+                                                or some operations (operationIds or "METHOD /path"), in a semver range
+  wayfinder consumes --file wayfinder.consumes.yaml --service <slug>
+                                                publish everything the service consumes, as its repository declares it
   wayfinder lint <file>                         check a document against the house rules (governance/lint.yaml), offline
   wayfinder new service --template <name> [--set key=value…] <dir>
                                                 start a new service from a template (fastapi-service, typescript-service)
@@ -37,6 +44,7 @@ Options:
   --from-portal                     new: fetch the template from WAYFINDER_URL instead of the bundled copy
 
 Exit codes: validate and publish: 0 ok, 1 invalid document, 2 usage, authorization or network error.
+consumes: 0 declared, 1 refused (an unknown operation or service, a bad range), 2 usage, authorization or network error.
 diff, check and lint: 0 nothing at or above --fail-on / --fail-on-lint (always without them), 1
 something is, 2 a document could not be read (not JSON or YAML, no openapi/swagger, a $ref to nothing;
 with --strict, invalid), or the usage is wrong.`;
@@ -199,6 +207,7 @@ async function diffOrCheck(
   const failOn = values["fail-on"] ?? null;
   const lintFailOn = values["fail-on-lint"] ?? null;
   const wanted = command === "diff" ? files.length === 2 : files.length === 1 && values.service;
+  // diff --service looks consumers up in the portal; check always does.
   if (
     !wanted ||
     !["text", "json", "markdown"].includes(format) ||
@@ -217,11 +226,36 @@ async function diffOrCheck(
     strict: values.strict ?? false,
   };
   try {
-    return command === "diff" ? await diffCommand(files[0]!, files[1]!, options) : await checkCommand(files[0]!, values.service!, options);
+    return command === "diff"
+      ? await diffCommand(files[0]!, files[1]!, { ...options, service: values.service })
+      : await checkCommand(files[0]!, values.service!, options);
   } catch (error) {
     failure(error);
     return DIFF_EXIT.unreadable;
   }
+}
+
+/** `wayfinder consumes <provider>[@range] … --service <slug>`, or `--file <yaml> --service <slug>`. */
+async function consumes(args: string[], values: { service?: string; operations?: string; fields?: string; file?: string; remove?: boolean }): Promise<number> {
+  const list = (value: string | undefined) =>
+    value
+      ?.split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const fileForm = values.file !== undefined && args.length === 0 && !values.operations && !values.fields && !values.remove;
+  const oneForm = values.file === undefined && args.length === 1 && !(values.remove && (values.operations || values.fields));
+  if (!values.service || !(fileForm || oneForm)) {
+    console.error(USAGE);
+    return CONSUMES_EXIT.usage;
+  }
+  return consumesCommand({
+    service: values.service,
+    provider: args[0],
+    operations: list(values.operations),
+    fields: list(values.fields),
+    file: values.file,
+    remove: values.remove,
+  });
 }
 
 /** Runs the command line; returns the exit code. */
@@ -243,6 +277,10 @@ export async function main(argv: string[]): Promise<number> {
         set: { type: "string", multiple: true },
         "from-portal": { type: "boolean" },
         "accept-breaking": { type: "string" },
+        operations: { type: "string" },
+        fields: { type: "string" },
+        file: { type: "string" },
+        remove: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -259,6 +297,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "lint") return lint(parsed.positionals.slice(1), parsed.values);
   if (command === "new") return newCommand(parsed.positionals.slice(1), parsed.values);
   if (command === "templates") return listTemplates();
+  if (command === "consumes") return consumes(parsed.positionals.slice(1), parsed.values);
   if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {
     console.error(USAGE);
     return EXIT.usage;

@@ -20,11 +20,11 @@ export const libLevels = [
   ["lib/audit", "lib/diff"],
   ["lib/pipeline", "lib/tokens", "lib/webhooks"],
   // Governed change: approvals of breaking changes and waivers of rules.
-  ["lib/approvals"],
+  ["lib/approvals", "lib/consumers"],
   // The domain: versions, then what builds on them.
   ["lib/versions"],
   ["lib/changes", "lib/try-it"],
-  ["lib/scorecards"],
+  ["lib/scorecards", "lib/watches"],
   ["lib/lint", "lib/services"],
   ["lib/sources", "lib/teams", "lib/templates"],
   // The REST contract and its binder; the importer.

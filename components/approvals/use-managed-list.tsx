@@ -8,7 +8,7 @@ import { inputClass } from "@/components/forms/field";
 /**
  * A list the page renders on the server, with a form that adds to it and a button per item that ends
  * it: both call the API, then refresh the page; their errors show once. `field` renders a labelled
- * input bound to the form.
+ * input bound to the form; `set` changes one value (for inputs `field` does not render).
  */
 export function useManagedList<F extends Record<string, string>>(
   initial: F,
@@ -36,5 +36,6 @@ export function useManagedList<F extends Record<string, string>>(
       <input className={inputClass} value={form[name]} onChange={(event) => setForm({ ...form, [name]: event.target.value })} {...props} />
     </label>
   );
-  return { form, error, add, end, field };
+  const set = (name: keyof F & string, value: string) => setForm((current) => ({ ...current, [name]: value }));
+  return { form, error, add, end, field, set };
 }

@@ -1,5 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { byLevel, LEVELS, type Change, type Level } from "@/lib/diff/diff-types";
+import { ChangeConsumers } from "./consumer-impact";
 
 const levelTone: Record<Level, BadgeTone> = { breaking: "amber", warning: "violet", info: "slate" };
 const levelLabel: Record<Level, string> = { breaking: "breaking", warning: "potentially breaking", info: "info" };
@@ -65,6 +66,7 @@ export function ChangeList({ changes }: { changes: Change[] }) {
                     {show(change.after) !== null && <span>after: {show(change.after)}</span>}
                   </p>
                 )}
+                <ChangeConsumers change={change} />
               </li>
             ))}
           </ul>

@@ -172,13 +172,14 @@ export function ServiceForm({ mode, teams, initial }: ServiceFormProps) {
       <Field
         id="breakingChangePolicy"
         label="Breaking changes"
-        hint="When a published version breaks clients of the one before it: allow records it quietly (early development); warn records it, says so when publishing and tells change.breaking subscribers; block refuses it unless a maintainer (or the team's CI token) gives a reason."
+        hint="When a published version breaks clients of the one before it: allow records it quietly (early development); warn records it, says so when publishing and tells change.breaking subscribers; block refuses it unless each change is approved or a maintainer (or the team's CI token) gives a reason; block-if-consumed refuses only changes that touch a declared or observed consumer."
         error={errors.breakingChangePolicy?.message}
       >
         <select id="breakingChangePolicy" className={inputClass} {...form.register("breakingChangePolicy")}>
           <option value="allow">allow (record them quietly)</option>
           <option value="warn">warn (flag them and tell subscribers)</option>
           <option value="block">block (a maintainer must give a reason)</option>
+          <option value="block-if-consumed">block if consumed (only changes that touch a consumer)</option>
         </select>
       </Field>
       <Field id="tags" label="Tags" hint="Comma-separated, e.g. payments, public." error={errors.tags?.message ?? errors.tags?.[0]?.message}>

@@ -16,6 +16,7 @@ export function WebhookManager({ teamSlug, webhooks, services }: { teamSlug: str
   const router = useRouter();
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<string[]>(["version.published", "change.breaking"]);
+  const [includeConsumed, setIncludeConsumed] = useState(false);
   const [format, setFormat] = useState<"standard" | "slack">("standard");
   const [service, setService] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
@@ -25,7 +26,8 @@ export function WebhookManager({ teamSlug, webhooks, services }: { teamSlug: str
     router.refresh();
   };
   const create = useMutation({
-    mutationFn: () => apiRequest<{ secret: string }>("POST", `/api/v1/teams/${teamSlug}/webhooks`, { url, events, format, ...(service ? { service } : {}) }),
+    mutationFn: () =>
+      apiRequest<{ secret: string }>("POST", `/api/v1/teams/${teamSlug}/webhooks`, { url, events, format, ...(service ? { service } : { includeConsumed }) }),
     onSuccess: (result) => {
       setSecret(result.secret);
       setUrl("");
@@ -101,6 +103,12 @@ export function WebhookManager({ teamSlug, webhooks, services }: { teamSlug: str
             </label>
           ))}
         </fieldset>
+        {!service && (
+          <label className="flex items-center gap-1 text-sm">
+            <input type="checkbox" checked={includeConsumed} onChange={(event) => setIncludeConsumed(event.target.checked)} />
+            Also breaking changes to the APIs our services consume, when they touch them
+          </label>
+        )}
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           Add webhook
         </button>
@@ -112,7 +120,8 @@ export function WebhookManager({ teamSlug, webhooks, services }: { teamSlug: str
             <div className="flex flex-wrap items-center gap-2">
               <code className="break-all">{webhook.url}</code>
               <span className="text-slate-600 dark:text-slate-400">
-                {webhook.format === "slack" ? "Slack" : "signed JSON"} · {webhook.service ?? "all services"} · {webhook.events.join(", ")}
+                {webhook.format === "slack" ? "Slack" : "signed JSON"} · {webhook.service ?? "all services"}
+                {webhook.includeConsumed ? " and the APIs they consume" : ""} · {webhook.events.join(", ")}
               </span>
               <span className="ml-auto flex gap-2">
                 <button

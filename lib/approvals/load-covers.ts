@@ -4,6 +4,8 @@ import type { Db } from "@/lib/platform/db/types";
 import { toApprovalView, toWaiverView, waiverSelect } from "./approval-view";
 import { coverBreaking, type ApprovalView, type WaiverView } from "./cover-changes";
 
+import { policyBlocks } from "./breaking-policy";
+
 type OwnedService = { id: string; ownerTeamIds: string[] };
 
 /** The waivers in force that apply to a service: portal-wide, or of a team that owns it. */
@@ -26,7 +28,7 @@ export async function loadCovers(db: Db, service: OwnedService, now = new Date()
 }
 
 /**
- * What `block` makes of a diff's breaking changes, for publishing and its dry run alike: null when the
+ * What `block` (and `block-if-consumed`) makes of a diff's breaking changes, for publishing and its dry run alike: null when the
  * policy does not block or nothing breaks; else which changes approvals or waivers cover, and whether
  * that is all of them (a diff cut at MAX_CHANGES, with breaking changes left unlisted, never is).
  */
@@ -35,7 +37,7 @@ export async function coversUnderBlock(
   service: OwnedService & { breakingChangePolicy: BreakingChangePolicy },
   result: Pick<DiffResult, "changes" | "summary">,
 ): Promise<(ReturnType<typeof coverBreaking> & { all: boolean }) | null> {
-  if (!result.summary.breaking || service.breakingChangePolicy !== "block") return null;
+  if (!result.summary.breaking || !policyBlocks(service.breakingChangePolicy)) return null;
   const { approvals, waivers } = await loadCovers(db, service);
   const covers = coverBreaking(result.changes, approvals, waivers);
   return { ...covers, all: covers.uncovered.length === 0 && covers.covered.length === result.summary.breaking };

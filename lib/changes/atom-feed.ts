@@ -19,6 +19,14 @@ export function atomFeed(entries: RecentChange[], options: { baseUrl: string; ti
     const { breaking, warning, info } = entry.summary;
     const lines = entry.changes.map((change) => `${change.level.toUpperCase()} ${change.operation ?? change.component ?? ""}: ${change.message}`);
     if (entry.moreChanges) lines.push(`… and ${entry.moreChanges} more`);
+    if (entry.consumers) {
+      const broken = entry.consumers.filter((consumer) => consumer.breaking);
+      lines.unshift(
+        broken.length
+          ? `Breaks ${broken.length} consumer${broken.length === 1 ? "" : "s"}: ${broken.map((consumer) => `${consumer.service.name} (${consumer.breaking} breaking)`).join(", ")}`
+          : "Breaks no known consumer",
+      );
+    }
     return [
       "  <entry>",
       `    <id>${xml(`${link}#${entry.version}-${entry.revision}`)}</id>`,

@@ -2,11 +2,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/platform/db/types";
 import { byLevel, type Change, type Level } from "@/lib/diff/diff-types";
 import { versionDiffSelect } from "@/lib/versions/version-view";
+import { tallyConsumers } from "@/lib/diff/tally-consumers";
 
 export interface RecentChangesFilters {
   team?: string;
   level?: Level;
   limit?: number;
+  /** Only these services (a person's watched services). */
+  serviceIds?: string[];
 }
 
 const countColumn: Record<Level, "breakingCount" | "warningCount" | "infoCount"> = { breaking: "breakingCount", warning: "warningCount", info: "infoCount" };
@@ -20,6 +23,7 @@ export async function listRecentChanges(db: Db, filters: RecentChangesFilters, p
   const where: Prisma.ApiVersionWhereInput = {
     baseVersion: { not: null },
     pendingSince: null,
+    ...(filters.serviceIds ? { serviceId: { in: filters.serviceIds } } : {}),
     ...(filters.team ? { service: { ownerships: { some: { team: { slug: filters.team } } } } } : {}),
     ...(filters.level ? { [countColumn[filters.level]]: { gt: 0 } } : {}),
   };
@@ -45,6 +49,7 @@ export async function listRecentChanges(db: Db, filters: RecentChangesFilters, p
       base: { version: version.baseVersion!, revision: version.baseRevision! },
       summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
       changes: [...all].sort(byLevel).slice(0, perVersion),
+      consumers: tallyConsumers((version.changes as Change[] | null) ?? []),
       moreChanges: Math.max(0, all.length - perVersion),
     };
   });

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/platform/db/types";
 import type { Change, Level } from "@/lib/diff/diff-types";
 import { notFound } from "@/lib/platform/errors";
 import { versionDiffSelect } from "@/lib/versions/version-view";
+import { tallyConsumers } from "@/lib/diff/tally-consumers";
 
 /**
  * A service's changelog: every version and revision, newest first, with when and by whom it was
@@ -42,6 +43,7 @@ export async function listServiceChanges(db: Db, { actor, slug, level }: { actor
       summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
       semverViolation: version.semverViolation,
       acceptedBreakingReason: version.acceptedBreakingReason,
+      consumers: tallyConsumers((version.changes as Change[] | null) ?? []),
       changes,
     };
   });

@@ -6,10 +6,13 @@ import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { setMembership } from "@/lib/teams/set-membership";
 import { publishVersion } from "@/lib/versions/publish-version";
+import { replaceConsumptions } from "@/lib/consumers/manage-consumptions";
 
 /**
  * Loads the demo company into the catalogue through the same domain functions as everything else:
- * teams, services with owners, then each document through the publishing pipeline.
+ * teams, services with owners and their first documents (through the publishing pipeline), then what
+ * each service consumes (as its wayfinder.consumes.yaml would declare it), then the later documents:
+ * their changes name the consumers they touch, as they would have when published.
  */
 const seedActor = systemActor("demo seed");
 
@@ -23,13 +26,19 @@ export async function seedDemo(db: Db): Promise<{ teams: number; services: numbe
     }
   }
   let versions = 0;
-  for (const { specs, ...service } of demoServices) {
-    await createService(db, { actor: seedActor, input: service });
+  const publish = async (serviceSlug: string, specs: string[]) => {
     for (const spec of specs) {
-      const result = await publishVersion(db, { actor: seedActor, serviceSlug: service.slug, text: readDemoSpec(spec), origin: "seed" });
+      const result = await publishVersion(db, { actor: seedActor, serviceSlug, text: readDemoSpec(spec), origin: "seed" });
       if (result.outcome === "created") versions += 1;
     }
+  };
+  for (const { specs, consumes: _consumes, ...service } of demoServices) {
+    await createService(db, { actor: seedActor, input: service });
+    await publish(service.slug, specs.slice(0, 1));
   }
+  for (const { slug, consumes } of demoServices)
+    if (consumes) await replaceConsumptions(db, { actor: seedActor, consumerSlug: slug, file: { consumes }, source: "file" });
+  for (const { slug, specs } of demoServices) await publish(slug, specs.slice(1));
   return { teams: demoTeams.length, services: demoServices.length, versions };
 }
 

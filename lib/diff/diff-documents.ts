@@ -64,7 +64,13 @@ function compareStability(before: OperationModel, after: OperationModel, emit: (
     });
 }
 
-export function diffDocuments(base: Record<string, unknown>, revision: Record<string, unknown>, options: { now?: Date } = {}): DiffResult {
+export interface DiffOptions {
+  now?: Date;
+  /** Also give every operation that reaches a shared schema (DiffResult.reach), for consumer impact. */
+  reach?: boolean;
+}
+
+export function diffDocuments(base: Record<string, unknown>, revision: Record<string, unknown>, options: DiffOptions = {}): DiffResult {
   const now = options.now ?? new Date();
   const a = readApiModel(base);
   const b = readApiModel(revision);
@@ -132,15 +138,17 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
     if (!a.servers.includes(url))
       fixed("api-server-added", { component: "servers", pointer: { revision: "/servers" }, after: url, message: `server ${url} was added` });
 
-  changes.push(...shared.flush());
+  const reach: string[][] | undefined = options.reach ? [] : undefined;
+  changes.push(...shared.flush(reach));
   changes.sort((x, y) => byLevel(x, y) || (x.operation ?? x.component ?? "").localeCompare(y.operation ?? y.component ?? "") || x.id.localeCompare(y.id));
   const count = (list: Change[]) => ({
     breaking: list.filter((change) => change.level === "breaking").length,
     warning: list.filter((change) => change.level === "warning").length,
     info: list.filter((change) => change.level === "info").length,
   });
-  if (changes.length <= MAX_CHANGES) return { changes, summary: count(changes) };
-  return { changes: changes.slice(0, MAX_CHANGES), summary: count(changes), omitted: count(changes.slice(MAX_CHANGES)) };
+  const whole = reach?.length ? { reach } : {};
+  if (changes.length <= MAX_CHANGES) return { changes, summary: count(changes), ...whole };
+  return { changes: changes.slice(0, MAX_CHANGES), summary: count(changes), omitted: count(changes.slice(MAX_CHANGES)), ...whole };
 }
 
 /** What a security scheme promises a client: descriptions and URLs of documentation do not count. */

@@ -1,10 +1,10 @@
 import type { DocumentProblem } from "@/lib/openapi/document-error";
 import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
-import { diffDocuments } from "./diff-documents";
+import { diffDocuments, type DiffOptions } from "./diff-documents";
 import type { DiffResult, ValidityProblem } from "./diff-types";
 
 /** Two documents read for a diff (read-for-diff.ts), compared; what their schemas find wrong listed once, beside the changes. */
-export function diffRead(before: DocumentForDiff, after: DocumentForDiff, options: { now?: Date } = {}): DiffResult {
+export function diffRead(before: DocumentForDiff, after: DocumentForDiff, options: DiffOptions = {}): DiffResult {
   const result = diffDocuments(before.document, after.document, options);
   const validity = [
     ...before.problems.map((problem) => validityProblem("base", problem)),

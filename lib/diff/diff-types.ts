@@ -20,11 +20,39 @@ export interface Change {
   /** The first operations that reach the shared schema (at most MAX_LISTED_OPERATIONS), sorted; `operationCount` says how many in all. */
   operations?: string[];
   operationCount?: number;
+  /** With the diff's `reach` option: the index in DiffResult.reach of every operation reaching the shared schema, when more than listed. */
+  reach?: number;
+  /**
+   * The consuming services whose declared or observed operations a breaking or potentially breaking
+   * change touches, when consumers were looked up (lib/consumers/change-impact.ts): an empty list says
+   * none is touched.
+   */
+  consumers?: ChangeConsumer[];
   /** Where it is in each document, as JSON pointers. */
   pointer: { base?: string; revision?: string };
   before?: unknown;
   after?: unknown;
   message: string;
+}
+
+/** A consuming service a change touches, and how Wayfinder knows it uses what changed. */
+export interface ChangeConsumer {
+  service: { slug: string; name: string };
+  teams: { slug: string; name: string }[];
+  /** The consumer's operations the change touches (`METHOD /path`); empty when it declared the whole API. */
+  operations: string[];
+  /** `declared` (in the catalogue), `observed` (calls seen), or both. */
+  evidence: ("declared" | "observed")[];
+  /** The latest call seen, when observed. */
+  lastSeenAt?: string;
+}
+
+/** Who the changes touch, when consumers were looked up. */
+export interface DiffImpact {
+  /** Distinct consumers touched by at least one breaking or potentially breaking change. */
+  consumers: number;
+  /** Consumers of the provider the lookup considered (in the revision's version range). */
+  considered: number;
 }
 
 export interface DiffSummary {
@@ -45,6 +73,12 @@ export interface DiffResult {
    * both are valid). Reading is lenient: an invalid document is still compared.
    */
   validity?: ValidityProblem[];
+  /** Present when consumers were looked up (lib/consumers/change-impact.ts). */
+  impact?: DiffImpact;
+  /** Internal (the `reach` option): whole lists of operations reaching shared schemas; never in an answer. */
+  reach?: string[][];
+  /** Internal (the `reach` option): the revision's info.version, for consumers' version ranges; never in an answer. */
+  revisionVersion?: string;
 }
 
 export interface ValidityProblem {

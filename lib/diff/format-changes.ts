@@ -1,5 +1,6 @@
 import type { Change, DiffResult, Level } from "./diff-types";
 import { countRows, rowsWithin } from "./markdown-rows";
+import { describeConsumers, tallyConsumers } from "./tally-consumers";
 
 /** How a diff is printed: plain text for logs, Markdown for a pull-request comment, JSON for tools. */
 export type DiffFormat = "text" | "json" | "markdown";
@@ -28,19 +29,44 @@ function validityLines(result: DiffResult): string[] {
   );
 }
 
+/** Who the changes touch, in one line; null when consumers were not looked up. */
+export function impactLine(result: DiffResult): string | null {
+  const tally = tallyConsumers(result.changes);
+  if (!tally || !result.impact) return null;
+  if (!tally.length) return `consumers: no known consumer is touched (${result.impact.considered} considered)`;
+  const broken = tally.filter((entry) => entry.breaking);
+  const named = (list: typeof tally) =>
+    list
+      .slice(0, 10)
+      .map(
+        (entry) =>
+          `${entry.service.name} (${entry.breaking ? `${entry.breaking} breaking` : `${entry.warning} potentially breaking`}${entry.teams[0] ? `, ${entry.teams[0].name}` : ""})`,
+      )
+      .join(", ") + (list.length > 10 ? `, and ${list.length - 10} more` : "");
+  return broken.length
+    ? `consumers: breaks ${broken.length}: ${named(broken)}${tally.length > broken.length ? `; may break ${tally.length - broken.length} more` : ""}`
+    : `consumers: breaks none; may break ${tally.length}: ${named(tally)}`;
+}
+
 export function formatChanges(result: DiffResult, format: DiffFormat, title = "API changes", options: { link?: string } = {}): string {
   if (format === "json") return JSON.stringify(result, null, 2);
   const line = (change: Change) => (change.message.startsWith(where(change)) ? change.message : `${where(change)}: ${change.message}`);
+  const impact = impactLine(result);
   if (format === "text")
     return [
       ...validityLines(result).map((text) => `invalid  ${text}`),
-      ...result.changes.map((change) => `${LABEL[change.level].padEnd(8)} ${change.id}  ${line(change)}`),
+      ...result.changes.flatMap((change) => {
+        const consumers = change.level === "info" ? null : describeConsumers(change.consumers, change.level);
+        return [`${LABEL[change.level].padEnd(8)} ${change.id}  ${line(change)}`, ...(consumers ? [`${" ".repeat(9)}→ ${consumers}`] : [])];
+      }),
       summaryLine(result),
+      ...(impact ? [impact] : []),
     ].join("\n");
   // Markdown for a pull request: breaking changes in full first, the rest counted by rule and listed
   // collapsed, each level within its share of the budget; the portal has everything.
   const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/</g, "&lt;");
   const lines = [`### ${title}: ${summaryLine(result)}`, ""];
+  if (impact) lines.push(`**${impact[0]!.toUpperCase()}${impact.slice(1)}**`, "");
   if (options.link) lines.push(`Every change, with before and after: ${options.link}`, "");
   const invalid = validityLines(result);
   if (invalid.length) lines.push("Compared as written, though their schemas find problems:", "", ...invalid.map((text) => `- ${escape(text)}`), "");
@@ -50,8 +76,12 @@ export function formatChanges(result: DiffResult, format: DiffFormat, title = "A
     const counted = result.summary[level];
     if (!counted) continue;
     const label = level === "breaking" ? "Breaking" : level === "warning" ? "Potentially breaking" : "Other";
+    const consumers = (change: Change) => {
+      const said = describeConsumers(change.consumers, change.level);
+      return said ? `<br>→ ${escape(said)}` : "";
+    };
     const { shown, more } = rowsWithin(
-      changes.map((change) => `| ${escape(where(change))} | ${escape(change.message)} | \`${change.id}\` |`),
+      changes.map((change) => `| ${escape(where(change))} | ${escape(change.message)}${consumers(change)} | \`${change.id}\` |`),
       DIFF_MARKDOWN_BUDGET * shares[level],
     );
     const notListed = more + (counted - changes.length);

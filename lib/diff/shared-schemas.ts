@@ -31,8 +31,12 @@ export class SharedSchemas {
     return { isNew, collect: (change) => changes.push(change) };
   }
 
-  /** Every collected change, with the operations that reach its schema. */
-  flush(): Change[] {
+  /**
+   * Every collected change, with the operations that reach its schema. With `reach`, each set cut to
+   * MAX_LISTED_OPERATIONS is also given whole, once however many changes share it (`reach[change.reach]`):
+   * what a consumer impact needs, kept out of the diff's output.
+   */
+  flush(reach?: string[][]): Change[] {
     const affected = (key: string, seen = new Set<string>()): Set<string> => {
       const entry = this.entries.get(key);
       if (!entry || seen.has(key)) return new Set();
@@ -55,11 +59,17 @@ export class SharedSchemas {
         else if (known.operations !== operations) known.operations = new Set([...known.operations, ...operations]);
       }
     }
-    const listed = new Map<Set<string>, string[]>();
+    const listed = new Map<Set<string>, { first: string[]; index?: number }>();
     return [...merged.values()].map(({ change, label, operations }) => {
-      let first = listed.get(operations);
-      if (!first) listed.set(operations, (first = [...operations].sort().slice(0, MAX_LISTED_OPERATIONS)));
-      return { ...change, component: label, operations: first, operationCount: operations.size };
+      let cut = listed.get(operations);
+      if (!cut) {
+        const all = [...operations].sort();
+        cut = { first: all.slice(0, MAX_LISTED_OPERATIONS) };
+        if (reach && all.length > MAX_LISTED_OPERATIONS) cut.index = reach.push(all) - 1;
+        listed.set(operations, cut);
+      }
+      const whole = cut.index === undefined ? {} : { reach: cut.index };
+      return { ...change, component: label, operations: cut.first, operationCount: operations.size, ...whole };
     });
   }
 }

@@ -34,6 +34,7 @@ export const backstageEntitySchema = z.discriminatedUnion("kind", [
       owner: z.string(),
       system: z.string().optional(),
       providesApis: z.array(z.string()).optional(),
+      consumesApis: z.array(z.string()).max(200).optional(),
     }),
   }),
   z.object({

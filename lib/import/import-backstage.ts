@@ -17,6 +17,7 @@ import { updateTeam } from "@/lib/teams/update-team";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 import { publishPrepared, publishVersion } from "@/lib/versions/publish-version";
+import { replaceConsumptions } from "@/lib/consumers/manage-consumptions";
 import { backstageEntitySchema, parseEntityRef, type BackstageEntity } from "./backstage-entities";
 import { fetchCatalog, fetchDefinition, substitutionOf } from "./fetch-catalog";
 
@@ -60,7 +61,8 @@ const problem = (error: unknown) =>
 
 /**
  * Imports Backstage `catalog-info.yaml` documents (admins only): Groups become teams, Components and
- * APIs become services with owners, lifecycle, tags and links, and an API's OpenAPI definition becomes
+ * APIs become services with owners, lifecycle, tags and links, a Component's `consumesApis` become
+ * its declarations of the whole APIs it consumes (replacing what an earlier import declared), and an API's OpenAPI definition becomes
  * a version of the service that provides it: inline, or (for a catalog given by URL) the file a `$text`,
  * `$openapi`, `$yaml` or `$json` substitution names, fetched relative to the catalog file. Systems are not modelled; their components get a
  * `system-<name>` tag. Every entity is checked before anything is written; entities that cannot be
@@ -140,6 +142,20 @@ export async function importBackstage(
     return { result: await publishPrepared(tx, { actor, serviceSlug, prepared, origin: "import" }) };
   };
 
+  /**
+   * A Component's `consumesApis`, as declarations of whole APIs (source `backstage`): an API entity
+   * names the service that provides it, or its own service. APIs not in Wayfinder are left out, said.
+   */
+  const declareConsumed = async (tx: Prisma.TransactionClient, consumerSlug: string, refs: string[]) => {
+    const wanted = [...new Set(refs.map((ref) => parseEntityRef(ref, "api").name.toLowerCase()))].map((name) => providers.get(name) ?? name);
+    const known = new Set((await tx.service.findMany({ where: { slug: { in: wanted } }, select: { slug: true } })).map((service) => service.slug));
+    const consumes = [...new Set(wanted.filter((provider) => known.has(provider) && provider !== consumerSlug))].map((api) => ({ api }));
+    const replaced = await replaceConsumptions(tx, { actor, consumerSlug, file: { consumes }, source: "backstage" });
+    const missing = wanted.filter((provider) => !known.has(provider));
+    return `consumes ${replaced.declared.length} API${replaced.declared.length === 1 ? "" : "s"}${missing.length ? ` (not in Wayfinder: ${missing.join(", ")})` : ""}`;
+  };
+
+  const consumers: { outcome: ImportOutcome; slug: string; refs: string[] }[] = [];
   await inTransaction(db, async (tx) => {
     const teamExists = async (slug: string) => groupNames.has(slug) || (await tx.team.count({ where: { slug } })) > 0;
 
@@ -223,6 +239,9 @@ export async function importBackstage(
             report("updated", { target: `/services/${slug}` });
           } else report("unchanged", { target: `/services/${slug}` });
         }
+        // Declared once every entity is in: the APIs it names may come later in the import.
+        if (entity.kind === "Component" && entity.spec.consumesApis)
+          consumers.push({ outcome: outcomes[outcomes.length - 1]!, slug, refs: entity.spec.consumesApis });
         if (entity.kind === "API") {
           // The service stands either way; what became of its definition is said on the same line.
           const outcome = outcomes[outcomes.length - 1]!;
@@ -239,6 +258,13 @@ export async function importBackstage(
         if (!isAppError(error) && !(error instanceof z.ZodError)) throw error;
         report("failed", { reason: problem(error) });
       }
+    }
+    for (const { outcome, slug, refs } of consumers) {
+      const said = await declareConsumed(tx, slug, refs).catch((error: unknown) => {
+        if (!isAppError(error)) throw error;
+        return `its consumesApis were not declared: ${error.message}`;
+      });
+      outcome.reason = outcome.reason ? `${outcome.reason}; ${said}` : said;
     }
   });
   // Levels once the import has committed (inside it, a failed statement would abort the whole import).

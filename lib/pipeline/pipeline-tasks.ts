@@ -16,12 +16,12 @@ import type { PreparedDocument } from "@/lib/openapi/prepare-document";
  */
 export interface PipelineTasks {
   /** Two stored documents (already through the pipeline) compared. */
-  diffStored(args: { base: string; revision: string }): Promise<DiffResult>;
+  diffStored(args: { base: string; revision: string; reach?: boolean }): Promise<DiffResult>;
   /**
    * Two documents read leniently and compared: schema problems come back in `validity`, and refuse a
    * document only with `strict` (read-for-diff.ts).
    */
-  diffTexts(args: { base: string; revision: string; limits: IngestLimits; strict?: boolean }): Promise<DiffResult>;
+  diffTexts(args: { base: string; revision: string; limits: IngestLimits; strict?: boolean; reach?: boolean }): Promise<DiffResult>;
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
   fetchDocument(args: {
     url: string;
@@ -33,8 +33,9 @@ export interface PipelineTasks {
 }
 
 export const pipelineTasks: PipelineTasks = {
-  diffStored: async ({ base, revision }) => diffDocuments(JSON.parse(base) as Record<string, unknown>, JSON.parse(revision) as Record<string, unknown>),
-  diffTexts: async ({ base, revision, limits, strict }) => {
+  diffStored: async ({ base, revision, reach }) =>
+    diffDocuments(JSON.parse(base) as Record<string, unknown>, JSON.parse(revision) as Record<string, unknown>, { reach }),
+  diffTexts: async ({ base, revision, limits, strict, reach }) => {
     const read = async (text: string, which: "base" | "revision") => {
       try {
         const document = await readTextForDiff(text, limits);
@@ -45,7 +46,10 @@ export const pipelineTasks: PipelineTasks = {
         throw error;
       }
     };
-    return diffRead(await read(base, "base"), await read(revision, "revision"));
+    const after = await read(revision, "revision");
+    const result = diffRead(await read(base, "base"), after, { reach });
+    const version = (after.document.info as { version?: unknown } | undefined)?.version;
+    return reach ? { ...result, revisionVersion: typeof version === "string" ? version : String(version ?? "") } : result;
   },
   prepareReceived: ({ body, contentType, limits }) => prepareReceived(body, contentType, limits),
   fetchDocument: ({ url, allow, limits, etag, lastModified }) => fetchDocument(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified }),

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/platform/errors";
 import { findTeamsBySlug } from "@/lib/org/find-teams";
 import { serviceInputSchema, sunsetAt, type ServiceInput } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
+import { policyToDb } from "@/lib/approvals/breaking-policy";
 
 /**
  * Registers a service with its owning teams (one primary) and links. People may only name teams they
@@ -15,7 +16,7 @@ import { loadServiceSnapshot } from "./service-snapshot";
  */
 export async function createService(db: Db, { actor, input }: { actor: Actor; input: ServiceInput }) {
   const { primaryOwner, otherOwners, links, documentUrl: _documentUrl, sunsetDate, ...fields } = serviceInputSchema.parse(input);
-  const data = { ...fields, sunsetAt: sunsetAt(sunsetDate) };
+  const data = { ...fields, breakingChangePolicy: policyToDb(fields.breakingChangePolicy), sunsetAt: sunsetAt(sunsetDate) };
   const ownerSlugs = [primaryOwner, ...new Set(otherOwners)];
   return inTransaction(db, async (tx) => {
     const teamIds = await findTeamsBySlug(tx, ownerSlugs, "owners");

@@ -3,6 +3,7 @@ import { canSeeEmails } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
 import { serviceFieldsSelect } from "./service-summary";
+import { policyFromDb } from "@/lib/approvals/breaking-policy";
 import { toVersionView, publishedVersions, versionOrder, versionSelect } from "@/lib/versions/version-view";
 
 /**
@@ -41,9 +42,10 @@ export async function getService(db: Db, slug: string, { reader }: { reader?: Ac
   });
   if (!row) throw notFound(`Service "${slug}"`);
   const emails = reader !== undefined && canSeeEmails(reader);
-  const { ownerships, versions, currentVersionId, createdAt, updatedAt, sunsetAt, ...fields } = row;
+  const { ownerships, versions, currentVersionId, createdAt, updatedAt, sunsetAt, breakingChangePolicy, ...fields } = row;
   return {
     ...fields,
+    breakingChangePolicy: policyFromDb(breakingChangePolicy),
     sunsetDate: sunsetAt?.toISOString().slice(0, 10) ?? null,
     owners: ownerships.map(({ isPrimary, team: { memberships, ...team } }) => ({
       ...team,

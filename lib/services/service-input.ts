@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BreakingChangePolicy, Lifecycle, LinkKind } from "@/generated/prisma/enums";
+import { Lifecycle, LinkKind } from "@/generated/prisma/enums";
+import { BREAKING_POLICIES } from "@/lib/approvals/breaking-policy";
 import { requiredText, slugSchema } from "@/lib/slug";
 import { fetchableUrl, httpUrl } from "@/lib/platform/http/http-url";
 
@@ -19,7 +20,7 @@ const fields = {
   repositoryUrl: httpUrl.nullable(),
   links: z.array(z.object({ kind: z.enum(LinkKind), label: requiredText(60), url: httpUrl })).max(20, "at most 20 links"),
   otherOwners: z.array(slugSchema).max(10, "at most 10 other owners"),
-  breakingChangePolicy: z.enum(BreakingChangePolicy),
+  breakingChangePolicy: z.enum(BREAKING_POLICIES),
   /** When a deprecated service goes away (a day, UTC). */
   sunsetDate: z.iso.date("must be a date, YYYY-MM-DD").nullable(),
 };

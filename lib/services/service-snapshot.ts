@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { notFound } from "@/lib/platform/errors";
 import { serviceFieldsSelect } from "./service-summary";
+import { policyFromDb } from "@/lib/approvals/breaking-policy";
 
 /**
  * A service's editable state, as the audit log records it before and after a change, with the ids
@@ -23,13 +24,14 @@ export async function loadServiceSnapshot(tx: Prisma.TransactionClient, slug: st
     },
   });
   if (!row) throw notFound(`Service "${slug}"`);
-  const { id, ownerships, archivedAt, sunsetAt, ...state } = row;
+  const { id, ownerships, archivedAt, sunsetAt, breakingChangePolicy, ...state } = row;
   const primary = ownerships.find((ownership) => ownership.isPrimary)?.team;
   return {
     id,
     ownerTeamIds: ownerships.map((ownership) => ownership.team.id),
     state: {
       ...state,
+      breakingChangePolicy: policyFromDb(breakingChangePolicy),
       archivedAt: archivedAt?.toISOString() ?? null,
       sunsetDate: sunsetAt?.toISOString().slice(0, 10) ?? null,
       primaryOwner: primary?.slug ?? null,

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/platform/errors";
 import { findTeamsBySlug } from "@/lib/org/find-teams";
 import { sunsetAt, serviceUpdateSchema, type ServiceUpdate } from "./service-input";
 import { loadServiceSnapshot } from "./service-snapshot";
+import { policyToDb } from "@/lib/approvals/breaking-policy";
 import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
 
 /**
@@ -16,8 +17,8 @@ import { rescoreServices } from "@/lib/scorecards/recompute-scorecards";
  * out of `retired` un-archives it; moving it into `retired` archives it.
  */
 export async function updateService(db: Db, { actor, slug, changes }: { actor: Actor; slug: string; changes: ServiceUpdate }) {
-  const { links, otherOwners, sunsetDate, ...rest } = serviceUpdateSchema.parse(changes);
-  const fields = { ...rest, sunsetAt: sunsetAt(sunsetDate) };
+  const { links, otherOwners, sunsetDate, breakingChangePolicy, ...rest } = serviceUpdateSchema.parse(changes);
+  const fields = { ...rest, sunsetAt: sunsetAt(sunsetDate), ...(breakingChangePolicy ? { breakingChangePolicy: policyToDb(breakingChangePolicy) } : {}) };
   const { id, state } = await inTransaction(db, async (tx) => {
     const before = await loadServiceSnapshot(tx, slug);
     assert(canEditService(actor, before), actor, `edit the service "${slug}"`);

@@ -3,6 +3,8 @@ import { notFound } from "@/lib/platform/errors";
 import { specFormatFromDb, type SpecFormat } from "@/lib/openapi/spec-format";
 
 export interface VersionDocument {
+  id: string;
+  serviceId: string;
   version: string;
   revision: number;
   format: SpecFormat;
@@ -33,10 +35,18 @@ export async function getVersionDocument(db: Db, input: VersionInput): Promise<V
   const row = await db.apiVersion.findFirst({
     where: whereVersion(input),
     orderBy: { revision: "desc" },
-    select: { version: true, revision: true, format: true, contentHash: true, document: { select: { json: true } } },
+    select: { id: true, serviceId: true, version: true, revision: true, format: true, contentHash: true, document: { select: { json: true } } },
   });
   if (!row?.document) throw versionNotFound(input);
-  return { version: row.version, revision: row.revision, format: specFormatFromDb(row.format), contentHash: row.contentHash, json: row.document.json };
+  return {
+    id: row.id,
+    serviceId: row.serviceId,
+    version: row.version,
+    revision: row.revision,
+    format: specFormatFromDb(row.format),
+    contentHash: row.contentHash,
+    json: row.document.json,
+  };
 }
 
 /** Which revision that is and its content hash, without reading the document (for callers that cache it by hash). */

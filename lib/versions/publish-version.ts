@@ -17,6 +17,9 @@ import { describePublish } from "./describe-publish";
 import { coversUnderBlock } from "@/lib/approvals/load-covers";
 import { operationsPastSunset } from "@/lib/openapi/receive-document";
 import { versionBase, violatesSemver } from "./version-base";
+import { refusedChanges } from "./breaking-gate";
+import { withImpact } from "./version-impact";
+import { tallyConsumers } from "@/lib/diff/tally-consumers";
 
 /** What changed against the version a new one was compared with (null for a service's first version). */
 export interface PublishDiff {
@@ -90,7 +93,7 @@ async function planDiff(db: Db, { actor, serviceSlug, prepared, authority }: Pub
   const base = versionBase(versions, prepared.version);
   if (!base) return null;
   const stored = await db.apiDocument.findUniqueOrThrow({ where: { apiVersionId: base.id }, select: { json: true } });
-  return { baseId: base.id, result: await runPipeline("diffStored", { base: stored.json, revision: prepared.json }) };
+  return { baseId: base.id, result: await runPipeline("diffStored", { base: stored.json, revision: prepared.json, reach: true }) };
 }
 
 async function storePrepared(
@@ -232,8 +235,10 @@ async function decidePublish(
     else if (!lastAttempt) throw new BaseMoved();
     else {
       const stored = await tx.apiDocument.findUniqueOrThrow({ where: { apiVersionId: base.id }, select: { json: true } });
-      result = await runPipeline("diffStored", { base: stored.json, revision: prepared.json });
+      result = await runPipeline("diffStored", { base: stored.json, revision: prepared.json, reach: true });
     }
+    // Each breaking and potentially breaking change names the consumers it touches, as known now.
+    result = await withImpact(tx, { providerId: service.id, result, revisionVersion: prepared.version, baseVersionId: base.id, revision: prepared });
     changes = result.changes;
     const semverViolation = violatesSemver(base.version, prepared.version, result.summary.breaking);
     diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
@@ -241,20 +246,18 @@ async function decidePublish(
     const covers = await coversUnderBlock(tx, { id: service.id, ownerTeamIds, breakingChangePolicy: service.breakingChangePolicy }, result);
     if (covers?.all && !options.acceptBreaking)
       diff.acceptedBreakingReason = `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}`;
-    else if (result.summary.breaking && service.breakingChangePolicy === "block") {
-      if (!options.acceptBreaking) {
+    else {
+      const refused = refusedChanges(service.breakingChangePolicy, result, covers);
+      if (refused.refused && !options.acceptBreaking) {
+        const consumed = service.breakingChangePolicy === "block_if_consumed";
+        const touched = new Set(refused.changes.flatMap((change) => change.consumers?.map((consumer) => consumer.service.name) ?? []));
         throw new AppError(
           "CONFLICT",
-          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
-          {
-            base: diff.base,
-            summary: result.summary,
-            semverViolation,
-            changes: covers ? covers.uncovered : changes.filter((change) => change.level === "breaking"),
-          },
+          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes${consumed ? ` that touch a consumer: ${refused.changes.length ? `${refused.changes.length} of them touch ${[...touched].slice(0, 5).join(", ")}${touched.size > 5 ? ` and ${touched.size - 5} more` : ""}` : "not all of them could be listed"}` : ""}. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
+          { base: diff.base, summary: result.summary, semverViolation, changes: refused.changes },
         );
       }
-      diff.acceptedBreakingReason = options.acceptBreaking;
+      if (refused.refused) diff.acceptedBreakingReason = options.acceptBreaking ?? null;
     }
   }
 
@@ -333,11 +336,20 @@ async function finishPublish(
         breaking: diff.summary.breaking,
         semverViolation: diff.semverViolation,
         acceptedReason: diff.acceptedBreakingReason,
+        consumers: tallyConsumers(changes.filter((change) => change.level === "breaking")),
         changes: changes
           .filter((change) => change.level === "breaking")
           .slice(0, 20)
-          .map((change) => ({ id: change.id, message: change.message })),
+          .map((change) => ({ id: change.id, message: change.message, consumers: change.consumers ?? null })),
       },
+      // Teams whose services a change touches hear it too, when their subscription asks for it.
+      consumerTeams: [
+        ...new Set(
+          changes.flatMap((change) =>
+            (change.level === "breaking" ? (change.consumers ?? []) : []).flatMap((consumer) => consumer.teams.map((team) => team.slug)),
+          ),
+        ),
+      ],
     });
   return result;
 }

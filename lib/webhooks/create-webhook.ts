@@ -24,6 +24,10 @@ export async function createWebhook(db: Db, { actor, teamSlug, input }: { actor:
     let teamId: string | null = null;
     let serviceId: string | null = null;
     if (teamSlug) {
+      if (data.includeConsumed && data.service)
+        throw new AppError("VALIDATION_FAILED", "Consumed APIs are heard by a subscription to all of the team's services.", {
+          issues: [{ path: ["includeConsumed"], message: "is for subscriptions to all of the team's services" }],
+        });
       const team = await loadTeam(tx, teamSlug);
       assert(canManageTeam(actor, team.id), actor, `add webhooks for the team "${teamSlug}"`);
       teamId = team.id;
@@ -40,6 +44,10 @@ export async function createWebhook(db: Db, { actor, teamSlug, input }: { actor:
       if (data.service)
         throw new AppError("VALIDATION_FAILED", "A subscription for one service is made on its team.", {
           issues: [{ path: ["service"], message: "is for team subscriptions" }],
+        });
+      if (data.includeConsumed)
+        throw new AppError("VALIDATION_FAILED", "A portal-wide subscription hears every service already.", {
+          issues: [{ path: ["includeConsumed"], message: "is for team subscriptions" }],
         });
     }
     // Internal addresses are refused when subscribing too, not only at each delivery.
@@ -59,6 +67,7 @@ export async function createWebhook(db: Db, { actor, teamSlug, input }: { actor:
         format: data.format,
         events: data.events,
         description: data.description,
+        includeConsumed: data.includeConsumed,
         teamId,
         serviceId,
         secretCipher: encryptSecret(secret),

@@ -4,12 +4,18 @@ import type { WebhookEventType } from "./webhook-events";
 
 /**
  * Records an event and a pending delivery for every active subscription that hears it: all services,
- * the team that owns the service, or the service itself. Called inside the transaction that makes the
+ * the team that owns the service, or the service itself; and, for `consumerTeams` (the teams whose
+ * services a breaking change touches), those teams' subscriptions that include what they consume. Called inside the transaction that makes the
  * change, so an event exists exactly when its change does; the job queue delivers it afterwards.
  */
 export async function recordWebhookEvent(
   tx: Prisma.TransactionClient,
-  { type, serviceId, data }: { type: WebhookEventType | "webhook.test"; serviceId: string | null; data: Record<string, unknown> },
+  {
+    type,
+    serviceId,
+    data,
+    consumerTeams = [],
+  }: { type: WebhookEventType | "webhook.test"; serviceId: string | null; data: Record<string, unknown>; consumerTeams?: string[] },
   only?: { subscriptionId: string },
 ): Promise<{ eventId: string; deliveries: number }> {
   const service = serviceId
@@ -22,7 +28,12 @@ export async function recordWebhookEvent(
       : {
           disabledAt: null,
           events: { has: type },
-          OR: [{ teamId: null }, { teamId: { in: teamIds }, serviceId: null }, ...(serviceId ? [{ serviceId, teamId: { in: teamIds } }] : [])],
+          OR: [
+            { teamId: null },
+            { teamId: { in: teamIds }, serviceId: null },
+            ...(serviceId ? [{ serviceId, teamId: { in: teamIds } }] : []),
+            ...(consumerTeams.length ? [{ includeConsumed: true, serviceId: null, team: { slug: { in: consumerTeams } } }] : []),
+          ],
         },
     select: { id: true },
   });

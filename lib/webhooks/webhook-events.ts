@@ -18,8 +18,18 @@ export function eventSummary(type: string, service: { name: string; slug: string
   switch (type) {
     case "version.published":
       return `${name}: version ${String(data.version)} published${data.kind === "revision" ? " as a new revision" : ""}.`;
-    case "change.breaking":
-      return `${name}: ${String(data.breaking)} breaking change${data.breaking === 1 ? "" : "s"} in ${String(data.version)} since ${String(data.baseVersion)}.`;
+    case "change.breaking": {
+      const consumers = data.consumers as { service: { name: string } }[] | null | undefined;
+      const touched = !consumers
+        ? ""
+        : consumers.length
+          ? ` It breaks ${consumers.length} consumer${consumers.length === 1 ? "" : "s"}: ${consumers
+              .slice(0, 5)
+              .map((consumer) => consumer.service.name)
+              .join(", ")}${consumers.length > 5 ? ` and ${consumers.length - 5} more` : ""}.`
+          : " It touches no known consumer.";
+      return `${name}: ${String(data.breaking)} breaking change${data.breaking === 1 ? "" : "s"} in ${String(data.version)} since ${String(data.baseVersion)}.${touched}`;
+    }
     case "service.deprecated":
       return `${name} is deprecated${data.sunsetDate ? `; it goes away on ${String(data.sunsetDate)}` : ""}.`;
     case "change.approved":

@@ -13,6 +13,8 @@ export const webhookInputSchema = z
     /** One service of the team, rather than all of them (team subscriptions only). */
     service: slugSchema.optional(),
     description: z.string().trim().max(200, "must be at most 200 characters").default(""),
+    /** A team subscription also hears `change.breaking` of the APIs its services consume, when a change touches them. */
+    includeConsumed: z.boolean().default(false),
   })
   .strict();
 

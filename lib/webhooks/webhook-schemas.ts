@@ -21,6 +21,9 @@ export const webhookSchema = z
     description: z.string(),
     team: z.string().nullable().meta({ description: "The team whose services it hears; null: every service." }),
     service: z.string().nullable().meta({ description: "One service of that team, or null for all of them." }),
+    includeConsumed: z
+      .boolean()
+      .meta({ description: "Also `change.breaking` of the APIs the team's services consume, when a change touches one of them (team subscriptions)." }),
     createdAt: isoDate,
     failingSince: isoDate.nullable().meta({ description: "Since when every delivery has failed." }),
     disabledAt: isoDate.nullable().meta({ description: "Disabled after failing for WAYFINDER_WEBHOOK_DISABLE_AFTER_HOURS; a test event enables it again." }),
@@ -73,7 +76,30 @@ export const webhookPayloads = {
       breaking: z.int(),
       semverViolation: z.boolean(),
       acceptedReason: z.string().nullable(),
-      changes: z.array(z.object({ id: z.string(), message: z.string() })).meta({ description: "The first 20 breaking changes." }),
+      consumers: z
+        .array(z.object({ service: serviceRef, teams: z.array(serviceRef), breaking: z.int(), warning: z.int() }))
+        .nullable()
+        .meta({ description: "The consuming services the breaking changes touch, most broken first ([]: none; null: not looked up)." }),
+      changes: z
+        .array(
+          z.object({
+            id: z.string(),
+            message: z.string(),
+            consumers: z
+              .array(
+                z.object({
+                  service: serviceRef,
+                  teams: z.array(serviceRef),
+                  operations: z.array(z.string()),
+                  evidence: z.array(z.enum(["declared", "observed"])),
+                  lastSeenAt: isoDate.optional(),
+                }),
+              )
+              .nullable()
+              .meta({ description: "The consumers this change touches ([]: none)." }),
+          }),
+        )
+        .meta({ description: "The first 20 breaking changes." }),
     }),
   },
   "change.approved": {

@@ -1,5 +1,6 @@
 import type { ServiceInput } from "@/lib/services/service-input";
 import type { TeamInput } from "@/lib/teams/team-input";
+import type { ConsumesFile } from "@/lib/consumers/consumption-input";
 
 /**
  * Tidewater Outfitters, a fictional outdoor-gear retailer written for Wayfinder's demo: its teams,
@@ -88,6 +89,8 @@ export const demoMaintainers: Record<string, { name: string; email: string }[]> 
 export interface DemoService extends ServiceInput {
   /** Files under prisma/seed/specs, oldest first; the literal "wayfinder" means Wayfinder's own document. */
   specs: string[];
+  /** The APIs it consumes (declared before the providers' later versions are published, so their changes name it). */
+  consumes?: ConsumesFile["consumes"];
 }
 
 const repo = (name: string) => `https://git.tidewater.example/${name}`;
@@ -119,6 +122,7 @@ export const demoServices: DemoService[] = [
     repositoryUrl: repo("payments/chargeback-desk"),
     primaryOwner: "payments",
     specs: ["refunds-worker.yaml"],
+    consumes: [{ api: "payments-api" }],
   },
   {
     slug: "identity-api",
@@ -142,6 +146,26 @@ export const demoServices: DemoService[] = [
     repositoryUrl: repo("identity/legacy-accounts"),
     primaryOwner: "identity",
     specs: ["legacy-accounts.yaml"],
+    // Pinned to the 0.x payments contract it was built against: 1.x changes pass it by.
+    consumes: [{ api: "payments-api", versions: "<1" }],
+  },
+  {
+    slug: "storefront-web",
+    name: "Storefront",
+    lifecycle: "production",
+    tier: 1,
+    tags: ["web", "public"],
+    description:
+      "The shop customers see: browsing, basket and checkout. A web front end with no API of its own; it consumes the catalogue, orders and payments.",
+    repositoryUrl: repo("commerce/storefront-web"),
+    links: links("storefront-web"),
+    primaryOwner: "commerce",
+    specs: [],
+    consumes: [
+      { api: "catalog-api", versions: "^1" },
+      { api: "orders-api", operations: ["createOrder", "getOrder"] },
+      { api: "payments-api", versions: "^1", operations: ["createPayment", "getPayment"], fields: ["amount", "currency", "status"] },
+    ],
   },
   {
     slug: "orders-api",
@@ -155,6 +179,11 @@ export const demoServices: DemoService[] = [
     primaryOwner: "commerce",
     otherOwners: ["payments"],
     specs: ["orders-api.json"],
+    consumes: [
+      { api: "payments-api", versions: "^1", operations: ["createPayment", "capturePayment", "getPayment"] },
+      { api: "inventory-service", operations: ["createReservation", "releaseReservation"] },
+      { api: "shipping-rates", operations: ["getRates"] },
+    ],
   },
   {
     slug: "catalog-api",
@@ -179,6 +208,7 @@ export const demoServices: DemoService[] = [
     primaryOwner: "catalogue",
     otherOwners: ["commerce"],
     specs: ["pricing-engine.yaml"],
+    consumes: [{ api: "catalog-api", operations: ["getProduct", "listCategories"] }],
   },
   {
     slug: "inventory-service",
@@ -212,6 +242,7 @@ export const demoServices: DemoService[] = [
     description: "Received barcode scans from the Rotterdam warehouse's handhelds; retired in favour of the scan event stream.",
     primaryOwner: "fulfilment",
     specs: ["warehouse-gateway.yaml"],
+    consumes: [{ api: "inventory-service", operations: ["getStock"] }],
   },
   {
     slug: "notifications-api",
@@ -224,6 +255,7 @@ export const demoServices: DemoService[] = [
     links: links("notifications-api"),
     primaryOwner: "platform",
     specs: ["notifications-api.yaml"],
+    consumes: [{ api: "orders-api", operations: ["listOrderEvents"] }],
   },
   {
     slug: "feature-flags",
@@ -247,6 +279,7 @@ export const demoServices: DemoService[] = [
     links: links("analytics-events"),
     primaryOwner: "data",
     specs: ["analytics-events.yaml"],
+    consumes: [{ api: "orders-api" }],
   },
   {
     slug: "wayfinder",

@@ -14,6 +14,7 @@ const entry = (overrides: Partial<RecentChange> = {}): RecentChange => ({
     { id: "endpoint-removed", level: "breaking", operation: "GET /a", pointer: {}, message: 'GET /a was removed "<img src=x onerror=alert(1)>"\u0007' },
   ],
   moreChanges: 0,
+  consumers: null,
   ...overrides,
 });
 

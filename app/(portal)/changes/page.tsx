@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
+import { ImpactSummary } from "@/components/changes/consumer-impact";
 import { inputClass } from "@/components/forms/field";
 import { listRecentChanges } from "@/lib/changes/list-recent-changes";
 import { getDb } from "@/lib/platform/db/database";
@@ -72,6 +73,7 @@ export default async function ChangesFeedPage({ searchParams }: { searchParams: 
               </span>
               <ChangeSummary summary={entry.summary} />
             </div>
+            <ImpactSummary tally={entry.consumers} />
             <ChangeList changes={entry.changes} />
             {entry.moreChanges > 0 && (
               <Link href={`/services/${entry.service.slug}/changes`} className="text-sm text-teal-800 underline dark:text-teal-300">

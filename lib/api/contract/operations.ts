@@ -1,6 +1,7 @@
 import { serviceOperations } from "./operations/services";
 import { versionOperations } from "./operations/versions";
 import { approvalOperations } from "./operations/approvals";
+import { consumerOperations } from "./operations/consumers";
 import { sourceOperations } from "./operations/sources";
 import { searchOperations } from "./operations/search";
 import { teamOperations } from "./operations/teams";
@@ -25,6 +26,7 @@ export const operations = {
   ...serviceOperations,
   ...versionOperations,
   ...approvalOperations,
+  ...consumerOperations,
   ...sourceOperations,
   ...searchOperations,
   ...teamOperations,

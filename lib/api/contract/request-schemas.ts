@@ -1,5 +1,6 @@
 import { fetchableUrl } from "@/lib/platform/http/http-url";
 import { z } from "zod";
+import { slugSchema } from "@/lib/slug";
 
 /** Query and body schemas that belong to one route alone; the domain's own input schemas live in lib/<domain>. */
 export const historyQuerySchema = z.object({
@@ -76,6 +77,10 @@ export const diffBodySchema = z
     strict: z.boolean().optional().meta({
       description:
         "`true`: refuse a document its official schema finds invalid (422), as publishing does. By default such a document is compared and its problems listed once in `validity`.",
+    }),
+    service: slugSchema.optional().meta({
+      description:
+        "The service the documents are versions of: each breaking and potentially breaking change then names the consumers it touches (`consumers`, `impact`).",
     }),
   })
   .strict()

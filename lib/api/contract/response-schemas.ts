@@ -10,4 +10,5 @@ export * from "./schemas/versions";
 export * from "./schemas/admin";
 export * from "./schemas/templates";
 export * from "./schemas/approvals";
+export * from "./schemas/consumers";
 export * from "@/lib/webhooks/webhook-schemas";

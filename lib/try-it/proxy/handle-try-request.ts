@@ -1,5 +1,7 @@
 import { assertMayRead } from "@/lib/auth/read-rule";
 import { sessionActor } from "@/lib/auth/session-actor";
+import { tokenActor } from "@/lib/auth/request-actor";
+import { recordObservedCall } from "@/lib/consumers/record-operation-use";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/platform/db/database";
 import { env } from "@/lib/platform/env";
@@ -19,6 +21,13 @@ import { trySettings, type TrySettings } from "./try-settings";
 
 /** The header Swagger UI's request interceptor puts the real URL in. */
 export const TARGET_HEADER = "x-wayfinder-target";
+/**
+ * A consuming service's Wayfinder token, for calls made from scripts and tests rather than the docs
+ * (Authorization is the API's own credential): the call is then made in the name of the token's
+ * service, and recorded as that service's observed use of the operation. Never forwarded (the proxy
+ * drops every x-wayfinder-* header).
+ */
+export const CONSUMER_TOKEN_HEADER = "x-wayfinder-token";
 
 const STATUS_BY_REASON: Record<string, number> = { allowlist: 403, timeout: 504, too_large: 502 };
 
@@ -36,6 +45,13 @@ function assertMayTry(actor: Actor, request: Request, settings: TrySettings): vo
   if (actor.kind === "anonymous" && !settings.anonymous)
     throw new AppError("UNAUTHORIZED", "Sign in to try APIs through the portal (anonymous readers can be let in with WAYFINDER_TRY_ANONYMOUS=true).");
   assertMayRead(actor);
+  // A token in its own header is no ambient credential a page could make the browser send: the
+  // cross-site checks below guard the session cookie.
+  if (actor.kind === "token") {
+    if (!actor.serviceId)
+      throw new AppError("FORBIDDEN", `Calls with ${CONSUMER_TOKEN_HEADER} need a token scoped to one service: the consumer they are recorded for.`);
+    return;
+  }
   // Every method, GET included: the proxy sends requests in the caller's name, so only the portal's own pages may ask.
   assertSameOrigin(request, env().WAYFINDER_TRUST_PROXY ?? false);
   if (!hasValidCsrfToken(request)) throw new AppError("FORBIDDEN", "Try it out requests need the portal's CSRF token: send them from the portal's docs.");
@@ -55,10 +71,16 @@ export async function handleTryRequest(request: Request, context: { params: Prom
   let operation: string | null = null;
   let host: string | undefined;
   try {
-    const actor = await sessionActor();
+    const consumerToken = request.headers.get(CONSUMER_TOKEN_HEADER);
+    const actor = consumerToken ? await tokenActor(request, consumerToken) : await sessionActor();
     const settings = trySettings();
     assertMayTry(actor, request, settings);
-    who = actor.kind === "user" ? actor.userId : `anonymous@${clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false)}`;
+    who =
+      actor.kind === "user"
+        ? actor.userId
+        : actor.kind === "token"
+          ? `token:${actor.tokenId}`
+          : `anonymous@${clientAddress(request, env().WAYFINDER_TRUST_PROXY ?? false)}`;
     const db = await getDb();
     await countAttempt(db, { action: "try-call", max: settings.callsPerMinute, windowSeconds: 60 }, who);
     const rawTarget = request.headers.get(TARGET_HEADER);
@@ -75,6 +97,7 @@ export async function handleTryRequest(request: Request, context: { params: Prom
     status = response.status;
     if (actor.kind === "user")
       await recordTryCall(db, { userId: actor.userId, serviceSlug: slug, via: "proxy", operation, status, latencyMs: response.latencyMs });
+    if (actor.kind === "token" && actor.serviceId && operation) await recordObservedCall(db, { consumerId: actor.serviceId, providerSlug: slug, operation });
     const headers = new Headers(response.headers);
     headers.set("X-Wayfinder-Proxy-Ms", String(response.latencyMs));
     return new Response(status === 204 || status === 304 || request.method === "HEAD" ? null : Buffer.from(response.body), { status, headers });

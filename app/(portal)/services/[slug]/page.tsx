@@ -33,6 +33,11 @@ import { getLintReport } from "@/lib/lint/get-lint-report";
 import { LintReport } from "@/components/lint/lint-report";
 import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
 import { getScorecard } from "@/lib/scorecards/get-scorecard";
+import { DependencySection } from "@/components/consumers/dependency-section";
+import { WatchButton } from "@/components/consumers/watch-button";
+import { listNeighbours } from "@/lib/consumers/list-consumers";
+import { listUnusedOperations } from "@/lib/consumers/unused-operations";
+import { isWatching } from "@/lib/watches/manage-watches";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -56,10 +61,14 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const actor = await readerActor(`/services/${slug}`);
   const db = await getDb();
   const service = await orNotFound(loadService(slug));
-  const [canEdit, history, source] = await Promise.all([
+  const [canEdit, history, source, consumers, dependencies, unused, watching] = await Promise.all([
     canActorEditService(db, actor, slug),
     listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
     getSource(db, { actor, slug }),
+    listNeighbours(db, { actor, slug, side: "consumers" }),
+    listNeighbours(db, { actor, slug, side: "dependencies" }),
+    listUnusedOperations(db, { actor, slug }),
+    actor.kind === "user" ? isWatching(db, { userId: actor.userId, slug }) : null,
   ]);
   const revision = Number(first(query.revision));
   const selected = selectVersion(service.versions, {
@@ -107,10 +116,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         <span className="text-sm text-slate-600 dark:text-slate-400" title="1 is the most critical">
           Tier {service.tier}
         </span>
+        <span className="ml-auto" />
+        {watching !== null && <WatchButton slug={service.slug} watching={watching} />}
         {canEdit && (
           <Link
             href={`/services/${service.slug}/edit`}
-            className="ml-auto rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
           >
             Edit
           </Link>
@@ -257,6 +268,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
       )}
 
       {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
+
+      <DependencySection slug={service.slug} consumers={consumers} dependencies={dependencies} unused={unused} />
 
       {(canEdit || source) && (
         <section aria-labelledby="publishing" className="space-y-3">

@@ -81,9 +81,14 @@ export default async function TeamPage({ params }: { params: Params }) {
         )}
       </dl>
       <section aria-labelledby="services" className="space-y-2">
-        <h2 id="services" className="text-lg font-semibold">
-          Services ({team.services.length})
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="services" className="text-lg font-semibold">
+            Services ({team.services.length})
+          </h2>
+          <Link href={`/teams/${slug}/graph`} className="text-sm text-teal-700 hover:underline dark:text-teal-400">
+            Dependency graph
+          </Link>
+        </div>
         {team.services.length ? (
           <ServiceTable services={team.services} />
         ) : (

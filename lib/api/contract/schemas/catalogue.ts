@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BREAKING_POLICIES } from "@/lib/approvals/breaking-policy";
 import { isoDate, nullableDate, slugRef, lifecycleSchema, specFormatSchema, linkKind, teamRefSchema, versionRefSchema } from "./common";
 
 /** Services, their versions as listed, teams, members and tokens, as the REST API answers them. */
@@ -60,9 +61,10 @@ export const serviceDetailSchema = z
     tags: z.array(z.string()),
     repositoryUrl: z.string().nullable(),
     sunsetDate: z.iso.date().nullable().meta({ description: "When the service goes away (set while it is deprecated)." }),
-    breakingChangePolicy: z
-      .enum(["allow", "warn", "block"])
-      .meta({ description: "What publishing breaking changes does: accepted, flagged, or refused unless a maintainer gives a reason." }),
+    breakingChangePolicy: z.enum(BREAKING_POLICIES).meta({
+      description:
+        "What publishing breaking changes does: accepted, flagged, refused unless approved or a maintainer gives a reason, or (block-if-consumed) refused only when a change touches a declared or observed consumer.",
+    }),
     owners: z.array(
       teamRefSchema
         .extend({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BREAKING_POLICIES } from "@/lib/approvals/breaking-policy";
 import { isoDate, nullableDate, slugRef, lifecycleSchema, specFormatSchema } from "./common";
 
 /** Publishing, URL sources, changes, diffs, deprecations, search and lint reports, as the REST API answers them. */
@@ -15,7 +16,7 @@ const publishDiffSchema = z
 
 export const publishPreviewSchema = z
   .object({
-    policy: z.enum(["allow", "warn", "block"]),
+    policy: z.enum(BREAKING_POLICIES),
     base: z.object({ version: z.string(), revision: z.int() }).nullable().meta({ description: "The version it would follow; null for a first version." }),
     summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }).nullable(),
     semverViolation: z.boolean(),
@@ -79,6 +80,34 @@ export const refreshResultSchema = z
   })
   .meta({ id: "RefreshResult" });
 
+const serviceNameRef = z.object({ slug: slugRef, name: z.string() });
+
+export const changeConsumerSchema = z
+  .object({
+    service: serviceNameRef,
+    teams: z.array(serviceNameRef).meta({ description: "The consuming service's owning teams, primary first." }),
+    operations: z
+      .array(z.string())
+      .meta({ description: "Its operations the change touches, `METHOD /path`; empty when it declared the whole API or the change is not an operation's." }),
+    evidence: z.array(z.enum(["declared", "observed"])).meta({ description: "Declared in the catalogue, seen calling (last 90 days), or both." }),
+    lastSeenAt: isoDate.optional().meta({ description: "Its latest call seen, when observed." }),
+  })
+  .meta({ id: "ChangeConsumer" });
+
+export const consumerTallySchema = z
+  .object({
+    service: serviceNameRef,
+    teams: z.array(serviceNameRef),
+    breaking: z.int().min(0).meta({ description: "Breaking changes that touch it." }),
+    warning: z.int().min(0).meta({ description: "Potentially breaking changes that touch it." }),
+  })
+  .meta({ id: "ConsumerTally" });
+
+const consumersTouched = z.array(consumerTallySchema).nullable().meta({
+  description:
+    "The consumers the version's breaking and potentially breaking changes touched when it was published, most broken first; [] for none; null when it was published before Wayfinder looked consumers up.",
+});
+
 export const changeSchema = z
   .object({
     id: z.string().meta({ description: "The rule, kebab-case and stable, e.g. `request-parameter-became-required`." }),
@@ -90,6 +119,10 @@ export const changeSchema = z
       .optional()
       .meta({ description: "For a change inside a shared schema: the first ten operations that reach it, sorted (`operationCount` says how many)." }),
     operationCount: z.int().min(1).optional().meta({ description: "For a change inside a shared schema: how many operations reach it." }),
+    consumers: z.array(changeConsumerSchema).optional().meta({
+      description:
+        "On breaking and potentially breaking changes, when consumers were looked up: the consuming services it touches. An empty list says it touches no known consumer.",
+    }),
     pointer: z.object({ base: z.string().optional(), revision: z.string().optional() }),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
@@ -113,6 +146,7 @@ export const versionChangesSchema = z
     summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }),
     semverViolation: z.boolean(),
     acceptedBreakingReason: z.string().nullable(),
+    consumers: consumersTouched,
     changes: z.array(z.lazy(() => changeSchema)),
   })
   .meta({ id: "VersionChanges" });
@@ -128,6 +162,13 @@ export const diffResultSchema = z
       .array(z.object({ document: z.enum(["base", "revision"]), pointer: z.string().optional(), message: z.string() }))
       .optional()
       .meta({ description: "What each document's official schema finds wrong, listed once; absent when both are valid. The documents are compared anyway." }),
+    impact: z
+      .object({
+        consumers: z.int().min(0).meta({ description: "Consuming services touched by at least one breaking or potentially breaking change." }),
+        considered: z.int().min(0).meta({ description: "Consumers of the service in the revision's version range (declared, or seen calling)." }),
+      })
+      .optional()
+      .meta({ description: "Present when consumers were looked up (a stored service's versions, or `service` given)." }),
   })
   .meta({ id: "DiffResult" });
 
@@ -143,6 +184,7 @@ export const recentChangeSchema = z
     base: versionRefSchema2,
     summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }),
     changes: z.array(changeSchema).meta({ description: "Up to ten, worst first." }),
+    consumers: consumersTouched,
     moreChanges: z.int().min(0),
   })
   .meta({ id: "RecentChange" });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApprovalManager } from "@/components/approvals/approval-manager";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
+import { ImpactSummary } from "@/components/changes/consumer-impact";
 import { listApprovals, mayApproveChanges } from "@/lib/approvals/manage-approvals";
 import { listServiceChanges } from "@/lib/changes/list-service-changes";
 import { getDb } from "@/lib/platform/db/database";
@@ -103,6 +104,7 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">The first version: nothing before it to compare with.</p>
             )}
+            {version.base && <ImpactSummary tally={version.consumers} />}
             {version.base && <ChangeList changes={version.changes} />}
           </li>
         ))}

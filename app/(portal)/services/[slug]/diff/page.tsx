@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
+import { ImpactSummary } from "@/components/changes/consumer-impact";
+import { tallyConsumers } from "@/lib/diff/tally-consumers";
 import { inputClass } from "@/components/forms/field";
 import { diffServiceVersions } from "@/lib/changes/diff-service-versions";
 import { getDb } from "@/lib/platform/db/database";
@@ -40,7 +42,7 @@ export default async function DiffPage({ params, searchParams }: { params: Param
   const to = pick("to", options[0]);
   const from = pick("from", options[1]);
   const caller = callerKey(actor, (await headers()).get(PEER_HEADER));
-  const result = from && to ? await diffServiceVersions(db, { slug, from: from.version, to: to.version, caller }) : null;
+  const result = from && to ? await diffServiceVersions(db, { actor, slug, from: from.version, to: to.version, caller }) : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -81,6 +83,7 @@ export default async function DiffPage({ params, searchParams }: { params: Param
             {result.from.version} (revision {result.from.revision}) → {result.to.version} (revision {result.to.revision}){" "}
             <ChangeSummary summary={result.summary} />
           </h2>
+          <ImpactSummary tally={tallyConsumers(result.changes)} />
           <ChangeList changes={result.changes} />
         </section>
       )}

@@ -10,6 +10,9 @@ import { getService } from "@/lib/services/get-service";
 import { listTeamChoices } from "@/lib/teams/list-team-choices";
 import { ServiceTokens } from "@/components/services/service-tokens";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
+import { ConsumesEditor } from "@/components/consumers/consumes-editor";
+import { listNeighbours } from "@/lib/consumers/list-consumers";
+import { listServiceChoices } from "@/lib/services/list-service-choices";
 
 export const metadata: Metadata = { title: "Edit service" };
 
@@ -37,6 +40,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
   const primary = service.owners.find((owner) => owner.isPrimary)?.slug ?? null;
   // Whoever may edit the service as a person (its maintainers, admins) may see its tokens.
   const tokens = await listServiceTokens(db, { actor, slug });
+  const [dependencies, services] = await Promise.all([listNeighbours(db, { actor, slug, side: "dependencies" }), listServiceChoices(db)]);
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -65,6 +69,16 @@ export default async function EditServicePage({ params }: { params: Params }) {
         }}
       />
       <OwnershipActions slug={slug} primaryOwner={primary} teams={teams} isRetired={service.lifecycle === "retired"} />
+      <section aria-labelledby="consumes-heading" className="max-w-2xl space-y-2">
+        <h2 id="consumes-heading" className="text-lg font-semibold">
+          APIs it consumes
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each breaking change to these APIs then names {service.name} among the consumers it breaks, and its owners can hear of it. A repository can declare
+          the same in <code>wayfinder.consumes.yaml</code> (<code>wayfinder consumes --file</code>).
+        </p>
+        <ConsumesEditor slug={slug} dependencies={dependencies} services={services} />
+      </section>
       <section aria-labelledby="tokens-heading" className="space-y-2">
         <h2 id="tokens-heading" className="text-lg font-semibold">
           API tokens that can act on it

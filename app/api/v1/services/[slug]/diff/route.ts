@@ -9,6 +9,7 @@ import { defineRoute } from "@/lib/api/define-route";
 export const GET = defineRoute(operations.diffServiceVersions, async ({ request, actor, params: { slug }, query, reply }) =>
   reply(
     await diffServiceVersions(await getDb(), {
+      actor,
       slug,
       from: { version: query.from, revision: query.fromRevision },
       to: { version: query.to, revision: query.toRevision },

@@ -1,0 +1,16 @@
+import { operations } from "@/lib/api/contract/operations";
+import { defineRoute } from "@/lib/api/define-route";
+import { listNeighbours } from "@/lib/consumers/list-consumers";
+import { assertMayDeclare, replaceConsumptions } from "@/lib/consumers/manage-consumptions";
+import { getDb } from "@/lib/platform/db/database";
+
+export const GET = defineRoute(operations.listServiceDependencies, async ({ actor, params: { slug }, reply }) =>
+  reply({ items: await listNeighbours(await getDb(), { actor, slug, side: "dependencies" }) }),
+);
+
+export const PUT = defineRoute(operations.replaceConsumptions, async ({ actor, params: { slug }, body, reply }) => {
+  const db = await getDb();
+  // 404, then 401/403, before the body is read.
+  await assertMayDeclare(db, actor, slug);
+  return reply(await replaceConsumptions(db, { actor, consumerSlug: slug, file: await body(), source: "file" }));
+});

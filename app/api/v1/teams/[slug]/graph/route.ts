@@ -1,0 +1,8 @@
+import { operations } from "@/lib/api/contract/operations";
+import { defineRoute } from "@/lib/api/define-route";
+import { serviceGraph } from "@/lib/consumers/service-graph";
+import { getDb } from "@/lib/platform/db/database";
+
+export const GET = defineRoute(operations.getTeamGraph, async ({ actor, params: { slug }, query: { depth }, reply }) =>
+  reply(await serviceGraph(await getDb(), { actor, focus: { team: slug }, depth: depth === 2 ? 2 : 1 })),
+);

@@ -1,0 +1,54 @@
+/**
+ * How an operation is named across the diff, the proxy, declarations and the operation index:
+ * `METHOD /path/template`. Two spellings of one path that differ only in parameter names
+ * (`/charges/{id}` and `/charges/{charge}`) are the same operation, as the diff engine treats them.
+ */
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** `GET /charges/{}`: the key two spellings of one operation share. */
+export function operationKey(name: string): string {
+  const space = name.indexOf(" ");
+  if (space < 0) return name;
+  const method = name.slice(0, space).toUpperCase();
+  const path = name
+    .slice(space + 1)
+    .trim()
+    .replace(/\{[^}]*\}/g, "{}")
+    .replace(/(.)\/+$/, "$1");
+  return `${method} ${path}`;
+}
+
+/** Whether a declared operation is `METHOD /path` (else it is an operationId). */
+export function isMethodAndPath(operation: string): boolean {
+  return /^[A-Za-z]+ \//.test(operation);
+}
+
+/** operationId → `METHOD /path` names, from the operations of one or more versions. */
+export function operationIdIndex(operations: Iterable<{ operationId: string | null; method: string; path: string }>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const { operationId, method, path } of operations) {
+    if (!operationId) continue;
+    const name = `${method.toUpperCase()} ${path}`;
+    const names = index.get(operationId) ?? [];
+    if (!names.includes(name)) names.push(name);
+    index.set(operationId, names);
+  }
+  return index;
+}
+
+/** The operations (with their operationIds) of an OpenAPI or Swagger document, read without validating it. */
+export function documentOperations(document: Record<string, unknown>): { operationId: string | null; method: string; path: string }[] {
+  const paths = document.paths;
+  if (!paths || typeof paths !== "object") return [];
+  const found: { operationId: string | null; method: string; path: string }[] = [];
+  for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
+    if (!item || typeof item !== "object") continue;
+    for (const method of METHODS) {
+      const operation = (item as Record<string, unknown>)[method];
+      if (!operation || typeof operation !== "object") continue;
+      const operationId = (operation as { operationId?: unknown }).operationId;
+      found.push({ operationId: typeof operationId === "string" ? operationId : null, method: method.toUpperCase(), path });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,21 @@
+import type { BreakingChangePolicy } from "@/generated/prisma/enums";
+import type { coverBreaking } from "@/lib/approvals/cover-changes";
+import type { Change, DiffResult } from "@/lib/diff/diff-types";
+
+type Covers = (ReturnType<typeof coverBreaking> & { all: boolean }) | null;
+
+/**
+ * The breaking changes a policy refuses at publish, for publishing and its dry run alike: under
+ * `block`, every one no approval or waiver covers; under `block-if-consumed`, those of them that touch
+ * a consumer (and, when the diff was cut with breaking changes unlisted, the publish, if the provider
+ * has any consumer: what was not listed cannot be shown to touch nobody).
+ */
+export function refusedChanges(policy: BreakingChangePolicy, result: DiffResult, covers: Covers): { refused: boolean; changes: Change[] } {
+  if (!result.summary.breaking || (policy !== "block" && policy !== "block_if_consumed")) return { refused: false, changes: [] };
+  if (covers?.all) return { refused: false, changes: [] };
+  const uncovered = covers ? covers.uncovered : result.changes.filter((change) => change.level === "breaking");
+  if (policy === "block") return { refused: true, changes: uncovered };
+  const consumed = uncovered.filter((change) => change.consumers?.length);
+  const unlisted = (result.omitted?.breaking ?? 0) > 0 && (result.impact?.considered ?? 0) > 0;
+  return { refused: consumed.length > 0 || unlisted, changes: consumed };
+}
