@@ -58,6 +58,9 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/try-it-ou
 // The diff engine on Stripe's pair and DigitalOcean against itself.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/diff.ts")], { stdio: "inherit", env: process.env });
 
+// Consumers: the impact lookup on the Stripe pair with 2,000 consumers, and the consumers API under 50 clients.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/consumers.ts")], { stdio: "inherit", env: process.env });
+
 // The catalogue at 2,000 services and 100,000 operations under 50 clients (PGlite; PostgreSQL with BENCH_DATABASE_URL).
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/catalogue-load.ts")], { stdio: "inherit", env: process.env });
 

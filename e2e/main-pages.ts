@@ -28,12 +28,19 @@ const apiReference = (operationId: string) => async (page: Page) => {
   }
 };
 
+/** React Flow has drawn the graph: a node's link is visible. */
+const graphDrawn = (service: string) => async (page: Page) => {
+  await expect(page.locator(".react-flow__node").getByRole("link", { name: service })).toBeVisible();
+};
+
 export const mainPages: MainPage[] = [
   { name: "catalogue", path: "/services", ready: heading("API catalogue") },
   { name: "service (Swagger 2.0)", path: "/services/inventory-service", ready: apiReference("getStock") },
   { name: "service (OpenAPI 3.0)", path: "/services/orders-api", ready: apiReference("getOrder") },
   { name: "service (OpenAPI 3.1)", path: "/services/identity-api", ready: apiReference("getJwks") },
   { name: "teams", path: "/teams", ready: heading("Teams") },
+  { name: "dependency graph", path: "/services/payments-api/graph", ready: graphDrawn("Orders API") },
+  { name: "team dependency graph", path: "/teams/commerce/graph", ready: graphDrawn("Storefront") },
   { name: "a team", path: "/teams/payments", ready: heading("Payments") },
   { name: "docs index", path: "/docs", ready: heading(/./) },
   { name: "a pattern", path: "/docs/patterns/pagination", ready: heading(/pagination/i) },

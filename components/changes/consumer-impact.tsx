@@ -29,7 +29,7 @@ export function ChangeConsumers({ change }: { change: Change }) {
       </p>
     );
   return (
-    <p className="text-xs" data-consumers={change.consumers.length}>
+    <p className="text-xs break-words" data-consumers={change.consumers.length}>
       {change.level === "breaking" ? "Breaks" : "May break"} {change.consumers.length} consumer{change.consumers.length === 1 ? "" : "s"}:{" "}
       {change.consumers.slice(0, 8).map((consumer, index) => (
         <span key={consumer.service.slug}>
@@ -52,7 +52,7 @@ export function ImpactSummary({ tally }: { tally: ConsumerTally[] | null }) {
   return (
     <div
       role="status"
-      className={`rounded-md border px-3 py-2 text-sm ${breaks ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950" : "border-slate-200 dark:border-slate-800"}`}
+      className={`rounded-md border px-3 py-2 text-sm break-words ${breaks ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950" : "border-slate-200 dark:border-slate-800"}`}
       data-impact={tally.length}
     >
       {tally.length ? (

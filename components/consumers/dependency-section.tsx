@@ -41,7 +41,7 @@ function NeighbourList({ label, neighbours, empty }: { label: string; neighbours
       ) : (
         <ul aria-label={label} className="space-y-1 text-sm">
           {neighbours.slice(0, 50).map((neighbour) => (
-            <li key={neighbour.service.slug} className="flex flex-wrap items-center gap-2">
+            <li key={neighbour.service.slug} className="flex flex-wrap items-center gap-2 break-words">
               <Link href={`/services/${neighbour.service.slug}`} className="font-medium text-teal-800 hover:underline dark:text-teal-300">
                 {neighbour.service.name}
               </Link>
@@ -95,7 +95,7 @@ export function DependencySection({
               {unused.wholeApiConsumers} consumer{unused.wholeApiConsumers === 1 ? "" : "s"} declared the whole API and may use them: ask before deprecating.
             </p>
           )}
-          <ul aria-label="Unused operations" className="mt-1 space-y-0.5 font-mono text-xs">
+          <ul aria-label="Unused operations" className="mt-1 space-y-0.5 font-mono text-xs break-all">
             {unused.operations.slice(0, 200).map((operation) => (
               <li key={operation.operation}>
                 {operation.operation}

@@ -12,15 +12,15 @@ export function GraphView({ graph, depth, basePath, label }: { graph: ServiceGra
   return (
     <div className="space-y-4">
       <nav aria-label="Graph depth" className="flex items-center gap-3 text-sm">
-        <span>Steps shown:</span>
+        <span>Show:</span>
         {([1, 2] as const).map((value) => (
           <Link
             key={value}
             href={`${basePath}?depth=${value}`}
             aria-current={value === depth ? "page" : undefined}
-            className={value === depth ? "font-semibold underline" : "text-teal-700 hover:underline dark:text-teal-400"}
+            className={`inline-flex min-h-6 items-center rounded px-2 ${value === depth ? "font-semibold underline" : "text-teal-700 hover:underline dark:text-teal-400"}`}
           >
-            {value}
+            {value === 1 ? "1 step" : "2 steps"}
           </Link>
         ))}
         <span className="text-slate-600 dark:text-slate-400">

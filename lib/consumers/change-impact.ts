@@ -67,8 +67,13 @@ function usageOf(consumer: ImpactConsumer, context: ImpactContext): Usage | null
   return { consumer, whole, operations, fields: new Set(declared?.fields ?? []) };
 }
 
-/** Whether, and where, a change touches one consumer. */
-function touch(change: Change, touched: string[], usage: Usage): ChangeConsumer | null {
+/**
+ * Whether, and where, a change touches one consumer. `touched` are the keys of the operations the
+ * change reaches and `properties` the property names its pointer goes through, both worked out once
+ * per change (a change to a shared schema of Stripe's reaches hundreds of operations, and is matched
+ * against every consumer).
+ */
+function touch(touched: string[], properties: string[], usage: Usage): ChangeConsumer | null {
   const { consumer } = usage;
   const lastSeen = (values: (string | undefined)[]) =>
     values
@@ -91,10 +96,9 @@ function touch(change: Change, touched: string[], usage: Usage): ChangeConsumer 
       seen,
     );
   }
-  const hits = touched.map((name) => usage.operations.get(operationKey(name))).filter((use) => use !== undefined);
+  const hits = touched.map((key) => usage.operations.get(key)).filter((use) => use !== undefined);
   if (!hits.length && !usage.whole) return null;
   // Fields narrow declarations only: a change inside properties the consumer does not name passes it by.
-  const properties = propertiesOf(change);
   const declaredOnly = !hits.some((use) => use.lastSeenAt);
   if (usage.fields.size && properties.length && declaredOnly && !properties.some((name) => usage.fields.has(name))) return null;
   const seen = lastSeen(hits.map((use) => use.lastSeenAt));
@@ -121,9 +125,10 @@ export function annotateImpact(result: DiffResult, consumers: ImpactConsumer[], 
   const touchedServices = new Set<string>();
   const changes = result.changes.map(({ reach, ...change }) => {
     if (change.level === "info") return change;
-    const touched = change.operation ? [change.operation] : reach !== undefined ? (result.reach?.[reach] ?? []) : (change.operations ?? []);
+    const touched = (change.operation ? [change.operation] : reach !== undefined ? (result.reach?.[reach] ?? []) : (change.operations ?? [])).map(operationKey);
+    const properties = propertiesOf(change);
     const hit = usages
-      .map((usage) => touch(change, touched, usage))
+      .map((usage) => touch(touched, properties, usage))
       .filter((consumer) => consumer !== null)
       .sort((a, b) => a.service.slug.localeCompare(b.service.slug));
     for (const consumer of hit) touchedServices.add(consumer.service.slug);

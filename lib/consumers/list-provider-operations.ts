@@ -21,5 +21,6 @@ export async function listProviderOperations(db: Db, { actor, slug }: { actor: A
         orderBy: [{ path: "asc" }, { method: "asc" }],
       })
     : [];
-  return { version: service.currentVersion, items: operations };
+  // The index keeps methods as documents spell them (lower case); declarations and diffs say GET.
+  return { version: service.currentVersion, items: operations.map((operation) => ({ ...operation, method: operation.method.toUpperCase() })) };
 }

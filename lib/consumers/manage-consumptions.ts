@@ -91,6 +91,18 @@ async function writeDeclaration(
   return view;
 }
 
+/** The audit entry of a withdrawn declaration, on the consuming service. */
+async function auditRemoval(tx: Prisma.TransactionClient, actor: Actor, consumer: { id: string; slug: string }, row: Parameters<typeof toConsumptionView>[0]) {
+  await recordAudit(tx, actor, {
+    action: "consumption.remove",
+    entityType: "service",
+    entityId: consumer.id,
+    entityKey: consumer.slug,
+    serviceId: consumer.id,
+    before: toConsumptionView(row),
+  });
+}
+
 /**
  * Declares (or redeclares) that a service consumes another's API, all of it or some operations, in a
  * range of its versions: those who may edit the consuming service. Operations are checked against the
@@ -121,14 +133,7 @@ export async function removeConsumption(db: Db, { actor, consumerSlug, providerS
     const before = await tx.consumption.findUnique({ where, select: consumptionSelect });
     if (!before) return { removed: false };
     await tx.consumption.delete({ where });
-    await recordAudit(tx, actor, {
-      action: "consumption.remove",
-      entityType: "service",
-      entityId: consumer.id,
-      entityKey: consumer.slug,
-      serviceId: consumer.id,
-      before: toConsumptionView(before),
-    });
+    await auditRemoval(tx, actor, consumer, before);
     return { removed: true };
   });
 }
@@ -167,14 +172,7 @@ export async function replaceConsumptions(
     });
     for (const row of stale) {
       await tx.consumption.delete({ where: { id: row.id } });
-      await recordAudit(tx, actor, {
-        action: "consumption.remove",
-        entityType: "service",
-        entityId: consumer.id,
-        entityKey: consumer.slug,
-        serviceId: consumer.id,
-        before: toConsumptionView(row),
-      });
+      await auditRemoval(tx, actor, consumer, row);
     }
     return { declared, removed: stale.map((row) => row.provider.slug) };
   });

@@ -99,7 +99,46 @@ const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 // Approving breaking changes: as accepting them at publish (maintainers, admins, tokens of an owning team).
 const approvalChange = (ok: number) => ({ ...serviceChange, "maintainer of an owning team": ok, admin: ok, "token for this service": ok });
 
+/** One's own preferences (onboarding progress, watched services): every person keeps theirs; tokens are nobody's. */
+const personal = {
+  anonymous: 401,
+  "non-member": 204,
+  member: 204,
+  "maintainer of another team": 204,
+  "maintainer of an owning team": 204,
+  admin: 204,
+  "token for another service": 403,
+  "token for this service": 403,
+};
+
 const ROUTES: Route[] = [
+  // What a service consumes is declared by those who may edit it (the consumer's side).
+  {
+    method: "PUT",
+    route: "services/[slug]/dependencies/[provider]",
+    path: (cell) => `/api/v1/services/${cell.service}/dependencies/elsewhere-svc`,
+    body: () => ({ versions: "^1" }),
+    state: (cell) => [`/api/v1/services/${cell.service}/dependencies`, "/api/v1/services/elsewhere-svc/consumers"],
+    expected: serviceChange,
+  },
+  {
+    method: "DELETE",
+    route: "services/[slug]/dependencies/[provider]",
+    path: (cell) => `/api/v1/services/${cell.service}/dependencies/elsewhere-svc`,
+    state: (cell) => [`/api/v1/services/${cell.service}/dependencies`],
+    expected: serviceChange,
+  },
+  {
+    method: "PUT",
+    route: "services/[slug]/dependencies",
+    path: (cell) => `/api/v1/services/${cell.service}/dependencies`,
+    body: () => ({ consumes: [{ api: "elsewhere-svc" }] }),
+    state: (cell) => [`/api/v1/services/${cell.service}/dependencies`],
+    expected: serviceChange,
+  },
+  // Watching is one's own preference, as onboarding progress is.
+  { method: "PUT", route: "me/watches/[slug]", path: (cell) => `/api/v1/me/watches/${cell.service}`, state: () => [], expected: personal },
+  { method: "DELETE", route: "me/watches/[slug]", path: (cell) => `/api/v1/me/watches/${cell.service}`, state: () => [], expected: personal },
   {
     method: "POST",
     route: "services/[slug]/approvals",
@@ -296,32 +335,14 @@ const ROUTES: Route[] = [
     path: () => "/api/v1/me/onboarding/open-the-catalogue",
     state: () => [],
     // One's own progress: every person may keep theirs; tokens are nobody's.
-    expected: {
-      anonymous: 401,
-      "non-member": 204,
-      member: 204,
-      "maintainer of another team": 204,
-      "maintainer of an owning team": 204,
-      admin: 204,
-      "token for another service": 403,
-      "token for this service": 403,
-    },
+    expected: personal,
   },
   {
     method: "DELETE",
     route: "me/onboarding/[itemId]",
     path: () => "/api/v1/me/onboarding/open-the-catalogue",
     state: () => [],
-    expected: {
-      anonymous: 401,
-      "non-member": 204,
-      member: 204,
-      "maintainer of another team": 204,
-      "maintainer of an owning team": 204,
-      admin: 204,
-      "token for another service": 403,
-      "token for this service": 403,
-    },
+    expected: personal,
   },
   {
     method: "POST",
@@ -471,6 +492,8 @@ describe("authorization matrix over HTTP", () => {
     }
     await asAdmin("POST", "/api/v1/services", { slug: cell.service, name: `Cell ${n}`, description: "original", primaryOwner: "owners" });
     await asAdmin("PUT", "/api/v1/teams/owners/members", { email: cell.memberEmail, role: "member" });
+    if (route?.route === "services/[slug]/dependencies/[provider]" && route.method === "DELETE")
+      await asAdmin("PUT", `/api/v1/services/${cell.service}/dependencies/elsewhere-svc`, {});
     if (route?.route === "approvals/[id]") cell.approvalId = (await asAdmin("POST", `/api/v1/services/${cell.service}/approvals`, approval))!.id as string;
     // A source whose URL the fetcher refuses at once (loopback): set, never fetched.
     await asAdmin("PUT", `/api/v1/services/${cell.service}/source`, { url: "http://127.0.0.1:9/openapi.yaml" });

@@ -43,8 +43,17 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
       select: { lifecycle: true, currentVersion: { select: { format: true, operationCount: true } }, _count: { select: { versions: true } } },
     });
     expect(new Set(services.map((service) => service.lifecycle))).toEqual(new Set(["experimental", "production", "deprecated", "retired"]));
-    expect(new Set(services.map((service) => service.currentVersion?.format))).toEqual(new Set(["swagger_2_0", "openapi_3_0", "openapi_3_1"]));
+    // Every service but the storefront (a web front end, no API of its own) serves a version.
+    expect(services.filter((service) => !service.currentVersion)).toHaveLength(1);
+    expect(new Set(services.flatMap((service) => service.currentVersion?.format ?? []))).toEqual(new Set(["swagger_2_0", "openapi_3_0", "openapi_3_1"]));
     expect(services.some((service) => service._count.versions >= 2)).toBe(true);
+    // The consumption the services declare was in place before the later versions came: Payments
+    // 1.1.0's breaking change names the two consumers it breaks, not the storefront (other
+    // operations) nor Legacy Accounts (pinned below 1.0.0).
+    expect(await db.prisma.consumption.count()).toBe(demoServices.reduce((sum, service) => sum + (service.consumes?.length ?? 0), 0));
+    const payments = await db.prisma.apiVersion.findFirstOrThrow({ where: { service: { slug: "payments-api" }, version: "1.1.0" }, select: { changes: true } });
+    const breaking = (payments.changes as { level: string; consumers?: { service: { slug: string } }[] }[]).filter((change) => change.level === "breaking");
+    expect(breaking.map((change) => change.consumers!.map((consumer) => consumer.service.slug))).toEqual([["chargeback-desk", "orders-api"]]);
     const indexed = await db.prisma.operation.count();
     const declared = await db.prisma.apiVersion.aggregate({ _sum: { operationCount: true } });
     expect(indexed).toBe(declared._sum.operationCount);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consumesFileSchema, consumptionInputSchema } from "@/lib/consumers/consumption-input";
 import * as r from "../response-schemas";
-import { serviceParams, teamParams, json, error, changeErrors, authErrors, noService, noTeam, slug, type Operation } from "../operation-parts";
+import { serviceParams, teamParams, json, error, changeErrors, authErrors, noService, noTeam, badQuery, slug, type Operation } from "../operation-parts";
 
 const dependencyParams = z.object({ slug: slug("consuming service"), provider: slug("consumed service") });
 const graphQuery = z.object({
@@ -85,7 +85,11 @@ export const consumerOperations = {
     access: "read",
     params: serviceParams,
     query: graphQuery,
-    responses: { 200: json("Services one (or two) steps away and the consumer → provider edges between them.", r.serviceGraphSchema), ...noService },
+    responses: {
+      200: json("Services one (or two) steps away and the consumer → provider edges between them.", r.serviceGraphSchema),
+      ...badQuery,
+      ...noService,
+    },
   },
   getTeamGraph: {
     method: "get",
@@ -95,7 +99,7 @@ export const consumerOperations = {
     access: "read",
     params: teamParams,
     query: graphQuery,
-    responses: { 200: json("The team's services, their neighbours, and the edges between them.", r.serviceGraphSchema), ...noTeam },
+    responses: { 200: json("The team's services, their neighbours, and the edges between them.", r.serviceGraphSchema), ...badQuery, ...noTeam },
   },
   listWatches: {
     method: "get",
