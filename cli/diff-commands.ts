@@ -63,9 +63,16 @@ async function withConsumers(
   portal: string,
   headers: Record<string, string>,
 ): Promise<DiffResult | null> {
-  const listed = await readPortal<{ items: NeighbourView[] }>(new URL(`/api/v1/services/${encodeURIComponent(service)}/consumers`, portal), headers);
-  if (!listed) return null;
-  const consumers: ImpactConsumer[] = listed.items.map((item) => ({
+  // Every consumer, a page of 500 at a time.
+  const items: NeighbourView[] = [];
+  for (let page = 1; ; page += 1) {
+    const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/consumers?page=${page}&pageSize=500`, portal);
+    const listed = await readPortal<{ items: NeighbourView[]; total: number }>(url, headers);
+    if (!listed) return null;
+    items.push(...listed.items);
+    if (!listed.items.length || items.length >= listed.total) break;
+  }
+  const consumers: ImpactConsumer[] = items.map((item) => ({
     service: { slug: item.service.slug, name: item.service.name },
     teams: item.service.teams,
     ...(item.declared ? { declared: { versions: item.declared.versions, operations: item.declared.operations, fields: item.declared.fields } } : {}),

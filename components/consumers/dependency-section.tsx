@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { NeighbourView } from "@/lib/consumers/list-consumers";
+import type { listNeighbours, NeighbourView } from "@/lib/consumers/list-consumers";
 import type { listUnusedOperations } from "@/lib/consumers/unused-operations";
 
 type Unused = Awaited<ReturnType<typeof listUnusedOperations>>;
+type Neighbours = Awaited<ReturnType<typeof listNeighbours>>;
+
+/** How many of each side the service page lists; the graph and the API have the rest. */
+export const SHOWN_NEIGHBOURS = 50;
 
 /** What one neighbour uses, in words: "2 operations, ^1" or "whole API", and when it was last seen calling. */
 function Usage({ neighbour }: { neighbour: NeighbourView }) {
@@ -30,17 +34,17 @@ function Usage({ neighbour }: { neighbour: NeighbourView }) {
   );
 }
 
-function NeighbourList({ label, neighbours, empty }: { label: string; neighbours: NeighbourView[]; empty: string }) {
+function NeighbourList({ label, neighbours: { items: neighbours, total }, empty }: { label: string; neighbours: Neighbours; empty: string }) {
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">
-        {label} ({neighbours.length})
+        {label} ({total})
       </h3>
-      {neighbours.length === 0 ? (
+      {total === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>
       ) : (
         <ul aria-label={label} className="space-y-1 text-sm">
-          {neighbours.slice(0, 50).map((neighbour) => (
+          {neighbours.map((neighbour) => (
             <li key={neighbour.service.slug} className="flex flex-wrap items-center gap-2 break-words">
               <Link href={`/services/${neighbour.service.slug}`} className="font-medium text-teal-800 hover:underline dark:text-teal-300">
                 {neighbour.service.name}
@@ -49,7 +53,7 @@ function NeighbourList({ label, neighbours, empty }: { label: string; neighbours
               <Usage neighbour={neighbour} />
             </li>
           ))}
-          {neighbours.length > 50 && <li className="text-xs">… and {neighbours.length - 50} more (see the graph or the API).</li>}
+          {total > neighbours.length && <li className="text-xs">… and {total - neighbours.length} more (see the graph or the API).</li>}
         </ul>
       )}
     </div>
@@ -67,8 +71,8 @@ export function DependencySection({
   unused,
 }: {
   slug: string;
-  consumers: NeighbourView[];
-  dependencies: NeighbourView[];
+  consumers: Neighbours;
+  dependencies: Neighbours;
   unused: Unused;
 }) {
   return (

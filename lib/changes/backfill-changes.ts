@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/platform/db/types";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import { withImpact } from "@/lib/versions/version-impact";
 import { versionBase, violatesSemver } from "@/lib/versions/version-base";
 
 /** A version to backfill and the one it follows: what it would have been compared with when it was published. */
@@ -40,7 +41,8 @@ export async function versionsWithoutChanges(db: Db, limit = 100): Promise<Backf
 
 /**
  * Compares one version with its base (in a pipeline thread) and stores the result, as publishing
- * would have: base, counts, semantic-versioning verdict and changes. Idempotent: it writes only while
+ * would have: base, counts, semantic-versioning verdict and changes, each naming the consumers it
+ * touches (as known now). Idempotent: it writes only while
  * the version still has no changes, so a second run, or a version published since, is left alone.
  * Returns whether it wrote.
  */
@@ -48,7 +50,15 @@ export async function backfillChanges(db: Db, backfill: Backfill): Promise<boole
   const [base, revision] = await Promise.all(
     [backfill.base.id, backfill.id].map((apiVersionId) => db.apiDocument.findUniqueOrThrow({ where: { apiVersionId }, select: { json: true } })),
   );
-  const result = await runPipeline("diffStored", { base: base!.json, revision: revision!.json });
+  const diffed = await runPipeline("diffStored", { base: base!.json, revision: revision!.json, reach: true });
+  const { serviceId } = await db.apiVersion.findUniqueOrThrow({ where: { id: backfill.id }, select: { serviceId: true } });
+  const result = await withImpact(db, {
+    providerId: serviceId,
+    result: diffed,
+    revisionVersion: backfill.version,
+    baseVersionId: backfill.base.id,
+    revision: { versionId: backfill.id },
+  });
   const written = await db.apiVersion.updateMany({
     where: { id: backfill.id, changes: { equals: Prisma.DbNull } },
     data: {

@@ -37,12 +37,20 @@ function propertiesOf(change: Change): string[] {
   return names;
 }
 
+/** One operation a consumer uses: as it spells it, whether declared, and its latest call seen. */
+interface Use {
+  name: string;
+  declared: boolean;
+  lastSeenAt?: string;
+}
+
 /** What one consumer uses, resolved: every operation key, each with how it is known. */
 interface Usage {
   consumer: ImpactConsumer;
   whole: boolean;
-  /** operation key → the consumer's spelling, evidence and last call. */
-  operations: Map<string, { name: string; declared: boolean; lastSeenAt?: string }>;
+  /** Operation keys, and beside each (same index) the consumer's spelling, evidence and last call. */
+  keys: string[];
+  uses: Use[];
   fields: Set<string>;
 }
 
@@ -51,7 +59,7 @@ function usageOf(consumer: ImpactConsumer, context: ImpactContext): Usage | null
   // A declaration whose range leaves out the revision says the consumer stays behind: not touched,
   // whatever calls of the older versions were seen.
   if (consumer.declared && !declared) return null;
-  const operations: Usage["operations"] = new Map();
+  const operations = new Map<string, Use>();
   for (const operation of declared?.operations ?? []) {
     const names = isMethodAndPath(operation) ? [operation] : (context.operationIds.get(operation) ?? []);
     for (const name of names) operations.set(operationKey(name), { name, declared: true });
@@ -64,52 +72,40 @@ function usageOf(consumer: ImpactConsumer, context: ImpactContext): Usage | null
   }
   const whole = declared !== undefined && declared.operations.length === 0;
   if (!whole && !operations.size) return null;
-  return { consumer, whole, operations, fields: new Set(declared?.fields ?? []) };
+  return { consumer, whole, keys: [...operations.keys()], uses: [...operations.values()], fields: new Set(declared?.fields ?? []) };
 }
 
 /**
- * Whether, and where, a change touches one consumer. `touched` are the keys of the operations the
- * change reaches and `properties` the property names its pointer goes through, both worked out once
- * per change (a change to a shared schema of Stripe's reaches hundreds of operations, and is matched
- * against every consumer).
+ * Whether, and where, a change touches one consumer. `touched` holds the keys of the operations the
+ * change reaches (null: none, the change is the API's as a whole) and `properties` the property names
+ * its pointer goes through, both worked out once per change. A consumer's few operations are looked up
+ * in the change's set, not the other way round: a change to Stripe's `charge` schema reaches 390
+ * operations, and is matched against every consumer.
  */
-function touch(touched: string[], properties: string[], usage: Usage): ChangeConsumer | null {
-  const { consumer } = usage;
-  const lastSeen = (values: (string | undefined)[]) =>
-    values
-      .filter((value): value is string => !!value)
-      .sort()
-      .at(-1);
-  const entry = (operations: string[], evidence: ChangeConsumer["evidence"], lastSeenAt?: string): ChangeConsumer => ({
-    service: consumer.service,
-    teams: consumer.teams,
-    operations,
-    evidence,
-    ...(lastSeenAt ? { lastSeenAt } : {}),
-  });
-  // A change no operation carries (a security scheme, the servers, a webhook) touches everyone using the API.
-  if (!touched.length) {
-    const seen = lastSeen([...usage.operations.values()].map((use) => use.lastSeenAt));
-    return entry(
-      [],
-      usage.whole || [...usage.operations.values()].some((use) => use.declared) ? ["declared", ...(seen ? ["observed" as const] : [])] : ["observed"],
-      seen,
-    );
+function touch(touched: Set<string> | null, properties: string[], usage: Usage): ChangeConsumer | null {
+  // A change no operation carries (a security scheme, the servers, a webhook) touches everyone using
+  // the API; otherwise, the consumer's operations it reaches. Plain loops: this runs for every change
+  // and every consumer.
+  const hits: Use[] = [];
+  for (let index = 0; index < usage.keys.length; index += 1) if (!touched || touched.has(usage.keys[index]!)) hits.push(usage.uses[index]!);
+  if (touched && !hits.length && !usage.whole) return null;
+  let declared = usage.whole;
+  let lastSeenAt: string | undefined;
+  for (const use of hits) {
+    if (use.declared) declared = true;
+    if (use.lastSeenAt && (!lastSeenAt || use.lastSeenAt > lastSeenAt)) lastSeenAt = use.lastSeenAt;
   }
-  const hits = touched.map((key) => usage.operations.get(key)).filter((use) => use !== undefined);
-  if (!hits.length && !usage.whole) return null;
   // Fields narrow declarations only: a change inside properties the consumer does not name passes it by.
-  const declaredOnly = !hits.some((use) => use.lastSeenAt);
-  if (usage.fields.size && properties.length && declaredOnly && !properties.some((name) => usage.fields.has(name))) return null;
-  const seen = lastSeen(hits.map((use) => use.lastSeenAt));
-  const evidence: ChangeConsumer["evidence"] = [];
-  if (usage.whole || hits.some((use) => use.declared)) evidence.push("declared");
-  if (seen) evidence.push("observed");
-  return entry(
-    hits.map((use) => use.name),
+  if (touched && usage.fields.size && properties.length && !lastSeenAt && !properties.some((name) => usage.fields.has(name))) return null;
+  const evidence: ChangeConsumer["evidence"] = declared ? (lastSeenAt ? ["declared", "observed"] : ["declared"]) : ["observed"];
+  const consumer: ChangeConsumer = {
+    service: usage.consumer.service,
+    teams: usage.consumer.teams,
+    operations: touched ? hits.map((use) => use.name) : [],
     evidence,
-    seen,
-  );
+  };
+  if (lastSeenAt) consumer.lastSeenAt = lastSeenAt;
+  return consumer;
 }
 
 /**
@@ -121,16 +117,39 @@ function touch(touched: string[], properties: string[], usage: Usage): ChangeCon
  * whole lists of operations the diff gave for this (`reach`) are dropped from the result.
  */
 export function annotateImpact(result: DiffResult, consumers: ImpactConsumer[], context: ImpactContext): DiffResult {
-  const usages = consumers.map((consumer) => usageOf(consumer, context)).filter((usage) => usage !== null);
+  // In slug order once, so every change's list comes out sorted without sorting it.
+  const usages = consumers
+    .map((consumer) => usageOf(consumer, context))
+    .filter((usage) => usage !== null)
+    .sort((a, b) => (a.consumer.service.slug < b.consumer.service.slug ? -1 : a.consumer.service.slug > b.consumer.service.slug ? 1 : 0));
   const touchedServices = new Set<string>();
+  // Changes inside one shared schema share its list of operations: one set of keys per list, and
+  // (unless a declaration narrows by fields, which depends on each change's pointer) one list of
+  // the consumers it touches.
+  const byFields = usages.some((usage) => usage.fields.size);
+  const touchedBy = new Map<Set<string> | null, ChangeConsumer[]>();
+  const keysOf = new Map<string, Set<string>>();
+  const keys = (names: string[]) => {
+    // By content: Stripe's pair has dozens of changes in schemas reached by the same 390 operations.
+    const content = names.join("\n");
+    let set = keysOf.get(content);
+    if (!set) keysOf.set(content, (set = new Set(names.map(operationKey))));
+    return set;
+  };
   const changes = result.changes.map(({ reach, ...change }) => {
     if (change.level === "info") return change;
-    const touched = (change.operation ? [change.operation] : reach !== undefined ? (result.reach?.[reach] ?? []) : (change.operations ?? [])).map(operationKey);
+    const names = change.operation ? [change.operation] : reach !== undefined ? (result.reach?.[reach] ?? []) : (change.operations ?? []);
+    const touched = names.length ? keys(names) : null;
     const properties = propertiesOf(change);
-    const hit = usages
-      .map((usage) => touch(touched, properties, usage))
-      .filter((consumer) => consumer !== null)
-      .sort((a, b) => a.service.slug.localeCompare(b.service.slug));
+    let hit = byFields ? undefined : touchedBy.get(touched);
+    if (!hit) {
+      hit = [];
+      for (const usage of usages) {
+        const consumer = touch(touched, properties, usage);
+        if (consumer) hit.push(consumer);
+      }
+      if (!byFields) touchedBy.set(touched, hit);
+    }
     for (const consumer of hit) touchedServices.add(consumer.service.slug);
     return { ...change, consumers: hit };
   });

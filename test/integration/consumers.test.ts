@@ -220,9 +220,21 @@ describe("consumers and impact", () => {
     expect(storefront.observed, JSON.stringify(consumers.body!.items)).toEqual([
       { operation: "GET /payments/{paymentId}", calls: 1, lastSeenAt: expect.any(String) },
     ]);
-    // Nobody declared or called GET /refunds or GET /payments; ledger's whole-API declaration is counted apart.
-    expect(consumers.body!.unused.operations.map((operation: { operation: string }) => operation.operation)).toEqual(["GET /payments", "GET /refunds"]);
-    expect(consumers.body!.unused.wholeApiConsumers).toBe(1);
+    // Nobody declared or called GET /refunds or GET /payments; ledger's whole-API declaration is counted
+    // apart, legacy's (pinned below 1.0.0) not at all.
+    const unused = await call({}, "GET", "/api/v1/services/payments/unused-operations");
+    expect(contractErrors("/services/{slug}/unused-operations", "get", 200, unused.body)).toEqual([]);
+    expect(unused.body!.operations.map((operation: { operation: string }) => operation.operation)).toEqual(["GET /payments", "GET /refunds"]);
+    expect(unused.body!.wholeApiConsumers).toBe(1);
+    // A page at a time, by name, with the count of all.
+    expect(consumers.body!.total).toBe(4);
+    const second = await call({}, "GET", "/api/v1/services/payments/consumers?page=2&pageSize=2");
+    expect([second.body!.total, second.body!.page, second.body!.items.map((item: { service: { slug: string } }) => item.service.slug)]).toEqual([
+      4,
+      2,
+      ["orders", "storefront"],
+    ]);
+    expect((await call({}, "GET", "/api/v1/services/payments/consumers?pageSize=501")).status).toBe(400);
   });
 
   it("names on each change the consumers it touches, in the REST diff with `service`", async () => {

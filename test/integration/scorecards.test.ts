@@ -88,16 +88,17 @@ describe.each(testDatabases)("scorecards on $name", ({ open }) => {
   }, 180_000);
 
   it("recomputes at once when a team's contacts change, without waiting for the schedule", async () => {
-    expect((await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "payments-api" }))!.level).toBe("Gold");
-    await updateTeam(db.prisma, { actor: publisher, slug: "payments", changes: { chatChannel: null, email: null } });
-    const now = await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "payments-api" });
+    // (Payments API is Silver in the demo: its 1.1.0 broke capture without a new major version.)
+    expect((await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "orders-api" }))!.level).toBe("Gold");
+    await updateTeam(db.prisma, { actor: publisher, slug: "commerce", changes: { chatChannel: null, email: null } });
+    const now = await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "orders-api" });
     expect(now).toMatchObject({
       level: null,
       next: { name: "Bronze", missing: [{ id: "ownership", detail: "The primary owning team has no chat channel or email." }] },
     });
     const events = await db.prisma.webhookEvent.findMany({ where: { type: "scorecard.level_changed" }, select: { payload: true } });
     expect(events.map((event) => (event.payload as { data: unknown }).data)).toContainEqual({
-      service: { slug: "payments-api", name: "Payments API" },
+      service: { slug: "orders-api", name: "Orders API" },
       from: "Gold",
       to: null,
     });

@@ -33,7 +33,7 @@ import { getLintReport } from "@/lib/lint/get-lint-report";
 import { LintReport } from "@/components/lint/lint-report";
 import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
 import { getScorecard } from "@/lib/scorecards/get-scorecard";
-import { DependencySection } from "@/components/consumers/dependency-section";
+import { DependencySection, SHOWN_NEIGHBOURS } from "@/components/consumers/dependency-section";
 import { WatchButton } from "@/components/consumers/watch-button";
 import { listNeighbours } from "@/lib/consumers/list-consumers";
 import { listUnusedOperations } from "@/lib/consumers/unused-operations";
@@ -65,8 +65,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     canActorEditService(db, actor, slug),
     listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
     getSource(db, { actor, slug }),
-    listNeighbours(db, { actor, slug, side: "consumers" }),
-    listNeighbours(db, { actor, slug, side: "dependencies" }),
+    listNeighbours(db, { actor, slug, side: "consumers", pageSize: SHOWN_NEIGHBOURS }),
+    listNeighbours(db, { actor, slug, side: "dependencies", pageSize: SHOWN_NEIGHBOURS }),
     listUnusedOperations(db, { actor, slug }),
     actor.kind === "user" ? isWatching(db, { userId: actor.userId, slug }) : null,
   ]);

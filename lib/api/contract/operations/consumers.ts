@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { consumesFileSchema, consumptionInputSchema } from "@/lib/consumers/consumption-input";
+import { DEFAULT_NEIGHBOURS_PAGE, MAX_NEIGHBOURS_PAGE } from "@/lib/consumers/list-consumers";
 import * as r from "../response-schemas";
 import { serviceParams, teamParams, json, error, changeErrors, authErrors, noService, noTeam, badQuery, slug, type Operation } from "../operation-parts";
 
 const dependencyParams = z.object({ slug: slug("consuming service"), provider: slug("consumed service") });
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_NEIGHBOURS_PAGE).default(DEFAULT_NEIGHBOURS_PAGE),
+});
 const graphQuery = z.object({
   depth: z.coerce.number().int().min(1).max(2).optional().meta({ description: "Steps from the service (1, the default, or 2)." }),
 });
@@ -16,10 +21,22 @@ export const consumerOperations = {
     tags: ["Consumers"],
     summary: "The services that consume this one",
     description:
-      "Each consuming service with its declaration (versions, operations, fields) and the operations it was seen calling in the last 90 days (through Try it out with its service token), and the operations of the current version nobody declared or called: candidates for deprecation.",
+      "Each consuming service with its declaration (versions, operations, fields) and the operations it was seen calling in the last 90 days (through Try it out with its service token), by name, 100 a page (`pageSize` up to 500), with how many there are in all. What no consumer uses is at `/services/{slug}/unused-operations`.",
     access: "read",
     params: serviceParams,
-    responses: { 200: json("Consumers by name, and the unused operations.", r.serviceConsumersSchema), ...noService },
+    query: pageQuery,
+    responses: { 200: json("A page of consumers by name, and how many there are.", r.serviceConsumersSchema), ...badQuery, ...noService },
+  },
+  listUnusedOperations: {
+    method: "get",
+    path: "/services/{slug}/unused-operations",
+    tags: ["Consumers"],
+    summary: "Operations nobody uses: candidates for deprecation",
+    description:
+      "The operations of the version the service serves that no declaration in range names and no consumer was seen calling in the last 90 days, with how many consumers declared the whole API (and so may use them).",
+    access: "read",
+    params: serviceParams,
+    responses: { 200: json("Unused operations in path order.", r.unusedOperationsSchema), ...noService },
   },
   listServiceOperations: {
     method: "get",
@@ -38,7 +55,12 @@ export const consumerOperations = {
     summary: "The services this one consumes",
     access: "read",
     params: serviceParams,
-    responses: { 200: json("Dependencies by name, declared or seen called.", r.serviceDependenciesSchema), ...noService },
+    query: pageQuery,
+    responses: {
+      200: json("A page of dependencies by name, declared or seen called, and how many there are.", r.serviceDependenciesSchema),
+      ...badQuery,
+      ...noService,
+    },
   },
   declareConsumption: {
     method: "put",

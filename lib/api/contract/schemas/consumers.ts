@@ -54,9 +54,16 @@ export const unusedOperationsSchema = z
     description: "Operations of the current version no declaration names and no call was seen to in the window: candidates for deprecation.",
   });
 
-export const serviceConsumersSchema = z.object({ items: z.array(neighbourSchema), unused: unusedOperationsSchema }).meta({ id: "ServiceConsumers" });
+const neighbourPage = {
+  items: z.array(neighbourSchema).meta({ description: "By name, one page." }),
+  total: z.int().min(0).meta({ description: "How many there are in all." }),
+  page: z.int().min(1),
+  pageSize: z.int().min(1),
+};
 
-export const serviceDependenciesSchema = z.object({ items: z.array(neighbourSchema) }).meta({ id: "ServiceDependencies" });
+export const serviceConsumersSchema = z.object(neighbourPage).meta({ id: "ServiceConsumers" });
+
+export const serviceDependenciesSchema = z.object(neighbourPage).meta({ id: "ServiceDependencies" });
 
 export const replacedConsumptionsSchema = z
   .object({

@@ -11,7 +11,7 @@ import { listTeamChoices } from "@/lib/teams/list-team-choices";
 import { ServiceTokens } from "@/components/services/service-tokens";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { ConsumesEditor } from "@/components/consumers/consumes-editor";
-import { listNeighbours } from "@/lib/consumers/list-consumers";
+import { listNeighbours, MAX_NEIGHBOURS_PAGE } from "@/lib/consumers/list-consumers";
 import { listServiceChoices } from "@/lib/services/list-service-choices";
 
 export const metadata: Metadata = { title: "Edit service" };
@@ -40,7 +40,10 @@ export default async function EditServicePage({ params }: { params: Params }) {
   const primary = service.owners.find((owner) => owner.isPrimary)?.slug ?? null;
   // Whoever may edit the service as a person (its maintainers, admins) may see its tokens.
   const tokens = await listServiceTokens(db, { actor, slug });
-  const [dependencies, services] = await Promise.all([listNeighbours(db, { actor, slug, side: "dependencies" }), listServiceChoices(db)]);
+  const [dependencies, services] = await Promise.all([
+    listNeighbours(db, { actor, slug, side: "dependencies", pageSize: MAX_NEIGHBOURS_PAGE }),
+    listServiceChoices(db),
+  ]);
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -77,7 +80,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
           Each breaking change to these APIs then names {service.name} among the consumers it breaks, and its owners can hear of it. A repository can declare
           the same in <code>wayfinder.consumes.yaml</code> (<code>wayfinder consumes --file</code>).
         </p>
-        <ConsumesEditor slug={slug} dependencies={dependencies} services={services} />
+        <ConsumesEditor slug={slug} dependencies={dependencies.items} services={services} />
       </section>
       <section aria-labelledby="tokens-heading" className="space-y-2">
         <h2 id="tokens-heading" className="text-lg font-semibold">

@@ -4,8 +4,8 @@ import { listNeighbours } from "@/lib/consumers/list-consumers";
 import { assertMayDeclare, replaceConsumptions } from "@/lib/consumers/manage-consumptions";
 import { getDb } from "@/lib/platform/db/database";
 
-export const GET = defineRoute(operations.listServiceDependencies, async ({ actor, params: { slug }, reply }) =>
-  reply({ items: await listNeighbours(await getDb(), { actor, slug, side: "dependencies" }) }),
+export const GET = defineRoute(operations.listServiceDependencies, async ({ actor, params: { slug }, query: { page, pageSize }, reply }) =>
+  reply(await listNeighbours(await getDb(), { actor, slug, side: "dependencies", page, pageSize })),
 );
 
 export const PUT = defineRoute(operations.replaceConsumptions, async ({ actor, params: { slug }, body, reply }) => {
