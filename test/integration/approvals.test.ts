@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contractErrors } from "../support/contract";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
+import { jsonCall } from "../support/json-call";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
 const run = promisify(execFile);
@@ -58,15 +59,7 @@ describe("approvals and waivers", () => {
   let member: SessionHeaders;
   let token: string;
 
-  const call = async (who: Record<string, string>, method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { ...who, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : null };
-  };
+  const call = (who: Record<string, string>, method: string, url: string, body?: unknown) => jsonCall(server.url, who, method, url, body);
   const check = async () => {
     try {
       const { stdout } = await run(

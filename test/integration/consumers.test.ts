@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contractErrors } from "../support/contract";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
+import { jsonCall } from "../support/json-call";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
 const run = promisify(execFile);
@@ -51,15 +52,7 @@ describe("consumers and impact", () => {
   let storefrontToken: string;
   const hooks: { path: string; body: Record<string, any> }[] = [];
 
-  const call = async (who: Record<string, string>, method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { ...who, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : null, text };
-  };
+  const call = (who: Record<string, string>, method: string, url: string, body?: unknown) => jsonCall(server.url, who, method, url, body);
   const publish = (document: string, query = "") =>
     fetch(`${server.url}/api/v1/services/payments/versions${query}`, {
       method: "POST",
