@@ -63,6 +63,8 @@ export function DependencyGraph({ graph, placed, label }: { graph: ServiceGraph;
           edges={edges}
           nodeTypes={nodeTypes}
           fitView
+          // A small neighbourhood at its natural size, not blown up to fill the frame.
+          fitViewOptions={{ maxZoom: 1 }}
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable={false}
