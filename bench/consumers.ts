@@ -28,7 +28,8 @@ if (!existsSync(stripePath("spec3.2022-03-25.json"))) {
 const { diffDocuments } = await import("@/lib/diff/diff-documents");
 const { annotateImpact } = await import("@/lib/consumers/change-impact");
 const { loadImpactConsumers } = await import("@/lib/consumers/load-impact-consumers");
-const { documentOperations, operationIdIndex } = await import("@/lib/consumers/operation-key");
+const { operationIdIndex } = await import("@/lib/consumers/operation-key");
+const { extractOperations } = await import("@/lib/openapi/extract-operations");
 const { publishVersion } = await import("@/lib/versions/publish-version");
 const { createTeam } = await import("@/lib/teams/create-team");
 const { createService } = await import("@/lib/services/create-service");
@@ -38,7 +39,7 @@ const baseText = readFileSync(stripePath("spec3.2021-12-17.json"), "utf8");
 const revisionText = readFileSync(stripePath("spec3.2022-03-25.json"), "utf8");
 const base = JSON.parse(baseText) as Record<string, unknown>;
 const revision = JSON.parse(revisionText) as Record<string, unknown>;
-const operations = documentOperations(base);
+const operations = extractOperations(base);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
@@ -100,7 +101,7 @@ async function impact(name: string, target: DatabaseTarget) {
       const found = await loadImpactConsumers(counted, providerId);
       const annotated = annotateImpact(result, found, {
         revisionVersion: String((revision.info as { version: string }).version),
-        operationIds: operationIdIndex([...documentOperations(base), ...documentOperations(revision)]),
+        operationIds: operationIdIndex([...extractOperations(base), ...extractOperations(revision)]),
       });
       lookupTimes.push(performance.now() - startedLookup);
       perRun = queries - before;

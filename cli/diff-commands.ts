@@ -12,7 +12,8 @@ import { approvalKey, coverBreaking, type ApprovalView, type Cover, type WaiverV
 import type { Change } from "@/lib/diff/diff-types";
 import { annotateImpact, type ImpactConsumer } from "@/lib/consumers/change-impact";
 import type { NeighbourView } from "@/lib/consumers/list-consumers";
-import { documentOperations, operationIdIndex } from "@/lib/consumers/operation-key";
+import { operationIdIndex } from "@/lib/consumers/operation-key";
+import { extractOperations } from "@/lib/openapi/extract-operations";
 
 /** Which approval or waiver covers each approved breaking change. */
 function formatCovers(covered: { change: Change; cover: Cover }[], format: DiffOptions["format"]): string {
@@ -81,7 +82,7 @@ async function withConsumers(
   const version = (after.document.info as { version?: unknown } | undefined)?.version;
   return annotateImpact(diffRead(before, after, { reach: true }), consumers, {
     revisionVersion: String(version ?? ""),
-    operationIds: operationIdIndex([...documentOperations(before.document), ...documentOperations(after.document)]),
+    operationIds: operationIdIndex([...extractOperations(before.document), ...extractOperations(after.document)]),
   });
 }
 

@@ -6,20 +6,15 @@ import { rules } from "@/lib/diff/rules";
 import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { AppError, notFound } from "@/lib/platform/errors";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
+import { loadOwnedService } from "@/lib/org/load-owned-service";
 import { approvalInputSchema, type ApprovalInput } from "./approval-input";
 import { toApprovalView } from "./approval-view";
 import { applicableWaivers } from "./load-covers";
 import type { ApprovalView, WaiverView } from "./cover-changes";
 
-async function loadService(db: Db, slug: string) {
-  const service = await db.service.findUnique({ where: { slug }, select: { id: true, slug: true, ownerships: { select: { teamId: true } } } });
-  if (!service) throw notFound(`Service "${slug}"`);
-  return { ...service, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) };
-}
-
 /** Whether the actor may approve (and revoke) breaking changes of the service. */
 export async function mayApproveChanges(db: Db, actor: Actor, serviceSlug: string): Promise<boolean> {
-  const service = await loadService(db, serviceSlug);
+  const service = await loadOwnedService(db, serviceSlug);
   return canAcceptBreaking(actor, { id: service.id, ownerTeamIds: service.ownerTeamIds });
 }
 
@@ -33,7 +28,7 @@ export async function assertMayApprove(db: Db, actor: Actor, serviceSlug: string
  * owns it, as for accepting breaking changes at publish). Audited and announced (`change.approved`).
  */
 export async function approveChange(db: Db, { actor, serviceSlug, input }: { actor: Actor; serviceSlug: string; input: ApprovalInput }): Promise<ApprovalView> {
-  const service = await loadService(db, serviceSlug);
+  const service = await loadOwnedService(db, serviceSlug);
   assert(canAcceptBreaking(actor, { id: service.id, ownerTeamIds: service.ownerTeamIds }), actor, `approve breaking changes to "${serviceSlug}"`);
   const data = approvalInputSchema.parse(input);
   const rule = rules.get(data.ruleId);
@@ -74,7 +69,7 @@ export async function approveChange(db: Db, { actor, serviceSlug, input }: { act
 export async function revokeApproval(db: Db, { actor, id }: { actor: Actor; id: string }): Promise<ApprovalView> {
   const found = await db.changeApproval.findUnique({ where: { id }, select: { service: { select: { slug: true } } } });
   if (!found) throw notFound("Approval");
-  const service = await loadService(db, found.service.slug);
+  const service = await loadOwnedService(db, found.service.slug);
   assert(canAcceptBreaking(actor, { id: service.id, ownerTeamIds: service.ownerTeamIds }), actor, `revoke approvals of "${service.slug}"`);
   return inTransaction(db, async (tx) => {
     const before = await tx.changeApproval.findUniqueOrThrow({ where: { id } });
@@ -102,7 +97,7 @@ export async function listApprovals(
   { actor, serviceSlug }: { actor: Actor; serviceSlug: string },
 ): Promise<{ items: ApprovalView[]; waivers: WaiverView[] }> {
   assertMayRead(actor);
-  const service = await loadService(db, serviceSlug);
+  const service = await loadOwnedService(db, serviceSlug);
   const [approvals, waivers] = await Promise.all([
     db.changeApproval.findMany({ where: { serviceId: service.id }, orderBy: { createdAt: "desc" } }),
     applicableWaivers(db, service),

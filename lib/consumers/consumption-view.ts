@@ -1,6 +1,7 @@
 import type { ConsumptionSource } from "@/generated/prisma/enums";
 
-const service = {
+/** A service as every consumers view reads it: name, lifecycle, and its owning teams, primary first. */
+export const serviceWithTeamsSelect = {
   select: {
     slug: true,
     name: true,
@@ -17,8 +18,8 @@ export const consumptionSelect = {
   source: true,
   createdBy: true,
   updatedAt: true,
-  consumer: service,
-  provider: service,
+  consumer: serviceWithTeamsSelect,
+  provider: serviceWithTeamsSelect,
 } as const;
 
 interface Row {

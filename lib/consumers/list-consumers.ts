@@ -5,11 +5,10 @@ import { canSeeEmails } from "@/lib/auth/permissions";
 import { assertMayRead } from "@/lib/auth/read-rule";
 import type { Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
-import { consumptionSelect, toConsumptionView } from "./consumption-view";
+import { consumptionSelect, serviceWithTeamsSelect, toConsumptionView } from "./consumption-view";
 import { observedSince } from "./load-impact-consumers";
 
-const teamsOf = { ownerships: { orderBy: { isPrimary: "desc" as const }, select: { team: { select: { slug: true, name: true } } } } };
-const serviceRef = { select: { slug: true, name: true, lifecycle: true, ...teamsOf } };
+const serviceRef = serviceWithTeamsSelect;
 
 type Side = "consumers" | "dependencies";
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/platform/db/types";
 import type { ImpactConsumer } from "./change-impact";
+import { serviceWithTeamsSelect } from "./consumption-view";
 
 /** Calls older than this are no evidence of use any more (and an operation no one called in it is "unused"). */
 export const OBSERVED_WINDOW_DAYS = 90;
@@ -11,9 +12,7 @@ export const observedSince = (now = new Date()) => new Date(now.getTime() - OBSE
  * with its owning teams: two queries whatever the number of consumers.
  */
 export async function loadImpactConsumers(db: Db, providerId: string, now = new Date()): Promise<ImpactConsumer[]> {
-  const service = {
-    select: { slug: true, name: true, ownerships: { orderBy: { isPrimary: "desc" as const }, select: { team: { select: { slug: true, name: true } } } } },
-  };
+  const service = serviceWithTeamsSelect;
   const [declarations, uses] = await Promise.all([
     db.consumption.findMany({
       where: { providerId, consumer: { archivedAt: null } },

@@ -4,20 +4,15 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { actorLabel, type Actor } from "@/lib/auth/actor";
 import { assert, canEditService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { loadOwnedService } from "@/lib/org/load-owned-service";
 import { AppError, notFound } from "@/lib/platform/errors";
 import { consumesFileSchema, consumptionInputSchema, type ConsumesFile, type ConsumptionInput } from "./consumption-input";
 import { consumptionSelect, toConsumptionView, type ConsumptionView } from "./consumption-view";
 import { isMethodAndPath, operationKey } from "./operation-key";
 
-async function loadService(db: Db, slug: string) {
-  const service = await db.service.findUnique({ where: { slug }, select: { id: true, slug: true, ownerships: { select: { teamId: true } } } });
-  if (!service) throw notFound(`Service "${slug}"`);
-  return { id: service.id, slug: service.slug, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) };
-}
-
 /** 404 for no such service, then 401/403: who may declare what a service consumes (those who may edit it). */
 export async function assertMayDeclare(db: Db, actor: Actor, consumerSlug: string) {
-  const consumer = await loadService(db, consumerSlug);
+  const consumer = await loadOwnedService(db, consumerSlug);
   assert(canEditService(actor, consumer), actor, `declare what "${consumerSlug}" consumes`);
   return consumer;
 }

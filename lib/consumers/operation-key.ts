@@ -3,7 +3,6 @@
  * `METHOD /path/template`. Two spellings of one path that differ only in parameter names
  * (`/charges/{id}` and `/charges/{charge}`) are the same operation, as the diff engine treats them.
  */
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** `GET /charges/{}`: the key two spellings of one operation share. */
 export function operationKey(name: string): string {
@@ -34,21 +33,4 @@ export function operationIdIndex(operations: Iterable<{ operationId: string | nu
     index.set(operationId, names);
   }
   return index;
-}
-
-/** The operations (with their operationIds) of an OpenAPI or Swagger document, read without validating it. */
-export function documentOperations(document: Record<string, unknown>): { operationId: string | null; method: string; path: string }[] {
-  const paths = document.paths;
-  if (!paths || typeof paths !== "object") return [];
-  const found: { operationId: string | null; method: string; path: string }[] = [];
-  for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
-    if (!item || typeof item !== "object") continue;
-    for (const method of METHODS) {
-      const operation = (item as Record<string, unknown>)[method];
-      if (!operation || typeof operation !== "object") continue;
-      const operationId = (operation as { operationId?: unknown }).operationId;
-      found.push({ operationId: typeof operationId === "string" ? operationId : null, method: method.toUpperCase(), path });
-    }
-  }
-  return found;
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canEditService } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/platform/db/types";
-import { notFound } from "@/lib/platform/errors";
+import { loadOwnedService } from "@/lib/org/load-owned-service";
 
 /**
  * Whether the actor may edit, transfer, archive and publish for the service. NOT_FOUND when there is
@@ -9,7 +9,6 @@ import { notFound } from "@/lib/platform/errors";
  * checks again in its own function.
  */
 export async function canActorEditService(db: Db, actor: Actor, slug: string): Promise<boolean> {
-  const service = await db.service.findUnique({ where: { slug }, select: { id: true, ownerships: { select: { teamId: true } } } });
-  if (!service) throw notFound(`Service "${slug}"`);
-  return actor.kind !== "anonymous" && canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) });
+  const service = await loadOwnedService(db, slug);
+  return actor.kind !== "anonymous" && canEditService(actor, service);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assert, canManageServiceTokens } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/platform/db/types";
-import { notFound } from "@/lib/platform/errors";
+import { loadOwnedService } from "@/lib/org/load-owned-service";
 
 /**
  * Every live token that can act on a service today: those scoped to it and those scoped to a whole
@@ -9,9 +9,8 @@ import { notFound } from "@/lib/platform/errors";
  * nothing with it (see canEditService), so it is not listed. For the service's maintainers and admins.
  */
 export async function listServiceTokens(db: Db, { actor, slug }: { actor: Actor; slug: string }) {
-  const service = await db.service.findUnique({ where: { slug }, select: { id: true, ownerships: { select: { teamId: true } } } });
-  if (!service) throw notFound(`Service "${slug}"`);
-  const ownerTeamIds = service.ownerships.map((ownership) => ownership.teamId);
+  const service = await loadOwnedService(db, slug);
+  const { ownerTeamIds } = service;
   assert(canManageServiceTokens(actor, { ownerTeamIds }), actor, `see the tokens that can act on "${slug}"`);
   const tokens = await db.apiToken.findMany({
     where: {

@@ -1,4 +1,5 @@
 import type { BreakingChangePolicy } from "@/generated/prisma/enums";
+import { policyBlocks } from "@/lib/approvals/breaking-policy";
 import type { coverBreaking } from "@/lib/approvals/cover-changes";
 import type { Change, DiffResult } from "@/lib/diff/diff-types";
 
@@ -11,7 +12,7 @@ type Covers = (ReturnType<typeof coverBreaking> & { all: boolean }) | null;
  * has any consumer: what was not listed cannot be shown to touch nobody).
  */
 export function refusedChanges(policy: BreakingChangePolicy, result: DiffResult, covers: Covers): { refused: boolean; changes: Change[] } {
-  if (!result.summary.breaking || (policy !== "block" && policy !== "block_if_consumed")) return { refused: false, changes: [] };
+  if (!result.summary.breaking || !policyBlocks(policy)) return { refused: false, changes: [] };
   if (covers?.all) return { refused: false, changes: [] };
   const uncovered = covers ? covers.uncovered : result.changes.filter((change) => change.level === "breaking");
   if (policy === "block") return { refused: true, changes: uncovered };

@@ -1,7 +1,8 @@
 import semver from "semver";
 import { describe, expect, it } from "vitest";
 import { annotateImpact, withoutReach, type ImpactConsumer } from "@/lib/consumers/change-impact";
-import { documentOperations, operationIdIndex, operationKey } from "@/lib/consumers/operation-key";
+import { operationIdIndex, operationKey } from "@/lib/consumers/operation-key";
+import { extractOperations } from "@/lib/openapi/extract-operations";
 import { isVersionRange, rangeIncludes, VERSION_RANGE } from "@/lib/consumers/version-range";
 import { diffDocuments } from "@/lib/diff/diff-documents";
 import { MAX_LISTED_OPERATIONS } from "@/lib/diff/diff-types";
@@ -55,7 +56,7 @@ function impact(base: ReturnType<typeof api>, revision: ReturnType<typeof api>, 
   const result = diffDocuments(base, revision, { reach: true });
   return annotateImpact(result, consumers, {
     revisionVersion: revision.info.version,
-    operationIds: operationIdIndex([...documentOperations(base), ...documentOperations(revision)]),
+    operationIds: operationIdIndex([...extractOperations(base), ...extractOperations(revision)]),
   });
 }
 
