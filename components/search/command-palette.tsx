@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { SearchResults } from "@/lib/search/search-everything";
@@ -37,7 +37,15 @@ export function CommandPalette() {
   const [active, setActive] = useState(0);
   const listId = useId();
   const q = useSettled(text.trim(), 120);
-  const query = useQuery({ queryKey: ["search", q], queryFn: ({ signal }) => fetchResults(q, signal), enabled: q.length > 0, staleTime: 30_000 });
+  // The last results stay on screen while the next ones load, so Enter opens the option that is
+  // highlighted rather than falling through to "All results" in the gap between two answers.
+  const query = useQuery({
+    queryKey: ["search", q],
+    queryFn: ({ signal }) => fetchResults(q, signal),
+    enabled: q.length > 0,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
   const items = q && query.data ? paletteItems(query.data) : [];
   const allUrl = `/search?${new URLSearchParams({ q: text.trim() })}`;
 
