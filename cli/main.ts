@@ -9,6 +9,8 @@ import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
 import { bundledTemplates, newEndpoint, newService } from "./new-command";
+import { TRAFFIC_EXIT, trafficCommand } from "./traffic-command";
+import { VERIFY_EXIT, verifyCommand } from "./verify-command";
 
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
@@ -24,6 +26,13 @@ const USAGE = `Usage:
                                                 or some operations (operationIds or "METHOD /path"), in a semver range
   wayfinder consumes --file wayfinder.consumes.yaml --service <slug>
                                                 publish everything the service consumes, as its repository declares it
+  wayfinder verify [<contract>] --base-url <url> [--service <slug>]
+                                                call a running service's operations and check every response against
+                                                its contract (a file or URL, or --service's from WAYFINDER_URL); with
+                                                WAYFINDER_TOKEN and --service, the run is recorded in the portal
+            [--include-writes] [--negative] [--fixtures <yaml>] [--version <v>] [--concurrency <n>]
+  wayfinder traffic <service> <file.har|file.ndjson> [--version <v>]
+                                                check recorded traffic against the service's contract in the portal
   wayfinder lint <file>                         check a document against the house rules (governance/lint.yaml), offline
   wayfinder new service --template <name> [--set key=value…] <dir>
                                                 start a new service from a template (fastapi-service, typescript-service)
@@ -33,7 +42,13 @@ const USAGE = `Usage:
 
 Options:
   --root <dir>                      the folder $refs may reach (default: the document's own folder); nothing outside it is read
-  --format text|json|markdown       how diff and check print the changes (check defaults to markdown)
+  --format text|json|markdown       how diff and check print the changes (check defaults to markdown);
+                                    verify also prints junit (JUnit XML for CI test tabs); traffic text or json
+  --include-writes                  verify: send POST, PUT, PATCH and DELETE too (with the contract's example bodies)
+  --negative                        verify: also send each request without a required query or header parameter,
+                                    which must not get a 2xx
+  --fixtures <yaml>                 verify: parameter values, { name: value } or { "METHOD /path": { name: value } }
+                                    (credentials: WAYFINDER_VERIFY_AUTH_<SCHEME> for each security scheme)
   --fail-on breaking|warning        diff and check exit 1 when a change at or above this level is found
   --strict                          diff and check refuse (exit 2) a document its official schema finds invalid;
                                     without it such a document is compared and its problems listed once
@@ -45,6 +60,8 @@ Options:
 
 Exit codes: validate and publish: 0 ok, 1 invalid document, 2 usage, authorization or network error.
 consumes: 0 declared, 1 refused (an unknown operation or service, a bad range), 2 usage, authorization or network error.
+verify: 0 every response matches the contract, 1 a mismatch, 2 it could not run (no contract, nothing answered).
+traffic: 0 no exchange departs from the contract, 1 some do, 2 usage, the file, authorization or network.
 diff, check and lint: 0 nothing at or above --fail-on / --fail-on-lint (always without them), 1
 something is, 2 a document could not be read (not JSON or YAML, no openapi/swagger, a $ref to nothing;
 with --strict, invalid), or the usage is wrong.`;
@@ -258,6 +275,58 @@ async function consumes(args: string[], values: { service?: string; operations?:
   });
 }
 
+/** `wayfinder verify [<contract>] --base-url <url> …`. */
+async function verify(
+  args: string[],
+  values: {
+    service?: string;
+    version?: string;
+    "base-url"?: string;
+    "include-writes"?: boolean;
+    negative?: boolean;
+    fixtures?: string;
+    format?: string;
+    concurrency?: string;
+  },
+): Promise<number> {
+  const format = values.format ?? "text";
+  const concurrency = Number(values.concurrency ?? "4");
+  if (
+    !values["base-url"] ||
+    args.length > 1 ||
+    (!args.length && !values.service) ||
+    !["text", "json", "junit", "markdown"].includes(format) ||
+    !Number.isInteger(concurrency) ||
+    concurrency < 1 ||
+    concurrency > 64
+  ) {
+    console.error(USAGE);
+    return VERIFY_EXIT.cannotRun;
+  }
+  return verifyCommand({
+    contract: args[0],
+    service: values.service,
+    version: values.version,
+    baseUrl: values["base-url"],
+    includeWrites: values["include-writes"] ?? false,
+    negative: values.negative ?? false,
+    fixtures: values.fixtures,
+    format: format as "text",
+    concurrency,
+    timeoutMs: 30_000,
+  });
+}
+
+/** `wayfinder traffic <service> <file> [--version v]`. */
+async function traffic(args: string[], values: { version?: string; format?: string }): Promise<number> {
+  const format = values.format ?? "text";
+  if (args.length !== 2 || !["text", "json"].includes(format)) {
+    console.error(USAGE);
+    return TRAFFIC_EXIT.usage;
+  }
+  return trafficCommand({ service: args[0]!, file: args[1]!, version: values.version, format: format as "text" | "json" });
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -281,6 +350,12 @@ export async function main(argv: string[]): Promise<number> {
         fields: { type: "string" },
         file: { type: "string" },
         remove: { type: "boolean" },
+        "base-url": { type: "string" },
+        "include-writes": { type: "boolean" },
+        negative: { type: "boolean" },
+        fixtures: { type: "string" },
+        version: { type: "string" },
+        concurrency: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -298,6 +373,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "new") return newCommand(parsed.positionals.slice(1), parsed.values);
   if (command === "templates") return listTemplates();
   if (command === "consumes") return consumes(parsed.positionals.slice(1), parsed.values);
+  if (command === "verify") return verify(parsed.positionals.slice(1), parsed.values);
+  if (command === "traffic") return traffic(parsed.positionals.slice(1), parsed.values);
   if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {
     console.error(USAGE);
     return EXIT.usage;

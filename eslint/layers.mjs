@@ -24,6 +24,8 @@ export const libLevels = [
   // The domain: versions, then what builds on them.
   ["lib/versions"],
   ["lib/changes", "lib/try-it"],
+  // Whether running services honour their contracts: Try it out's responses, verify runs, traffic.
+  ["lib/conformance"],
   ["lib/scorecards", "lib/watches"],
   ["lib/lint", "lib/services"],
   ["lib/sources", "lib/teams", "lib/templates"],

@@ -48,6 +48,9 @@ const result = await build({
     js: '#!/usr/bin/env node\n// The wayfinder command (validate, publish), bundled; see the portal\'s README.\nimport { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);',
   },
   plugins: [inlineValidatorSchemas],
+  // jsonc-parser's `main` is a UMD build whose require("./impl/format") a bundle cannot follow (Prism's
+  // validator, which `wayfinder verify` uses, reaches it): its ES module build has plain imports.
+  alias: { "jsonc-parser": "./node_modules/jsonc-parser/lib/esm/main.js" },
   // The house ruleset this portal lints with: `wayfinder lint` and `check` use the same one offline.
   // And the templates `wayfinder new` renders, so it works offline with no checkout.
   define: {

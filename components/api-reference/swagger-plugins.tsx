@@ -2,7 +2,9 @@
 
 import type { ComponentType } from "react";
 import type { Credentials } from "@/lib/try-it/samples/build-sample-request";
+import { CONFORMANCE_HEADER, decodeVerdict } from "@/lib/conformance/verdict-header";
 import { CodeSamples } from "./code-samples";
+import { ConformanceVerdict } from "./conformance-verdict";
 import { mockAuthorization } from "./mock-credentials";
 import { MockOptions } from "./mock-options";
 import { authStorageKey } from "@/lib/try-it/proxy/try-config";
@@ -53,12 +55,24 @@ function enteredCredentials(system: System): Credentials {
 
 /**
  * Wayfinder's Swagger UI plugins: code samples under every operation's parameters (so before
- * Execute), and credentials kept in this tab's session storage for this API only, restored on reload
+ * Execute), the contract verdict on a real response, and credentials kept in this tab's session storage for this API only, restored on reload
  * and cleared on sign-out, instead of Swagger UI's persistAuthorization (localStorage, shared by all).
  */
 export function wayfinderPlugins(slug: string) {
   return () => ({
     wrapComponents: {
+      // The proxy's verdict on a real response (lib/conformance), above Swagger UI's own display of it.
+      liveResponse: (Original: ComponentType<Record<string, unknown>>) =>
+        function LiveResponseWithVerdict(props: Record<string, unknown>) {
+          const headers = ((props.response as Immutable | undefined)?.get("headers") as Immutable | undefined)?.toJS() as Record<string, string> | undefined;
+          const verdict = decodeVerdict(headers?.[CONFORMANCE_HEADER]);
+          return (
+            <>
+              {verdict && <ConformanceVerdict verdict={verdict} />}
+              <Original {...props} />
+            </>
+          );
+        },
       parameters: (Original: ComponentType<Record<string, unknown>>, system: System) =>
         function ParametersWithSamples(props: Record<string, unknown>) {
           const [path, method] = props.pathMethod as [string, string];

@@ -9,7 +9,7 @@ import { webhookPayloads, webhookPayloadSchema } from "./contract/response-schem
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.19.0";
+export const WAYFINDER_API_VERSION = "1.20.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,
@@ -78,6 +78,7 @@ function buildDocument() {
       { name: "Services", description: "The API catalogue." },
       { name: "Versions", description: "Stored API descriptions of a service." },
       { name: "Consumers", description: "Who consumes what: declarations, observed calls, the dependency graph." },
+      { name: "Conformance", description: "Whether running services honour their contracts: Try it out's verdicts, verify runs from CI, imported traffic." },
       { name: "Search", description: "Find services, operations, teams and docs." },
       { name: "Teams", description: "Teams that own services." },
       { name: "People", description: "Who is calling, memberships and API tokens." },

@@ -63,6 +63,8 @@ const envShape = z.object({
   WAYFINDER_TRY_MAX_REQUEST_BYTES: optional(positiveInteger),
   WAYFINDER_TRY_MAX_RESPONSE_BYTES: optional(positiveInteger),
   WAYFINDER_TRY_CALLS_PER_MINUTE: optional(positiveInteger),
+  /** Conformance: the largest traffic log (HAR or NDJSON) one import reads, in bytes (default 2 GB; it is streamed, never held). */
+  WAYFINDER_MAX_TRAFFIC_BYTES: optional(positiveInteger),
   /** Webhooks: internal hosts (host:port, CIDR) deliveries may reach; public HTTPS endpoints need nothing. */
   WAYFINDER_WEBHOOK_ALLOW: optional(fetchPolicy),
   /** Webhooks: the first retry's delay in seconds (doubled for each retry after it). */
@@ -158,6 +160,28 @@ export function parseCliEnv(source: Record<string, string | undefined>): z.infer
   const result = cliShape.safeParse(source);
   if (!result.success) throw new Error(`Invalid environment:\n${result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
   return result.data;
+}
+
+/** The prefix of `wayfinder verify`'s credentials: WAYFINDER_VERIFY_AUTH_<SCHEME> for each security scheme of the contract. */
+export const VERIFY_AUTH_PREFIX = "WAYFINDER_VERIFY_AUTH_";
+
+/** The environment variable that holds the credential for a contract's security scheme (`bearerAuth` → WAYFINDER_VERIFY_AUTH_BEARERAUTH). */
+export function verifyAuthVariable(scheme: string): string {
+  return `${VERIFY_AUTH_PREFIX}${scheme.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+/**
+ * `wayfinder verify`'s credentials, one variable per security scheme, named after the contract's
+ * schemes (so they cannot be listed in a fixed schema): each must be a non-empty single line.
+ */
+export function parseVerifyCredentials(source: Record<string, string | undefined>): Record<string, string> {
+  const credentials: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (!name.startsWith(VERIFY_AUTH_PREFIX) || value === undefined) continue;
+    if (!value || /[\r\n]/.test(value)) throw new Error(`Invalid environment:\n  ${name}: must be a non-empty single line`);
+    credentials[name] = value;
+  }
+  return credentials;
 }
 
 let cached: Env | undefined;

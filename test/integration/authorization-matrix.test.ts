@@ -136,6 +136,29 @@ const ROUTES: Route[] = [
     state: (cell) => [`/api/v1/services/${cell.service}/dependencies`],
     expected: serviceChange,
   },
+  // Conformance (verify runs from CI, traffic logs) is recorded by those who may edit the service.
+  {
+    method: "POST",
+    route: "services/[slug]/conformance",
+    path: (cell) => `/api/v1/services/${cell.service}/conformance`,
+    body: () => ({
+      version: "1.0.0",
+      exchanges: 1,
+      mismatched: 1,
+      findings: [{ operation: "GET /things", kind: "body", pointer: "/id", rule: "type", message: "`id` is an integer, the contract says it must be string" }],
+    }),
+    state: (cell) => [`/api/v1/services/${cell.service}/conformance`],
+    expected: { ...serviceChange, "maintainer of an owning team": 201, admin: 201, "token for this service": 201 },
+  },
+  {
+    method: "POST",
+    route: "services/[slug]/traffic",
+    path: (cell) => `/api/v1/services/${cell.service}/traffic`,
+    // Sent as application/json: a HAR file.
+    body: () => ({ log: { entries: [{ request: { method: "GET", url: "/things" }, response: { status: 404, headers: [], content: {} } }] } }),
+    state: (cell) => [`/api/v1/services/${cell.service}/conformance`],
+    expected: serviceChange,
+  },
   // Watching is one's own preference, as onboarding progress is.
   { method: "PUT", route: "me/watches/[slug]", path: (cell) => `/api/v1/me/watches/${cell.service}`, state: () => [], expected: personal },
   { method: "DELETE", route: "me/watches/[slug]", path: (cell) => `/api/v1/me/watches/${cell.service}`, state: () => [], expected: personal },
@@ -494,6 +517,12 @@ describe("authorization matrix over HTTP", () => {
     await asAdmin("PUT", "/api/v1/teams/owners/members", { email: cell.memberEmail, role: "member" });
     if (route?.route === "services/[slug]/dependencies/[provider]" && route.method === "DELETE")
       await asAdmin("PUT", `/api/v1/services/${cell.service}/dependencies/elsewhere-svc`, {});
+    if (route?.route === "services/[slug]/conformance" || route?.route === "services/[slug]/traffic")
+      await asAdmin("POST", `/api/v1/services/${cell.service}/versions`, {
+        openapi: "3.0.3",
+        info: { title: "Things", version: "1.0.0" },
+        paths: { "/things": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } } } },
+      });
     if (route?.route === "approvals/[id]") cell.approvalId = (await asAdmin("POST", `/api/v1/services/${cell.service}/approvals`, approval))!.id as string;
     // A source whose URL the fetcher refuses at once (loopback): set, never fetched.
     await asAdmin("PUT", `/api/v1/services/${cell.service}/source`, { url: "http://127.0.0.1:9/openapi.yaml" });

@@ -217,6 +217,21 @@ const edgeCases: Record<string, unknown[]> = {
     { fields: [""] },
     { versions: "*", extra: true },
   ],
+  recordVerifyRun: [
+    {
+      version: "1.0.0",
+      exchanges: 3,
+      mismatched: 1,
+      findings: [{ operation: "GET /items", kind: "body", pointer: "/price", rule: "type", message: "`price` is a string" }],
+    },
+    { version: "1.0.0", exchanges: 0, mismatched: 0, findings: [] },
+    { version: "", exchanges: 1, mismatched: 0, findings: [] },
+    { version: "1", exchanges: -1, mismatched: 0, findings: [] },
+    { version: "1", exchanges: 1, mismatched: 0, findings: [{ operation: "GET /x", kind: "teapot", pointer: "", rule: "r", message: "m" }] },
+    { version: "1", exchanges: 1, mismatched: 0, findings: [{ operation: "GET /x", kind: "body", pointer: "", rule: "r", message: "m", count: 0 }] },
+    { version: "1", exchanges: 1, mismatched: 0 },
+    { version: "1", exchanges: 1, mismatched: 0, findings: [], extra: true },
+  ],
   replaceConsumptions: [
     { consumes: [] },
     { service: "storefront", consumes: [{ api: "payments-api", versions: "^1", operations: ["createPayment"] }, { api: "catalog-api" }] },

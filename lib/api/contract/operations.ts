@@ -2,6 +2,7 @@ import { serviceOperations } from "./operations/services";
 import { versionOperations } from "./operations/versions";
 import { approvalOperations } from "./operations/approvals";
 import { consumerOperations } from "./operations/consumers";
+import { conformanceOperations } from "./operations/conformance";
 import { sourceOperations } from "./operations/sources";
 import { searchOperations } from "./operations/search";
 import { teamOperations } from "./operations/teams";
@@ -27,6 +28,7 @@ export const operations = {
   ...versionOperations,
   ...approvalOperations,
   ...consumerOperations,
+  ...conformanceOperations,
   ...sourceOperations,
   ...searchOperations,
   ...teamOperations,

@@ -11,4 +11,5 @@ export * from "./schemas/admin";
 export * from "./schemas/templates";
 export * from "./schemas/approvals";
 export * from "./schemas/consumers";
+export * from "./schemas/conformance";
 export * from "@/lib/webhooks/webhook-schemas";

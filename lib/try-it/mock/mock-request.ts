@@ -68,10 +68,16 @@ function header(headers: Record<string, string> | undefined, name: string): stri
   return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
+/** The operation a method and path match, with Prism's router (templated paths, servers' base paths stripped by the caller). */
+export function findOperation(operations: IHttpOperation[], method: string, path: string): IHttpOperation | null {
+  const routed = route({ resources: operations, input: { method: method.toLowerCase() as IHttpRequest["method"], url: { path } } });
+  return isLeft(routed) ? null : routed.right;
+}
+
 /** The operation a method and path match, as `METHOD /path/template`, or null. */
 export function routeOperation(operations: IHttpOperation[], method: string, path: string): string | null {
-  const routed = route({ resources: operations, input: { method: method.toLowerCase() as IHttpRequest["method"], url: { path } } });
-  return isLeft(routed) ? null : `${routed.right.method.toUpperCase()} ${routed.right.path}`;
+  const operation = findOperation(operations, method, path);
+  return operation ? `${operation.method.toUpperCase()} ${operation.path}` : null;
 }
 
 /**

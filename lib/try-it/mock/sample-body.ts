@@ -29,7 +29,7 @@ export function responseSchema(document: Json, path: string, method: string, cod
  * cut off first (cut-recursion.ts) and patterns get examples from randexp (pattern-examples.ts).
  */
 export function sampleBody(document: Json, schema: Json, options: { ignoreExamples?: boolean } = {}): unknown {
-  const cut = withoutNullDefaults(cutRecursion(schema, document));
+  const cut = withRequiredProperties(withoutNullDefaults(cutRecursion(schema, document)));
   return sample(
     addPatternExamples(options.ignoreExamples ? withoutExamples(cut) : cut) as never,
     // The depth is bounded by cutting recursion; the sampler's own limit (15) would answer {} deeper down.
@@ -53,6 +53,29 @@ function withoutNullDefaults(node: unknown): Json {
   for (const [key, value] of Object.entries(schema)) {
     if (key === "default" && stray) continue;
     out[key] = key === "enum" || key === "example" || key === "default" || key === "const" ? value : withoutNullDefaults(value);
+  }
+  return out;
+}
+
+/**
+ * An object's required properties that `properties` does not describe (DigitalOcean requires a
+ * Logtail `endpoint` it never defines) get an open schema, so the sampler writes them: a body without
+ * them would break the schema it was made from.
+ */
+function withRequiredProperties(node: unknown, merged = false): Json {
+  if (Array.isArray(node)) return node.map((item) => withRequiredProperties(item, merged)) as never;
+  if (!node || typeof node !== "object") return node as never;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json))
+    out[key] =
+      key === "enum" || key === "example" || key === "examples" || key === "default" || key === "const"
+        ? value
+        : // An allOf member's required names may be described by a sibling member: left as they are.
+          withRequiredProperties(value, key === "allOf");
+  if (!merged && Array.isArray(out.required) && out.required.length && out.type === "object" && out.properties && !out.allOf) {
+    const properties = { ...(out.properties as Json) };
+    for (const name of out.required) if (typeof name === "string" && !(name in properties)) properties[name] = { type: "string" };
+    out.properties = properties;
   }
   return out;
 }

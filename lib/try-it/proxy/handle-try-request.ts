@@ -12,6 +12,7 @@ import { readBodyCapped } from "@/lib/platform/http/read-body";
 import { assertSameOrigin } from "@/lib/platform/http/request-origin";
 import { logger } from "@/lib/platform/logger";
 import { loadMockTarget } from "@/lib/try-it/mock/load-mock-target";
+import type { MockTarget } from "@/lib/try-it/mock/mock-request";
 import { matchOperation } from "./match-operation";
 import { countAttempt } from "@/lib/platform/security/rate-limit";
 import { hasValidCsrfToken } from "@/lib/platform/security/csrf";
@@ -57,13 +58,39 @@ function assertMayTry(actor: Actor, request: Request, settings: TrySettings): vo
   if (!hasValidCsrfToken(request)) throw new AppError("FORBIDDEN", "Try it out requests need the portal's CSRF token: send them from the portal's docs.");
 }
 
+/** One real response the proxy got, for a higher layer to look at (lib/conformance checks it against the contract). */
+export interface ProxiedCall {
+  actor: Actor;
+  serviceSlug: string;
+  version: string;
+  revision: number;
+  target: MockTarget;
+  method: string;
+  url: URL;
+  portal: URL;
+  status: number;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/** What the proxy does with each real response beyond passing it on: the headers it adds to it. */
+export type ResponseInspector = (call: ProxiedCall) => Promise<Record<string, string>>;
+
 /**
  * `/api/try/{slug}/{version}`: Try it out's server-side proxy. The caller is the session's user (the
  * Authorization header is the API's own credential); calls are counted per person, logged with who,
  * which operation, status and latency (never bodies, credentials or query strings), and a 2xx counts
  * toward time to first call.
  */
-export async function handleTryRequest(request: Request, context: { params: Promise<{ slug: string; version: string }> }): Promise<Response> {
+export function tryProxy(inspect?: ResponseInspector) {
+  return (request: Request, context: { params: Promise<{ slug: string; version: string }> }) => handleTryRequest(request, context, inspect);
+}
+
+async function handleTryRequest(
+  request: Request,
+  context: { params: Promise<{ slug: string; version: string }> },
+  inspect?: ResponseInspector,
+): Promise<Response> {
   const started = performance.now();
   const { slug, version } = await context.params;
   let status = 500;
@@ -92,14 +119,31 @@ export async function handleTryRequest(request: Request, context: { params: Prom
       target.document,
       settings,
     );
-    host = new URL(rawTarget).host;
-    operation = matchOperation(target, request.method, new URL(rawTarget), settings.portal);
+    const url = new URL(rawTarget);
+    host = url.host;
+    operation = matchOperation(target, request.method, url, settings.portal);
     status = response.status;
     if (actor.kind === "user")
       await recordTryCall(db, { userId: actor.userId, serviceSlug: slug, via: "proxy", operation, status, latencyMs: response.latencyMs });
     if (actor.kind === "token" && actor.serviceId && operation) await recordObservedCall(db, { consumerId: actor.serviceId, providerSlug: slug, operation });
     const headers = new Headers(response.headers);
     headers.set("X-Wayfinder-Proxy-Ms", String(response.latencyMs));
+    const added = inspect
+      ? await inspect({
+          actor,
+          serviceSlug: slug,
+          version,
+          revision: target.revision,
+          target,
+          method: request.method,
+          url,
+          portal: settings.portal,
+          status,
+          headers: response.headers,
+          body: response.body,
+        })
+      : {};
+    for (const [name, value] of Object.entries(added)) headers.set(name, value);
     return new Response(status === 204 || status === 304 || request.method === "HEAD" ? null : Buffer.from(response.body), { status, headers });
   } catch (error) {
     const response = proxyFailure(error, request);

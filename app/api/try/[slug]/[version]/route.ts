@@ -1,10 +1,13 @@
-import { handleTryRequest } from "@/lib/try-it/proxy/handle-try-request";
+import { inspectTryResponse } from "@/lib/conformance/inspect-try-response";
+import { tryProxy } from "@/lib/try-it/proxy/handle-try-request";
 
-// Try it out's proxy takes whatever method the operation being tried uses.
-export const GET = handleTryRequest;
-export const HEAD = handleTryRequest;
-export const POST = handleTryRequest;
-export const PUT = handleTryRequest;
-export const PATCH = handleTryRequest;
-export const DELETE = handleTryRequest;
-export const OPTIONS = handleTryRequest;
+// Try it out's proxy takes whatever method the operation being tried uses; each real response is
+// checked against the contract on its way back.
+const handler = tryProxy(inspectTryResponse);
+export const GET = handler;
+export const HEAD = handler;
+export const POST = handler;
+export const PUT = handler;
+export const PATCH = handler;
+export const DELETE = handler;
+export const OPTIONS = handler;

@@ -1,0 +1,276 @@
+import { validateOutput } from "@stoplight/prism-http/dist/validator";
+import type { IHttpOperation } from "@stoplight/types";
+import type { ErrorObject } from "ajv";
+import { isLeft } from "fp-ts/lib/Either";
+import { schemaErrors } from "@/lib/try-it/mock/example-check";
+import { findOperation, type MockTarget } from "@/lib/try-it/mock/mock-request";
+import { securitySchemesOf } from "@/lib/openapi/security-schemes";
+import { allowNullInNullableEnums } from "./nullable-enums";
+
+/** One HTTP exchange as seen by the proxy, a traffic log or `wayfinder verify`: never more than this is kept of it. */
+export interface Exchange {
+  method: string;
+  /** The path under the API's server, e.g. `/payments/pay_1` (the server's base path already taken off). */
+  path: string;
+  /** The names of the query parameters sent (values are not needed, and not kept). */
+  queryNames?: string[];
+  status: number;
+  /** Response headers, names in any case. */
+  headers: Record<string, string>;
+  /** The response body as text, or undefined when it was not recorded (traffic logs often leave it out). */
+  body?: string;
+}
+
+export const FINDING_KINDS = [
+  "undocumented-operation",
+  "undocumented-status",
+  "undocumented-parameter",
+  "media-type",
+  "body",
+  "header",
+  // A request the contract says must be refused (a required parameter left out) got a 2xx (`wayfinder verify --negative`).
+  "accepted-invalid",
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** A way an exchange departs from the contract: where, which rule, in words. No value from the body is in it. */
+export interface Finding {
+  kind: FindingKind;
+  /** A JSON pointer into the body, `/header/<name>` or `/query/<name>`; empty for the exchange as a whole. */
+  pointer: string;
+  /** The schema keyword or check that failed: `type`, `required`, `status`, `json`… */
+  rule: string;
+  message: string;
+}
+
+export interface ExchangeVerdict {
+  /** `METHOD /path/template` of the operation the exchange matched; `METHOD /observed/path` when none did. */
+  operation: string;
+  documented: boolean;
+  findings: Finding[];
+  /** Why the body was not checked, when it could not be (never taken as a pass in silence). */
+  unchecked?: string;
+}
+
+/** A response with more mismatches than this is reported as this many: they are all the same story by then. */
+const MAX_FINDINGS = 25;
+
+interface PrismDiagnostic {
+  path?: (string | number)[];
+  code?: string | number;
+  message: string;
+  severity: number;
+}
+
+function header(headers: Record<string, string>, name: string): string | undefined {
+  return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function isJsonMediaType(mediaType: string | undefined): boolean {
+  return Boolean(mediaType && /^application\/([\w.+-]*\+)?json$/i.test(mediaType.split(";")[0]!.trim()));
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
+  return `a ${typeof value}`;
+}
+
+function valueAt(body: unknown, instancePath: string): unknown {
+  let value = body;
+  for (const segment of instancePath
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+const escapePointer = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** Prism's diagnostic in Wayfinder's words: `amount` is a string: must be integer. Says a value's type, never the value. */
+function toFinding(diagnostic: PrismDiagnostic, context: { status: number; mediaType?: string; documented: string[] }): Finding {
+  const { status, mediaType, documented } = context;
+  const [location, ...rest] = (diagnostic.path ?? []).map(String);
+  const rule = String(diagnostic.code ?? "schema");
+  if (location === "header") {
+    const name = rest.join(".");
+    const said = diagnostic.message.replace(/^Response header (parameter )?\S*\s*/, "");
+    return { kind: "header", pointer: `/header/${escapePointer(name)}`, rule, message: `the header \`${name}\` ${said}` };
+  }
+  if (/status code/i.test(diagnostic.message))
+    return { kind: "undocumented-status", pointer: "", rule: "status", message: `the status ${status} is not documented (${documented.join(", ")} are)` };
+  if (/media type/i.test(diagnostic.message))
+    return {
+      kind: "media-type",
+      pointer: "",
+      rule: "media-type",
+      message: `the response is ${mediaType || "of no media type"}, which the contract does not document for ${status}`,
+    };
+  return { kind: "body", pointer: "", rule, message: diagnostic.message };
+}
+
+const displayPath = (instancePath: string) =>
+  instancePath
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .join(".");
+
+/**
+ * Ajv's errors in Wayfinder's words: `amount` is a string, the contract says it must be integer. Says
+ * a value's type, never the value. Inside an anyOf or oneOf only the alternative's own verdict is kept
+ * (every branch's errors would bury it).
+ */
+function bodyFindings(errors: ErrorObject[], body: unknown): Finding[] {
+  const alternatives = errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf");
+  const kept = errors.filter(
+    (error) => !alternatives.some((alternative) => alternative !== error && error.schemaPath.startsWith(`${alternative.schemaPath}/`)),
+  );
+  return kept.map((error) => {
+    const where = error.instancePath ? `\`${displayPath(error.instancePath)}\`` : "the body";
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === "required" && typeof params.missingProperty === "string") {
+      const pointer = `${error.instancePath}/${escapePointer(params.missingProperty)}`;
+      return { kind: "body", pointer, rule: "required", message: `\`${displayPath(pointer)}\` is missing, the contract requires it` };
+    }
+    if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string")
+      return {
+        kind: "body",
+        pointer: `${error.instancePath}/${escapePointer(params.additionalProperty)}`,
+        rule: "additionalProperties",
+        message: `${where} has \`${params.additionalProperty}\`, which the contract does not allow`,
+      };
+    if (error.keyword === "type")
+      return {
+        kind: "body",
+        pointer: error.instancePath,
+        rule: "type",
+        message: `${where} is ${typeOf(valueAt(body, error.instancePath))}, the contract says it must be ${params.type}`,
+      };
+    if (error.keyword === "enum" && Array.isArray(params.allowedValues))
+      return {
+        kind: "body",
+        pointer: error.instancePath,
+        rule: "enum",
+        message: `${where} is none of the values the contract allows (${params.allowedValues
+          .slice(0, 10)
+          .map((value) => JSON.stringify(value))
+          .join(", ")}${params.allowedValues.length > 10 ? ", …" : ""})`,
+      };
+    if (error.keyword === "anyOf" || error.keyword === "oneOf")
+      return {
+        kind: "body",
+        pointer: error.instancePath,
+        rule: error.keyword,
+        message: `${where} matches none of the shapes the contract allows there (${error.keyword})`,
+      };
+    return { kind: "body", pointer: error.instancePath, rule: error.keyword, message: `${where} ${error.message ?? "is invalid"}` };
+  });
+}
+
+/** The documented response for a status: its own code, else its range (`4XX`), else `default`. */
+function documentedResponse(operation: IHttpOperation, status: number) {
+  const code = String(status);
+  return (
+    operation.responses.find((response) => response.code === code) ??
+    operation.responses.find((response) => response.code.toUpperCase() === `${code[0]}XX`) ??
+    operation.responses.find((response) => response.code === "default")
+  );
+}
+
+/** The content documented for a media type: exact, else by wildcard (`application/*`, `*\/*`). */
+function documentedContent(response: ReturnType<typeof documentedResponse>, mediaType: string | undefined) {
+  const contents = response?.contents ?? [];
+  const type = (mediaType ?? "").split(";")[0]!.trim().toLowerCase();
+  return (
+    contents.find((content) => content.mediaType.toLowerCase() === type) ??
+    contents.find((content) => content.mediaType === `${type.split("/")[0]}/*`) ??
+    contents.find((content) => content.mediaType === "*/*")
+  );
+}
+
+/** Query parameters the operation (or an API key scheme) does not declare. */
+function undocumentedQuery(document: Record<string, unknown>, operation: IHttpOperation, names: string[]): Finding[] {
+  const declared = new Set((operation.request?.query ?? []).map((parameter) => parameter.name));
+  for (const scheme of Object.values(securitySchemesOf(document)))
+    if (scheme.type === "apiKey" && scheme.in === "query" && typeof scheme.name === "string") declared.add(scheme.name);
+  return [...new Set(names)]
+    .filter((name) => !declared.has(name))
+    .map((name) => ({
+      kind: "undocumented-parameter" as const,
+      pointer: `/query/${escapePointer(name)}`,
+      rule: "parameter",
+      message: `the query parameter \`${name}\` is not a parameter of the operation`,
+    }));
+}
+
+/**
+ * Checks one exchange against a stored version's contract: is the operation documented, is the status,
+ * are the query parameters; do the body and headers match the schema documented for that status and
+ * media type. Prism's response validator (the validation proxy's) does the schema work; this says what
+ * it found in the contract's terms. Bodies are read, never kept: a finding names a pointer and a rule.
+ */
+export function checkExchange(target: MockTarget, exchange: Exchange): ExchangeVerdict {
+  const method = exchange.method.toUpperCase();
+  allowNullInNullableEnums(target.operations);
+  const operation = findOperation(target.operations, method, exchange.path);
+  if (!operation)
+    return {
+      operation: `${method} ${exchange.path}`,
+      documented: false,
+      findings: [{ kind: "undocumented-operation", pointer: "", rule: "operation", message: `${method} ${exchange.path} is not an operation of the contract` }],
+    };
+  const findings: Finding[] = undocumentedQuery(target.document, operation, exchange.queryNames ?? []);
+  const mediaType = header(exchange.headers, "content-type");
+  let body: unknown = exchange.body;
+  if (exchange.body !== undefined && exchange.body !== "" && isJsonMediaType(mediaType)) {
+    try {
+      body = JSON.parse(exchange.body);
+    } catch {
+      findings.push({ kind: "body", pointer: "", rule: "json", message: `the body is not JSON, though its Content-Type is ${mediaType}` });
+      body = undefined;
+    }
+  }
+  if (exchange.body === "") body = undefined;
+  const validated = validateOutput({
+    resource: operation,
+    element: { statusCode: exchange.status, headers: exchange.headers, ...(body === undefined ? {} : { body }) },
+  });
+  let wrongMediaType = false;
+  if (isLeft(validated)) {
+    const context = { status: exchange.status, mediaType: mediaType?.split(";")[0]?.trim(), documented: operation.responses.map((response) => response.code) };
+    // The status, media type and headers are Prism's findings; the body is checked below (Prism passes
+    // a body whose schema its Ajv cannot compile, silently: Stripe's and OpenAI's, among others).
+    const found = (validated.left as unknown as PrismDiagnostic[])
+      .filter((diagnostic) => diagnostic.path?.[0] !== "body")
+      .map((diagnostic) => toFinding(diagnostic, context));
+    wrongMediaType = found.some((finding) => finding.kind === "media-type");
+    const seen = new Set<string>();
+    for (const finding of found) {
+      const key = `${finding.kind} ${finding.pointer} ${finding.rule} ${finding.message}`;
+      if (finding.kind === "body" || seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  }
+  // Without a recorded body there is nothing to say about it (a log that leaves bodies out); a body of
+  // an undocumented media type has been said to be one.
+  const content = documentedContent(documentedResponse(operation, exchange.status), mediaType);
+  let unchecked: string | undefined;
+  if (content?.schema && body !== undefined && !wrongMediaType && isJsonMediaType(mediaType)) {
+    const errors = schemaErrors(target.document, operation, content.schema as Record<string, unknown>, body);
+    if (errors === "uncompilable") unchecked = "the contract's schema for this response could not be compiled";
+    else findings.push(...bodyFindings(errors, body));
+  }
+  return {
+    operation: `${operation.method.toUpperCase()} ${operation.path}`,
+    documented: true,
+    findings: findings.slice(0, MAX_FINDINGS),
+    ...(unchecked ? { unchecked } : {}),
+  };
+}
