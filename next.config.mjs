@@ -18,6 +18,7 @@ const nextConfig = {
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "pino",
+    "prom-client",
     "pg-boss",
     "@stoplight/prism-http",
     "@stoplight/http-spec",

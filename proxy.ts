@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
 import { DATABASE_DOWN_PAGE, RETRY_AFTER_SECONDS, databaseDown } from "@/lib/platform/db/database-probe";
 import { env } from "@/lib/platform/env";
+import { requestIdFor } from "@/lib/platform/http/request-id";
 import { CSRF_COOKIE } from "@/lib/platform/security/csrf-names";
 import { securityHeaders } from "@/lib/platform/security/security-headers";
 
@@ -54,9 +55,13 @@ export async function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The page's request id (a load balancer's, or a new one), passed on to the render and returned.
+  const requestId = requestIdFor(request);
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("X-Request-Id", requestId);
   if (!request.cookies.get(CSRF_COOKIE)) {
     const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
     // Readable by the portal's scripts (they copy it into a header), never sent cross-site.

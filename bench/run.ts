@@ -55,6 +55,9 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/publish-l
 // Try it out: the proxy's added latency, and the mock on Stripe.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/try-it-out.ts")], { stdio: "inherit", env: process.env });
 
+// Conformance: verify's throughput against a local server, and the traffic checker's rate and memory.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/conformance.ts")], { stdio: "inherit", env: process.env });
+
 // The diff engine on Stripe's pair and DigitalOcean against itself.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/diff.ts")], { stdio: "inherit", env: process.env });
 

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/platform/errors";
 import { parseCliEnv } from "@/lib/platform/env";
@@ -17,6 +19,8 @@ const USAGE = `Usage:
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
             [--accept-breaking "<reason>"]      past a \`block\` policy: publish breaking changes for this reason
                                                 (an owning team's token; recorded in the audit log)
+            [--commit-time <ISO 8601>]          when the change was committed (default: git's last commit of the
+                                                file); docs freshness on /insights counts from it
   wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline;
             [--service <slug>]                  with it (and WAYFINDER_URL), each change names the service's consumers it touches
   wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL),
@@ -99,7 +103,26 @@ async function validate(file: string, root: string | undefined): Promise<number>
   return EXIT.ok;
 }
 
-async function publish(file: string, service: string, root: string | undefined, acceptBreaking: string | undefined): Promise<number> {
+/**
+ * When the document was last committed: `--commit-time`, else git's own record of the file (a CI
+ * checkout has it); undefined outside a repository. Docs freshness on /insights counts from it.
+ */
+function commitTime(file: string, given: string | undefined): string | undefined {
+  if (given) return given;
+  try {
+    const out = execFileSync("git", ["log", "-1", "--format=%cI", "--", path.basename(file)], {
+      cwd: path.dirname(path.resolve(file)),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 10_000,
+    }).trim();
+    return out || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function publish(file: string, service: string, root: string | undefined, acceptBreaking: string | undefined, committed?: string): Promise<number> {
   const config = parseCliEnv(process.env);
   const baseUrl = config.WAYFINDER_URL;
   const token = config.WAYFINDER_TOKEN;
@@ -115,6 +138,8 @@ async function publish(file: string, service: string, root: string | undefined, 
   try {
     const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl);
     if (acceptBreaking !== undefined) url.searchParams.set("acceptBreaking", acceptBreaking);
+    const committedAt = commitTime(file, committed);
+    if (committedAt) url.searchParams.set("committedAt", committedAt);
     response = await fetch(url, {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": BUNDLE_MEDIA_TYPE },
@@ -351,6 +376,7 @@ export async function main(argv: string[]): Promise<number> {
         file: { type: "string" },
         remove: { type: "boolean" },
         "base-url": { type: "string" },
+        "commit-time": { type: "string" },
         "include-writes": { type: "boolean" },
         negative: { type: "boolean" },
         fixtures: { type: "string" },
@@ -382,7 +408,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return command === "validate"
       ? await validate(file, parsed.values.root)
-      : await publish(file, parsed.values.service!, parsed.values.root, parsed.values["accept-breaking"]);
+      : await publish(file, parsed.values.service!, parsed.values.root, parsed.values["accept-breaking"], parsed.values["commit-time"]);
   } catch (error) {
     return failure(error);
   }

@@ -10,7 +10,15 @@ import path from "node:path";
  */
 export const libLevels = [
   // Platform: infrastructure that knows nothing of the domain.
-  ["lib/platform/errors.ts", "lib/platform/logger.ts", "lib/platform/fetch-policy.ts", "lib/platform/workers", "lib/slug.ts", "lib/query-client.ts"],
+  [
+    "lib/platform/errors.ts",
+    "lib/platform/logger.ts",
+    "lib/platform/metrics.ts",
+    "lib/platform/fetch-policy.ts",
+    "lib/platform/workers",
+    "lib/slug.ts",
+    "lib/query-client.ts",
+  ],
   ["lib/platform/env.ts"],
   ["lib/platform/db", "lib/platform/limits", "lib/platform/pipeline"],
   ["lib/platform/fetch", "lib/platform/http", "lib/platform/jobs", "lib/platform/security"],
@@ -28,7 +36,7 @@ export const libLevels = [
   ["lib/conformance"],
   ["lib/scorecards", "lib/watches"],
   ["lib/lint", "lib/services"],
-  ["lib/sources", "lib/teams", "lib/templates"],
+  ["lib/sources", "lib/teams", "lib/templates", "lib/insights"],
   // The REST contract and its binder; the importer.
   ["lib/api", "lib/import"],
   // Composition: the demo company, content and search across everything, start-up.

@@ -4,6 +4,7 @@ import { requestActor } from "@/lib/auth/request-actor";
 import { env } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
 import { errorResponse } from "@/lib/platform/http/error-response";
+import { instrumented } from "@/lib/platform/http/instrumented";
 import { assertSameOrigin } from "@/lib/platform/http/request-origin";
 import { hasValidCsrfToken } from "@/lib/platform/security/csrf";
 import { logger } from "@/lib/platform/logger";
@@ -30,8 +31,10 @@ function assertChangeFromPortal(request: Request, actor: Actor): void {
 export function handleApiRequest<C>(
   run: (request: Request, context: C, actor: Actor) => Promise<Response>,
   answered?: (status: number, request: Request) => void,
+  /** The route template requests are counted under in /metrics (`/api/v1/services/{slug}`). */
+  route = "/api/v1/*",
 ) {
-  return async (request: Request, context: C): Promise<Response> => {
+  return instrumented(route, async (request: Request, context: C): Promise<Response> => {
     const started = performance.now();
     let response: Response;
     let actorKind = "unknown";
@@ -57,10 +60,10 @@ export function handleApiRequest<C>(
       ms: Math.round(performance.now() - started),
     });
     return response;
-  };
+  });
 }
 
 /** For routes that are not operations of the contract (the catch-all 404, the Atom feed); operations use `defineRoute`. */
-export function apiRoute(handler: (request: Request, actor: Actor) => Promise<Response>) {
-  return handleApiRequest<unknown>((request, _context, actor) => handler(request, actor));
+export function apiRoute(route: string, handler: (request: Request, actor: Actor) => Promise<Response>) {
+  return handleApiRequest<unknown>((request, _context, actor) => handler(request, actor), undefined, route);
 }

@@ -126,6 +126,7 @@ export function defineRoute<O extends Operation>(operation: O, handler: (input: 
     (status, request) => {
       if (!(status in operation.responses) && !CROSS_CUTTING.has(status)) undeclared(operation, request, status);
     },
+    `/api/v1${operation.path}`,
   );
   // The operation it serves, for the drift test to compare with the file's method and path.
   return Object.assign(route, { operation });

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
 import { logger } from "@/lib/platform/logger";
 import { backfillChanges, versionsWithoutChanges } from "./backfill-changes";
+import { timeJob } from "@/lib/platform/metrics";
 
 /** Classifying the changes of a version stored without them (the version's id is the job's key). */
 export const BACKFILL_CHANGES = "backfill-changes";
@@ -25,7 +26,7 @@ export async function queueBackfills(db: Db, boss: PgBoss): Promise<number> {
 export async function workBackfills(db: Db, boss: PgBoss): Promise<void> {
   await boss.work<BackfillJob>(BACKFILL_CHANGES, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     if (!job) return;
-    if (await backfillChanges(db, job.data))
+    if (await timeJob(BACKFILL_CHANGES, () => backfillChanges(db, job.data)))
       logger.info({ event: "changes.backfilled", apiVersionId: job.data.id, base: job.data.base.version }, "classified a stored version's changes");
   });
 }

@@ -265,7 +265,8 @@ export function checkExchange(target: MockTarget, exchange: Exchange): ExchangeV
   if (content?.schema && body !== undefined && !wrongMediaType && isJsonMediaType(mediaType)) {
     const errors = schemaErrors(target.document, operation, content.schema as Record<string, unknown>, body);
     if (errors === "uncompilable") unchecked = "the contract's schema for this response could not be compiled";
-    else findings.push(...bodyFindings(errors, body));
+    // By pointer, so the same response always reads the same (not in the order the validator walked the schema).
+    else findings.push(...bodyFindings(errors, body).sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)));
   }
   return {
     operation: `${operation.method.toUpperCase()} ${operation.path}`,

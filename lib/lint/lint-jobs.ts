@@ -3,6 +3,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
+import { timeJob } from "@/lib/platform/metrics";
 
 /** Linting a stored version against the house ruleset (the version's id is the job's key). */
 export const LINT_VERSION = "lint-version";
@@ -35,7 +36,9 @@ export async function queueLints(db: Db, boss: PgBoss): Promise<number> {
 export async function workLints(db: Db, boss: PgBoss): Promise<void> {
   await boss.work<LintJob>(LINT_VERSION, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
-    const linted = await lintVersion(db, job.data.apiVersionId);
-    if (linted) await recomputeScorecards(db, { serviceIds: [linted.serviceId] });
+    await timeJob(LINT_VERSION, async () => {
+      const linted = await lintVersion(db, job.data.apiVersionId);
+      if (linted) await recomputeScorecards(db, { serviceIds: [linted.serviceId] });
+    });
   });
 }

@@ -63,6 +63,8 @@ const envShape = z.object({
   WAYFINDER_TRY_MAX_REQUEST_BYTES: optional(positiveInteger),
   WAYFINDER_TRY_MAX_RESPONSE_BYTES: optional(positiveInteger),
   WAYFINDER_TRY_CALLS_PER_MINUTE: optional(positiveInteger),
+  /** /metrics (Prometheus): the bearer token scrapers send; unset, /metrics answers 404. */
+  WAYFINDER_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
   /** Conformance: the largest traffic log (HAR or NDJSON) one import reads, in bytes (default 2 GB; it is streamed, never held). */
   WAYFINDER_MAX_TRAFFIC_BYTES: optional(positiveInteger),
   /** Webhooks: internal hosts (host:port, CIDR) deliveries may reach; public HTTPS endpoints need nothing. */

@@ -6,6 +6,7 @@ import { collectionTitles } from "@/lib/content/collections";
 import { resolveQuery, type Correction } from "@/lib/search-index/resolve-query";
 import { kindsOf, type SearchInput } from "@/lib/search-index/search-input";
 import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
+import { metrics } from "@/lib/platform/metrics";
 
 export interface OperationHit {
   service: { slug: string; name: string };
@@ -176,6 +177,15 @@ async function searchTeams(db: Db, input: SearchInput): Promise<TeamHit[]> {
  * in-memory index of content/, which every instance builds from the same files.
  */
 export async function searchEverything(db: Db, input: SearchInput): Promise<SearchResults> {
+  const end = metrics().searchDuration.startTimer();
+  try {
+    return await searchAll(db, input);
+  } finally {
+    end();
+  }
+}
+
+async function searchAll(db: Db, input: SearchInput): Promise<SearchResults> {
   const kinds = kindsOf(input);
   const empty: SearchResults = {
     query: input.q,

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { logger } from "@/lib/platform/logger";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
+import { timeJob } from "@/lib/platform/metrics";
 
 /** Refreshing one URL source (its id is the job's key). */
 export const SOURCE_REFRESH = "source-refresh";
@@ -49,7 +50,7 @@ export async function workSourceRefreshes(db: Db, boss: PgBoss, concurrency: num
       const results: JobResult[] = [];
       for (const job of jobs) {
         try {
-          const outcome = await refreshSource(db, job.data.sourceId);
+          const outcome = await timeJob(SOURCE_REFRESH, () => refreshSource(db, job.data.sourceId));
           if (outcome.status === "failed" && outcome.retryable) {
             logger.warn({ event: "source.retry", sourceId: job.data.sourceId, error: outcome.error }, "source refresh failed; pg-boss retries it");
             results.push({ id: job.id, status: "failed", output: { error: outcome.error } });

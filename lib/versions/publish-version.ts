@@ -46,6 +46,8 @@ export interface PublishOptions {
   origin?: VersionOrigin;
   /** Publish breaking changes past a `block` policy, for this reason (people who maintain the service only). */
   acceptBreaking?: string;
+  /** When the change was committed (CI sends it): docs freshness counts from it. */
+  committedAt?: Date;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -282,6 +284,7 @@ async function decidePublish(
       semverViolation: diff?.semverViolation ?? false,
       changes: diff ? (changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
       acceptedBreakingReason: diff?.acceptedBreakingReason ?? null,
+      committedAt: options.committedAt ?? null,
       pendingSince: inline ? null : new Date(),
       document: { create: { json: prepared.json } },
     },

@@ -8,6 +8,7 @@ import { logger } from "@/lib/platform/logger";
 import { eventSummary } from "./webhook-events";
 import { decryptSecret } from "./webhook-secret";
 import { isCallableEndpoint, type WebhookSettings } from "./webhook-settings";
+import { metrics } from "@/lib/platform/metrics";
 
 const EXCERPT = 500;
 
@@ -75,6 +76,7 @@ export async function attemptDelivery(db: Db, deliveryId: string, settings: Webh
   const latencyMs = Math.round(performance.now() - started);
   const ok = status !== null && status >= 200 && status < 300;
   const outcome: AttemptOutcome = ok ? "succeeded" : last ? "failed" : "retry";
+  metrics().webhookDeliveries.inc({ outcome });
   const now = new Date();
   await inTransaction(db, async (tx) => {
     await tx.webhookDelivery.update({

@@ -3,6 +3,7 @@ import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { attemptDelivery } from "@/lib/webhooks/deliver-webhook";
 import { webhookSettings } from "@/lib/webhooks/webhook-settings";
 import type { Queue } from "@/lib/platform/jobs/job-queue";
+import { timeJob } from "@/lib/platform/metrics";
 
 /** Delivering one webhook event to one endpoint. */
 export const WEBHOOK_DELIVERY = "webhook-delivery";
@@ -94,7 +95,9 @@ export async function workDeliveries(db: Db, boss: PgBoss, workers = 2): Promise
         // includeMetadata: each job says which retry it is (the explicit data type hides it from TypeScript).
         (batch as JobWithMetadata<DeliveryJob>[]).map(async (job) => {
           try {
-            const outcome = await attemptDelivery(db, job.data.deliveryId, settings, { last: job.retryCount >= job.retryLimit });
+            const outcome = await timeJob(WEBHOOK_DELIVERY, () =>
+              attemptDelivery(db, job.data.deliveryId, settings, { last: job.retryCount >= job.retryLimit }),
+            );
             return outcome === "retry"
               ? { id: job.id, status: "failed" as const, output: { error: "delivery failed; the queue retries it" } }
               : { id: job.id, status: "completed" as const };

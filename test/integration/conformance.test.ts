@@ -122,6 +122,13 @@ interface Report {
   findings: { operation: string; kind: string; pointer: string; rule: string; message: string; count: number; firstSeenAt: string; lastSeenAt: string }[];
 }
 
+/** A page's text with every tag as one `|`: table rows read `|Shop|1.0.0|4|`. */
+const pageText = (html: string) =>
+  html
+    .replace(/<!--.*?-->/g, "")
+    .replace(/<[^>]+>/g, "|")
+    .replace(/\|+/g, "|");
+
 describe("conformance", () => {
   let server: PortalServer;
   let dataDir: string;
@@ -341,4 +348,31 @@ describe("conformance", () => {
     expect(result.out).toMatch(/ok {3}GET \/teams\/\{slug\} → 200/);
     expect(result.out).toMatch(/\d+ passed, 0 failed/);
   }, 180_000);
+
+  it("shows the DX-SLOs on /insights: docs freshness from the commit's time, and serialization defects per checked release", async () => {
+    // Everything above found four distinct defects in shop 1.0.0 (the same one found by two sources counts once).
+    const text = pageText(await (await fetch(`${server.url}/insights`)).text());
+    expect(text).toMatch(/\|Shop\|1\.0\.0\|4\|\d+\|/);
+    expect(text).toContain("Company-wide: 4.0 per release over 1 checked releases (|over the target|)");
+
+    // A version committed 30 minutes ago, published now: fresh once it is linted (in the background).
+    const committedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const published = await fetch(`${server.url}/api/v1/services/shop/versions?committedAt=${encodeURIComponent(committedAt)}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ ...contract([honest.url, drifting.url]), info: { title: "Shop", version: "1.1.0" } }),
+    });
+    expect(published.status).toBe(201);
+    await expect
+      .poll(async () => pageText(await (await fetch(`${server.url}/insights`)).text()), { timeout: 60_000 })
+      .toMatch(/\|Shop\|30\.\d min\|30\.\d min \(\|meets the target\|\)\|1\|/);
+    // A committedAt that is not a date is refused, naming it.
+    const refused = await fetch(`${server.url}/api/v1/services/shop/versions?committedAt=yesterday`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify(contract([honest.url])),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Invalid query parameter committedAt/);
+  }, 120_000);
 });

@@ -15,6 +15,10 @@ export const publishQuerySchema = z.object({
     description:
       "Publish breaking changes past the service's `block` policy, for this reason (recorded in the audit log). The service's maintainers, or a token of a team that owns it (`wayfinder publish --accept-breaking`); not a member who is not a maintainer.",
   }),
+  committedAt: z.iso.datetime({ offset: true }).optional().meta({
+    description:
+      "When the change was committed (`wayfinder publish` sends the commit's time from git): docs freshness, a DX-SLO on /insights, runs from it to the version being published and linted.",
+  }),
 });
 
 export const changesQuerySchema = z.object({ level: z.enum(["breaking", "warning", "info"]).optional().meta({ description: "Only changes at this level." }) });

@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/platform/errors";
 import { redactUrl } from "@/lib/platform/logger";
+import { gaugeReadOnScrape } from "@/lib/platform/metrics";
 import type { DatabaseTarget } from "./database-target";
 import { applyMigrations } from "./migrations";
 import { newPglite, pgliteAdapter } from "./embedded-postgres";
@@ -61,8 +62,16 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     closeDriver = () => pglite.close();
     if (migrate) appliedMigrations = await applyMigrations(factory);
   } else {
-    factory = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-    closeDriver = async () => undefined;
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // The pool's state for /metrics: connections open, idle, and callers waiting for one.
+    gaugeReadOnScrape("wayfinder_db_pool_connections", "PostgreSQL pool connections, by state (total, idle, waiting).", ["state"], () => [
+      { labels: { state: "total" }, value: pool.totalCount },
+      { labels: { state: "idle" }, value: pool.idleCount },
+      { labels: { state: "waiting" }, value: pool.waitingCount },
+    ]);
+    factory = new PrismaPg(pool);
+    // A pool handed to the adapter is the caller's to end.
+    closeDriver = () => pool.end().catch(() => undefined);
     if (migrate) appliedMigrations = await withMigrationLock(target.url, () => applyMigrations(factory));
   }
 

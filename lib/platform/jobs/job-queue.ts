@@ -1,6 +1,7 @@
 import { fromPglite, PgBoss, type Queue } from "pg-boss";
 import type { Database } from "@/lib/platform/db/open-database";
 import { logger } from "@/lib/platform/logger";
+import { gaugeReadOnScrape } from "@/lib/platform/metrics";
 
 /**
  * Background work runs on pg-boss, a job queue kept in the portal's own database (schema `pgboss`):
@@ -41,6 +42,12 @@ export async function startQueues(database: Database, queues: Queue[]): Promise<
       : new PgBoss({ connectionString: database.target.url, schema: "pgboss", max: 4, application_name: "wayfinder-jobs", schedule: false });
   boss.on("error", (error: Error) => logger.error({ event: "jobs.error", error: error.message }, "job queue error"));
   await boss.start();
+  // Queue depth for /metrics: jobs ready, deferred, running and recently failed, per queue.
+  gaugeReadOnScrape("wayfinder_job_queue_jobs", "Jobs in each background queue, by state.", ["queue", "state"], async () =>
+    (await boss.getQueues(queues.map((queue) => queue.name))).flatMap((queue) =>
+      (["ready", "deferred", "active", "failed"] as const).map((state) => ({ labels: { queue: queue.name, state }, value: queue[`${state}Count`] })),
+    ),
+  );
   for (const { name, policy, ...settings } of queues) {
     // A queue's policy is fixed when it is created; its other settings follow the code on every start.
     if (await boss.getQueue(name)) await boss.updateQueue(name, settings);

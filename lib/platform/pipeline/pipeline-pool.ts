@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { env } from "@/lib/platform/env";
 import { AppError, type ErrorCode } from "@/lib/platform/errors";
 import { logger } from "@/lib/platform/logger";
+import { gaugeReadOnScrape } from "@/lib/platform/metrics";
 import { workerEntry, type WorkerScript } from "@/lib/platform/workers/worker-script";
 
 /**
@@ -67,6 +68,19 @@ function registered() {
 let nextId = 0;
 
 function lanes(): Record<PipelineLane, Lane> {
+  if (!holder.__wayfinderLanes)
+    // Thread use for /metrics: busy and idle threads and queued tasks, per lane.
+    gaugeReadOnScrape("wayfinder_pipeline_threads", "Pipeline worker threads and queued tasks, by lane and state.", ["lane", "state"], () =>
+      (["write", "read"] as const).flatMap((lane) => {
+        const { slots, queue } = lanes()[lane];
+        const busy = slots.filter((slot) => slot.job).length;
+        return [
+          { labels: { lane, state: "busy" }, value: busy },
+          { labels: { lane, state: "idle" }, value: slots.length - busy },
+          { labels: { lane, state: "queued" }, value: queue.length },
+        ];
+      }),
+    );
   return (holder.__wayfinderLanes ??= { write: { slots: [], queue: [] }, read: { slots: [], queue: [] } });
 }
 

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/platform/db/database";
 import { env } from "@/lib/platform/env";
 import { AppError, isAppError } from "@/lib/platform/errors";
 import { errorResponse } from "@/lib/platform/http/error-response";
+import { instrumented } from "@/lib/platform/http/instrumented";
 import { clientAddress } from "@/lib/platform/http/client-address";
 import { readBodyCapped } from "@/lib/platform/http/read-body";
 import { assertSameOrigin } from "@/lib/platform/http/request-origin";
@@ -83,7 +84,9 @@ export type ResponseInspector = (call: ProxiedCall) => Promise<Record<string, st
  * toward time to first call.
  */
 export function tryProxy(inspect?: ResponseInspector) {
-  return (request: Request, context: { params: Promise<{ slug: string; version: string }> }) => handleTryRequest(request, context, inspect);
+  return instrumented("/api/try/{slug}/{version}", (request: Request, context: { params: Promise<{ slug: string; version: string }> }) =>
+    handleTryRequest(request, context, inspect),
+  );
 }
 
 async function handleTryRequest(

@@ -11,7 +11,7 @@ import { parseQuery } from "@/lib/api/define-route";
  * The company-wide changes as Atom, with the page's filters (`?team=&level=`); with `?watcher=&key=`
  * (the private link /api/v1/me/watches gives), only the services that person watches.
  */
-export const GET = apiRoute(async (request) => {
+export const GET = apiRoute("/changes/feed.atom", async (request) => {
   const url = new URL(request.url);
   const filters = parseQuery(operations.listRecentChanges.query, request);
   const db = await getDb();

@@ -38,6 +38,8 @@ import { WatchButton } from "@/components/consumers/watch-button";
 import { listNeighbours } from "@/lib/consumers/list-consumers";
 import { listUnusedOperations } from "@/lib/consumers/unused-operations";
 import { isWatching } from "@/lib/watches/manage-watches";
+import { ConformanceSection } from "@/components/conformance/conformance-section";
+import { getConformance } from "@/lib/conformance/get-conformance";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -86,6 +88,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const [ttfc] = await timeToFirstCall(db, { serviceSlug: service.slug });
   const scorecard = await getScorecard(db, { actor, serviceSlug: service.slug });
   const lint = selected ? await getLintReport(db, { actor, serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
+  const conformance = selected ? await getConformance(db, { actor, slug: service.slug, version: selected.version }) : null;
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
   // A large document is read one operation at a time, from the index; a small one whole, fetched
@@ -268,6 +271,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
       )}
 
       {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
+
+      {conformance && <ConformanceSection slug={service.slug} conformance={conformance} />}
 
       <DependencySection slug={service.slug} consumers={consumers} dependencies={dependencies} unused={unused} />
 

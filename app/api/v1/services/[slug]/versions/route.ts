@@ -28,6 +28,13 @@ export const POST = defineRoute(operations.publishVersion, async ({ request, act
   const prepared = await runPipeline("prepareReceived", { body: await bytes(limits.maxBytes), contentType: request.headers.get("content-type") ?? "", limits });
   if (query.dryRun === "true")
     return reply({ outcome: "valid", ...describePrepared(prepared), preview: await previewPublish(db, { actor, serviceSlug: slug, prepared }) });
-  const result = await publishPrepared(db, { actor, serviceSlug: slug, prepared, origin: query.origin, acceptBreaking: query.acceptBreaking });
+  const result = await publishPrepared(db, {
+    actor,
+    serviceSlug: slug,
+    prepared,
+    origin: query.origin,
+    acceptBreaking: query.acceptBreaking,
+    committedAt: query.committedAt ? new Date(query.committedAt) : undefined,
+  });
   return reply({ ...describePrepared(prepared), ...result }, { status: result.outcome === "created" ? 201 : 200 });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiVersion" ADD COLUMN     "committedAt" TIMESTAMP(3);
