@@ -148,9 +148,10 @@ class Runner {
     let body: string | undefined;
     if (operation.body && !["GET", "HEAD"].includes(operation.method)) {
       headers["content-type"] = operation.body.mediaType;
+      const value = "example" in operation.body ? operation.body.example : operation.body.schema ? sampleBody(this.document, operation.body.schema) : {};
       body = /form-urlencoded/.test(operation.body.mediaType)
-        ? new URLSearchParams(Object.entries((operation.body.value ?? {}) as Json).map(([k, v]) => [k, serialise(v)])).toString()
-        : serialise(operation.body.value ?? {});
+        ? new URLSearchParams(Object.entries((value ?? {}) as Json).map(([k, v]) => [k, serialise(v)])).toString()
+        : serialise(value ?? {});
     }
     return { url, init: { method: operation.method, headers, body, redirect: "manual" }, path, query: [...query.keys()], missing: auth.missing };
   }

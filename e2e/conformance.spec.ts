@@ -67,7 +67,7 @@ test("a real response that departs from the contract lists each mismatch beside 
     "`status` is a string, the contract says it must be integer",
     "`uptime` is missing, the contract requires it",
   ]);
-  await expect(operation.locator(".live-responses-table .response-col_status").first()).toHaveText("200");
+  await expect(operation.locator(".live-responses-table tbody .response-col_status").first()).toHaveText("200");
 
   await page.reload();
   const section = page.getByRole("region", { name: "Conformance of 1.0.0" });

@@ -2,7 +2,6 @@ import { isPlainObject } from "@/lib/openapi/detect-format";
 import { httpMethods } from "@/lib/openapi/extract-operations";
 import { deref } from "@/lib/openapi/json-pointer";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
-import { sampleBody } from "@/lib/try-it/mock/sample-body";
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +30,8 @@ export interface PlannedOperation {
   path: string;
   operationId?: string;
   parameters: Parameter[];
-  /** The request body's media type and a value: its example, else one sampled from its schema. */
-  body?: { mediaType: string; value: unknown };
+  /** The request body's media type and its example, else the schema a value is sampled from when it is sent (sampling Stripe's 213 write bodies up front took seconds). */
+  body?: { mediaType: string; example?: unknown; schema?: Json };
   /** The security requirement a run can meet: the first listed, by scheme name (empty when none is needed). */
   security: string[];
   links: ResponseLink[];
@@ -68,7 +67,7 @@ function requestBody(document: Json, operation: Json, rawParameters: unknown[]):
     if (!bodyParameter) return undefined;
     const schema = (deref(document, bodyParameter.schema) as Json | undefined) ?? {};
     const consumes = asArray(operation.consumes ?? document.consumes).filter((type): type is string => typeof type === "string");
-    return { mediaType: consumes[0] ?? "application/json", value: "example" in schema ? schema.example : sampleBody(document, schema) };
+    return { mediaType: consumes[0] ?? "application/json", ...("example" in schema ? { example: schema.example } : { schema }) };
   }
   const body = deref(document, operation.requestBody);
   if (!isPlainObject(body) || !isPlainObject(body.content)) return undefined;
@@ -77,15 +76,9 @@ function requestBody(document: Json, operation: Json, rawParameters: unknown[]):
   if (!mediaType || !isPlainObject(content)) return undefined;
   const named = Object.values(isPlainObject(content.examples) ? content.examples : {}).map((example) => deref(document, example))[0];
   const schema = (deref(document, content.schema) as Json | undefined) ?? {};
-  const value =
-    "example" in content
-      ? content.example
-      : isPlainObject(named) && "value" in named
-        ? named.value
-        : "example" in schema
-          ? schema.example
-          : sampleBody(document, schema);
-  return { mediaType, value };
+  if ("example" in content) return { mediaType, example: content.example };
+  if (isPlainObject(named) && "value" in named) return { mediaType, example: named.value };
+  return { mediaType, ...("example" in schema ? { example: schema.example } : { schema }) };
 }
 
 function linksOf(document: Json, operation: Json): ResponseLink[] {
