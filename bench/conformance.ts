@@ -7,7 +7,7 @@
  * exchanges per second and the process's peak RSS against the log's size. Prints; asserts nothing.
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -136,7 +136,11 @@ for (const operation of gets) {
   );
 }
 const log = path.join(work, "traffic.ndjson");
-writeFileSync(log, Array.from({ length: exchanges }, (_, i) => samples[(i * 7919) % samples.length]).join("\n"));
+// Written a line at a time, so the log is never in this process's memory before it is read.
+const fd = openSync(log, "w");
+for (let i = 0; i < exchanges; i++) writeSync(fd, `${samples[(i * 7919) % samples.length]}\n`);
+closeSync(fd);
+(globalThis as { gc?: () => void }).gc?.();
 const bytes = statSync(log).size;
 const rssBefore = process.memoryUsage().rss;
 let peak = rssBefore;

@@ -56,7 +56,7 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/publish-l
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/try-it-out.ts")], { stdio: "inherit", env: process.env });
 
 // Conformance: verify's throughput against a local server, and the traffic checker's rate and memory.
-execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/conformance.ts")], { stdio: "inherit", env: process.env });
+execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.resolve("bench/conformance.ts")], { stdio: "inherit", env: process.env });
 
 // The diff engine on Stripe's pair and DigitalOcean against itself.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/diff.ts")], { stdio: "inherit", env: process.env });

@@ -1,6 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { actorLabel, type Actor } from "@/lib/auth/actor";
-import { inTransaction, type Db } from "@/lib/platform/db/types";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/platform/db/types";
 import { env } from "@/lib/platform/env";
 import { assertMayRecordConformance } from "./may-record";
 import { checkExchange } from "./check-exchange";
@@ -44,24 +43,13 @@ export async function importTraffic(
     if (!last || logged.at > last) last = logged.at;
   }
   const ms = Math.round(performance.now() - started);
-  const run = await inTransaction(db, async (tx) => {
-    const created = await recordRun(tx, {
-      versionId: checked.versionId,
-      source: "traffic",
-      exchanges: tally.exchanges,
-      mismatched: tally.mismatched,
-      findings: tally.findings(),
-      createdBy: actorLabel(actor),
-    });
-    await recordAudit(tx, actor, {
-      action: "conformance.traffic",
-      entityType: "service",
-      entityId: service.id,
-      entityKey: service.slug,
-      serviceId: service.id,
-      after: { version: checked.version, revision: checked.revision, exchanges: tally.exchanges, mismatched: tally.mismatched },
-    });
-    return created;
+  const run = await recordRun(db, actor, {
+    service,
+    version: { id: checked.versionId, version: checked.version, revision: checked.revision },
+    source: "traffic",
+    exchanges: tally.exchanges,
+    mismatched: tally.mismatched,
+    findings: tally.findings(),
   });
   const findings = tally.findings();
   return {

@@ -1,6 +1,7 @@
 import type { ConformanceSource } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/lib/platform/db/types";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { actorLabel, type Actor } from "@/lib/auth/actor";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
 import type { ExchangeVerdict } from "./check-exchange";
 import { FindingTally, type TalliedFinding } from "./tally-findings";
 
@@ -32,15 +33,38 @@ export async function addFindings(db: Db, versionId: string, source: Conformance
   }
 }
 
-/** A verify run or a traffic import: its findings and one run row, in the caller's transaction. */
+/**
+ * A verify run or a traffic import of a version: its findings, one run row and the audit entry, in one
+ * transaction.
+ */
 export async function recordRun(
-  tx: Prisma.TransactionClient,
-  input: { versionId: string; source: "verify" | "traffic"; exchanges: number; mismatched: number; findings: TalliedFinding[]; createdBy: string },
+  db: Db,
+  actor: Actor,
+  input: {
+    service: { id: string; slug: string };
+    version: { id: string; version: string; revision: number };
+    source: "verify" | "traffic";
+    exchanges: number;
+    mismatched: number;
+    findings: TalliedFinding[];
+  },
 ): Promise<{ id: string; createdAt: Date }> {
-  await addFindings(tx, input.versionId, input.source, input.findings);
-  return tx.conformanceRun.create({
-    data: { versionId: input.versionId, source: input.source, exchanges: input.exchanges, mismatched: input.mismatched, createdBy: input.createdBy },
-    select: { id: true, createdAt: true },
+  const { service, version, source, exchanges, mismatched } = input;
+  return inTransaction(db, async (tx) => {
+    await addFindings(tx, version.id, source, input.findings);
+    const created = await tx.conformanceRun.create({
+      data: { versionId: version.id, source, exchanges, mismatched, createdBy: actorLabel(actor) },
+      select: { id: true, createdAt: true },
+    });
+    await recordAudit(tx, actor, {
+      action: `conformance.${source}`,
+      entityType: "service",
+      entityId: service.id,
+      entityKey: service.slug,
+      serviceId: service.id,
+      after: { version: version.version, revision: version.revision, exchanges, mismatched },
+    });
+    return created;
   });
 }
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { actorLabel, type Actor } from "@/lib/auth/actor";
-import { inTransaction, type Db } from "@/lib/platform/db/types";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/platform/db/types";
 import { AppError } from "@/lib/platform/errors";
 import { assertMayRecordConformance } from "./may-record";
 import { FINDING_KINDS } from "./check-exchange";
@@ -43,24 +42,13 @@ export async function recordVerifyRun(db: Db, actor: Actor, input: { slug: strin
   if (run.mismatched > run.exchanges) throw new AppError("VALIDATION_FAILED", `mismatched (${run.mismatched}) cannot exceed exchanges (${run.exchanges}).`);
   const version = await checkedVersionRow(db, service, run.version);
   const now = new Date();
-  const created = await inTransaction(db, async (tx) => {
-    const row = await recordRun(tx, {
-      versionId: version.id,
-      source: "verify",
-      exchanges: run.exchanges,
-      mismatched: run.mismatched,
-      findings: run.findings.map((finding) => ({ ...finding, firstSeenAt: now, lastSeenAt: now })),
-      createdBy: actorLabel(actor),
-    });
-    await recordAudit(tx, actor, {
-      action: "conformance.verify",
-      entityType: "service",
-      entityId: service.id,
-      entityKey: service.slug,
-      serviceId: service.id,
-      after: { version: version.version, revision: version.revision, exchanges: run.exchanges, mismatched: run.mismatched },
-    });
-    return row;
+  const created = await recordRun(db, actor, {
+    service,
+    version,
+    source: "verify",
+    exchanges: run.exchanges,
+    mismatched: run.mismatched,
+    findings: run.findings.map((finding) => ({ ...finding, firstSeenAt: now, lastSeenAt: now })),
   });
   return { runId: created.id, version: version.version, revision: version.revision, recordedAt: created.createdAt.toISOString() };
 }
