@@ -11,8 +11,6 @@ import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
 import { bundledTemplates, newEndpoint, newService } from "./new-command";
-import { TRAFFIC_EXIT, trafficCommand } from "./traffic-command";
-import { VERIFY_EXIT, verifyCommand } from "./verify-command";
 
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
@@ -326,8 +324,10 @@ async function verify(
     concurrency > 64
   ) {
     console.error(USAGE);
-    return VERIFY_EXIT.cannotRun;
+    return EXIT.usage;
   }
+  // Loaded when used: verify brings Prism's router and Ajv, which no other command needs at start.
+  const { verifyCommand } = await import("./verify-command");
   return verifyCommand({
     contract: args[0],
     service: values.service,
@@ -347,8 +347,9 @@ async function traffic(args: string[], values: { version?: string; format?: stri
   const format = values.format ?? "text";
   if (args.length !== 2 || !["text", "json"].includes(format)) {
     console.error(USAGE);
-    return TRAFFIC_EXIT.usage;
+    return EXIT.usage;
   }
+  const { trafficCommand } = await import("./traffic-command");
   return trafficCommand({ service: args[0]!, file: args[1]!, version: values.version, format: format as "text" | "json" });
 }
 

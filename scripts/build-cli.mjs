@@ -50,7 +50,10 @@ const result = await build({
   plugins: [inlineValidatorSchemas],
   // jsonc-parser's `main` is a UMD build whose require("./impl/format") a bundle cannot follow (Prism's
   // validator, which `wayfinder verify` uses, reaches it): its ES module build has plain imports.
-  alias: { "jsonc-parser": "./node_modules/jsonc-parser/lib/esm/main.js" },
+  // And Node's own `punycode` (deprecated: Node 22 and later print a warning on stderr the moment a
+  // dependency of Prism's requires it, which broke `--format json` piped with stderr) is replaced by the
+  // npm package of the same code.
+  alias: { "jsonc-parser": "./node_modules/jsonc-parser/lib/esm/main.js", punycode: "./node_modules/punycode/punycode.js" },
   // The house ruleset this portal lints with: `wayfinder lint` and `check` use the same one offline.
   // And the templates `wayfinder new` renders, so it works offline with no checkout.
   define: {

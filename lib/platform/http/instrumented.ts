@@ -18,7 +18,12 @@ function withHeader(response: Response, name: string, value: string): Response {
  * A route handler that answers with `X-Request-Id` (the one a load balancer sent, or a new one), writes
  * every log line of its work with it, and is counted and timed under its route template in /metrics.
  */
-export function instrumented<C>(route: string, handler: (request: Request, context: C) => Promise<Response>) {
+export function instrumented<C>(
+  route: string,
+  handler: (request: Request, context: C) => Promise<Response>,
+  /** Where the id goes: the Try it out proxy's answers are the API's, whose own X-Request-Id passes through untouched. */
+  idHeader = "X-Request-Id",
+) {
   return async (request: Request, context: C): Promise<Response> => {
     const requestId = requestIdFor(request);
     const started = performance.now();
@@ -27,7 +32,7 @@ export function instrumented<C>(route: string, handler: (request: Request, conte
       try {
         const response = await handler(request, context);
         status = response.status;
-        return withHeader(response, "X-Request-Id", requestId);
+        return withHeader(response, idHeader, requestId);
       } catch (error) {
         logger.error({ event: "http.unhandled", route, error: String(error).slice(0, 500) }, "unhandled error in a route");
         throw error;

@@ -84,8 +84,10 @@ export type ResponseInspector = (call: ProxiedCall) => Promise<Record<string, st
  * toward time to first call.
  */
 export function tryProxy(inspect?: ResponseInspector) {
-  return instrumented("/api/try/{slug}/{version}", (request: Request, context: { params: Promise<{ slug: string; version: string }> }) =>
-    handleTryRequest(request, context, inspect),
+  return instrumented(
+    "/api/try/{slug}/{version}",
+    (request: Request, context: { params: Promise<{ slug: string; version: string }> }) => handleTryRequest(request, context, inspect),
+    "X-Wayfinder-Request-Id",
   );
 }
 
