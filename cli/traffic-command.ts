@@ -1,20 +1,15 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
+import type { z } from "zod";
+import type { trafficReportSchema } from "@/lib/api/contract/schemas/conformance";
 import { parseCliEnv } from "@/lib/platform/env";
 
 /** `wayfinder traffic`: 0 the traffic matches the contract, 1 it departs from it, 2 usage, the file, authorization or network. */
 export const TRAFFIC_EXIT = { ok: 0, drift: 1, usage: 2 } as const;
 
-interface Report {
-  version: string;
-  revision: number;
-  exchanges: number;
-  mismatched: number;
-  undocumentedOperations: number;
-  findings: { operation: string; kind: string; pointer: string; message: string; count: number; lastSeenAt: string }[];
-  ms: number;
-}
+/** What the portal answers: the contract's own response schema. */
+type Report = z.infer<typeof trafficReportSchema>;
 
 /**
  * `wayfinder traffic <service> <file> [--version v]`: streams a HAR file or NDJSON log to the portal

@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import type { Finding } from "@/lib/conformance/check-exchange";
 import { checkExchange } from "@/lib/conformance/check-exchange";
 import { evaluateLinkExpression, fixtureFor, planRequests, type Fixtures, type PlannedOperation } from "@/lib/conformance/plan-requests";
+import { FindingTally } from "@/lib/conformance/tally-findings";
 import { formatVerifyReport, tallyCases, type VerifyCase, type VerifyFormat, type VerifyResult } from "@/lib/conformance/verify-report";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
@@ -262,15 +263,9 @@ async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promis
 
 /** Sends the run's findings to the portal for the version it checked (WAYFINDER_URL, WAYFINDER_TOKEN). */
 async function record(portal: string, token: string, service: string, version: string, cases: VerifyCase[]): Promise<string> {
-  const tally = new Map<string, Finding & { operation: string; count: number }>();
-  for (const item of cases)
-    for (const finding of item.findings) {
-      const operation = item.name.replace(/ \(negative: .*\)$/, "");
-      const key = `${operation} ${finding.kind} ${finding.pointer} ${finding.rule}`;
-      const entry = tally.get(key);
-      if (entry) entry.count += 1;
-      else tally.set(key, { ...finding, operation, count: 1 });
-    }
+  const tally = new FindingTally();
+  for (const item of cases) tally.add({ operation: item.name.replace(/ \(negative: .*\)$/, ""), documented: true, findings: item.findings });
+  const findings = tally.findings().map(({ operation, kind, pointer, rule, message, count }) => ({ operation, kind, pointer, rule, message, count }));
   const sent = cases.filter((item) => item.outcome === "passed" || item.outcome === "failed");
   const response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/conformance`, portal), {
     method: "POST",
@@ -279,7 +274,7 @@ async function record(portal: string, token: string, service: string, version: s
       version,
       exchanges: sent.length,
       mismatched: sent.filter((item) => item.outcome === "failed").length,
-      findings: [...tally.values()].slice(0, 1000),
+      findings: findings.slice(0, 1000),
     }),
   });
   if (!response.ok) throw new Error(`the portal refused the run: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);

@@ -1,7 +1,8 @@
 import type { IHttpOperation } from "@stoplight/types";
 import type { ErrorObject } from "ajv";
 import { schemaErrors } from "@/lib/try-it/mock/example-check";
-import { findOperation, type MockTarget } from "@/lib/try-it/mock/mock-request";
+import { findOperation, headerValue, type MockTarget } from "@/lib/try-it/mock/mock-request";
+import { escapePointerKey, plainPointerKeys, valueAtPlainPointer } from "@/lib/openapi/json-pointer";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 import { allowNullInNullableEnums } from "./nullable-enums";
 
@@ -53,10 +54,6 @@ export interface ExchangeVerdict {
 /** A response with more mismatches than this is reported as this many: they are all the same story by then. */
 const MAX_FINDINGS = 25;
 
-function header(headers: Record<string, string>, name: string): string | undefined {
-  return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
 function isJsonMediaType(mediaType: string | undefined): boolean {
   return Boolean(mediaType && /^application\/([\w.+-]*\+)?json$/i.test(mediaType.split(";")[0]!.trim()));
 }
@@ -69,26 +66,7 @@ function typeOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function valueAt(body: unknown, instancePath: string): unknown {
-  let value = body;
-  for (const segment of instancePath
-    .split("/")
-    .slice(1)
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
-
-const escapePointer = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-
-const displayPath = (instancePath: string) =>
-  instancePath
-    .split("/")
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .join(".");
+const displayPath = (instancePath: string) => plainPointerKeys(instancePath).join(".");
 
 /**
  * Ajv's errors in Wayfinder's words: `amount` is a string, the contract says it must be integer. Says
@@ -104,13 +82,13 @@ function bodyFindings(errors: ErrorObject[], body: unknown): Finding[] {
     const where = error.instancePath ? `\`${displayPath(error.instancePath)}\`` : "the body";
     const params = error.params as Record<string, unknown>;
     if (error.keyword === "required" && typeof params.missingProperty === "string") {
-      const pointer = `${error.instancePath}/${escapePointer(params.missingProperty)}`;
+      const pointer = `${error.instancePath}/${escapePointerKey(params.missingProperty)}`;
       return { kind: "body", pointer, rule: "required", message: `\`${displayPath(pointer)}\` is missing, the contract requires it` };
     }
     if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string")
       return {
         kind: "body",
-        pointer: `${error.instancePath}/${escapePointer(params.additionalProperty)}`,
+        pointer: `${error.instancePath}/${escapePointerKey(params.additionalProperty)}`,
         rule: "additionalProperties",
         message: `${where} has \`${params.additionalProperty}\`, which the contract does not allow`,
       };
@@ -119,7 +97,7 @@ function bodyFindings(errors: ErrorObject[], body: unknown): Finding[] {
         kind: "body",
         pointer: error.instancePath,
         rule: "type",
-        message: `${where} is ${typeOf(valueAt(body, error.instancePath))}, the contract says it must be ${params.type}`,
+        message: `${where} is ${typeOf(valueAtPlainPointer(body, error.instancePath))}, the contract says it must be ${params.type}`,
       };
     if (error.keyword === "enum" && Array.isArray(params.allowedValues))
       return {
@@ -183,8 +161,8 @@ function headerFindings(
   for (const documented of response.headers ?? []) {
     const name = documented.name.toLowerCase();
     if (name === "content-type") continue;
-    const value = header(headers, name);
-    const pointer = `/header/${escapePointer(name)}`;
+    const value = headerValue(headers, name);
+    const pointer = `/header/${escapePointerKey(name)}`;
     if (value === undefined) {
       if (documented.required)
         findings.push({ kind: "header", pointer, rule: "required", message: `the header \`${name}\` is missing, the contract requires it` });
@@ -219,7 +197,7 @@ function undocumentedQuery(document: Record<string, unknown>, operation: IHttpOp
     .filter((name) => !declared.has(name))
     .map((name) => ({
       kind: "undocumented-parameter" as const,
-      pointer: `/query/${escapePointer(name)}`,
+      pointer: `/query/${escapePointerKey(name)}`,
       rule: "parameter",
       message: `the query parameter \`${name}\` is not a parameter of the operation`,
     }));
@@ -261,7 +239,7 @@ export function checkExchange(target: MockTarget, exchange: Exchange): ExchangeV
       findings: [{ kind: "undocumented-operation", pointer: "", rule: "operation", message: `${method} ${exchange.path} is not an operation of the contract` }],
     };
   const findings: Finding[] = undocumentedQuery(target.document, operation, exchange.queryNames ?? []);
-  const mediaType = header(exchange.headers, "content-type");
+  const mediaType = headerValue(exchange.headers, "content-type");
   let body: unknown = exchange.body;
   if (exchange.body !== undefined && exchange.body !== "" && isJsonMediaType(mediaType)) {
     try {

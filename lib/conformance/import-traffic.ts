@@ -76,5 +76,3 @@ export async function importTraffic(
     ms,
   };
 }
-
-export type TrafficReport = Awaited<ReturnType<typeof importTraffic>>;

@@ -15,14 +15,8 @@ export async function inspectTryResponse(call: ProxiedCall): Promise<Record<stri
   try {
     const verdict = checkProxiedResponse(call.target, call);
     if (!verdict) return {};
-    if (call.actor.kind === "user" || call.actor.kind === "token") {
-      const db = await getDb();
-      const version = await db.apiVersion.findFirst({
-        where: { service: { slug: call.serviceSlug }, version: call.version, revision: call.revision, pendingSince: null },
-        select: { id: true },
-      });
-      if (version) await recordTryVerdict(db, { versionId: version.id, verdict });
-    }
+    // The version's id came with the mock target the proxy loaded: no second lookup.
+    if (call.actor.kind === "user" || call.actor.kind === "token") await recordTryVerdict(await getDb(), { versionId: call.versionId, verdict });
     return { [CONFORMANCE_HEADER]: encodeVerdict(verdict) };
   } catch (error) {
     logger.warn({ event: "conformance.try-check-failed", service: call.serviceSlug, version: call.version, error: String(error).slice(0, 300) });

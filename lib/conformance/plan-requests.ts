@@ -1,6 +1,6 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { httpMethods } from "@/lib/openapi/extract-operations";
-import { deref } from "@/lib/openapi/json-pointer";
+import { deref, valueAtPlainPointer } from "@/lib/openapi/json-pointer";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 
 type Json = Record<string, unknown>;
@@ -152,12 +152,5 @@ export function fixtureFor(fixtures: Fixtures, operation: PlannedOperation, name
 export function evaluateLinkExpression(expression: string, response: { body: unknown; headers: Record<string, string> }): unknown {
   if (expression.startsWith("$response.header.")) return response.headers[expression.slice("$response.header.".length).toLowerCase()];
   if (!expression.startsWith("$response.body")) return undefined;
-  const pointer = expression.slice("$response.body".length).replace(/^#/, "");
-  let value = response.body;
-  for (const segment of pointer.split("/").slice(1)) {
-    const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
+  return valueAtPlainPointer(response.body, expression.slice("$response.body".length).replace(/^#/, ""));
 }

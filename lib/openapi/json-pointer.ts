@@ -5,6 +5,24 @@ type Json = Record<string, unknown>;
 /** One key of a JSON pointer: `~` → `~0`, `/` → `~1` (RFC 6901). */
 export const escapePointerKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
+/** The keys of a plain JSON pointer (`/items/0/id`, as Ajv's `instancePath`), unescaped; none for "". */
+export function plainPointerKeys(pointer: string): string[] {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** What a plain JSON pointer points to in any value (an array or a scalar at the root too); undefined when nothing. */
+export function valueAtPlainPointer(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const key of plainPointerKeys(pointer)) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Json)[key];
+  }
+  return value;
+}
+
 /**
  * The keys of a local `#/…` reference, in order. The fragment is URI-encoded (`%7B` for `{`), then
  * JSON-pointer-escaped (`~1` for `/`, `~0` for `~`). Malformed percent-encoding (`%ZZ`) is kept as

@@ -50,8 +50,12 @@ export async function getVersionDocument(db: Db, input: VersionInput): Promise<V
 }
 
 /** Which revision that is and its content hash, without reading the document (for callers that cache it by hash). */
-export async function getVersionHead(db: Db, input: VersionInput): Promise<{ revision: number; contentHash: string }> {
-  const row = await db.apiVersion.findFirst({ where: whereVersion(input), orderBy: { revision: "desc" }, select: { revision: true, contentHash: true } });
+export async function getVersionHead(db: Db, input: VersionInput): Promise<{ id: string; revision: number; contentHash: string }> {
+  const row = await db.apiVersion.findFirst({
+    where: whereVersion(input),
+    orderBy: { revision: "desc" },
+    select: { id: true, revision: true, contentHash: true },
+  });
   if (!row) throw versionNotFound(input);
   return row;
 }

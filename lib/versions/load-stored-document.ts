@@ -14,7 +14,7 @@ export async function loadStoredDocument(
   db: Db,
   input: { serviceSlug: string; version: string; revision?: number },
   /** The version's head when the caller has read it already. */
-  known?: { revision: number; contentHash: string },
+  known?: { id: string; revision: number; contentHash: string },
 ) {
   const head = known ?? (await getVersionHead(db, input));
   let document = cache.get(head.contentHash);
@@ -25,5 +25,5 @@ export async function loadStoredDocument(
   }
   cache.set(head.contentHash, document);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return { document: await document, revision: head.revision, contentHash: head.contentHash };
+  return { document: await document, versionId: head.id, revision: head.revision, contentHash: head.contentHash };
 }

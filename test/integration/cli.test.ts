@@ -4,29 +4,18 @@ import os from "node:os";
 import path from "node:path";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 import { startSpecServer, type SpecServer } from "../support/spec-server";
+import { runWayfinder } from "../support/run-wayfinder";
 
-const run = promisify(execFile);
-const bin = path.resolve("bin/wayfinder.mjs");
-
-/** Runs the real `wayfinder` command in a separate process, from another folder. */
+/** The real `wayfinder` command's output, stdout then stderr, as a CI log shows it. */
 async function wayfinder(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd: os.tmpdir(),
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, out: failure.stdout + failure.stderr };
-  }
+  const { code, out, err } = await runWayfinder(args, env);
+  return { code, out: out + err };
 }
 
 const petstore = path.join(fixturesDir, "oai-examples/v2.0/yaml/petstore-separate/spec/swagger.yaml");

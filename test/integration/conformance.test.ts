@@ -5,34 +5,18 @@
  * fails one that drifts (naming each mismatch), records its run with a token, and passes Wayfinder's
  * own API against Wayfinder's own contract.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeVerdict } from "@/lib/conformance/verdict-header";
 import { startPortal, type PortalServer } from "../support/portal-server";
+import { runWayfinder } from "../support/run-wayfinder";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
-const run = promisify(execFile);
-const bin = path.resolve("bin/wayfinder.mjs");
-
-async function wayfinder(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd: os.tmpdir(),
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
-      maxBuffer: 20_000_000,
-    });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, out: failure.stdout, err: failure.stderr };
-  }
-}
+const wayfinder = runWayfinder;
 
 /**
  * A small shop API. `honest` answers as its contract says; `drifting` departs from it in every way a

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PercentileTable, Verdict } from "@/components/insights/percentile-table";
 import { formatDuration } from "@/components/try/ttfc-figure";
 import { getDb } from "@/lib/platform/db/database";
 import { readerActor } from "@/lib/auth/reader-actor";
@@ -8,18 +9,9 @@ import { sloTargets } from "@/lib/governance/slo-targets";
 import { docsFreshness, FRESHNESS_WINDOW_DAYS } from "@/lib/insights/docs-freshness";
 import { DEFECTS_WINDOW_DAYS, serializationDefects } from "@/lib/insights/serialization-defects";
 
-/** Whether a figure meets its target, in words a screen reader says too. */
-function Verdict({ met }: { met: boolean }) {
-  return met ? (
-    <span className="text-emerald-800 dark:text-emerald-300">meets the target</span>
-  ) : (
-    <span className="font-medium text-amber-800 dark:text-amber-300">over the target</span>
-  );
-}
-
 export const metadata = { title: "Insights" };
 
-/** Services ranked by how long newcomers take to make a first successful call: the slowest first. */
+/** The developer-experience SLOs beside their targets: time to first call, docs freshness, serialization defects per release. */
 export default async function InsightsPage() {
   const actor = await readerActor("/insights");
   const db = await getDb();
@@ -41,32 +33,12 @@ export default async function InsightsPage() {
         cover the people whose first success was in the last {TTFC_WINDOW_DAYS} days; the slowest APIs to get started with come first.
       </p>
       {rows.length ? (
-        <table className="w-full text-sm" aria-label="Time to first successful call by service">
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-            <tr>
-              <th className="py-1 font-medium">Service</th>
-              <th className="font-medium">Median</th>
-              <th className="font-medium">90th percentile</th>
-              <th className="font-medium">People</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.slug} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5">
-                  <Link href={`/services/${row.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
-                    {row.name}
-                  </Link>
-                </td>
-                <td className="tabular-nums">{formatDuration(row.p50Seconds)}</td>
-                <td className="tabular-nums">
-                  {formatDuration(row.p90Seconds)} (<Verdict met={row.p90Seconds <= ttfcTarget} />)
-                </td>
-                <td className="tabular-nums">{row.people}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PercentileTable
+          label="Time to first successful call by service"
+          countHeading="People"
+          rows={rows.map((row) => ({ ...row, count: row.people }))}
+          targetSeconds={ttfcTarget}
+        />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Nobody has made a first successful call through Try it out in the last {TTFC_WINDOW_DAYS} days.
@@ -87,32 +59,12 @@ export default async function InsightsPage() {
         )}
       </p>
       {freshness.services.length ? (
-        <table className="w-full text-sm" aria-label="Docs freshness by service">
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-            <tr>
-              <th className="py-1 font-medium">Service</th>
-              <th className="font-medium">Median</th>
-              <th className="font-medium">90th percentile</th>
-              <th className="font-medium">Versions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {freshness.services.map((row) => (
-              <tr key={row.slug} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5">
-                  <Link href={`/services/${row.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
-                    {row.name}
-                  </Link>
-                </td>
-                <td className="tabular-nums">{formatDuration(row.p50Seconds)}</td>
-                <td className="tabular-nums">
-                  {formatDuration(row.p90Seconds)} (<Verdict met={row.p90Seconds <= freshnessTarget} />)
-                </td>
-                <td className="tabular-nums">{row.versions}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PercentileTable
+          label="Docs freshness by service"
+          countHeading="Versions"
+          rows={freshness.services.map((row) => ({ ...row, count: row.versions }))}
+          targetSeconds={freshnessTarget}
+        />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           No version of the last {FRESHNESS_WINDOW_DAYS} days was published with its commit&apos;s time.

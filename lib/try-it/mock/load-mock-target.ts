@@ -11,12 +11,12 @@ const operationsOf = new WeakMap<Record<string, unknown>, IHttpOperation[]>();
  * The mock for one stored version (its newest revision): the document and Prism's operations for it,
  * built once per document content and kept for the next request.
  */
-export async function loadMockTarget(db: Db, input: { serviceSlug: string; version: string }): Promise<MockTarget & { revision: number }> {
-  const { document, revision } = await loadStoredDocument(db, input);
+export async function loadMockTarget(db: Db, input: { serviceSlug: string; version: string }): Promise<MockTarget & { versionId: string; revision: number }> {
+  const { document, versionId, revision } = await loadStoredDocument(db, input);
   let operations = operationsOf.get(document);
   if (!operations) {
     operations = buildMockOperations(document);
     operationsOf.set(document, operations);
   }
-  return { document, operations, revision };
+  return { document, operations, versionId, revision };
 }

@@ -64,7 +64,8 @@ function invalidRequest(operation: IHttpOperation, problems: { location?: string
   );
 }
 
-function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+/** A header's value by its lower-case name, whatever case the record spells it in. */
+export function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
   return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
@@ -165,7 +166,7 @@ async function answer(
     );
 
   const headers = { ...output.headers };
-  const mediaType = header(headers, "content-type")?.split(";")[0]?.trim();
+  const mediaType = headerValue(headers, "content-type")?.split(";")[0]?.trim();
   const response =
     operation.responses.find((candidate) => candidate.code === String(output.statusCode)) ??
     operation.responses.find((candidate) => candidate.code === "default");

@@ -64,7 +64,8 @@ export interface ProxiedCall {
   actor: Actor;
   serviceSlug: string;
   version: string;
-  revision: number;
+  /** The stored version (its newest revision) the call was checked against. */
+  versionId: string;
   target: MockTarget;
   method: string;
   url: URL;
@@ -138,7 +139,7 @@ async function handleTryRequest(
           actor,
           serviceSlug: slug,
           version,
-          revision: target.revision,
+          versionId: target.versionId,
           target,
           method: request.method,
           url,
