@@ -1,3 +1,4 @@
+import { newOperations, recordSightings } from "./record-sightings";
 import { diffRead } from "@/lib/diff/diff-read";
 import type { DiffResult } from "@/lib/diff/diff-types";
 import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
@@ -182,6 +183,8 @@ export async function checkCommand(file: string, service: string, options: DiffO
   );
   if (!listed) return DIFF_EXIT.unreadable;
   const covers = coverBreaking(result.changes, listed.items, listed.waivers);
+  // The working copy's new operations start their clock for time to a new endpoint (needs a token).
+  await recordSightings(config.WAYFINDER_URL, config.WAYFINDER_TOKEN, service, "check", newOperations(base.document, working.document));
   const lint = await lintDocument(JSON.stringify(working.document), await loadRuleset(await rulesetText(options.ruleset)));
   if (options.format === "json")
     console.log(

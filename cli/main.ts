@@ -22,7 +22,8 @@ const USAGE = `Usage:
   wayfinder diff <base> <revision>              classify what changed between two documents (files or URLs), offline;
             [--service <slug>]                  with it (and WAYFINDER_URL), each change names the service's consumers it touches
   wayfinder check --service <slug> <file>       compare a working copy with what Wayfinder serves (WAYFINDER_URL),
-                                                and lint it with the house rules: one report for a pull request
+                                                and lint it with the house rules: one report for a pull request;
+                                                with WAYFINDER_TOKEN, its new operations start time to a new endpoint
   wayfinder consumes <provider>[@range] --service <slug> [--operations a,b] [--fields x,y] [--remove]
                                                 declare (or withdraw) that a service consumes another's API: all of it,
                                                 or some operations (operationIds or "METHOD /path"), in a semver range
@@ -38,8 +39,9 @@ const USAGE = `Usage:
   wayfinder lint <file>                         check a document against the house rules (governance/lint.yaml), offline
   wayfinder new service --template <name> [--set key=value…] <dir>
                                                 start a new service from a template (fastapi-service, typescript-service)
-  wayfinder new endpoint --template <name> [--set key=value…] <openapi file>
-                                                add one operation to a project's contract, with a handler stub and tests
+  wayfinder new endpoint --template <name> [--set key=value…] <openapi file> [--service <slug>]
+                                                add one operation to a project's contract, with a handler stub and tests;
+                                                with --service (WAYFINDER_URL, WAYFINDER_TOKEN), its clock starts now
   wayfinder templates                           list the templates this command carries
 
 Options:
@@ -207,7 +209,7 @@ async function lint(files: string[], values: { root?: string; format?: string; "
 }
 
 /** `wayfinder new service|endpoint --template <name> [--set k=v…] <target>`. */
-async function newCommand(args: string[], values: { template?: string; set?: string[]; "from-portal"?: boolean }): Promise<number> {
+async function newCommand(args: string[], values: { template?: string; set?: string[]; "from-portal"?: boolean; service?: string }): Promise<number> {
   const [what, target, ...rest] = args;
   if (!values.template || !target || rest.length || (what !== "service" && what !== "endpoint")) {
     console.error(USAGE);
@@ -216,11 +218,14 @@ async function newCommand(args: string[], values: { template?: string; set?: str
   try {
     const config = parseCliEnv(process.env);
     if (values["from-portal"] && !config.WAYFINDER_URL) throw new Error("--from-portal needs WAYFINDER_URL");
+    if (values.service && (what !== "endpoint" || !config.WAYFINDER_URL))
+      throw new Error("--service with new: only for an endpoint, and it needs WAYFINDER_URL");
     const options = {
       template: values.template,
       set: values.set ?? [],
       portal: values["from-portal"] ? config.WAYFINDER_URL : undefined,
       token: config.WAYFINDER_TOKEN,
+      record: values.service && config.WAYFINDER_URL ? { portal: config.WAYFINDER_URL, service: values.service } : undefined,
     };
     return what === "service" ? await newService(target, options) : await newEndpoint(target, options);
   } catch (error) {

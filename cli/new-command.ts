@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { recordSightings } from "./record-sightings";
 import { addEndpoint } from "@/lib/templates/add-endpoint";
 import { generateService } from "@/lib/templates/generate-service";
 import { valueFromText } from "@/lib/templates/parameter-schema";
@@ -32,6 +33,8 @@ export interface NewOptions {
   /** Fetch the template from the portal at this URL instead of using the bundled one. */
   portal?: string;
   token?: string;
+  /** new endpoint: the portal and service to tell that the operation was first seen now (time to a new endpoint). */
+  record?: { portal: string; service: string };
 }
 
 async function findTemplate(options: NewOptions): Promise<TemplateSource> {
@@ -93,5 +96,7 @@ export async function newEndpoint(contractFile: string, options: NewOptions): Pr
     `added ${added.method.toUpperCase()} ${added.path} to ${contractFile}${added.addedComponents.length ? ` (with ${added.addedComponents.join(", ")})` : ""}`,
   );
   for (const file of Object.keys(added.files)) console.log(`created ${path.join(root, file)}`);
+  if (options.record)
+    await recordSightings(options.record.portal, options.token, options.record.service, "new-endpoint", [`${added.method.toUpperCase()} ${added.path}`]);
   return 0;
 }

@@ -264,7 +264,11 @@ async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promis
 /** Sends the run's findings to the portal for the version it checked (WAYFINDER_URL, WAYFINDER_TOKEN). */
 async function record(portal: string, token: string, service: string, version: string, cases: VerifyCase[]): Promise<string> {
   const tally = new FindingTally();
-  for (const item of cases) tally.add({ operation: item.name.replace(/ \(negative: .*\)$/, ""), documented: true, findings: item.findings });
+  const operationOf = (item: VerifyCase) => item.name.replace(/ \(negative: .*\)$/, "");
+  for (const item of cases) tally.add({ operation: operationOf(item), documented: true, findings: item.findings });
+  // An operation passed when it was called and none of its cases (negative ones included) failed.
+  const failed = new Set(cases.filter((item) => item.outcome === "failed" || item.outcome === "error").map(operationOf));
+  const passed = [...new Set(cases.filter((item) => item.outcome === "passed").map(operationOf))].filter((operation) => !failed.has(operation));
   const findings = tally.findings().map(({ operation, kind, pointer, rule, message, count }) => ({ operation, kind, pointer, rule, message, count }));
   const sent = cases.filter((item) => item.outcome === "passed" || item.outcome === "failed");
   const response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/conformance`, portal), {
@@ -275,6 +279,7 @@ async function record(portal: string, token: string, service: string, version: s
       exchanges: sent.length,
       mismatched: sent.filter((item) => item.outcome === "failed").length,
       findings: findings.slice(0, 1000),
+      passed: passed.slice(0, 10_000),
     }),
   });
   if (!response.ok) throw new Error(`the portal refused the run: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);

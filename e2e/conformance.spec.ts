@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { csrfHeader, signIn } from "./support";
 
@@ -73,4 +74,20 @@ test("a real response that departs from the contract lists each mismatch beside 
   const section = page.getByRole("region", { name: "Conformance of 1.0.0" });
   await expect(section.getByRole("list", { name: "What was checked" })).toContainText("Try it out: 1 checked, 1 departing from the contract");
   await expect(section.getByRole("table")).toContainText("`status` is a string, the contract says it must be integer");
+});
+
+test("/insights shows the defect just found, week by week and by team, accessible in both themes", async ({ page }) => {
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto("/insights");
+    const defects = page.getByRole("region", { name: "Serialization defects per release" });
+    await expect(defects.getByRole("img", { name: /^Serialization defects per release, week by week over 13 weeks: 1 weeks measured, latest/ })).toBeVisible();
+    await expect(defects.getByRole("table", { name: "Serialization defects per release by team" })).toContainText("Platform");
+    await expect(defects.getByRole("table", { name: "Serialization defects per release by service" })).toContainText("Health drift");
+    // The weekly figures are a table a screen reader can walk.
+    await defects.getByText("Weekly figures").click();
+    await expect(defects.getByRole("table", { name: "Serialization defects per release by week" }).getByRole("row")).toHaveCount(14);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
+    expect(violations.filter((violation) => ["critical", "serious"].includes(violation.impact ?? "")).map((violation) => violation.id)).toEqual([]);
+  }
 });

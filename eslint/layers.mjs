@@ -16,6 +16,7 @@ export const libLevels = [
     "lib/platform/metrics.ts",
     "lib/platform/fetch-policy.ts",
     "lib/platform/workers",
+    "lib/platform/stats",
     "lib/slug.ts",
     "lib/query-client.ts",
   ],
@@ -34,9 +35,11 @@ export const libLevels = [
   ["lib/changes", "lib/try-it"],
   // Whether running services honour their contracts: Try it out's responses, verify runs, traffic.
   ["lib/conformance"],
+  // The DX-SLOs, from what try-it, versions and conformance record; scorecards check them.
+  ["lib/insights"],
   ["lib/scorecards", "lib/watches"],
   ["lib/lint", "lib/services"],
-  ["lib/sources", "lib/teams", "lib/templates", "lib/insights"],
+  ["lib/sources", "lib/teams", "lib/templates"],
   // The REST contract and its binder; the importer.
   ["lib/api", "lib/import"],
   // Composition: the demo company, content and search across everything, start-up.

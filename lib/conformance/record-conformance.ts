@@ -47,13 +47,15 @@ export async function recordRun(
     exchanges: number;
     mismatched: number;
     findings: TalliedFinding[];
+    /** Verify only: the operations it called and found as documented. */
+    passed?: string[];
   },
 ): Promise<{ id: string; createdAt: Date }> {
   const { service, version, source, exchanges, mismatched } = input;
   return inTransaction(db, async (tx) => {
     await addFindings(tx, version.id, source, input.findings);
     const created = await tx.conformanceRun.create({
-      data: { versionId: version.id, source, exchanges, mismatched, createdBy: actorLabel(actor) },
+      data: { versionId: version.id, source, exchanges, mismatched, passed: input.passed ?? [], createdBy: actorLabel(actor) },
       select: { id: true, createdAt: true },
     });
     await recordAudit(tx, actor, {

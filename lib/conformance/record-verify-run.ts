@@ -27,6 +27,11 @@ export const verifyRunSchema = z
         }),
       )
       .max(MAX_FINDINGS),
+    passed: z
+      .array(z.string().min(1).max(500))
+      .max(10_000)
+      .default([])
+      .meta({ description: "The operations (`METHOD /path/template`) it called with every response as documented; time to a new endpoint ends at the first." }),
   })
   .strict();
 
@@ -48,6 +53,7 @@ export async function recordVerifyRun(db: Db, actor: Actor, input: { slug: strin
     source: "verify",
     exchanges: run.exchanges,
     mismatched: run.mismatched,
+    passed: run.passed,
     findings: run.findings.map((finding) => ({ ...finding, firstSeenAt: now, lastSeenAt: now })),
   });
   return { runId: created.id, version: version.version, revision: version.revision, recordedAt: created.createdAt.toISOString() };

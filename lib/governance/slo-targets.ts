@@ -8,6 +8,7 @@ const targetsSchema = z
   .object({
     timeToFirstCall: z.object({ p90Minutes: z.number().positive() }).strict(),
     docsFreshness: z.object({ p90Minutes: z.number().positive() }).strict(),
+    timeToNewEndpoint: z.object({ p90Days: z.number().positive() }).strict(),
     serializationDefects: z.object({ perRelease: z.number().min(0) }).strict(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/platform/db/types";
-import { timeToFirstCall } from "@/lib/try-it/first-call/time-to-first-call";
+import { measureSlos, SLO_IDS, SLO_TITLES, sloUnit } from "@/lib/insights/measure-slos";
 import type { ScorecardFacts } from "./scorecard-checks";
 
 /**
@@ -38,7 +38,13 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
     _count: { _all: true },
   });
   const violationsBy = new Map(violations.map((row) => [row.serviceId, row._count._all]));
-  const firstCalls = new Map((await timeToFirstCall(db, { now })).map((figure) => [figure.serviceId, figure.p50Seconds]));
+  const measured = await measureSlos(db, now);
+  const slosOf = (serviceId: string) =>
+    SLO_IDS.flatMap((id) => {
+      const figure = measured.summaries[id].byService.get(serviceId);
+      const rule = measured.rules[id];
+      return figure ? [{ title: SLO_TITLES[id], unit: sloUnit(id), statistic: rule.statistic, value: figure[rule.statistic], target: rule.target }] : [];
+    });
 
   return services.map((service): { serviceId: string; facts: ScorecardFacts } => {
     const owner = service.ownerships[0]?.team ?? null;
@@ -66,7 +72,8 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
           : null,
         sourceLastSuccessAt: service.source?.lastSuccessAt ?? null,
         recentSemverViolations: violationsBy.get(service.id) ?? 0,
-        firstCallP50Seconds: firstCalls.get(service.id) ?? null,
+        firstCallP50Seconds: measured.summaries.timeToFirstCall.byService.get(service.id)?.p50 ?? null,
+        slos: slosOf(service.id),
       },
     };
   });

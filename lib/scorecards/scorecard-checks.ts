@@ -15,6 +15,8 @@ export interface ScorecardFacts {
   recentSemverViolations: number;
   /** Median time to first successful call, where measured. */
   firstCallP50Seconds: number | null;
+  /** The DX-SLOs measured for the service (governance/slos.yaml): its figure against the target. */
+  slos: { title: string; unit: "seconds" | "defects"; statistic: "p90" | "mean"; value: number; target: number }[];
 }
 
 export interface CheckSettings {
@@ -77,6 +79,20 @@ const checks = {
     return minutes <= settings.firstCallMinutes
       ? { pass: true, detail: `A newcomer's first successful call takes ${minutes.toFixed(1)} min (median).` }
       : { pass: false, detail: `A newcomer's first successful call takes ${minutes.toFixed(1)} min (median; the bar is ${settings.firstCallMinutes}).` };
+  },
+  "slo-targets": (facts: ScorecardFacts) => {
+    if (!facts.slos.length) return { pass: true, detail: "No DX-SLO measured for it yet." };
+    const shown = (value: number, unit: "seconds" | "defects") => (unit === "seconds" ? `${(value / 60).toFixed(1)} min` : value.toFixed(1));
+    const over = facts.slos.filter((slo) => slo.value > slo.target);
+    if (!over.length) return { pass: true, detail: `Meets the targets of ${facts.slos.map((slo) => slo.title.toLowerCase()).join(", ")}.` };
+    return {
+      pass: false,
+      detail: `Over the target: ${over
+        .map(
+          (slo) => `${slo.title.toLowerCase()} ${slo.statistic === "p90" ? "p90 " : ""}${shown(slo.value, slo.unit)} (target ${shown(slo.target, slo.unit)})`,
+        )
+        .join("; ")}.`,
+    };
   },
 } satisfies Record<string, (facts: ScorecardFacts, settings: CheckSettings, now: Date) => { pass: boolean; detail: string }>;
 

@@ -159,6 +159,15 @@ const ROUTES: Route[] = [
     state: (cell) => [`/api/v1/services/${cell.service}/conformance`],
     expected: serviceChange,
   },
+  // New endpoints seen in CI (time to a new endpoint) are recorded by those who may edit the service; audited, so its history shows them.
+  {
+    method: "POST",
+    route: "services/[slug]/endpoint-sightings",
+    path: (cell) => `/api/v1/services/${cell.service}/endpoint-sightings`,
+    body: () => ({ source: "check", operations: ["GET /things/{id}"] }),
+    state: (cell) => [`/api/v1/services/${cell.service}/history`],
+    expected: serviceChange,
+  },
   // Watching is one's own preference, as onboarding progress is.
   { method: "PUT", route: "me/watches/[slug]", path: (cell) => `/api/v1/me/watches/${cell.service}`, state: () => [], expected: personal },
   { method: "DELETE", route: "me/watches/[slug]", path: (cell) => `/api/v1/me/watches/${cell.service}`, state: () => [], expected: personal },

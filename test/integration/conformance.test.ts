@@ -39,6 +39,10 @@ async function shopServer(mode: "honest" | "drifting"): Promise<{ url: string; p
       response.writeHead(200, { "Content-Type": "application/json", "X-Rate-Limit": drift ? "lots" : "10" });
       return response.end(JSON.stringify(drift ? { id: "it_1" } : { id: "it_1", price: 3 }));
     }
+    if (url.pathname === "/v1/items/it_1/reviews") {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      return response.end(JSON.stringify({ reviews: [] }));
+    }
     if (url.pathname === "/v1/items/it_2") {
       response.writeHead(drift ? 418 : 404, { "Content-Type": "application/json" });
       return response.end("{}");
@@ -359,4 +363,73 @@ describe("conformance", () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Invalid query parameter committedAt/);
   }, 120_000);
+
+  it("measures time to a new endpoint: from wayfinder check first seeing it to a published, documented and verified version", async () => {
+    const env = { WAYFINDER_URL: server.url, WAYFINDER_TOKEN: token };
+    const withReviews = (version: string) => {
+      const document = contract([honest.url]);
+      return {
+        ...document,
+        info: { title: "Shop", version },
+        paths: {
+          ...document.paths,
+          "/items/{id}/reviews": {
+            get: {
+              operationId: "listReviews",
+              summary: "An item's reviews",
+              parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "it_1" }],
+              responses: { "200": { description: "Reviews", content: { "application/json": { schema: { type: "object", required: ["reviews"] } } } } },
+            },
+          },
+        },
+      };
+    };
+    const slo = async () =>
+      (
+        (await (await fetch(`${server.url}/api/v1/insights/slos`)).json()) as {
+          slos: { id: string; company: { count: number } | null; services: { slug: string; count: number; p90: number; met: boolean }[] }[];
+        }
+      ).slos.find((item) => item.id === "timeToNewEndpoint")!;
+    expect((await slo()).company).toBeNull();
+
+    // A pull request adds GET /items/{id}/reviews: the check (with the service's token) starts its clock.
+    writeFileSync(path.join(work, "shop-reviews.json"), JSON.stringify(withReviews("1.2.0")));
+    const checked = await wayfinder(["check", "--service", "shop", path.join(work, "shop-reviews.json"), "--format", "json"], env);
+    expect(checked.code, checked.err).toBe(0);
+    expect(checked.err).not.toContain("not recorded");
+    // A second sighting keeps the first; a reader may not record one; a name that is no operation is refused.
+    const sight = (headers: Record<string, string>, operations: string[]) =>
+      fetch(`${server.url}/api/v1/services/shop/endpoint-sightings`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json", Origin: server.url },
+        body: JSON.stringify({ source: "check", operations }),
+      });
+    const again = await sight({ Authorization: `Bearer ${token}` }, ["GET /items/{item}/reviews"]);
+    expect(await again.json()).toEqual({ seen: 1, new: 0 });
+    expect((await sight(reader, ["GET /items/{id}/reviews"])).status).toBe(403);
+    const malformed = await sight({ Authorization: `Bearer ${token}` }, ["listReviews"]);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe('Not `METHOD /path`: "listReviews".');
+
+    // Published, but not verified yet: still on its way.
+    const published = await fetch(`${server.url}/api/v1/services/shop/versions`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify(withReviews("1.2.0")),
+    });
+    expect(published.status).toBe(201);
+    expect((await slo()).company).toBeNull();
+
+    // verify against the honest service calls it and finds it as documented: done.
+    const verified = await wayfinder(["verify", "--service", "shop", "--version", "1.2.0", "--base-url", `${honest.url}/v1`], env);
+    expect(verified.out).toMatch(/ok {3}GET \/items\/\{id\}\/reviews → 200/);
+    const figure = await slo();
+    expect(figure.company).toMatchObject({ count: 1 });
+    expect(figure.services).toEqual([expect.objectContaining({ slug: "shop", count: 1, met: true })]);
+    expect(figure.services[0]!.p90).toBeLessThan(5 * 86_400);
+
+    const text = pageText(await (await fetch(`${server.url}/insights`)).text());
+    // The team's table, then the service's: each one row, Shop, one endpoint.
+    expect(text.match(/\|Median\|90th percentile\|Endpoints\|Shop\|\d+ s\|\d+ s \(\|meets the target\|\)\|1\|/g)).toHaveLength(2);
+  }, 180_000);
 });

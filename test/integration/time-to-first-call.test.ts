@@ -3,7 +3,7 @@ import { systemActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/platform/db/open-database";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
-import { rankTimeToFirstCall } from "@/lib/try-it/first-call/rank-time-to-first-call";
+import { dxSlos } from "@/lib/insights/dx-slos";
 import { recordDocsOpened, recordTryCall } from "@/lib/try-it/first-call/record-try-event";
 import { timeToFirstCall } from "@/lib/try-it/first-call/time-to-first-call";
 import { testDatabases } from "../support/test-databases";
@@ -62,12 +62,19 @@ describe.each(testDatabases)("time to first successful call on $name", ({ open }
     expect(figures).toHaveLength(2);
   });
 
-  it("ranks services with the slowest start first for /insights", async () => {
-    const ranked = await rankTimeToFirstCall(db.prisma, actor, now);
-    expect(ranked.map((row) => [row.slug, row.people])).toEqual([
-      ["slow", 1],
-      ["quick", 3],
+  it("ranks services and teams furthest from the target first, with a weekly trend, for /insights", async () => {
+    const slo = (await dxSlos(db.prisma, actor, now)).slos.find((item) => item.id === "timeToFirstCall")!;
+    expect(slo.services.map((row) => [row.slug, row.count, row.met])).toEqual([
+      ["slow", 1, false],
+      ["quick", 3, true],
     ]);
+    // The team owns both: its figure is over all four people's samples (2, 4, 10 min and 3 days), not a mean of the services'.
+    expect(slo.teams).toEqual([expect.objectContaining({ slug: "ttfc", count: 4, p50: 420 })]);
+    expect(slo.company).toMatchObject({ count: 4, p50: 420 });
+    // Thirteen weeks back from now; the quick ones fall in the last week, slow's success three days ago too.
+    expect(slo.trend).toHaveLength(13);
+    expect(slo.trend.at(-1)).toMatchObject({ count: 4 });
+    expect(slo.trend.slice(0, -1).every((week) => week.count === 0 && week.value === null)).toBe(true);
   });
 
   it("keeps one opening per person and service", async () => {

@@ -232,6 +232,16 @@ const edgeCases: Record<string, unknown[]> = {
     { version: "1", exchanges: 1, mismatched: 0 },
     { version: "1", exchanges: 1, mismatched: 0, findings: [], extra: true },
   ],
+  recordEndpointSightings: [
+    { source: "check", operations: ["GET /items/{id}/reviews"] },
+    { source: "new-endpoint", operations: ["post /items"] },
+    { source: "check", operations: [] },
+    { source: "lint", operations: ["GET /x"] },
+    { source: "check", operations: ["GET"] },
+    { source: "check", operations: Array.from({ length: 5001 }, (_, i) => `GET /x${i}`) },
+    { operations: ["GET /x"] },
+    { source: "check", operations: ["GET /x"], extra: true },
+  ],
   replaceConsumptions: [
     { consumes: [] },
     { service: "storefront", consumes: [{ api: "payments-api", versions: "^1", operations: ["createPayment"] }, { api: "catalog-api" }] },

@@ -17,6 +17,10 @@ const gold: ScorecardFacts = {
   sourceLastSuccessAt: null,
   recentSemverViolations: 0,
   firstCallP50Seconds: 120,
+  slos: [
+    { title: "Docs freshness", unit: "seconds", statistic: "p90", value: 1800, target: 3600 },
+    { title: "Serialization defects per release", unit: "defects", statistic: "mean", value: 0, target: 0 },
+  ],
 };
 
 describe("scorecard checks", () => {
@@ -37,6 +41,16 @@ describe("scorecard checks", () => {
     ["freshness", { current: { ...gold.current!, publishedAt: daysAgo(400) } }, /400 days ago \(more than 180\)/],
     ["freshness", { current: null }, /Nothing published yet/],
     ["first-call", { firstCallP50Seconds: 1800 }, /30\.0 min \(median; the bar is 15\)/],
+    [
+      "slo-targets",
+      {
+        slos: [
+          { ...gold.slos[0]!, value: 5400 },
+          { ...gold.slos[1]!, value: 2.5 },
+        ],
+      },
+      /^Over the target: docs freshness p90 90\.0 min \(target 60\.0 min\); serialization defects per release 2\.5 \(target 0\.0\)\.$/,
+    ],
   ];
   for (const [id, change, message] of cases) {
     it(`${id} fails on ${JSON.stringify(change).slice(0, 80)}, saying why`, () => {
@@ -49,6 +63,8 @@ describe("scorecard checks", () => {
 
   it("passes first-call where nobody has tried the service yet, and freshness on a recently read URL source", () => {
     expect(runCheck("first-call", { ...gold, firstCallP50Seconds: null }, settings, now).pass).toBe(true);
+    expect(runCheck("slo-targets", { ...gold, slos: [] }, settings, now)).toMatchObject({ pass: true, detail: "No DX-SLO measured for it yet." });
+    expect(runCheck("slo-targets", gold, settings, now).detail).toBe("Meets the targets of docs freshness, serialization defects per release.");
     expect(
       runCheck("freshness", { ...gold, current: { ...gold.current!, publishedAt: daysAgo(400) }, sourceLastSuccessAt: daysAgo(1) }, settings, now).pass,
     ).toBe(true);

@@ -3,6 +3,7 @@ import { versionOperations } from "./operations/versions";
 import { approvalOperations } from "./operations/approvals";
 import { consumerOperations } from "./operations/consumers";
 import { conformanceOperations } from "./operations/conformance";
+import { insightsOperations } from "./operations/insights";
 import { sourceOperations } from "./operations/sources";
 import { searchOperations } from "./operations/search";
 import { teamOperations } from "./operations/teams";
@@ -29,6 +30,7 @@ export const operations = {
   ...approvalOperations,
   ...consumerOperations,
   ...conformanceOperations,
+  ...insightsOperations,
   ...sourceOperations,
   ...searchOperations,
   ...teamOperations,

@@ -13,3 +13,4 @@ export * from "./schemas/approvals";
 export * from "./schemas/consumers";
 export * from "./schemas/conformance";
 export * from "@/lib/webhooks/webhook-schemas";
+export * from "./schemas/insights";

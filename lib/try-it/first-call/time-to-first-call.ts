@@ -1,3 +1,4 @@
+import { summarizeSamples, type Sample } from "@/lib/platform/stats/summarize-samples";
 import type { Db } from "@/lib/platform/db/types";
 
 export interface TimeToFirstCall {
@@ -13,14 +14,12 @@ export interface TimeToFirstCall {
 export const TTFC_WINDOW_DAYS = 90;
 
 /**
- * Time to first successful call, per service: for each person, from the first time they opened the
- * service's docs to their first 2xx through the proxy or the mock after it; the median and 90th
- * percentile over the people whose first success falls in the window. `serviceSlug` narrows it to one.
+ * Each person's time to a first successful call with each service: from the first time they opened
+ * the service's docs to their first 2xx through the proxy or the mock after it, for first successes
+ * between `since` and `now`. `serviceSlug` narrows it to one service.
  */
-export async function timeToFirstCall(db: Db, options: { serviceSlug?: string; now?: Date } = {}): Promise<TimeToFirstCall[]> {
-  const now = options.now ?? new Date();
-  const since = new Date(now.getTime() - TTFC_WINDOW_DAYS * 86_400_000);
-  const rows = await db.$queryRaw<{ serviceId: string; p50: number; p90: number; people: bigint | number }[]>`
+export async function firstCallSamples(db: Db, options: { serviceSlug?: string; since: Date; now: Date }): Promise<Sample[]> {
+  const rows = await db.$queryRaw<{ serviceId: string; at: Date; seconds: number }[]>`
     WITH opened AS (
       SELECT "userId", "serviceId", MIN("occurredAt") AS at FROM "TryEvent"
       WHERE "kind" = 'docs_opened'
@@ -32,11 +31,15 @@ export async function timeToFirstCall(db: Db, options: { serviceSlug?: string; n
       WHERE e."kind" = 'call' AND e."status" BETWEEN 200 AND 299 AND e."occurredAt" >= o.at
       GROUP BY e."userId", e."serviceId"
     )
-    SELECT "serviceId",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (at - opened_at)))::float8 AS p50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (at - opened_at)))::float8 AS p90,
-      COUNT(*) AS people
-    FROM first_success WHERE at >= ${since} AND at <= ${now}
-    GROUP BY "serviceId"`;
-  return rows.map((row) => ({ serviceId: row.serviceId, p50Seconds: Number(row.p50), p90Seconds: Number(row.p90), people: Number(row.people) }));
+    SELECT "serviceId", at, EXTRACT(EPOCH FROM (at - opened_at))::float8 AS seconds
+    FROM first_success WHERE at >= ${options.since} AND at <= ${options.now}`;
+  return rows.map((row) => ({ serviceId: row.serviceId, at: row.at, value: Number(row.seconds) }));
+}
+
+/** Time to first successful call per service: the median and 90th percentile over the people whose first success falls in the window. */
+export async function timeToFirstCall(db: Db, options: { serviceSlug?: string; now?: Date } = {}): Promise<TimeToFirstCall[]> {
+  const now = options.now ?? new Date();
+  const samples = await firstCallSamples(db, { serviceSlug: options.serviceSlug, since: new Date(now.getTime() - TTFC_WINDOW_DAYS * 86_400_000), now });
+  const { byService } = summarizeSamples(samples, new Map(), now, TTFC_WINDOW_DAYS);
+  return [...byService].map(([serviceId, figure]) => ({ serviceId, p50Seconds: figure.p50, p90Seconds: figure.p90, people: figure.count }));
 }

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { formatDuration } from "@/components/try/ttfc-figure";
 
 /** Whether a figure meets its target, in words a screen reader says too. */
 export function Verdict({ met }: { met: boolean }) {
@@ -10,34 +9,48 @@ export function Verdict({ met }: { met: boolean }) {
   );
 }
 
-export interface PercentileRow {
+export interface SloRow {
   slug: string;
   name: string;
-  p50Seconds: number;
-  p90Seconds: number;
-  /** How many the figures are over: people, versions. */
   count: number;
+  p50: number;
+  p90: number;
+  mean: number;
+  met: boolean;
 }
 
-/** A duration SLO by service: median, 90th percentile against its target, and what it is measured over. */
-export function PercentileTable({
+/**
+ * One SLO by service or by team: for a time, the median and the 90th percentile held to the target;
+ * for defects, the mean per release; and how many measurements each is over.
+ */
+export function SloTable({
   label,
+  entity,
   countHeading,
   rows,
-  targetSeconds,
+  statistic,
+  format,
 }: {
   label: string;
+  entity: "service" | "team";
   countHeading: string;
-  rows: PercentileRow[];
-  targetSeconds: number;
+  rows: SloRow[];
+  statistic: "p90" | "mean";
+  format: (value: number) => string;
 }) {
   return (
     <table className="w-full text-sm" aria-label={label}>
       <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
         <tr>
-          <th className="py-1 font-medium">Service</th>
-          <th className="font-medium">Median</th>
-          <th className="font-medium">90th percentile</th>
+          <th className="py-1 font-medium">{entity === "service" ? "Service" : "Team"}</th>
+          {statistic === "p90" ? (
+            <>
+              <th className="font-medium">Median</th>
+              <th className="font-medium">90th percentile</th>
+            </>
+          ) : (
+            <th className="font-medium">Per release</th>
+          )}
           <th className="font-medium">{countHeading}</th>
         </tr>
       </thead>
@@ -45,13 +58,13 @@ export function PercentileTable({
         {rows.map((row) => (
           <tr key={row.slug} className="border-t border-slate-100 dark:border-slate-800">
             <td className="py-1.5">
-              <Link href={`/services/${row.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
+              <Link href={`/${entity === "service" ? "services" : "teams"}/${row.slug}`} className="text-teal-700 hover:underline dark:text-teal-400">
                 {row.name}
               </Link>
             </td>
-            <td className="tabular-nums">{formatDuration(row.p50Seconds)}</td>
+            {statistic === "p90" && <td className="tabular-nums">{format(row.p50)}</td>}
             <td className="tabular-nums">
-              {formatDuration(row.p90Seconds)} (<Verdict met={row.p90Seconds <= targetSeconds} />)
+              {format(row[statistic])} (<Verdict met={row.met} />)
             </td>
             <td className="tabular-nums">{row.count}</td>
           </tr>
