@@ -7,12 +7,16 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env, publicUrl } = await import("./lib/platform/env");
+  let config: ReturnType<typeof env>;
   try {
-    env();
+    config = env();
   } catch (error) {
     console.error(`Wayfinder cannot start. ${(error as Error).message}`);
     process.exit(1);
   }
+  // Before anything else runs, so the first requests and the database's start are traced too.
+  const { startTracing, otlpHeaders } = await import("./lib/platform/telemetry/start-tracing");
+  startTracing({ endpoint: config.WAYFINDER_OTLP_ENDPOINT, headers: otlpHeaders(config.WAYFINDER_OTLP_HEADERS) });
   const { database } = await import("./lib/platform/db/database");
   const { prepareDatabaseOnOpen } = await import("./lib/start-up/prepare-database");
   prepareDatabaseOnOpen();

@@ -24,6 +24,13 @@ const nextConfig = {
     "@stoplight/http-spec",
     "@stoplight/json",
     "openapi-sampler",
+    // One OpenTelemetry API shared with Next.js's own spans (it loads @opentelemetry/api from node_modules).
+    "@opentelemetry/api",
+    "@opentelemetry/context-async-hooks",
+    "@opentelemetry/core",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-trace",
     // One copy shared with Prism, whose Ajv is switched to the linear-time regex engine (lib/try-it/mock/prism-regexp.ts).
     "ajv",
   ],

@@ -20,7 +20,7 @@ export const libLevels = [
     "lib/slug.ts",
     "lib/query-client.ts",
   ],
-  ["lib/platform/env.ts"],
+  ["lib/platform/env.ts", "lib/platform/telemetry"],
   ["lib/platform/db", "lib/platform/limits", "lib/platform/pipeline"],
   ["lib/platform/fetch", "lib/platform/http", "lib/platform/jobs", "lib/platform/security"],
   // Foundations of the domain: who acts and may act, the organisation, house rules, documents, the search index.

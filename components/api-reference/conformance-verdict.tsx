@@ -5,6 +5,15 @@ import type { VerdictSummary } from "@/lib/conformance/verdict-header";
  * body are what the contract documents for the operation, and if not, where and how they differ.
  */
 export function ConformanceVerdict({ verdict }: { verdict: VerdictSummary }) {
+  if (!verdict.total && verdict.unchecked)
+    return (
+      <p
+        className="my-2 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        data-testid="conformance-verdict"
+      >
+        <strong>Status and headers match the contract</strong> of <code>{verdict.operation}</code>; the body was not checked: {verdict.unchecked}.
+      </p>
+    );
   if (!verdict.total)
     return (
       <p

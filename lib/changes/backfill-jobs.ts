@@ -3,7 +3,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
 import { logger } from "@/lib/platform/logger";
 import { backfillChanges, versionsWithoutChanges } from "./backfill-changes";
-import { timeJob } from "@/lib/platform/metrics";
+import { timeJob } from "@/lib/platform/telemetry/time-job";
 
 /** Classifying the changes of a version stored without them (the version's id is the job's key). */
 export const BACKFILL_CHANGES = "backfill-changes";

@@ -11,6 +11,8 @@ export interface VerdictSummary {
   documented: boolean;
   total: number;
   findings: Pick<Finding, "kind" | "pointer" | "message">[];
+  /** Why the body was not checked, when it could not be: then a clean verdict is no pass for the body. */
+  unchecked?: string;
 }
 
 /** The verdict as a header value: URI-encoded JSON, ASCII only, a few hundred bytes. */
@@ -22,6 +24,7 @@ export function encodeVerdict(verdict: ExchangeVerdict): string {
     findings: verdict.findings
       .slice(0, HEADER_FINDINGS)
       .map(({ kind, pointer, message }) => ({ kind, pointer: pointer.slice(0, 200), message: message.slice(0, 200) })),
+    ...(verdict.unchecked ? { unchecked: verdict.unchecked.slice(0, 200) } : {}),
   };
   return encodeURIComponent(JSON.stringify(summary));
 }

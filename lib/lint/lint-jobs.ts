@@ -3,7 +3,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
-import { timeJob } from "@/lib/platform/metrics";
+import { timeJob } from "@/lib/platform/telemetry/time-job";
 
 /** Linting a stored version against the house ruleset (the version's id is the job's key). */
 export const LINT_VERSION = "lint-version";

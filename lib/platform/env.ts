@@ -65,6 +65,10 @@ const envShape = z.object({
   WAYFINDER_TRY_CALLS_PER_MINUTE: optional(positiveInteger),
   /** /metrics (Prometheus): the bearer token scrapers send; unset, /metrics answers 404. */
   WAYFINDER_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  /** OpenTelemetry: the OTLP/HTTP traces endpoint (e.g. http://collector:4318/v1/traces); unset, no trace leaves the process. */
+  WAYFINDER_OTLP_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),
+  /** OpenTelemetry: headers sent with each export, `name=value` pairs separated by commas (a collector's API key). */
+  WAYFINDER_OTLP_HEADERS: optional(z.string().regex(/^[\w-]+=[^,]*(,[\w-]+=[^,]*)*$/, "must be name=value pairs separated by commas")),
   /** Conformance: the largest traffic log (HAR or NDJSON) one import reads, in bytes (default 2 GB; it is streamed, never held). */
   WAYFINDER_MAX_TRAFFIC_BYTES: optional(positiveInteger),
   /** Webhooks: internal hosts (host:port, CIDR) deliveries may reach; public HTTPS endpoints need nothing. */

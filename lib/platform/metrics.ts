@@ -33,6 +33,13 @@ function create() {
       buckets: seconds,
       registers: [registry],
     }),
+    dbQueryDuration: new Histogram({
+      name: "wayfinder_db_query_duration_seconds",
+      help: "Time a database query took, by statement kind (SELECT, INSERT, …); measured where WAYFINDER_METRICS_TOKEN or an OTLP endpoint is set.",
+      labelNames: ["statement"] as const,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
     webhookDeliveries: new Counter({
       name: "wayfinder_webhook_deliveries_total",
       help: "Webhook delivery attempts, by outcome (succeeded, retry, failed).",
@@ -94,17 +101,4 @@ export function observeRequest(route: string, method: string, status: number, se
   const { httpRequests, httpDuration } = metrics();
   httpRequests.inc({ route, method, status: String(status) });
   httpDuration.observe({ route, method }, seconds);
-}
-
-/** Runs a background job, timing it by queue and outcome. */
-export async function timeJob<T>(queue: string, work: () => Promise<T>): Promise<T> {
-  const end = metrics().jobDuration.startTimer({ queue });
-  try {
-    const result = await work();
-    end({ outcome: "completed" });
-    return result;
-  } catch (error) {
-    end({ outcome: "failed" });
-    throw error;
-  }
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { logger } from "@/lib/platform/logger";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
-import { timeJob } from "@/lib/platform/metrics";
+import { timeJob } from "@/lib/platform/telemetry/time-job";
 
 /** Refreshing one URL source (its id is the job's key). */
 export const SOURCE_REFRESH = "source-refresh";

@@ -3,7 +3,7 @@ import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { attemptDelivery } from "@/lib/webhooks/deliver-webhook";
 import { webhookSettings } from "@/lib/webhooks/webhook-settings";
 import type { Queue } from "@/lib/platform/jobs/job-queue";
-import { timeJob } from "@/lib/platform/metrics";
+import { timeJob } from "@/lib/platform/telemetry/time-job";
 
 /** Delivering one webhook event to one endpoint. */
 export const WEBHOOK_DELIVERY = "webhook-delivery";

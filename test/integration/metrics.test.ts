@@ -1,9 +1,13 @@
 /**
  * The portal's own observability over HTTP against the production build: /metrics (off without its
  * token, refused with a wrong one) scraped after a known load, its counters matching the requests
- * made; every API response carries X-Request-Id, and the log lines written while answering carry it.
+ * made, pages by route and database queries included; traces sent to an OTLP endpoint (a real HTTP
+ * collector here) for requests, their database queries and background jobs, continuing a caller's
+ * `traceparent`; every API response carries X-Request-Id, and the log lines written while answering carry it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,17 +27,58 @@ function parseExposition(text: string): Map<string, number> {
   return samples;
 }
 
-describe("metrics and request ids", () => {
+interface ExportedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  attributes: { key: string; value: { stringValue?: string; intValue?: string | number } }[];
+}
+
+/** An OTLP/HTTP collector that keeps what it is sent (JSON, as the exporter encodes it) and the headers it came with. */
+async function otlpCollector() {
+  const spans: ExportedSpan[] = [];
+  const headers: Record<string, string | string[] | undefined>[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => (body += chunk));
+    request.on("end", () => {
+      headers.push(request.headers);
+      const parsed = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: ExportedSpan[] }[] }[] };
+      for (const resource of parsed.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`, spans, headers, close: () => server.close() };
+}
+
+const attribute = (span: ExportedSpan, key: string) => {
+  const value = span.attributes.find((item) => item.key === key)?.value;
+  return value?.stringValue ?? (value?.intValue === undefined ? undefined : Number(value.intValue));
+};
+
+describe("metrics, traces and request ids", () => {
   let server: PortalServer;
   let dataDir: string;
+  let collector: Awaited<ReturnType<typeof otlpCollector>>;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-metrics-"));
-    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_METRICS_TOKEN: TOKEN });
+    collector = await otlpCollector();
+    server = await startPortal({
+      WAYFINDER_DATA_DIR: dataDir,
+      WAYFINDER_METRICS_TOKEN: TOKEN,
+      WAYFINDER_OTLP_ENDPOINT: collector.url,
+      WAYFINDER_OTLP_HEADERS: "x-collector-key=k123",
+    });
   }, 180_000);
 
   afterAll(async () => {
     await server?.stop();
+    collector?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -65,10 +110,49 @@ describe("metrics and request ids", () => {
     expect(count(after, 'wayfinder_http_requests_total{route="/mock/{slug}/{version}/*",method="GET",status="200"}')).toBeGreaterThanOrEqual(1);
     const durations = 'wayfinder_http_request_duration_seconds_count{route="/api/v1/services",method="GET"}';
     expect(count(after, durations) - count(before, durations)).toBe(7);
+    // Every query those requests made, timed by statement kind.
+    const selects = 'wayfinder_db_query_duration_seconds_count{statement="SELECT"}';
+    expect(count(after, selects) - count(before, selects)).toBeGreaterThanOrEqual(10);
     // The process's own, and the background queues' depth.
     expect(count(after, "wayfinder_process_resident_memory_bytes")).toBeGreaterThan(10_000_000);
     expect(after.has("wayfinder_nodejs_eventloop_lag_seconds")).toBe(true);
     expect([...after.keys()].some((key) => key.startsWith('wayfinder_job_queue_jobs{queue="lint-version",state="ready"}'))).toBe(true);
+  });
+
+  it("counts pages by their route, from Next.js's own request spans", async () => {
+    const catalogue = 'wayfinder_http_requests_total{route="/services",method="GET",status="200"}';
+    const service = 'wayfinder_http_requests_total{route="/services/[slug]",method="GET",status="200"}';
+    const before = await scrape();
+    for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/services`)).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await fetch(`${server.url}/services/orders-api`)).status).toBe(200);
+    const after = await scrape();
+    expect((after.get(catalogue) ?? 0) - (before.get(catalogue) ?? 0)).toBe(3);
+    expect((after.get(service) ?? 0) - (before.get(service) ?? 0)).toBe(2);
+    expect(after.get('wayfinder_http_request_duration_seconds_count{route="/services/[slug]",method="GET"}')).toBeGreaterThanOrEqual(2);
+  });
+
+  it("traces a request, its database queries and background jobs to the OTLP endpoint, continuing the caller's trace", async () => {
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const response = await fetch(`${server.url}/api/v1/services/orders-api`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    expect(response.status).toBe(200);
+    await expect
+      .poll(() => collector.spans.filter((span) => span.traceId === traceId && span.name.startsWith("db ")).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const trace = collector.spans.filter((span) => span.traceId === traceId);
+    const request = trace.find((span) => attribute(span, "next.span_type") === "BaseServer.handleRequest")!;
+    expect(request).toBeDefined();
+    expect(request.parentSpanId).toBe("00f067aa0ba902b7");
+    expect(attribute(request, "http.status_code")).toBe(200);
+    const query = trace.find((span) => span.name === "db SELECT")!;
+    expect(attribute(query, "db.query.text")).toMatch(/^SELECT/);
+    // The query sits inside the request: its ancestors lead back to the request's span.
+    const byId = new Map(trace.map((span) => [span.spanId, span]));
+    let ancestor: ExportedSpan | undefined = query;
+    while (ancestor && ancestor !== request) ancestor = ancestor.parentSpanId ? byId.get(ancestor.parentSpanId) : undefined;
+    expect(ancestor).toBe(request);
+    // The demo's versions were linted in the background at start: each a job span.
+    await expect.poll(() => collector.spans.some((span) => span.name === "job lint-version"), { timeout: 30_000 }).toBe(true);
+    expect(collector.headers.every((headers) => headers["x-collector-key"] === "k123")).toBe(true);
   });
 
   it("answers every API call with X-Request-Id, keeps a sane one it was sent, and writes it on the request's log lines", async () => {

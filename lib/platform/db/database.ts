@@ -32,7 +32,9 @@ async function startDatabase(): Promise<Database> {
   // WAYFINDER_MIGRATE_ON_START=false: migrations run as a release step (`npm run db:migrate`) instead,
   // and until they have, the server reports the database as unavailable rather than serving errors.
   const migrate = config.WAYFINDER_MIGRATE_ON_START ?? true;
-  const db = await openDatabase(target, { migrate });
+  // Timing every query costs Prisma a formatted event each: only when someone reads the figures.
+  const observeQueries = Boolean(config.WAYFINDER_METRICS_TOKEN || config.WAYFINDER_OTLP_ENDPOINT);
+  const db = await openDatabase(target, { migrate, observeQueries });
   if (!migrate) {
     const pending = await pendingMigrations(db.prisma);
     if (pending.length) {

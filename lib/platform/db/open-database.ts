@@ -2,6 +2,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { observeQuery } from "@/lib/platform/telemetry/tracer";
 import { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/platform/errors";
 import { redactUrl } from "@/lib/platform/logger";
@@ -48,7 +49,7 @@ async function withMigrationLock<T>(url: string, work: () => Promise<T>): Promis
  * Opens the database the target names, applies pending migrations from prisma/migrations (unless
  * `migrate` is false) and returns a Prisma Client bound to it through a driver adapter.
  */
-export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean; observeQueries?: boolean } = {}): Promise<Database> {
   const migrate = options.migrate ?? true;
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
@@ -75,7 +76,12 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     if (migrate) appliedMigrations = await withMigrationLock(target.url, () => applyMigrations(factory));
   }
 
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: factory, ...(options.observeQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
+  // Each query timed in /metrics and traced under the request or job that ran it (lib/platform/telemetry/tracer.ts).
+  if (options.observeQueries)
+    prisma.$on("query" as never, (event: { query: string; duration: number }) =>
+      observeQuery(event.query, event.duration, target.kind === "pglite" ? "pglite" : "postgresql"),
+    );
   return {
     prisma,
     target,

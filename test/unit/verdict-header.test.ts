@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { checkExchange } from "@/lib/conformance/check-exchange";
+import { decodeVerdict, encodeVerdict } from "@/lib/conformance/verdict-header";
+import { buildMockOperations } from "@/lib/try-it/mock/mock-operations";
+
+/** A contract whose response schema no validator can compile: a `minLength` that is no number. */
+const document = {
+  openapi: "3.0.3",
+  info: { title: "Odd", version: "1" },
+  paths: {
+    "/things": {
+      get: {
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { type: "object", properties: { code: { type: "string", minLength: "three" } } } } },
+          },
+        },
+      },
+    },
+  },
+};
+
+describe("the Try it out verdict header", () => {
+  const target = { document, operations: buildMockOperations(document) };
+  const exchange = { method: "GET", path: "/things", status: 200, headers: { "content-type": "application/json" } };
+
+  it("says when the body could not be checked, so a clean verdict is not read as the body passing", () => {
+    const verdict = checkExchange(target, { ...exchange, body: JSON.stringify({ code: 7 }) });
+    expect(verdict.findings).toEqual([]);
+    expect(verdict.unchecked).toBe("the contract's schema for this response could not be compiled");
+    expect(decodeVerdict(encodeVerdict(verdict))).toEqual({
+      operation: "GET /things",
+      documented: true,
+      total: 0,
+      findings: [],
+      unchecked: "the contract's schema for this response could not be compiled",
+    });
+  });
+
+  it("carries no such note when the body was checked", () => {
+    const checked = { ...target, document: { ...document, paths: { "/things": { get: { responses: { "200": { description: "ok" } } } } } } };
+    const verdict = checkExchange({ ...checked, operations: buildMockOperations(checked.document) }, { ...exchange, body: "{}" });
+    expect(decodeVerdict(encodeVerdict(verdict))).not.toHaveProperty("unchecked");
+  });
+});
