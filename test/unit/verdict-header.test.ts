@@ -44,3 +44,39 @@ describe("the Try it out verdict header", () => {
     expect(decodeVerdict(encodeVerdict(verdict))).not.toHaveProperty("unchecked");
   });
 });
+
+describe("writeOnly in responses", () => {
+  it("does not require a required writeOnly property in a response, and still checks the others", () => {
+    const document = {
+      openapi: "3.0.3",
+      info: { title: "Users", version: "1" },
+      paths: {
+        "/users/{id}": {
+          get: {
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      type: "object",
+                      required: ["id", "password"],
+                      properties: { id: { type: "string" }, password: { type: "string", writeOnly: true } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const target = { document, operations: buildMockOperations(document) };
+    const exchange = { method: "GET", path: "/users/u1", status: 200, headers: { "content-type": "application/json" } };
+    expect(checkExchange(target, { ...exchange, body: JSON.stringify({ id: "u1" }) }).findings).toEqual([]);
+    expect(checkExchange(target, { ...exchange, body: JSON.stringify({}) }).findings.map((finding) => `${finding.pointer} ${finding.rule}`)).toEqual([
+      "/id required",
+    ]);
+  });
+});

@@ -13,31 +13,51 @@ interface Checker {
   compiled: WeakMap<object, ValidateFunction | null>;
 }
 
+/** Keywords whose values are data, not schemas: never walked into. */
+const DATA_KEYWORDS = new Set(["enum", "const", "example", "examples", "default"]);
+
+/** A schema rebuilt bottom-up, `fix` applied to every schema object in it (data keywords left as they are). */
+function eachSchema(node: unknown, fix: (schema: Json) => void): unknown {
+  if (Array.isArray(node)) return node.map((item) => eachSchema(item, fix));
+  if (!node || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) out[key] = DATA_KEYWORDS.has(key) ? value : eachSchema(value, fix);
+  fix(out);
+  return out;
+}
+
 /**
  * What real documents write that Ajv refuses to compile, read as their authors meant it: `nullable`
  * without `type` (no effect, says OpenAPI 3.0.3; Ajv refuses it), 3.0's boolean `exclusiveMinimum`
  * left in a 3.1 document, and a name listed twice under `required`.
  */
-function compilable(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(compilable);
-  if (!node || typeof node !== "object") return node;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(node as Json))
-    out[key] = key === "enum" || key === "const" || key === "example" || key === "examples" || key === "default" ? value : compilable(value);
-  if ("nullable" in out && out.type === undefined) delete out.nullable;
-  if (Array.isArray(out.required)) out.required = [...new Set(out.required)];
-  for (const [exclusive, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const)
-    if (typeof out[exclusive] === "boolean") {
-      if (out[exclusive] && typeof out[bound] === "number") {
-        out[exclusive] = out[bound];
-        delete out[bound];
-      } else delete out[exclusive];
-    }
-  return out;
-}
+const compilable = (node: unknown) =>
+  eachSchema(node, (out) => {
+    if ("nullable" in out && out.type === undefined) delete out.nullable;
+    if (Array.isArray(out.required)) out.required = [...new Set(out.required)];
+    for (const [exclusive, bound] of [
+      ["exclusiveMinimum", "minimum"],
+      ["exclusiveMaximum", "maximum"],
+    ] as const)
+      if (typeof out[exclusive] === "boolean") {
+        if (out[exclusive] && typeof out[bound] === "number") {
+          out[exclusive] = out[bound];
+          delete out[bound];
+        } else delete out[exclusive];
+      }
+  });
+
+/**
+ * A schema as a response sees it: a required `writeOnly` property (a password) is required in requests
+ * only (OpenAPI 3.0.3, "writeOnly"), so a response may leave it out. Read before the conversion to
+ * JSON Schema, which drops the keyword; every schema checked here is a response's.
+ */
+const asResponse = (node: unknown) =>
+  eachSchema(node, (out) => {
+    if (!Array.isArray(out.required) || !out.properties || typeof out.properties !== "object") return;
+    const properties = out.properties as Record<string, { writeOnly?: unknown } | undefined>;
+    out.required = out.required.filter((name) => properties[name as string]?.writeOnly !== true);
+  });
 
 /** Where the shared components live for Ajv: compiled once per document, not once per response. */
 const BUNDLE_ID = "https://wayfinder.invalid/mock-bundle.json";
@@ -53,7 +73,9 @@ function checkerFor(document: Json, operation: IHttpOperation & { __bundled__?: 
     const options = { strict: false, allErrors: true, logger: false, unicodeRegExp: false, code: { regExp: documentRegExpEngine } } as const;
     const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
     addFormats(ajv);
-    const bundled = Object.fromEntries(Object.entries(operation.__bundled__ ?? {}).map(([name, schema]) => [name, compilable(toJsonSchema(schema, is31))]));
+    const bundled = Object.fromEntries(
+      Object.entries(operation.__bundled__ ?? {}).map(([name, schema]) => [name, compilable(toJsonSchema(asResponse(schema) as Json, is31))]),
+    );
     // `paths` too: bundling can leave a $ref into another operation's response (DigitalOcean has them).
     ajv.addSchema({ $id: BUNDLE_ID, __bundled__: bundled, paths: document.paths });
     checker = { ajv, compiled: new WeakMap() };
@@ -85,7 +107,7 @@ export function schemaErrors(document: Json, operation: IHttpOperation, schema: 
   let validate = checker.compiled.get(schema);
   if (validate === undefined) {
     const is31 = isOpenApi31(document);
-    const { $schema: _dialect, ...root } = compilable(toJsonSchema(schema, is31)) as Json;
+    const { $schema: _dialect, ...root } = compilable(toJsonSchema(asResponse(schema) as Json, is31)) as Json;
     try {
       validate = checker.ajv.compile(JSON.parse(JSON.stringify(root).replace(/"#\/(__bundled__|paths)\//g, `"${BUNDLE_ID}#/$1/`)) as Json);
     } catch {
