@@ -62,6 +62,10 @@ export async function trafficCommand(options: { service: string; file: string; v
       console.log(
         `  ${String(finding.count).padStart(6)}× ${finding.operation} ${finding.kind}${finding.pointer ? ` ${finding.pointer}` : ""}: ${finding.message}`,
       );
+    if (body.consumers.length)
+      console.log(
+        `callers: ${body.consumers.map((caller) => `${caller.slug} (${caller.calls} call${caller.calls === 1 ? "" : "s"}${caller.known ? "" : ", no such service"})`).join(", ")}`,
+      );
   }
   return body.mismatched ? TRAFFIC_EXIT.drift : TRAFFIC_EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/platform/db/types";
+import { type Db } from "@/lib/platform/db/types";
 import { env } from "@/lib/platform/env";
 import { assertMayRecordConformance } from "./may-record";
 import { checkExchange } from "./check-exchange";
@@ -7,6 +7,9 @@ import { checkedVersion } from "./checked-version";
 import { readTraffic, type TrafficFormat } from "./read-traffic";
 import { recordRun } from "./record-conformance";
 import { FindingTally } from "./tally-findings";
+import { UseTally } from "./tally-uses";
+import { recordOperationUses } from "@/lib/consumers/record-operation-use";
+import { inTransaction } from "@/lib/platform/db/types";
 import { trafficPath } from "./traffic-path";
 
 /** How many findings a report lists (all are recorded, up to the tally's bound). */
@@ -27,6 +30,7 @@ export async function importTraffic(
   const checked = await checkedVersion(db, service, input.version);
   const started = performance.now();
   const tally = new FindingTally();
+  const uses = new UseTally();
   let first: Date | null = null;
   let last: Date | null = null;
   for await (const logged of readTraffic(input.stream, input.format, env().WAYFINDER_MAX_TRAFFIC_BYTES ?? 2 * 1024 ** 3)) {
@@ -39,18 +43,37 @@ export async function importTraffic(
       body: logged.body,
     });
     tally.add(verdict, logged.at);
+    uses.add(logged.consumer, verdict, logged.at);
     if (!first || logged.at < first) first = logged.at;
     if (!last || logged.at > last) last = logged.at;
   }
   const ms = Math.round(performance.now() - started);
-  const run = await recordRun(db, actor, {
-    service,
-    version: { id: checked.versionId, version: checked.version, revision: checked.revision },
-    source: "traffic",
-    exchanges: tally.exchanges,
-    mismatched: tally.mismatched,
-    findings: tally.findings(),
+  // Callers the log names are evidence of use (lib/consumers), recorded with the run or not at all.
+  const named = [...new Set(uses.all().map((use) => use.consumer))];
+  const consumers = named.length ? await db.service.findMany({ where: { slug: { in: named } }, select: { id: true, slug: true } }) : [];
+  const idOf = new Map(consumers.map((consumer) => [consumer.slug, consumer.id]));
+  const run = await inTransaction(db, async (tx) => {
+    const recorded = await recordRun(tx, actor, {
+      service,
+      version: { id: checked.versionId, version: checked.version, revision: checked.revision },
+      source: "traffic",
+      exchanges: tally.exchanges,
+      mismatched: tally.mismatched,
+      findings: tally.findings(),
+    });
+    await recordOperationUses(
+      tx,
+      service.id,
+      uses.all().flatMap((use) => {
+        const consumerId = idOf.get(use.consumer);
+        return consumerId ? [{ consumerId, operation: use.operation, calls: use.calls, firstSeenAt: use.firstSeenAt, lastSeenAt: use.lastSeenAt }] : [];
+      }),
+      "traffic",
+    );
+    return recorded;
   });
+  const callers = new Map<string, number>();
+  for (const use of uses.all()) callers.set(use.consumer, (callers.get(use.consumer) ?? 0) + use.calls);
   const findings = tally.findings();
   return {
     runId: run.id,
@@ -63,6 +86,10 @@ export async function importTraffic(
     lastSeenAt: last?.toISOString() ?? null,
     // Occurrences of findings past the tally's bound of distinct ones: counted, not kept.
     findingsNotKept: tally.dropped,
+    consumers: [...callers]
+      .map(([slug, calls]) => ({ slug, calls, known: idOf.has(slug) }))
+      .sort((a, b) => b.calls - a.calls || a.slug.localeCompare(b.slug))
+      .slice(0, 100),
     findings: findings.slice(0, REPORTED_FINDINGS).map((finding) => ({
       operation: finding.operation,
       kind: finding.kind,

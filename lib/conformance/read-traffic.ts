@@ -9,6 +9,8 @@ export interface LoggedExchange {
   headers: Record<string, string>;
   body?: string;
   at: Date;
+  /** The calling service's slug, where the log names it (NDJSON `consumer`, or an `X-Wayfinder-Consumer` request header). */
+  consumer?: string;
 }
 
 export type TrafficFormat = "har" | "ndjson";
@@ -46,6 +48,11 @@ function toDate(raw: unknown): Date {
   return Number.isNaN(date.getTime()) ? new Date() : date;
 }
 
+/** A consumer's slug as the log gives it; anything that cannot be one is left out rather than refused. */
+function consumerOf(value: unknown): string | undefined {
+  return typeof value === "string" && /^[a-z0-9][a-z0-9-]{0,62}$/.test(value) ? value : undefined;
+}
+
 /** A HAR entry (`log.entries[]`): request.method/url, response.status/headers/content.text (base64 decoded). */
 function fromHar(entry: Record<string, unknown>, where: string): LoggedExchange {
   const request = (entry.request ?? {}) as Record<string, unknown>;
@@ -62,6 +69,7 @@ function fromHar(entry: Record<string, unknown>, where: string): LoggedExchange 
     headers,
     body: text,
     at: toDate(entry.startedDateTime),
+    consumer: consumerOf(headerRecord(request.headers)["x-wayfinder-consumer"]),
   };
 }
 
@@ -75,6 +83,7 @@ function fromLine(line: Record<string, unknown>, where: string): LoggedExchange 
     headers: headerRecord(line.headers),
     body,
     at: toDate(line.time ?? line.timestamp),
+    consumer: consumerOf(line.consumer ?? headerRecord(line.requestHeaders)["x-wayfinder-consumer"]),
   };
 }
 

@@ -23,3 +23,29 @@ export async function recordObservedCall(db: Db, { consumerId, providerSlug, ope
   const provider = await db.service.findUnique({ where: { slug: providerSlug }, select: { id: true } });
   if (provider) await recordOperationUse(db, { consumerId, providerId: provider.id, operation, via: "proxy" });
 }
+
+export interface ObservedUse {
+  consumerId: string;
+  operation: string;
+  calls: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** Many observed uses of one provider at once (imported traffic): counts added, first and last seen widened. */
+export async function recordOperationUses(db: Db, providerId: string, uses: ObservedUse[], via: string): Promise<void> {
+  const rows = uses.filter((use) => use.consumerId !== providerId);
+  for (let start = 0; start < rows.length; start += 500) {
+    const batch = rows.slice(start, start + 500);
+    await db.$executeRaw`
+      INSERT INTO "OperationUse" ("consumerId", "providerId", operation, via, calls, "firstSeenAt", "lastSeenAt")
+      SELECT u.consumer, ${providerId}, u.operation, ${via}, u.calls, u.first, u.last
+      FROM unnest(${batch.map((use) => use.consumerId)}::text[], ${batch.map((use) => use.operation.slice(0, 300))}::text[],
+        ${batch.map((use) => use.calls)}::int[], ${batch.map((use) => use.firstSeenAt)}::timestamp(3)[], ${batch.map((use) => use.lastSeenAt)}::timestamp(3)[])
+        AS u(consumer, operation, calls, first, last)
+      ON CONFLICT ("consumerId", "providerId", operation)
+      DO UPDATE SET calls = "OperationUse".calls + EXCLUDED.calls, via = EXCLUDED.via,
+        "firstSeenAt" = LEAST("OperationUse"."firstSeenAt", EXCLUDED."firstSeenAt"),
+        "lastSeenAt" = GREATEST("OperationUse"."lastSeenAt", EXCLUDED."lastSeenAt")`;
+  }
+}

@@ -274,6 +274,39 @@ describe("conformance", () => {
     expect(unknown.status).toBe(400);
   });
 
+  it("keeps the callers a traffic log names as observed consumers of the operations they called", async () => {
+    const item = { method: "GET", status: 200, headers: { "content-type": "application/json" }, body: { id: "it_1", price: 2 } };
+    const ndjson = [
+      { ...item, url: "/v1/items/it_1", consumer: "orders-api" },
+      { ...item, url: "/v1/items/it_2", consumer: "orders-api" },
+      { ...item, url: "/v1/items/it_1", requestHeaders: { "X-Wayfinder-Consumer": "ghost-app" } },
+      // Not a slug: left out, not refused; an undocumented operation is no evidence of use.
+      { ...item, url: "/v1/items/it_1", consumer: "Not A Slug!" },
+      { ...item, url: "/v1/admin/stats", consumer: "storefront" },
+    ];
+    const response = await fetch(`${server.url}/api/v1/services/shop/traffic`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/x-ndjson" },
+      body: ndjson.map((line) => JSON.stringify(line)).join("\n"),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { consumers: unknown[] }).consumers).toEqual([
+      { slug: "orders-api", calls: 2, known: true },
+      { slug: "ghost-app", calls: 1, known: false },
+    ]);
+    const consumers = (await (await fetch(`${server.url}/api/v1/services/shop/consumers`)).json()) as {
+      items: { service: { slug: string }; declared: unknown; observed: { operation: string; calls: number }[] }[];
+    };
+    expect(consumers.items.map((item) => [item.service.slug, item.declared, item.observed.map((use) => `${use.operation} ×${use.calls}`)])).toEqual([
+      ["orders-api", null, ["GET /items/{id} ×2"]],
+    ]);
+
+    // The CLI says who called.
+    writeFileSync(path.join(work, "calls.ndjson"), JSON.stringify({ ...item, url: "/v1/items/it_1", consumer: "orders-api" }));
+    const cli = await wayfinder(["traffic", "shop", path.join(work, "calls.ndjson")], { WAYFINDER_URL: server.url, WAYFINDER_TOKEN: token });
+    expect(cli.out).toContain("callers: orders-api (1 call)");
+  });
+
   it("verify passes a service that honours its contract, following links, and fails one that drifts, naming each mismatch", async () => {
     const contractFile = path.join(work, "shop.json");
     const ok = await wayfinder(["verify", contractFile, "--base-url", `${honest.url}/v1`, "--negative"]);

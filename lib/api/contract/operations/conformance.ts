@@ -44,7 +44,7 @@ export const conformanceOperations = {
     tags: ["Conformance"],
     summary: "Check recorded traffic against the contract",
     description:
-      "A HAR file (`application/har+json`, or `application/json`) or an NDJSON log (`application/x-ndjson`: one `{ method, url, status, headers?, body?, time? }` per line), streamed: read one exchange at a time, so a log of any size (up to WAYFINDER_MAX_TRAFFIC_BYTES) needs the memory of one exchange. Each is matched to an operation of the version by path under the contract's servers (the host is not compared) and checked. Findings are recorded, bodies never. Those who may edit the service; audited.",
+      "A HAR file (`application/har+json`, or `application/json`) or an NDJSON log (`application/x-ndjson`: one `{ method, url, status, headers?, body?, time?, consumer? }` per line), streamed: read one exchange at a time, so a log of any size (up to WAYFINDER_MAX_TRAFFIC_BYTES) needs the memory of one exchange. Each is matched to an operation of the version by path under the contract's servers (the host is not compared) and checked. Findings are recorded, bodies never. An exchange that names its caller (NDJSON `consumer`, or a HAR request header `X-Wayfinder-Consumer`: a consuming service's slug) is evidence that it uses the operation, kept as observed use. Those who may edit the service; audited.",
     access: "change",
     params: serviceParams,
     query: versionQuery,

@@ -48,6 +48,18 @@ export const trafficReportSchema = z
     firstSeenAt: z.iso.datetime().nullable(),
     lastSeenAt: z.iso.datetime().nullable(),
     findingsNotKept: z.int().meta({ description: "Occurrences past the 1,000 distinct findings a run keeps: counted, not kept." }),
+    consumers: z
+      .array(
+        z.object({
+          slug: z.string(),
+          calls: z.int().meta({ description: "Its exchanges with a documented operation." }),
+          known: z.boolean().meta({ description: "Whether a service has this slug: only then is its use recorded as observed evidence." }),
+        }),
+      )
+      .meta({
+        description:
+          "The callers the log names (NDJSON `consumer`, or an `X-Wayfinder-Consumer` request header), most calls first, at most 100; each known one's calls become observed use of the operations (`GET …/consumers`).",
+      }),
     findings: z.array(findingSchema).meta({ description: "Most frequent first, at most 200." }),
     ms: z.int(),
   })

@@ -1,0 +1,38 @@
+import type { ExchangeVerdict } from "./check-exchange";
+
+/** Consumers and operations a run keeps at most: a log naming endless made-up callers cannot grow it without end. */
+const MAX_USES = 10_000;
+
+export interface TalliedUse {
+  consumer: string;
+  operation: string;
+  calls: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/**
+ * Which consumer called which documented operation in a traffic log, counted with first and last seen:
+ * the evidence lib/consumers keeps as observed use. Exchanges without a named consumer, or matching no
+ * operation, add nothing.
+ */
+export class UseTally {
+  private readonly uses = new Map<string, TalliedUse>();
+  dropped = 0;
+
+  add(consumer: string | undefined, verdict: ExchangeVerdict, at: Date): void {
+    if (!consumer || !verdict.documented) return;
+    const key = `${consumer} ${verdict.operation}`;
+    const known = this.uses.get(key);
+    if (known) {
+      known.calls += 1;
+      if (at < known.firstSeenAt) known.firstSeenAt = at;
+      if (at > known.lastSeenAt) known.lastSeenAt = at;
+    } else if (this.uses.size < MAX_USES) this.uses.set(key, { consumer, operation: verdict.operation, calls: 1, firstSeenAt: at, lastSeenAt: at });
+    else this.dropped += 1;
+  }
+
+  all(): TalliedUse[] {
+    return [...this.uses.values()];
+  }
+}
