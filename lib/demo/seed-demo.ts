@@ -2,6 +2,8 @@ import { demoMaintainers, demoServices, demoTeams } from "@/prisma/seed/demo-com
 import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/platform/db/types";
 import { readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
+import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
+import { hashDocument } from "@/lib/openapi/hash-document";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { setMembership } from "@/lib/teams/set-membership";
@@ -53,13 +55,20 @@ export async function clearCatalogue(db: Db): Promise<void> {
  * Keeps Wayfinder's catalogue entry describing the API this build serves: publishes the current
  * contract when the service exists and its content changed (a no-op otherwise).
  */
-export async function syncOwnDocument(db: Db): Promise<void> {
-  const exists = await db.service.findUnique({ where: { slug: WAYFINDER_SERVICE_SLUG }, select: { id: true } });
-  if (exists)
-    await publishVersion(db, {
-      actor: systemActor("Wayfinder start-up"),
-      serviceSlug: WAYFINDER_SERVICE_SLUG,
-      text: readDemoSpec(WAYFINDER_SERVICE_SLUG),
-      origin: "seed",
-    });
+export async function syncOwnDocument(db: Db): Promise<"current" | "published" | "absent"> {
+  const own = await db.service.findUnique({
+    where: { slug: WAYFINDER_SERVICE_SLUG },
+    select: { id: true, currentVersion: { select: { version: true, contentHash: true } } },
+  });
+  if (!own) return "absent";
+  // Most starts serve the contract already stored: known by its hash, without the publishing pipeline.
+  const current = own.currentVersion;
+  if (current?.version === wayfinderOpenApiDocument.info.version && current.contentHash === hashDocument(wayfinderOpenApiDocument)) return "current";
+  await publishVersion(db, {
+    actor: systemActor("Wayfinder start-up"),
+    serviceSlug: WAYFINDER_SERVICE_SLUG,
+    text: readDemoSpec(WAYFINDER_SERVICE_SLUG),
+    origin: "seed",
+  });
+  return "published";
 }

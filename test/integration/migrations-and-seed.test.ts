@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/platform/db/open-database";
-import { applyMigrations } from "@/lib/platform/db/migrations";
+import { applyMigrations, migrationsUpToDate, readMigrationList } from "@/lib/platform/db/migrations";
 import { clearCatalogue, seedDemo, syncOwnDocument } from "@/lib/demo/seed-demo";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
@@ -27,9 +27,18 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
     expect(rows.every((row) => row.finished_at !== null)).toBe(true);
   });
 
-  it("applies nothing the second time", async () => {
+  it("applies nothing the second time, knowing so from the checksums without the schema engine", async () => {
+    const list = await readMigrationList();
+    expect(await migrationsUpToDate(db.factory, list)).toBe(true);
     // The same call a server restart makes.
     expect(await applyMigrations(db.factory)).toEqual([]);
+    // A migration edited after it was applied, or a new one: the engine's to apply or refuse.
+    const [first, ...rest] = list.migrationDirectories;
+    const edited = { ...first!, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: "-- edited\n" } } };
+    expect(await migrationsUpToDate(db.factory, { ...list, migrationDirectories: [edited, ...rest] })).toBe(false);
+    const added = { path: "29991231000000_next", migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: "SELECT 1;" } } };
+    expect(await migrationsUpToDate(db.factory, { ...list, migrationDirectories: [...list.migrationDirectories, added] })).toBe(false);
+    expect(await migrationsUpToDate(db.factory, { ...list, migrationDirectories: rest })).toBe(false);
   });
 
   it("seeds the demo company through the publishing pipeline", async () => {
@@ -62,7 +71,8 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
   it("lists Wayfinder in its own catalogue with its own contract, kept in step", async () => {
     const version = await db.prisma.apiVersion.findFirstOrThrow({ where: { service: { slug: "wayfinder" } }, include: { document: true } });
     expect(JSON.parse(version.document!.json)).toEqual(wayfinderOpenApiDocument);
-    await syncOwnDocument(db.prisma);
+    // A restart finds it current by its hash, without running the publishing pipeline.
+    expect(await syncOwnDocument(db.prisma)).toBe("current");
     expect(await db.prisma.apiVersion.count({ where: { service: { slug: "wayfinder" } } })).toBe(1);
   });
 

@@ -22,8 +22,16 @@ function peakMemoryMb(pid: number): number {
   return Math.max(...all.map(peak));
 }
 
+function residentMemoryMb(pid: number): number {
+  const resident = (id: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  return [pid, ...children].reduce((sum, id) => sum + resident(id), 0);
+}
+
 export interface PortalServer {
   url: string;
+  /** Resident memory now (VmRSS) of the server process and its children together, in MB. */
+  residentMemoryMb(): number;
   /** Peak resident memory (VmHWM) of the server process and its children, in MB. */
   peakMemoryMb(): number;
   /** Everything the server printed so far. */
@@ -75,6 +83,7 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   return {
     url,
     peakMemoryMb: () => peakMemoryMb(child.pid!),
+    residentMemoryMb: () => residentMemoryMb(child.pid!),
     output: () => output,
     stop: () =>
       new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -35,9 +36,47 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
   };
 }
 
+/**
+ * Whether the database has applied every migration of the folder exactly as it is now: each one
+ * finished, not rolled back, with the checksum Prisma records (SHA-256 of migration.sql), and none
+ * failed or unknown to the folder. One query, so a start with nothing to migrate need not load the
+ * schema engine (seconds of WebAssembly); anything else is for the engine to apply or to refuse.
+ */
+export async function migrationsUpToDate(factory: SqlMigrationAwareDriverAdapterFactory, migrationsList: MigrationList): Promise<boolean> {
+  const adapter = await factory.connect();
+  let rows: unknown[][];
+  try {
+    rows = (
+      await adapter.queryRaw({
+        sql: `SELECT migration_name, checksum, finished_at IS NOT NULL, rolled_back_at IS NOT NULL FROM "_prisma_migrations"`,
+        args: [],
+        argTypes: [],
+      })
+    ).rows;
+  } catch {
+    // No record yet: a new database.
+    return false;
+  } finally {
+    await adapter.dispose();
+  }
+  const applied = new Map<string, string>();
+  for (const [name, checksum, finished, rolledBack] of rows) {
+    if (rolledBack) continue;
+    if (!finished) return false;
+    applied.set(String(name), String(checksum));
+  }
+  const folder = migrationsList.migrationDirectories;
+  if (applied.size !== folder.length) return false;
+  return folder.every(({ path: name, migrationFile: { content } }) => {
+    if (content.tag !== "ok") return false;
+    return applied.get(name) === createHash("sha256").update(content.value).digest("hex");
+  });
+}
+
 /** Applies every migration in prisma/migrations that the database lacks; returns the names applied. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string[]> {
   const migrationsList = await readMigrationList(dir);
+  if (await migrationsUpToDate(factory, migrationsList)) return [];
   return withSchemaEngine(factory, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilter });
     return appliedMigrationNames;
