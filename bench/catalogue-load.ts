@@ -3,8 +3,13 @@
  * operations (bench/catalogue-data.ts, loaded through the publishing pipeline), then 50 concurrent
  * clients for BENCH_LOAD_SECONDS (30) against each read (after 3 s of warm-up), and one client
  * running search queries one after another. On the embedded database, and on PostgreSQL when
- * BENCH_DATABASE_URL is set. Prints p50/p95/p99 (ms), requests per second, errors and response size.
- * BENCH_SERVICES and BENCH_OPERATIONS_PER_SERVICE scale it down for a quick look. Asserts nothing.
+ * BENCH_DATABASE_URL is set (BENCH_CATALOGUE_DATABASES=postgres for that one alone). Prints p50/p95/p99
+ * (ms), requests per second, errors, response size, and each p95 against the floor's: /api/health,
+ * which neither queues nor reads the database. On PostgreSQL the reads run twice, with the HTTP
+ * server's back-pressure (scripts/admission.mjs) and without it (BENCH_WITHOUT_BACKPRESSURE=false
+ * skips that run). BENCH_SERVICES and BENCH_OPERATIONS_PER_SERVICE scale it down for a quick look;
+ * BENCH_READS (a regular expression over the labels) picks reads.
+ * Asserts nothing.
  */
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +28,9 @@ if (!existsSync(path.resolve(".next/BUILD_ID"))) {
   console.log("\nCatalogue at scale: skipped (run `npm run build` first).");
   process.exit(0);
 }
+
+/** BENCH_READS: a regular expression; only the reads whose label it matches are driven (the floor always is). */
+const only = process.env.BENCH_READS ? new RegExp(process.env.BENCH_READS) : null;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
@@ -61,7 +69,7 @@ async function drive(base: string, url: (n: number) => string, count: number, fo
   return outcome;
 }
 
-function row(name: string, outcome: Outcome): string {
+function row(name: string, outcome: Outcome, floorP95?: number): string {
   const sorted = [...outcome.latencies].sort((a, b) => a - b);
   const errors = [...outcome.errors].map(([key, value]) => `${value}×${key}`).join(" ") || "0";
   return [
@@ -72,6 +80,7 @@ function row(name: string, outcome: Outcome): string {
     (sorted.length / outcome.elapsed).toFixed(0),
     errors,
     `${(outcome.bytes / 1024).toFixed(0)} KB`,
+    floorP95 ? `${(percentile(sorted, 95) / floorP95).toFixed(2)}×` : "",
   ].join("\t");
 }
 
@@ -95,63 +104,84 @@ async function seed(target: DatabaseTarget): Promise<BenchCompany> {
   }
 }
 
-async function run(name: string, target: DatabaseTarget, env: Record<string, string>) {
+async function run(name: string, target: DatabaseTarget, env: Record<string, string>, variants: [string, Record<string, string>][] = [["", {}]]) {
   console.log(`\n${name}: ${services} services × ${operationsPerService} operations, ${clients} clients × ${seconds} s per read`);
   const company = await seed(target);
-  const portal = await startPortal({ ...env, WAYFINDER_DEMO: "false", LOG_LEVEL: "warn", WAYFINDER_POLL_SECONDS: "0" });
-  try {
-    const at = <T>(list: T[], n: number) => list[n % list.length]!;
-    const queries = [
-      `createInvoice${services >> 1}`,
-      "refund capture",
-      "shipmnet",
-      "/v1/parcels/{parcelId}",
-      "idempotency key",
-      "cancel subscription",
-      "webhok",
-      "tenant",
-      `get${"Customer"}${services - 1}`,
-      "payments ledger",
-    ];
-    // Search, one client, one query after another.
-    const single = await drive(portal.url, (n) => `/api/v1/search?q=${encodeURIComponent(at(queries, n))}`, 1, Math.min(seconds, 15));
-    const reads: [string, (n: number) => string][] = [
-      ["GET /api/v1/services", () => "/api/v1/services"],
-      ["… ?team=", (n) => `/api/v1/services?team=${at(company.teams, n)}`],
-      ["… ?lifecycle=deprecated", () => "/api/v1/services?lifecycle=deprecated"],
-      ["… ?tag=", (n) => `/api/v1/services?tag=${at(company.tags, n)}`],
-      ["… ?q= (names and operations)", (n) => `/api/v1/services?q=${at(company.words, n)}`],
-      ["… ?page=20", () => "/api/v1/services?page=20"],
-      ["GET /api/v1/search?q=", (n) => `/api/v1/search?q=${encodeURIComponent(at(queries, n))}`],
-      ["/services (page)", () => "/services"],
-      ["/services/{slug} (page)", (n) => `/services/${at(company.services, n * 7919)}`],
-    ];
-    console.log(["read", "p50", "p95", "p99", "req/s", "errors", "size"].join("\t"));
-    console.log(row("search, 1 client", single));
-    for (const [label, url] of reads) {
-      await drive(portal.url, url, clients, 3);
-      console.log(row(label, await drive(portal.url, url, clients, seconds)));
+  for (const [variant, extra] of variants) {
+    const portal = await startPortal({ ...env, ...extra, WAYFINDER_DEMO: "false", LOG_LEVEL: "warn", WAYFINDER_POLL_SECONDS: "0" });
+    try {
+      if (variant) console.log(`\n${variant}`);
+      await drive(portal.url, () => "/api/health", clients, 3);
+      const floor = await drive(portal.url, () => "/api/health", clients, seconds);
+      const floorP95 = percentile(
+        [...floor.latencies].sort((a, b) => a - b),
+        95,
+      );
+      const at = <T>(list: T[], n: number) => list[n % list.length]!;
+      const queries = [
+        `createInvoice${services >> 1}`,
+        "refund capture",
+        "shipmnet",
+        "/v1/parcels/{parcelId}",
+        "idempotency key",
+        "cancel subscription",
+        "webhok",
+        "tenant",
+        `get${"Customer"}${services - 1}`,
+        "payments ledger",
+      ];
+      // Search, one client, one query after another.
+      const single = await drive(portal.url, (n) => `/api/v1/search?q=${encodeURIComponent(at(queries, n))}`, 1, Math.min(seconds, 15));
+      const reads: [string, (n: number) => string][] = [
+        ["GET /api/v1/services", () => "/api/v1/services"],
+        ["… ?team=", (n) => `/api/v1/services?team=${at(company.teams, n)}`],
+        ["… ?lifecycle=deprecated", () => "/api/v1/services?lifecycle=deprecated"],
+        ["… ?tag=", (n) => `/api/v1/services?tag=${at(company.tags, n)}`],
+        ["… ?q= (names and operations)", (n) => `/api/v1/services?q=${at(company.words, n)}`],
+        ["… ?page=20", () => "/api/v1/services?page=20"],
+        ["GET /api/v1/search?q=", (n) => `/api/v1/search?q=${encodeURIComponent(at(queries, n))}`],
+        ["/services (page)", () => "/services"],
+        ["/services/{slug} (page)", (n) => `/services/${at(company.services, n * 7919)}`],
+      ];
+      console.log(["read", "p50", "p95", "p99", "req/s", "errors", "size", "p95 ÷ floor"].join("\t"));
+      console.log(row("/api/health (floor)", floor, floorP95));
+      console.log(row("search, 1 client", single));
+      for (const [label, url] of reads) {
+        if (only && !only.test(label)) continue;
+        await drive(portal.url, url, clients, 3);
+        console.log(row(label, await drive(portal.url, url, clients, seconds), floorP95));
+      }
+    } finally {
+      await portal.stop();
     }
-  } finally {
-    await portal.stop();
   }
 }
 
+const databases = (process.env.BENCH_CATALOGUE_DATABASES ?? "pglite,postgres").split(",");
 const dataDir = path.resolve(".data", `bench-catalogue-${process.pid}`);
 try {
-  await run("Embedded PGlite", { kind: "pglite", dataDir: path.join(dataDir, "pglite") }, { WAYFINDER_DATA_DIR: dataDir });
+  if (databases.includes("pglite")) await run("Embedded PGlite", { kind: "pglite", dataDir: path.join(dataDir, "pglite") }, { WAYFINDER_DATA_DIR: dataDir });
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${path.join(dataDir, "pglite")}.lock`, { force: true });
 }
 const base = process.env.BENCH_DATABASE_URL;
-if (base) {
+if (base && databases.includes("postgres")) {
   const database = await createPostgresDatabase(base);
   try {
     await run(
       "PostgreSQL",
       { kind: "postgres", url: database.url },
       { DATABASE_URL: database.url, NEXTAUTH_SECRET: "a-bench-secret-that-is-at-least-32-characters" },
+      [
+        ["With back-pressure (scripts/admission.mjs, the default)", {}],
+        ...(process.env.BENCH_WITHOUT_BACKPRESSURE === "false"
+          ? []
+          : ([["Without back-pressure (every request let in at once)", { WAYFINDER_MAX_CONCURRENT_REQUESTS: "1000000" }]] as [
+              string,
+              Record<string, string>,
+            ][])),
+      ],
     );
   } finally {
     await database.drop();

@@ -67,6 +67,9 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/consumers
 // The catalogue at 2,000 services and 100,000 operations under 50 clients (PGlite; PostgreSQL with BENCH_DATABASE_URL).
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/catalogue-load.ts")], { stdio: "inherit", env: process.env });
 
+// A second start with nothing to migrate, and the idle server's memory (PGlite; PostgreSQL with BENCH_DATABASE_URL).
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/start-up.ts")], { stdio: "inherit", env: process.env });
+
 // The API reference in Chromium beside plain swagger-ui: demo, Slack, Twilio, DigitalOcean, Stripe.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/docs-browser.ts")], { stdio: "inherit", env: process.env });
 

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import v8 from "node:v8";
 import next from "next";
+import { admission } from "./admission.mjs";
 
 // A second line behind lib/platform/security/document-regexp.ts (documents' patterns run on RE2JS): any regular
 // expression a library compiles that backtracks excessively falls back to V8's linear-time engine,
@@ -20,6 +21,16 @@ const port = Number(process.argv[2] || process.env.PORT || 3000);
 const embedded = !process.env.DATABASE_URL;
 const host = process.env.HOST || (embedded ? "127.0.0.1" : "0.0.0.0");
 process.env.PORT = String(port);
+
+// Checked by lib/platform/env.ts when the app starts. 64 at once: a request holds one or two of the pool's
+// 10 connections at a time, for milliseconds, so the pool's own wait stays far below its 5 s limit.
+const gate = admission({
+  concurrent: Number(process.env.WAYFINDER_MAX_CONCURRENT_REQUESTS || 64),
+  queued: Number(process.env.WAYFINDER_MAX_QUEUED_REQUESTS || 1000),
+  maxWaitMs: 15_000,
+});
+// /metrics reads it (lib/platform/metrics.ts): requests being answered, waiting, and refused.
+globalThis[Symbol.for("wayfinder.admission")] = gate;
 
 const app = next({ dev: false, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
@@ -54,7 +65,7 @@ const server = createServer((request, response) => {
     return;
   }
   request.url = withoutMockTrailingSlash(request.url ?? "/");
-  handle(request, response);
+  gate.admit(request, response, () => handle(request, response));
 });
 
 /**

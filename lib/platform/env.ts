@@ -65,6 +65,10 @@ const envShape = z.object({
   WAYFINDER_TRY_CALLS_PER_MINUTE: optional(positiveInteger),
   /** /metrics (Prometheus): the bearer token scrapers send; unset, /metrics answers 404. */
   WAYFINDER_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  /** Back-pressure (scripts/admission.mjs): requests answered at once; more wait in a queue (default 64). */
+  WAYFINDER_MAX_CONCURRENT_REQUESTS: optional(positiveInteger),
+  /** Back-pressure: requests that may wait for their turn; beyond them a request gets 503 with Retry-After (default 1000). */
+  WAYFINDER_MAX_QUEUED_REQUESTS: optional(positiveInteger),
   /** OpenTelemetry: the OTLP/HTTP traces endpoint (e.g. http://collector:4318/v1/traces); unset, no trace leaves the process. */
   WAYFINDER_OTLP_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),
   /** OpenTelemetry: headers sent with each export, `name=value` pairs separated by commas (a collector's API key). */

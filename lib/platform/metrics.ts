@@ -52,6 +52,17 @@ function create() {
       buckets: seconds,
       registers: [registry],
     }),
+    admission: new Gauge({
+      name: "wayfinder_http_admission",
+      help: "The HTTP server's back-pressure (scripts/admission.mjs): requests being answered and waiting now; admitted, queued and refused (503) since start.",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      collect() {
+        const gate = (globalThis as unknown as Record<symbol, { read(): Record<string, number> } | undefined>)[Symbol.for("wayfinder.admission")];
+        if (!gate) return;
+        for (const [state, value] of Object.entries(gate.read())) this.set({ state }, value);
+      },
+    }),
     /** Gauges read when scraped, from whatever registered a reader (the database pool, the job queues, the pipeline). */
     readers: new Map<string, () => Promise<{ labels: Record<string, string>; value: number }[]> | { labels: Record<string, string>; value: number }[]>(),
   };

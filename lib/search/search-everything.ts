@@ -7,6 +7,7 @@ import { resolveQuery, type Correction } from "@/lib/search-index/resolve-query"
 import { kindsOf, type SearchInput } from "@/lib/search-index/search-input";
 import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 import { metrics } from "@/lib/platform/metrics";
+import { cachedCatalogueRead } from "@/lib/services/catalogue-cache";
 
 export interface OperationHit {
   service: { slug: string; name: string };
@@ -103,8 +104,9 @@ async function searchOperations(
   const nameVector = Prisma.sql`to_tsvector('simple', o."searchName")`;
   // Each tier reads an index: operationId or path typed exactly (btree on expressions), words that
   // name operations (GIN on searchName's words), then any word (GIN on searchVector).
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<(Omit<OperationHit, "service" | "url"> & { serviceSlug: string; serviceName: string })[]>`
+  // One after the other, here and in searchAll: a search holds one pooled connection at a time, so
+  // 50 concurrent searches queue for the pool's 10 instead of each asking for four.
+  const rows = await db.$queryRaw<(Omit<OperationHit, "service" | "url"> & { serviceSlug: string; serviceName: string })[]>`
       WITH q AS (SELECT to_tsquery('simple', ${query.tsquery}) AS query),
       candidates AS MATERIALIZED (
         (SELECT o.id FROM "Operation" o JOIN "Service" s ON s."currentVersionId" = o."apiVersionId"
@@ -128,12 +130,11 @@ async function searchOperations(
                o."searchName" ~ ${inOrder(query.words)} DESC,
                ${nameVector} @@ q.query DESC,
                ts_rank(o."searchVector", q.query) DESC, s.name, o.path, o.method
-      LIMIT ${input.limit}`,
-    db.$queryRaw<{ total: bigint }[]>`
+      LIMIT ${input.limit}`;
+  const counted = await db.$queryRaw<{ total: bigint }[]>`
       SELECT count(*) AS total FROM (
         SELECT 1 FROM "Operation" o JOIN "Service" s ON s."currentVersionId" = o."apiVersionId"
-        WHERE o."searchVector" @@ to_tsquery('simple', ${query.tsquery}) AND ${where} LIMIT ${COUNTED_MATCHES + 1}) matched`,
-  ]);
+        WHERE o."searchVector" @@ to_tsquery('simple', ${query.tsquery}) AND ${where} LIMIT ${COUNTED_MATCHES + 1}) matched`;
   const hits = rows.map(({ serviceSlug, serviceName, ...row }) => ({
     ...row,
     service: { slug: serviceSlug, name: serviceName },
@@ -179,7 +180,10 @@ async function searchTeams(db: Db, input: SearchInput): Promise<TeamHit[]> {
 export async function searchEverything(db: Db, input: SearchInput): Promise<SearchResults> {
   const end = metrics().searchDuration.startTimer();
   try {
-    return await searchAll(db, input);
+    // The same query asked again answers from memory until a service or team changes (publishing a
+    // version touches its service): the palette's prefixes and a team's usual searches cost one
+    // fingerprint query instead of five.
+    return await cachedCatalogueRead(db, `search ${JSON.stringify(input)}`, () => searchAll(db, input));
   } finally {
     end();
   }
@@ -208,11 +212,9 @@ async function searchAll(db: Db, input: SearchInput): Promise<SearchResults> {
         }))
       : [];
   if (!resolved) return { ...empty, docs };
-  const [operations, services, teams] = await Promise.all([
-    kinds.includes("operation") ? searchOperations(db, input, resolved) : { hits: [], total: 0, totalIsExact: true },
-    kinds.includes("service") ? searchServices(db, input, resolved.tsquery) : [],
-    kinds.includes("team") && !input.team ? searchTeams(db, input) : [],
-  ]);
+  const operations = kinds.includes("operation") ? await searchOperations(db, input, resolved) : { hits: [], total: 0, totalIsExact: true };
+  const services = kinds.includes("service") ? await searchServices(db, input, resolved.tsquery) : [];
+  const teams = kinds.includes("team") && !input.team ? await searchTeams(db, input) : [];
   return {
     query: input.q,
     corrections: resolved.corrections,

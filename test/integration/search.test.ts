@@ -52,6 +52,24 @@ describe.skipIf(!hasFixtures).each(testDatabases)("search on $name", ({ open }) 
     expect(first(await search(db, { q: "droplets_create" }))).toBe("digitalocean post /v2/droplets");
   });
 
+  it("answers a repeated query from memory, and sees a new version at once", async () => {
+    const before = await search(db, { q: "zebraCrossingStatus" });
+    expect(before.operations).toEqual([]);
+    // The second ask is the cached answer itself, not a new search.
+    expect(await searchEverything(db.prisma, searchInputSchema.parse({ q: "zebraCrossingStatus" }))).toBe(before);
+    await createService(db.prisma, { actor, input: { slug: "zebra", name: "Zebra", primaryOwner: "platform" } });
+    await publishVersion(db.prisma, {
+      actor,
+      serviceSlug: "zebra",
+      text: JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "Zebra", version: "1.0.0" },
+        paths: { "/crossings/{id}/status": { get: { operationId: "zebraCrossingStatus", responses: { "200": { description: "ok" } } } } },
+      }),
+    });
+    expect(first(await search(db, { q: "zebraCrossingStatus" }))).toBe("zebra get /crossings/{id}/status");
+  });
+
   it("finds an operation by a fragment of its path", async () => {
     const results = await search(db, { q: "payment_intents/{intent}/confirm" });
     expect(first(results)).toBe("stripe post /v1/payment_intents/{intent}/confirm");

@@ -1,12 +1,13 @@
 import { AppError, isAppError } from "@/lib/platform/errors";
 
 // Node's socket errors, PostgreSQL's "connection exception" and "operator intervention" classes, and
-// Prisma's "cannot reach / connection closed" codes: the database is away, not the request wrong.
+// Prisma's "cannot reach / connection closed" codes, and the pool's wait for a connection running out:
+// the database is away or saturated, not the request wrong.
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 const SQLSTATE = /^(08|57P)/;
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const MESSAGES =
-  /Connection terminated|Can't reach database server|connect ECONNREFUSED|Client has encountered a connection error|server closed the connection unexpectedly|terminating connection/i;
+  /timeout exceeded when trying to connect|Connection terminated|Can't reach database server|connect ECONNREFUSED|Client has encountered a connection error|server closed the connection unexpectedly|terminating connection/i;
 
 /** Whether an error, or any error in its cause chain, says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

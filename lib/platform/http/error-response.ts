@@ -37,8 +37,12 @@ export function errorResponse(error: unknown, request?: Request): Response {
     appError = new AppError("INTERNAL", "Something went wrong on our side; the error has been logged.");
   }
   const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  return Response.json(appError.toBody(), {
-    status: appError.status,
-    headers: appError.code === "TOO_MANY_REQUESTS" && retryAfter ? { "Retry-After": String(retryAfter) } : {},
-  });
+  // A saturated or absent database is worth a retry shortly: say when, as the HTTP server's own 503s do.
+  const headers: Record<string, string> =
+    appError.code === "TOO_MANY_REQUESTS" && retryAfter
+      ? { "Retry-After": String(retryAfter) }
+      : appError.code === "DATABASE_UNAVAILABLE"
+        ? { "Retry-After": "2" }
+        : {};
+  return Response.json(appError.toBody(), { status: appError.status, headers });
 }
