@@ -14,9 +14,13 @@ export async function register() {
     console.error(`Wayfinder cannot start. ${(error as Error).message}`);
     process.exit(1);
   }
-  // Before anything else runs, so the first requests and the database's start are traced too.
-  const { startTracing, otlpHeaders } = await import("./lib/platform/telemetry/start-tracing");
-  startTracing({ endpoint: config.WAYFINDER_OTLP_ENDPOINT, headers: otlpHeaders(config.WAYFINDER_OTLP_HEADERS) });
+  // Before anything else runs, so the first requests and the database's start are traced too. Only
+  // when something reads the spans (a collector, or /metrics' pages by route): otherwise Next.js
+  // makes none, and the requests pay nothing for them.
+  if (config.WAYFINDER_OTLP_ENDPOINT || config.WAYFINDER_METRICS_TOKEN) {
+    const { startTracing, otlpHeaders } = await import("./lib/platform/telemetry/start-tracing");
+    startTracing({ endpoint: config.WAYFINDER_OTLP_ENDPOINT, headers: otlpHeaders(config.WAYFINDER_OTLP_HEADERS) });
+  }
   const { database } = await import("./lib/platform/db/database");
   const { prepareDatabaseOnOpen } = await import("./lib/start-up/prepare-database");
   prepareDatabaseOnOpen();
