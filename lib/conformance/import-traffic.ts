@@ -72,8 +72,6 @@ export async function importTraffic(
     );
     return recorded;
   });
-  const callers = new Map<string, number>();
-  for (const use of uses.all()) callers.set(use.consumer, (callers.get(use.consumer) ?? 0) + use.calls);
   const findings = tally.findings();
   return {
     runId: run.id,
@@ -86,10 +84,10 @@ export async function importTraffic(
     lastSeenAt: last?.toISOString() ?? null,
     // Occurrences of findings past the tally's bound of distinct ones: counted, not kept.
     findingsNotKept: tally.dropped,
-    consumers: [...callers]
-      .map(([slug, calls]) => ({ slug, calls, known: idOf.has(slug) }))
-      .sort((a, b) => b.calls - a.calls || a.slug.localeCompare(b.slug))
-      .slice(0, 100),
+    consumers: uses
+      .callsByConsumer()
+      .slice(0, 100)
+      .map((caller) => ({ ...caller, known: idOf.has(caller.slug) })),
     findings: findings.slice(0, REPORTED_FINDINGS).map((finding) => ({
       operation: finding.operation,
       kind: finding.kind,

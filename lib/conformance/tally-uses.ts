@@ -35,4 +35,11 @@ export class UseTally {
   all(): TalliedUse[] {
     return [...this.uses.values()];
   }
+
+  /** Each named consumer's calls in all, most first (then by slug). */
+  callsByConsumer(): { slug: string; calls: number }[] {
+    const calls = new Map<string, number>();
+    for (const use of this.uses.values()) calls.set(use.consumer, (calls.get(use.consumer) ?? 0) + use.calls);
+    return [...calls].map(([slug, count]) => ({ slug, calls: count })).sort((a, b) => b.calls - a.calls || a.slug.localeCompare(b.slug));
+  }
 }

@@ -46,8 +46,6 @@ export interface MeasuredSlos {
   rules: Record<SloId, SloRule>;
   summaries: Record<SloId, Summary>;
   releases: CheckedRelease[];
-  /** Team ids of each measured service (its owners). */
-  teamsOf: Map<string, string[]>;
 }
 
 /**
@@ -76,5 +74,5 @@ export async function measureSlos(db: Db, now = new Date(), targets = sloTargets
   const teamsOf = new Map<string, string[]>();
   for (const { serviceId, teamId } of owners) teamsOf.set(serviceId, [...(teamsOf.get(serviceId) ?? []), teamId]);
   const summaries = Object.fromEntries(SLO_IDS.map((id) => [id, summarizeSamples(samples[id], teamsOf, now, SLO_WINDOW_DAYS)])) as Record<SloId, Summary>;
-  return { rules: sloRules(targets), summaries, releases, teamsOf };
+  return { rules: sloRules(targets), summaries, releases };
 }
