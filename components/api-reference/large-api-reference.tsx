@@ -1,9 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { fetchJson, SwaggerView } from "./api-reference";
+import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
 import { OperationIndex } from "./operation-index";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
@@ -34,6 +35,7 @@ const useHash = () =>
  */
 export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: OperationGroup[]; sliceUrl: string; tryConfig: TryConfig }) {
   const hash = useHash();
+  useEffect(restoreHashLostToHydration, []);
   const [chosen, setChosen] = useState<string | null>(null);
   const all = groups.flatMap((group) => group.operations);
   // Swagger UI rewrites the hash when an operation is collapsed (`#/tag`): what was open stays
