@@ -86,3 +86,41 @@ for (const file of [...singleFileFixtures().map((relative) => path.join(fixtures
     ].join("\t"),
   );
 }
+
+// The whole command, as a user times it: `wayfinder lint` (the built single-file CLI, which also
+// validates the document against the official schema first) beside `redocly lint`, the same built-in
+// rules, each a fresh process; wall time (median of BENCH_CLI_RUNS, interleaved) and peak RSS.
+const cli = path.resolve("public/cli/wayfinder.mjs");
+if (!existsSync(cli)) console.log("\nThe whole command: skipped (needs `npm run build` for public/cli/wayfinder.mjs).");
+else {
+  const runs = Number(process.env.BENCH_CLI_RUNS ?? 5);
+  const wall = (command: string, args: string[], env?: NodeJS.ProcessEnv) => {
+    const started = performance.now();
+    const { peakMb } = measured(command, args, env);
+    return { ms: performance.now() - started, peakMb };
+  };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  console.log(`\nThe whole command: wall ms and peak MB, median of ${runs} interleaved runs (built-in rules for both).\n`);
+  console.log(["document", "wayfinder lint ms", "peak MB", "redocly lint ms", "peak MB", "time ×", "memory ×"].join("\t"));
+  const subjects: [string, string][] = [
+    ["Stripe 2022-03-25", path.join(fixtures, "stripe/spec3.2022-03-25.json")],
+    ["DigitalOcean (multi-file)", path.join(fixtures, "digitalocean/specification/DigitalOcean-public.v2.yaml")],
+  ];
+  for (const [name, file] of subjects) {
+    const mine: { ms: number; peakMb: number }[] = [];
+    const theirs: { ms: number; peakMb: number }[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      mine.push(wall(process.execPath, [cli, "lint", file, "--ruleset", builtInRuleset]));
+      theirs.push(wall(process.execPath, [redocly, "lint", file, "--config", builtInRuleset, "--format", "summary"], redoclyEnv));
+    }
+    const [ms, peak, theirMs, theirPeak] = [
+      median(mine.map((r) => r.ms)),
+      median(mine.map((r) => r.peakMb)),
+      median(theirs.map((r) => r.ms)),
+      median(theirs.map((r) => r.peakMb)),
+    ];
+    console.log(
+      [name, ms.toFixed(0), peak.toFixed(0), theirMs.toFixed(0), theirPeak.toFixed(0), (ms / theirMs).toFixed(2), (peak / theirPeak).toFixed(2)].join("\t"),
+    );
+  }
+}

@@ -26,6 +26,21 @@ function decodeRef(target: string): string {
  * must not make `wayfinder publish` upload `../../secret/creds.yaml`.
  */
 export async function collectFiles(rootFile: string, limits: IngestLimits = defaultIngestLimits, rootDir?: string): Promise<Bundle> {
+  return (await collectParsedFiles(rootFile, limits, rootDir)).bundle;
+}
+
+/**
+ * The same, with each file's parsed data by its bundle path, and the root file's alone when it is the
+ * whole document (no `$ref` to another file): reading it for a diff or a lint then parses nothing
+ * twice, and one file needs no bundling.
+ */
+export async function collectParsedFiles(
+  rootFile: string,
+  limits: IngestLimits = defaultIngestLimits,
+  rootDir?: string,
+): Promise<{ bundle: Bundle; parsed: Map<string, unknown>; whole?: unknown }> {
+  let whole: unknown;
+  const parsedByFile = new Map<string, unknown>();
   const root = path.resolve(rootFile);
   const boundary = await realpath(path.resolve(rootDir ?? path.dirname(root))).catch(() => path.resolve(rootDir ?? path.dirname(root)));
   const texts = new Map<string, string>();
@@ -51,7 +66,10 @@ export async function collectFiles(rootFile: string, limits: IngestLimits = defa
       ]);
     }
     texts.set(file, text);
-    const { externalRefs } = inspectDocument(parseDocumentText(text, limits), limits);
+    const data = parseDocumentText(text, limits);
+    parsedByFile.set(file, data);
+    const { externalRefs } = inspectDocument(data, limits);
+    if (file === root && !externalRefs.length) whole = data;
     for (const { ref } of externalRefs) {
       const target = ref.split("#")[0]!;
       if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target)) continue;
@@ -64,5 +82,9 @@ export async function collectFiles(rootFile: string, limits: IngestLimits = defa
     return dir;
   }, path.dirname(root));
   const key = (file: string) => path.relative(base, file).split(path.sep).join("/");
-  return { root: key(root), files: Object.fromEntries([...texts].map(([file, text]) => [key(file), text])) };
+  return {
+    bundle: { root: key(root), files: Object.fromEntries([...texts].map(([file, text]) => [key(file), text])) },
+    parsed: new Map([...parsedByFile].map(([file, data]) => [key(file), data])),
+    whole,
+  };
 }

@@ -185,7 +185,7 @@ export async function checkCommand(file: string, service: string, options: DiffO
   const covers = coverBreaking(result.changes, listed.items, listed.waivers);
   // The working copy's new operations start their clock for time to a new endpoint (needs a token).
   await recordSightings(config.WAYFINDER_URL, config.WAYFINDER_TOKEN, service, "check", newOperations(base.document, working.document));
-  const lint = await lintDocument(JSON.stringify(working.document), await loadRuleset(await rulesetText(options.ruleset)));
+  const lint = await lintDocument(working.document, await loadRuleset(await rulesetText(options.ruleset)));
   if (options.format === "json")
     console.log(
       JSON.stringify({ changes: result, approved: covers.covered.map(({ change, cover }) => ({ change: approvalKey(change), cover })), lint }, null, 2),

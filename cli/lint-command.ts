@@ -26,7 +26,7 @@ export async function rulesetText(file: string | undefined): Promise<string> {
 export async function lintApi(source: string, options: { root?: string; ruleset?: string }): Promise<LintResult> {
   // Strict, as publishing is: the house rules are checked on a valid contract.
   const { document } = await readApi(source, ingestLimitsFromEnv(parseCliEnv(process.env)), options.root, true);
-  return lintDocument(JSON.stringify(document), await loadRuleset(await rulesetText(options.ruleset)));
+  return lintDocument(document, await loadRuleset(await rulesetText(options.ruleset)));
 }
 
 /** 1 when a finding is at or above `failOn`, else 0. */

@@ -1,9 +1,9 @@
-import { bundleDocument } from "@/lib/openapi/bundle-document";
+import { bundleDocument, finishBundle } from "@/lib/openapi/bundle-document";
 import { invalidDocument } from "@/lib/openapi/document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
 import { readParsedForDiff, refuseInvalid, type DocumentForDiff } from "@/lib/openapi/read-for-diff";
-import { collectFiles } from "./collect-files";
+import { collectParsedFiles } from "./collect-files";
 
 /**
  * An API description for `wayfinder diff` and `check`: a local file (with the files its relative
@@ -34,5 +34,7 @@ async function joinedDocument(source: string, limits: IngestLimits, root?: strin
       limits,
     );
   }
-  return joinBundle(await collectFiles(source, limits, root), limits);
+  const { bundle, parsed, whole } = await collectParsedFiles(source, limits, root);
+  // A file that refers to no other is its own bundle: finished as bundling would finish it, not parsed again.
+  return whole === undefined ? joinBundle(bundle, limits, parsed) : finishBundle(whole);
 }

@@ -1,4 +1,4 @@
-import { lintFromString } from "@redocly/openapi-core";
+import { BaseResolver, lintDocument as lintWithRedocly, makeDocumentFromString, Source } from "@redocly/openapi-core";
 import { HTTP_METHODS } from "./house-rules/house-rule";
 import { housePattern } from "./house-plugin";
 import type { Ruleset } from "./lint-ruleset";
@@ -46,9 +46,17 @@ function linkFor(ruleId: string, reference: string | undefined): string | null {
   return ruleId.includes("/") ? null : `https://redocly.com/docs/cli/rules/oas/${ruleId}`;
 }
 
-/** Lints a document's text (JSON or YAML) against the ruleset. Run it through lintIsolated for documents from outside. */
-export async function lintDocument(text: string, ruleset: Ruleset): Promise<LintResult> {
-  const problems = await lintFromString({ source: text, absoluteRef: "/document.json", config: ruleset.config });
+const DOCUMENT_REF = "/document.json";
+
+/**
+ * Lints a document against the ruleset: its text (JSON or YAML), or the document already parsed (the
+ * CLI has it: a second copy made by stringifying and parsing again cost Stripe's lint a fifth of its
+ * time and most of its extra memory). Findings are located by pointer, so the parsed form needs no text.
+ * Run it through lintIsolated for documents from outside.
+ */
+export async function lintDocument(input: string | Record<string, unknown>, ruleset: Ruleset): Promise<LintResult> {
+  const document = typeof input === "string" ? makeDocumentFromString(input, DOCUMENT_REF) : { source: new Source(DOCUMENT_REF, ""), parsed: input };
+  const problems = await lintWithRedocly({ document, config: ruleset.config, externalRefResolver: new BaseResolver(ruleset.config.resolve) });
   const byRule: Record<string, number> = {};
   let errorCount = 0;
   let warnCount = 0;

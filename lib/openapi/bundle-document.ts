@@ -19,7 +19,7 @@ export type ReadFile = (url: URL) => Promise<string>;
  * (so recursive schemas stay finite). Every file goes through the same parser and limits as a single
  * document; the files, their bytes and their `$ref`s are counted against the limits.
  */
-export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: IngestLimits): Promise<unknown> {
+export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: IngestLimits, parsedAlready?: (url: string) => unknown): Promise<unknown> {
   let files = 0;
   let bytes = 0;
   let refs = 0;
@@ -37,7 +37,7 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
-    const data = parseDocumentText(text, limits);
+    const data = parsedAlready?.(file.url) ?? parseDocumentText(text, limits);
     refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
     return data;
   };
@@ -59,7 +59,7 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
       resolve: { file: false, http: false, wayfinder: resolver },
       dereference: { circular: true },
     } as never);
-    return encodeRefFragments(inlineMapReferences(bundled));
+    return finishBundle(bundled);
   } catch (error) {
     if (isAppError(firstError)) throw firstError;
     if (isAppError(error)) throw error;
@@ -67,6 +67,11 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     if (isAppError(cause)) throw cause;
     throw invalidDocument("The document's references cannot be resolved", [{ message: (cause as Error).message }]);
   }
+}
+
+/** What bundling leaves for every document, one file or many: maps behind a `$ref` inlined, fragments encoded. */
+export function finishBundle<T>(document: T): T {
+  return encodeRefFragments(inlineMapReferences(document));
 }
 
 /** Keys whose value must be a map of schemas, where OpenAPI does not allow a Reference object. */

@@ -1,0 +1,68 @@
+/**
+ * The CLI reads a file that refers to no other without bundling it or parsing it twice, and lints the
+ * parsed document without a text copy (issue 27). Both shortcuts must change nothing: over every
+ * demo and fixture document, the document read is the one bundling made, and the findings are the
+ * ones linting its text finds.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { collectFiles, collectParsedFiles } from "@/cli/collect-files";
+import { readApi } from "@/cli/read-api";
+import { lintDocument } from "@/lib/lint/lint-document";
+import { loadRuleset, RULESET_PATH } from "@/lib/lint/lint-ruleset";
+import { joinBundle } from "@/lib/openapi/prepare-bundle";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { readFile } from "node:fs/promises";
+import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+
+const demoDir = path.resolve("prisma/seed/specs");
+const documents = [
+  ...readdirSync(demoDir)
+    .sort()
+    .map((file) => path.join(demoDir, file)),
+  ...(hasFixtures ? singleFileFixtures().map((file) => path.join(fixturesDir, file)) : []),
+];
+
+describe("reading one file for the CLI", () => {
+  it.each(documents.map((file) => [path.basename(path.dirname(file)) + "/" + path.basename(file), file] as const))(
+    "%s: read without bundling, the same document as bundling reads",
+    async (_name, file) => {
+      const { whole } = await collectParsedFiles(file, defaultIngestLimits);
+      expect(whole).toBeDefined();
+      const bundled = await joinBundle(await collectFiles(file, defaultIngestLimits), defaultIngestLimits);
+      const read = await readApi(file, defaultIngestLimits);
+      expect(read.document).toEqual(bundled);
+    },
+  );
+
+  // The multi-file documents' roots (as corpus.test.ts publishes them).
+  const roots: Record<string, string> = {
+    digitalocean: "specification/DigitalOcean-public.v2.yaml",
+    "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
+    "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
+  };
+  it.skipIf(!hasFixtures).each(multiFileFolders)("%s: files parsed while collecting them are bundled as the text would be", async (folder) => {
+    const [file, root] = [path.join(fixturesDir, folder, roots[folder]!), path.join(fixturesDir, folder)];
+    const { whole, bundle } = await collectParsedFiles(file, defaultIngestLimits, root);
+    expect(whole).toBeUndefined();
+    expect(Object.keys(bundle.files).length).toBeGreaterThan(1);
+    const fromText = await joinBundle(await collectFiles(file, defaultIngestLimits, root), defaultIngestLimits);
+    const read = await readApi(file, defaultIngestLimits, root);
+    expect(read.document).toEqual(fromText);
+    expect(JSON.stringify(read.document)).not.toMatch(/"\$ref":"(?!#)/);
+  });
+});
+
+describe("linting the parsed document", async () => {
+  const ruleset = await loadRuleset(await readFile(RULESET_PATH, "utf8"));
+  it.each(documents.map((file) => [path.basename(path.dirname(file)) + "/" + path.basename(file), file] as const))(
+    "%s: the same findings as linting its text",
+    async (_name, file) => {
+      const { document } = await readApi(file, defaultIngestLimits);
+      const fromText = await lintDocument(JSON.stringify(document), ruleset);
+      const fromParsed = await lintDocument(document, ruleset);
+      expect(fromParsed).toEqual(fromText);
+    },
+  );
+});
