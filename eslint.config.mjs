@@ -43,6 +43,14 @@ const config = [
     },
   },
   {
+    // Links prefetch only once the page is ready (components/prefetch-gate.ts): the one wrapper holds next/link.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/portal-link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use @/components/portal-link: its prefetching waits for the page." }] }],
+    },
+  },
+  {
     // Tests read loosely typed JSON from HTTP responses.
     files: ["test/**", "e2e/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

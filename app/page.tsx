@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { redirect } from "next/navigation";
 import { ServiceTable } from "@/components/services/service-table";
 import { sessionActor } from "@/lib/auth/session-actor";

@@ -40,13 +40,17 @@ interface Subject {
   path: string;
 }
 
-const subjects: Subject[] = [
+const allSubjects: Subject[] = [
   { slug: "payments-api", name: "Demo: Payments API", method: "post", path: "/payments" },
+  { slug: "wayfinder", name: "Wayfinder's own API (3.1)", method: "get", path: "/services" },
   { slug: "slack", name: "Slack", file: "slack/slack_web_openapi_v2.json", method: "post", path: "/chat.postMessage" },
   { slug: "twilio", name: "Twilio api_v2010", file: "twilio/twilio_api_v2010.yaml", method: "post", path: "/2010-04-01/Accounts/{AccountSid}/Messages.json" },
   { slug: "digitalocean", name: "DigitalOcean", bundleRoot: "digitalocean/specification/DigitalOcean-public.v2.yaml", method: "post", path: "/v2/droplets" },
   { slug: "stripe", name: "Stripe", file: "stripe/spec3.2022-03-25.json", method: "get", path: "/v1/customers/{customer}" },
 ];
+// BENCH_DOCS=payments-api,wayfinder measures only those (the small documents, say).
+const only = process.env.BENCH_DOCS?.split(",").map((slug) => slug.trim());
+const subjects = only ? allSubjects.filter((subject) => only.includes(subject.slug)) : allSubjects;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> =>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { UserMenu } from "./auth/user-menu";
 import { CommandPalette } from "./search/command-palette";
 import { NavLink } from "./nav-link";

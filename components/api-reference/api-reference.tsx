@@ -3,12 +3,19 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
+import { holdPrefetches } from "@/components/prefetch-gate";
 
 const loadSwaggerView = () => import("./swagger-view");
 
 // Swagger UI's code (the largest chunk of the portal) starts downloading as soon as this module is
 // evaluated, alongside the document, rather than once the document has arrived.
 if (typeof window !== "undefined") void loadSwaggerView();
+
+/**
+ * The page's links wait to prefetch (each a server render) until the first Swagger UI has drawn:
+ * held from here, the start, as a reference is about to boot; released by its onReady.
+ */
+export const releasePrefetches = typeof window !== "undefined" ? holdPrefetches() : () => {};
 
 export const SwaggerView = dynamic(loadSwaggerView, {
   ssr: false,
@@ -39,7 +46,7 @@ export function ApiReference({ documentUrl, tryConfig }: { documentUrl: string; 
   return (
     // Swagger UI has no dark theme of its own: it keeps a light panel inside either theme.
     <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <SwaggerView spec={query.data} tryConfig={tryConfig} />
+      <SwaggerView spec={query.data} tryConfig={tryConfig} onReady={releasePrefetches} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
-import { fetchJson, SwaggerView } from "./api-reference";
+import { fetchJson, releasePrefetches, SwaggerView } from "./api-reference";
 import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
 import { OperationIndex } from "./operation-index";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
@@ -85,7 +85,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
         )}
         {slice.data && (
           <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" />
+            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" onReady={releasePrefetches} />
           </div>
         )}
       </div>

@@ -17,7 +17,18 @@ import { withRealisticExamples } from "./with-realistic-examples";
  * next/dynamic with ssr:false (see api-reference.tsx). It sanitises the Markdown in descriptions.
  * Try it out goes to the built-in mock or through the portal's proxy (try-request-interceptor.ts).
  */
-export default function SwaggerView({ spec, tryConfig, expand = "list" }: { spec: Record<string, unknown>; tryConfig: TryConfig; expand?: "list" | "full" }) {
+export default function SwaggerView({
+  spec,
+  tryConfig,
+  expand = "list",
+  onReady,
+}: {
+  spec: Record<string, unknown>;
+  tryConfig: TryConfig;
+  expand?: "list" | "full";
+  /** Called when Swagger UI has drawn the document. */
+  onReady?: () => void;
+}) {
   const document = useMemo(() => withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin), [spec, tryConfig]);
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
@@ -38,6 +49,7 @@ export default function SwaggerView({ spec, tryConfig, expand = "list" }: { spec
         // swagger-ui-react has no initOAuth prop: configureAuth is what initOAuth calls.
         (system as { authActions: { configureAuth(options: object): void } }).authActions.configureAuth({ usePkceWithAuthorizationCodeGrant: true });
         restoreCredentials(system as never, tryConfig.slug, tryConfig.preferMock);
+        onReady?.();
       }}
     />
   );

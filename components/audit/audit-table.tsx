@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { describeChange, describeVersionEntry } from "@/lib/audit/describe-change";
 import type { AuditEntryView } from "@/lib/audit/list-audit";
 

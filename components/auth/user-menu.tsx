@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { clearTryCredentials } from "@/lib/try-it/proxy/try-config";
 
 /** The signed-in person's name and a sign-out button, or a sign-in link. */

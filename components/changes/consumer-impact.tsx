@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import type { Change, ChangeConsumer } from "@/lib/diff/diff-types";
 import type { ConsumerTally } from "@/lib/diff/tally-consumers";
 

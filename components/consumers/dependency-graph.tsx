@@ -2,7 +2,7 @@
 
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { useMemo } from "react";
 import type { PlacedNode } from "@/lib/consumers/layout-graph";
 import type { ServiceGraph } from "@/lib/consumers/service-graph";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { Badge } from "@/components/ui/badge";
 import type { listNeighbours, NeighbourView } from "@/lib/consumers/list-consumers";
 import type { listUnusedOperations } from "@/lib/consumers/unused-operations";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { layoutGraph } from "@/lib/consumers/layout-graph";
 import type { ServiceGraph } from "@/lib/consumers/service-graph";
 import { DependencyGraph } from "./dependency-graph";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { getDb } from "@/lib/platform/db/database";
 import { findOperation } from "@/lib/services/find-operation";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 
 /** Whether a figure meets its target, in words a screen reader says too. */
 export function Verdict({ met }: { met: boolean }) {

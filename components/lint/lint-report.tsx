@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import type { LintFinding } from "@/lib/lint/lint-document";
 import type { LintReportView } from "@/lib/lint/get-lint-report";
 

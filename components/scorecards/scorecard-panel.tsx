@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import type { ScorecardView } from "@/lib/scorecards/get-scorecard";
 
 /** A service's level, each level's checks, and what it lacks for the next one. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import type { ServiceDetail } from "@/lib/services/get-service";
 
 const link = "text-teal-700 underline-offset-2 hover:underline dark:text-teal-400";

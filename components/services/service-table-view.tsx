@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import type { Lifecycle } from "@/generated/prisma/enums";
 import type { SpecFormat } from "@/lib/openapi/spec-format";
 import { LevelBadge } from "@/components/scorecards/level-badge";

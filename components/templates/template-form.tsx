@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { apiError, apiRequest, applyServerErrors } from "@/components/forms/api-client";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { ImpactSummary } from "@/components/changes/consumer-impact";
 import { inputClass } from "@/components/forms/field";

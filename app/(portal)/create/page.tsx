@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { readerActor } from "@/lib/auth/reader-actor";
 import { portalTemplates } from "@/lib/templates/portal-templates";
 import { summarizeTemplate, type TemplateSummary } from "@/lib/templates/template-summary";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import type { ReactNode } from "react";
 import { DocsNavLink } from "@/components/docs/docs-nav-link";
 import { inputClass } from "@/components/forms/field";

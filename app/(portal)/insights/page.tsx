@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { SloTable, Verdict } from "@/components/insights/slo-table";
 import { TrendChart } from "@/components/insights/trend-chart";
 import { formatDuration } from "@/components/try/ttfc-figure";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { TrendChart } from "@/components/scorecards/trend-chart";
 import { getDb } from "@/lib/platform/db/database";
 import { readerActor } from "@/lib/auth/reader-actor";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { MethodBadge } from "@/components/search/method-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { getDb } from "@/lib/platform/db/database";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
 import { ServiceTable } from "@/components/services/service-table";
 import { myTeamIds } from "@/lib/auth/my-team-ids";

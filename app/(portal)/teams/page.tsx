@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { authSettings } from "@/lib/auth/auth-settings";
 import { canCreateTeam } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/platform/db/database";

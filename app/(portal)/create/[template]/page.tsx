@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { notFound } from "next/navigation";
 import { TemplateForm } from "@/components/templates/template-form";
 import { getDb } from "@/lib/platform/db/database";

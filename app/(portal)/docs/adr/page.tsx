@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { AdrStatusBadge } from "@/components/docs/adr-status-badge";
 import { adrStatuses } from "@/lib/content/collections";
 import { listEntries } from "@/lib/content/content-store";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { listEntries } from "@/lib/content/content-store";
 
 export const metadata: Metadata = { title: "Pattern library" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { collectionTitles } from "@/lib/content/collections";
 import { searchDocs } from "@/lib/content/search-docs";
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { notFound } from "next/navigation";
 import { preload } from "react-dom";
 import { ApiReference } from "@/components/api-reference/api-reference";
 import { LargeApiReference } from "@/components/api-reference/large-api-reference";
+import { SwaggerPreload } from "@/components/api-reference/swagger-preload";
 import { FormatBadge } from "@/components/services/format-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { OwnerContacts } from "@/components/services/owner-contacts";
@@ -257,6 +258,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             </div>
           </div>
           {tryConfig && <TryItNote config={tryConfig} />}
+          <SwaggerPreload />
           {operationIndex ? (
             <LargeApiReference
               key={documentUrl}

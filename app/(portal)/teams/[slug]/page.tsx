@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ServiceTable } from "@/components/services/service-table";
 import { MemberManager } from "@/components/teams/member-manager";

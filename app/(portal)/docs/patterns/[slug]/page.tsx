@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { notFound } from "next/navigation";
 import { ServiceRef } from "@/components/docs/catalogue-refs";
 import { DocPage } from "@/components/docs/doc-page";

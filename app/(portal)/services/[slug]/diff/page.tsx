@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { ImpactSummary } from "@/components/changes/consumer-impact";
 import { tallyConsumers } from "@/lib/diff/tally-consumers";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { ServiceForm } from "@/components/services/service-form";
 import { OwnershipActions } from "@/components/services/ownership-actions";
 import { getDb } from "@/lib/platform/db/database";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/portal-link";
 import { GraphView } from "@/components/consumers/graph-view";
 import { readerActor } from "@/lib/auth/reader-actor";
 import { serviceGraph } from "@/lib/consumers/service-graph";
