@@ -10,10 +10,11 @@ import { collectFiles } from "./collect-files";
 import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
+import { validateFile } from "./validate-command";
 import { bundledTemplates, newEndpoint, newService } from "./new-command";
 
 const USAGE = `Usage:
-  wayfinder validate <file>                     check an OpenAPI document (and the files it $refs) offline
+  wayfinder validate <file>                     check an OpenAPI or AsyncAPI document (and the files it $refs) offline
   wayfinder publish --service <slug> <file>     publish it to Wayfinder (WAYFINDER_URL, WAYFINDER_TOKEN)
             [--accept-breaking "<reason>"]      past a \`block\` policy: publish breaking changes for this reason
                                                 (an owning team's token; recorded in the audit log)
@@ -94,12 +95,7 @@ function failure(error: unknown): number {
 }
 
 async function validate(file: string, root: string | undefined): Promise<number> {
-  const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
-  const bundle = await collectFiles(file, limits, root);
-  const prepared = await prepareBundle(bundle, limits);
-  console.log(
-    `valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${Object.keys(bundle.files).length} file${Object.keys(bundle.files).length === 1 ? "" : "s"})`,
-  );
+  console.log(await validateFile(file, ingestLimitsFromEnv(parseCliEnv(process.env)), root));
   return EXIT.ok;
 }
 

@@ -26,7 +26,7 @@ export const libLevels = [
   // Foundations of the domain: who acts and may act, the organisation, house rules, documents, the search index.
   ["lib/governance", "lib/org", "lib/search-index", "lib/deprecations", "lib/health"],
   ["lib/auth", "lib/openapi"],
-  ["lib/audit", "lib/diff"],
+  ["lib/audit", "lib/diff", "lib/asyncapi"],
   ["lib/pipeline", "lib/tokens", "lib/webhooks"],
   // Governed change: approvals of breaking changes and waivers of rules.
   ["lib/approvals", "lib/consumers"],

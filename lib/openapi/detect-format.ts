@@ -22,13 +22,17 @@ export function detectSpecFormat(document: unknown): SpecFormat {
     ]);
   }
   if (document.asyncapi !== undefined)
-    throw invalidDocument("The document is an AsyncAPI description, which Wayfinder does not read yet", [
+    throw invalidDocument("The document is an AsyncAPI description, which the portal does not publish yet", [
       {
-        message: `asyncapi is ${JSON.stringify(document.asyncapi).slice(0, 40)}; Wayfinder reads OpenAPI 3.0 and 3.1 and Swagger 2.0 (AsyncAPI support is planned)`,
+        message: `asyncapi is ${JSON.stringify(document.asyncapi).slice(0, 40)}; \`wayfinder validate\` checks AsyncAPI 1.x, 2.x and 3.0 documents, and the portal publishes OpenAPI 3.0 and 3.1 and Swagger 2.0`,
         pointer: "/asyncapi",
       },
     ]);
-  throw invalidDocument("The document is not an OpenAPI description", [
-    { message: 'it has neither an "openapi" nor a "swagger" field (nor "asyncapi"): Wayfinder reads OpenAPI 3.0 and 3.1 and Swagger 2.0', pointer: "" },
+  throw invalidDocument("The document is neither an OpenAPI nor an AsyncAPI description", [
+    {
+      message:
+        'it has no "openapi", "swagger" or "asyncapi" field: Wayfinder reads OpenAPI 3.0 and 3.1, Swagger 2.0 and (with `wayfinder validate`) AsyncAPI 1.x, 2.x and 3.0',
+      pointer: "",
+    },
   ]);
 }

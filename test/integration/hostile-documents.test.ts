@@ -49,7 +49,11 @@ const expectations: Record<string, Expectation> = {
   "js-function-tag.yaml": { status: 201 },
   "script-in-descriptions.yaml": { status: 201 },
   "duplicate-keys.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /Map keys must be unique at line 4/ },
-  "not-openapi.json": { status: 422, code: "INVALID_DOCUMENT", message: /neither an "openapi" nor a "swagger" field/ },
+  "not-openapi.json": {
+    status: 422,
+    code: "INVALID_DOCUMENT",
+    message: /neither an OpenAPI nor an AsyncAPI description: it has no "openapi", "swagger" or "asyncapi" field/,
+  },
   "unsupported-version.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /openapi is "4\.0\.0"/ },
   "empty-with-bom.yaml": { status: 422, code: "INVALID_DOCUMENT", message: /The document is empty/ },
   "top-level-array.json": { status: 422, code: "INVALID_DOCUMENT", message: /expected an object at the top level/ },

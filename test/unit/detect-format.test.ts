@@ -17,7 +17,7 @@ describe("detectSpecFormat", () => {
     [{ swagger: 2 }, /only "2.0"/],
     [{ openapi: "4.0.0" }, /3\.0\.x and 3\.1\.x/],
     [{ openapi: 3.1 }, /3\.0\.x and 3\.1\.x/],
-    [{ info: {} }, /neither an "openapi" nor a "swagger"/],
+    [{ info: {} }, /no "openapi", "swagger" or "asyncapi" field/],
     [{ asyncapi: "2.6.0", info: {} }, /AsyncAPI description.*asyncapi is "2\.6\.0"/],
     [[1, 2], /object at the top level/],
     ["openapi", /object at the top level/],

@@ -1,0 +1,39 @@
+import { readAsyncApi, isAsyncApi, type AsyncApiRead } from "@/lib/asyncapi/read-asyncapi";
+import { prepareParsed } from "@/lib/openapi/prepare-document";
+import { joinBundle } from "@/lib/openapi/prepare-bundle";
+import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { collectParsedFiles } from "./collect-files";
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/** One line for an event API: its channels, operations by direction, messages, and a conversion if any. */
+export function describeEventApi({ api, asyncapi, convertedFrom }: AsyncApiRead): string {
+  const sends = api.operations.filter((operation) => operation.action === "send").length;
+  const directions = `${sends} send, ${api.operations.length - sends} receive`;
+  const converted = convertedFrom ? `, converted from AsyncAPI ${convertedFrom}` : "";
+  return `asyncapi-${asyncapi}${converted}, ${plural(api.channels.length, "channel")}, ${plural(api.operations.length, "operation")} (${directions}), ${plural(api.messages.length, "message")}`;
+}
+
+/**
+ * `wayfinder validate <file>`: offline, with the server's rules. An OpenAPI or Swagger document as
+ * publishing reads it; an AsyncAPI one (1.x converted, 2.x, 3.0) by the AsyncAPI Initiative's parser.
+ * Throws the document's problems; returns the line to print.
+ */
+export async function validateFile(file: string, limits: IngestLimits, root?: string): Promise<string> {
+  const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
+  const files = plural(Object.keys(bundle.files).length, "file");
+  if (isAsyncApi(whole)) {
+    // Not through the bundler when one file is the whole document: it rewrites a `$ref` that passes
+    // through another to the place it ends at, and AsyncAPI 3.0 requires an operation's message
+    // `$ref` to go through its channel (streetlights' own would be refused).
+    const read = await readAsyncApi(whole, limits);
+    return `valid: ${read.api.title || file} ${read.api.version} (${describeEventApi(read)}, ${files})`;
+  }
+  const joined = await joinBundle(bundle, limits, parsed);
+  if (isAsyncApi(joined)) {
+    const read = await readAsyncApi(joined, limits);
+    return `valid: ${read.api.title || file} ${read.api.version} (${describeEventApi(read)}, ${files})`;
+  }
+  const prepared = await prepareParsed(joined);
+  return `valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${files})`;
+}

@@ -1,0 +1,99 @@
+import type { AsyncAPIDocumentInterface } from "@asyncapi/parser";
+
+/**
+ * What the application does on a channel, in AsyncAPI 3.0's words for both versions: 2.x's
+ * `subscribe` is the application sending (its consumers subscribe to what it sends), `publish` is it
+ * receiving. Diffs are direction-aware on this: a consumer receives what the service sends.
+ */
+export type EventAction = "send" | "receive";
+
+export interface EventOperation {
+  action: EventAction;
+  /** The channel's address (`user/signedup`, `smartylighting.streetlights.1.0.event.{streetlightId}.lighting.measured`), or its id when it has none. */
+  channel: string;
+  /** 3.0's operation key, or 2.x's operationId; null when a 2.x operation has none. */
+  operationId: string | null;
+  summary: string;
+  /** The ids of the messages it carries. */
+  messages: string[];
+  tags: string[];
+}
+
+export interface EventChannel {
+  id: string;
+  address: string | null;
+  description: string;
+  messages: string[];
+}
+
+export interface EventMessage {
+  id: string;
+  name: string | null;
+  title: string | null;
+  summary: string;
+  contentType: string | null;
+  hasPayload: boolean;
+  examples: number;
+}
+
+/** An event API as the catalogue, search and diff read it, the same for AsyncAPI 2.x and 3.0. */
+export interface EventApi {
+  title: string;
+  version: string;
+  channels: EventChannel[];
+  operations: EventOperation[];
+  messages: EventMessage[];
+}
+
+export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
+  const info = document.info();
+  return {
+    title: info.title(),
+    version: info.version(),
+    channels: document
+      .channels()
+      .all()
+      .map((channel) => ({
+        id: channel.id(),
+        address: channel.address() ?? null,
+        description: channel.description() ?? "",
+        messages: channel
+          .messages()
+          .all()
+          .map((message) => message.id()),
+      })),
+    operations: document
+      .operations()
+      .all()
+      .map((operation) => {
+        const channel = operation.channels().all()[0];
+        return {
+          action: operation.isSend() ? "send" : "receive",
+          channel: channel ? (channel.address() ?? channel.id()) : "",
+          // 3.0 keys every operation (id); 2.x's ids are made up by the parser unless operationId is set.
+          operationId: operation.operationId() ?? (operation.action() === "send" || operation.action() === "receive" ? (operation.id() ?? null) : null),
+          summary: operation.summary() ?? "",
+          messages: operation
+            .messages()
+            .all()
+            .map((message) => message.id()),
+          tags: operation
+            .tags()
+            .all()
+            .map((tag) => tag.name()),
+        };
+      }),
+    messages: document
+      .allMessages()
+      .all()
+      .map((message) => ({
+        id: message.id(),
+        name: message.name() ?? null,
+        title: message.title() ?? null,
+        summary: message.summary() ?? "",
+        contentType: message.contentType() ?? null,
+        hasPayload: message.hasPayload(),
+        examples: message.examples().all().length,
+      })),
+  };
+}
