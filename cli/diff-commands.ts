@@ -3,11 +3,14 @@ import { diffRead } from "@/lib/diff/diff-read";
 import type { DiffResult } from "@/lib/diff/diff-types";
 import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
 import { parseCliEnv } from "@/lib/platform/env";
-import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
+import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
+import { invalidDocument } from "@/lib/openapi/document-error";
 import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";
-import { readApi } from "./read-api";
+import { joinedDocument, readApi, readJoinedApi } from "./read-api";
 import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
 import { approvalKey, coverBreaking, type ApprovalView, type Cover, type WaiverView } from "@/lib/approvals/cover-changes";
 import type { Change } from "@/lib/diff/diff-types";
@@ -87,11 +90,30 @@ async function withConsumers(
   });
 }
 
+/** Two event APIs compared (AsyncAPI, validated as publishing would); an event API against an HTTP one is refused by name. */
+async function diffEventFiles([baseName, base]: [string, unknown], [revisionName, revision]: [string, unknown], limits: IngestLimits): Promise<DiffResult> {
+  for (const [name, data] of [
+    [baseName, base],
+    [revisionName, revision],
+  ] as const)
+    if (!isAsyncApi(data))
+      throw invalidDocument("An event API is compared only with an event API", [
+        { message: `${name} is not an AsyncAPI document, and the other is: compare two versions of the same kind of contract` },
+      ]);
+  return diffEventApis(await readAsyncApi(base as Record<string, unknown>, limits), await readAsyncApi(revision as Record<string, unknown>, limits));
+}
+
 /** `wayfinder diff <base> <revision> [--service <slug>]`: offline, files or URLs; consumers from the portal with --service. */
 export async function diffCommand(base: string, revision: string, options: DiffOptions): Promise<number> {
   const config = parseCliEnv(process.env);
   const limits = ingestLimitsFromEnv(config);
-  const [before, after] = [await readApi(base, limits, options.root, options.strict), await readApi(revision, limits, options.root, options.strict)];
+  const [joinedBase, joinedRevision] = [await joinedDocument(base, limits, options.root), await joinedDocument(revision, limits, options.root)];
+  if (isAsyncApi(joinedBase) || isAsyncApi(joinedRevision)) {
+    const result = await diffEventFiles([base, joinedBase], [revision, joinedRevision], limits);
+    console.log(formatChanges(result, options.format, `${base} → ${revision}`));
+    return verdict(result, options.failOn);
+  }
+  const [before, after] = [await readJoinedApi(joinedBase, limits, options.strict), await readJoinedApi(joinedRevision, limits, options.strict)];
   let result: DiffResult | null;
   if (options.service) {
     if (!config.WAYFINDER_URL) {

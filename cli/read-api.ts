@@ -12,11 +12,23 @@ import { collectParsedFiles } from "./collect-files";
  * `strict`, refused as publishing would refuse it.
  */
 export async function readApi(source: string, limits: IngestLimits, root?: string, strict = false): Promise<DocumentForDiff> {
-  const read = await readParsedForDiff(await joinedDocument(source, limits, root), limits);
+  return readJoinedApi(await joinedDocument(source, limits, root), limits, strict);
+}
+
+/** The same from data already joined (joinedDocument). */
+export async function readJoinedApi(joined: unknown, limits: IngestLimits, strict = false): Promise<DocumentForDiff> {
+  // Finished as bundling finishes a document (idempotent: a joined bundle is finished already).
+  const read = await readParsedForDiff(finishBundle(joined), limits);
   return strict ? refuseInvalid(read) : read;
 }
 
-async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<unknown> {
+/**
+ * A local file or URL with every file its relative `$ref`s reach, as one document. A single file
+ * that refers to no other comes back as it was read: an AsyncAPI one must keep its `$ref`s as
+ * written (3.0 requires an operation's message `$ref` to go through its channel, which bundling
+ * would shorten, and the parser reads its own pointers).
+ */
+export async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<unknown> {
   if (/^https?:\/\//i.test(source)) {
     const rootUrl = new URL(source);
     const read = async (url: URL) => {
@@ -35,6 +47,6 @@ async function joinedDocument(source: string, limits: IngestLimits, root?: strin
     );
   }
   const { bundle, parsed, whole } = await collectParsedFiles(source, limits, root);
-  // A file that refers to no other is its own bundle: finished as bundling would finish it, not parsed again.
-  return whole === undefined ? joinBundle(bundle, limits, parsed) : finishBundle(whole);
+  // A file that refers to no other is its own bundle, not parsed again (readJoinedApi finishes it as bundling would).
+  return whole === undefined ? joinBundle(bundle, limits, parsed) : whole;
 }

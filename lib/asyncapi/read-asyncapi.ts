@@ -18,6 +18,8 @@ export interface AsyncApiRead {
   /** The version a 1.x document declared before it was converted. */
   convertedFrom?: string;
   api: EventApi;
+  /** The parser's model of it (not serialisable: for comparing in this process). */
+  parsed: AsyncAPIDocumentInterface;
 }
 
 const MAX_PROBLEMS = 20;
@@ -104,6 +106,7 @@ export async function readAsyncApi(data: Record<string, unknown>, limits: Pick<I
     format: asyncapi.startsWith("3.") ? "asyncapi-3.0" : "asyncapi-2",
     asyncapi,
     convertedFrom,
-    api: extractEventApi(parsed as AsyncAPIDocumentInterface),
+    api: extractEventApi(parsed),
+    parsed,
   };
 }

@@ -1,8 +1,9 @@
 import { deref, readApiModel, type ApiModel, type OperationModel } from "./api-model";
 import { compareSchemas } from "./compare-schemas";
-import { byLevel, MAX_CHANGES, type Change, type DiffResult } from "./diff-types";
+import type { Change, DiffResult } from "./diff-types";
 import { rule } from "./rules";
 import { SharedSchemas } from "./shared-schemas";
+import { sortedResult } from "./sorted-result";
 import { escapePointerKey } from "@/lib/openapi/json-pointer";
 
 /**
@@ -140,15 +141,7 @@ export function diffDocuments(base: Record<string, unknown>, revision: Record<st
 
   const reach: string[][] | undefined = options.reach ? [] : undefined;
   changes.push(...shared.flush(reach));
-  changes.sort((x, y) => byLevel(x, y) || (x.operation ?? x.component ?? "").localeCompare(y.operation ?? y.component ?? "") || x.id.localeCompare(y.id));
-  const count = (list: Change[]) => ({
-    breaking: list.filter((change) => change.level === "breaking").length,
-    warning: list.filter((change) => change.level === "warning").length,
-    info: list.filter((change) => change.level === "info").length,
-  });
-  const whole = reach?.length ? { reach } : {};
-  if (changes.length <= MAX_CHANGES) return { changes, summary: count(changes), ...whole };
-  return { changes: changes.slice(0, MAX_CHANGES), summary: count(changes), omitted: count(changes.slice(MAX_CHANGES)), ...whole };
+  return { ...sortedResult(changes), ...(reach?.length ? { reach } : {}) };
 }
 
 /** What a security scheme promises a client: descriptions and URLs of documentation do not count. */

@@ -147,6 +147,28 @@ const fixedRules: Record<string, { level: Level; says: string }> = {
   "response-header-became-required": { level: "info", says: "a response header is now always sent" },
   "response-header-became-optional": { level: "breaking", says: "a response header is no longer always sent" },
   "webhook-added": { level: "info", says: "a webhook was added" },
+  // Event APIs (AsyncAPI). A message the service sends is compared as a response body, one it
+  // receives as a request body: the schema rules below, in the direction of the message.
+  "event-operation-removed": { level: "breaking", says: "an event operation (the service sending or receiving on a channel) was removed" },
+  "event-operation-added": { level: "info", says: "an event operation was added" },
+  "event-operation-direction-changed": { level: "breaking", says: "an event operation changed direction (send became receive, or the reverse)" },
+  "event-operation-channel-changed": { level: "breaking", says: "an event operation moved to another channel (address)" },
+  "event-operation-security-changed": { level: "warning", says: "what a client must present to connect for an event operation changed" },
+  "event-operation-bindings-changed": {
+    level: "warning",
+    says: "protocol bindings (Kafka, MQTT, AMQP, …) of an event operation, its channel or a message changed",
+  },
+  "channel-removed": { level: "breaking", says: "a channel is no longer used by any operation" },
+  "channel-added": { level: "info", says: "a channel was added" },
+  "sent-message-removed": { level: "breaking", says: "a message the service sent is no longer sent on that operation (its consumers wait for it)" },
+  "sent-message-added": { level: "warning", says: "the service sends a new message on an operation (consumers may meet a message they do not know)" },
+  "received-message-removed": { level: "breaking", says: "a message the service received is no longer accepted on that operation (its producers send it)" },
+  "received-message-added": { level: "info", says: "the service accepts a new message on an operation" },
+  "message-content-type-changed": { level: "breaking", says: "a message's content type changed" },
+  "message-payload-changed": {
+    level: "warning",
+    says: "a message's payload in a format other than JSON Schema (Avro, Protobuf, …) changed; it is compared whole",
+  },
   "webhook-removed": { level: "breaking", says: "a webhook was removed" },
   "callback-added": { level: "info", says: "a callback was added" },
   "callback-removed": { level: "breaking", says: "a callback was removed" },
