@@ -5,7 +5,8 @@ import { parseCliEnv } from "@/lib/platform/env";
 import { lintDocument, type LintResult } from "@/lib/lint/lint-document";
 import { loadRuleset, RULESET_PATH } from "@/lib/lint/lint-ruleset";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
-import { readApi } from "./read-api";
+import { joinedDocument, readJoinedApi } from "./read-api";
+import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
 
 /** The portal's ruleset, written into the bundled command by scripts/build-cli.mjs (absent when run from source). */
 declare const WAYFINDER_RULESET: string | undefined;
@@ -24,8 +25,10 @@ export async function rulesetText(file: string | undefined): Promise<string> {
 
 /** Lints a document (a file with its `$ref`s, or a URL) read through the portal's pipeline, as the portal stores it. */
 export async function lintApi(source: string, options: { root?: string; ruleset?: string }): Promise<LintResult> {
-  // Strict, as publishing is: the house rules are checked on a valid contract.
-  const { document } = await readApi(source, ingestLimitsFromEnv(parseCliEnv(process.env)), options.root, true);
+  // Strict, as publishing is: the house rules are checked on a valid contract, HTTP or event API.
+  const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
+  const joined = await joinedDocument(source, limits, options.root);
+  const { document } = isAsyncApi(joined) ? await readAsyncApi(joined, limits) : await readJoinedApi(joined, limits, true);
   return lintDocument(document, await loadRuleset(await rulesetText(options.ruleset)));
 }
 

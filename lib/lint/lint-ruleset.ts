@@ -20,7 +20,14 @@ export interface Ruleset {
  * checked is exactly what the file lists). `text` defaults to the repository's file.
  */
 export async function loadRuleset(text = currentRulesetText()): Promise<Ruleset> {
-  const raw = parseYaml(text) as { rules?: Record<string, unknown> };
-  const config = await createConfig({ extends: [], plugins: [housePlugin], rules: raw.rules ?? {} } as never);
+  const raw = parseYaml(text) as { rules?: Record<string, unknown>; async2Rules?: Record<string, unknown>; async3Rules?: Record<string, unknown> };
+  // `rules` reach OpenAPI documents; AsyncAPI 2.x and 3.0 documents get their own lists (Redocly's names).
+  const config = await createConfig({
+    extends: [],
+    plugins: [housePlugin],
+    rules: raw.rules ?? {},
+    async2Rules: raw.async2Rules ?? {},
+    async3Rules: raw.async3Rules ?? {},
+  } as never);
   return { config, hash: rulesetHash(text) };
 }
