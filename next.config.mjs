@@ -33,6 +33,9 @@ const nextConfig = {
     "@opentelemetry/sdk-trace",
     // One copy shared with Prism, whose Ajv is switched to the linear-time regex engine (lib/try-it/mock/prism-regexp.ts).
     "ajv",
+    // The AsyncAPI parser loads jsonc-parser's UMD build, whose relative requires webpack cannot follow.
+    "@asyncapi/parser",
+    "@asyncapi/converter",
   ],
   poweredByHeader: false,
   async headers() {

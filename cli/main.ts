@@ -3,8 +3,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/platform/errors";
 import { parseCliEnv } from "@/lib/platform/env";
-import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
-import { prepareBundle } from "@/lib/openapi/prepare-bundle";
+import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
+import { parseDocumentText } from "@/lib/openapi/parse-document";
+import { prepareParsed } from "@/lib/openapi/prepare-document";
+import { joinBundle, type Bundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
 import { collectFiles } from "./collect-files";
 import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
@@ -118,6 +121,37 @@ function commitTime(file: string, given: string | undefined): string | undefined
   }
 }
 
+/** `wayfinder publish` of an AsyncAPI document: validated here, then sent to the service's event API versions. */
+async function publishEvents(
+  bundle: Bundle,
+  service: string,
+  { baseUrl, token, limits }: { baseUrl: string; token: string; limits: IngestLimits },
+): Promise<number> {
+  const single = Object.keys(bundle.files).length === 1 ? bundle.files[bundle.root] : undefined;
+  // A single file is read as written, here and by the portal: bundling would shorten the `$ref`s
+  // AsyncAPI 3.0 requires to go through a channel.
+  await readAsyncApi((single === undefined ? await joinBundle(bundle, limits) : parseDocumentText(single, limits)) as Record<string, unknown>, limits);
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/event-versions`, baseUrl), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": single === undefined ? BUNDLE_MEDIA_TYPE : "application/yaml" },
+      body: single ?? JSON.stringify(bundle),
+    });
+  } catch (error) {
+    console.error(`error: cannot reach ${baseUrl}: ${((error as { cause?: Error }).cause ?? (error as Error)).message}`);
+    return EXIT.usage;
+  }
+  const body = (await response.json().catch(() => ({}))) as { message?: string; error?: { code: string; message: string; details?: Record<string, unknown> } };
+  if (!response.ok) {
+    console.error(`${body.error?.code === "INVALID_DOCUMENT" ? "invalid" : "error"}: ${body.error?.message ?? `HTTP ${response.status}`}`);
+    printProblems(body.error?.details);
+    return body.error?.code === "INVALID_DOCUMENT" || body.error?.code === "PAYLOAD_TOO_LARGE" ? EXIT.invalid : EXIT.usage;
+  }
+  console.log(`${service}: ${body.message}`);
+  return EXIT.ok;
+}
+
 async function publish(file: string, service: string, root: string | undefined, acceptBreaking: string | undefined, committed?: string): Promise<number> {
   const config = parseCliEnv(process.env);
   const baseUrl = config.WAYFINDER_URL;
@@ -129,7 +163,10 @@ async function publish(file: string, service: string, root: string | undefined, 
   const limits = ingestLimitsFromEnv(config);
   const bundle = await collectFiles(file, limits, root);
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
-  await prepareBundle(bundle, limits);
+  // An event API (AsyncAPI) is the service's other contract: it goes to its own versions.
+  const joined = await joinBundle(bundle, limits);
+  if (isAsyncApi(joined)) return publishEvents(bundle, service, { baseUrl, token, limits });
+  await prepareParsed(joined);
   let response: Response;
   try {
     const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl);

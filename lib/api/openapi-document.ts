@@ -9,7 +9,7 @@ import { webhookPayloads, webhookPayloadSchema } from "./contract/response-schem
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.21.0";
+export const WAYFINDER_API_VERSION = "1.22.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,
@@ -80,6 +80,7 @@ function buildDocument() {
       { name: "Consumers", description: "Who consumes what: declarations, observed calls, the dependency graph." },
       { name: "Conformance", description: "Whether running services honour their contracts: Try it out's verdicts, verify runs from CI, imported traffic." },
       { name: "Insights", description: "The developer-experience SLOs: time to first call, docs freshness, time to a new endpoint, serialization defects." },
+      { name: "Event APIs", description: "A service's event API (AsyncAPI 1.x converted, 2.x, 3.0): a contract kind of its own, with its own versions." },
       { name: "Search", description: "Find services, operations, teams and docs." },
       { name: "Teams", description: "Teams that own services." },
       { name: "People", description: "Who is calling, memberships and API tokens." },

@@ -6,6 +6,7 @@ import { SharedSchemas } from "@/lib/diff/shared-schemas";
 import { sortedResult } from "@/lib/diff/sorted-result";
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { deref, resolvePointer } from "@/lib/openapi/json-pointer";
+import { messageIdOf } from "./extract-event-api";
 import type { AsyncApiRead } from "./read-asyncapi";
 
 type Json = Record<string, unknown>;
@@ -61,7 +62,7 @@ function securityOf(operation: OperationInterface): string {
 }
 
 /** A message's name for matching: its `name`, else its id (3.0's key; 2.x may have made one up). */
-const messageKey = (message: MessageInterface) => message.name() ?? message.id();
+const messageKey = (message: MessageInterface) => message.name() ?? messageIdOf(message);
 
 function readModel(document: AsyncAPIDocumentInterface): OperationModel[] {
   return document

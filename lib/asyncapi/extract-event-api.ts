@@ -1,4 +1,4 @@
-import type { AsyncAPIDocumentInterface } from "@asyncapi/parser";
+import type { AsyncAPIDocumentInterface, MessageInterface } from "@asyncapi/parser";
 
 /**
  * What the application does on a channel, in AsyncAPI 3.0's words for both versions: 2.x's
@@ -9,6 +9,8 @@ export type EventAction = "send" | "receive";
 
 export interface EventOperation {
   action: EventAction;
+  /** Where it is in the stored document (a JSON pointer). */
+  pointer: string;
   /** The channel's address (`user/signedup`, `smartylighting.streetlights.1.0.event.{streetlightId}.lighting.measured`), or its id when it has none. */
   channel: string;
   /** 3.0's operation key, or 2.x's operationId; null when a 2.x operation has none. */
@@ -28,6 +30,8 @@ export interface EventChannel {
 
 export interface EventMessage {
   id: string;
+  /** Where it is in the stored document (a JSON pointer; the payload is under it). */
+  pointer: string;
   name: string | null;
   title: string | null;
   summary: string;
@@ -45,6 +49,12 @@ export interface EventApi {
   messages: EventMessage[];
 }
 
+/**
+ * A message's id: its key (3.0), `messageId` or the name the 2.x parser gives it; else its `name`,
+ * else its place in the document (a 2.x message reached only through a channel may have no id).
+ */
+export const messageIdOf = (message: MessageInterface): string => message.id() ?? message.name() ?? message.jsonPath();
+
 export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
   const info = document.info();
   return {
@@ -57,10 +67,7 @@ export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
         id: channel.id(),
         address: channel.address() ?? null,
         description: channel.description() ?? "",
-        messages: channel
-          .messages()
-          .all()
-          .map((message) => message.id()),
+        messages: channel.messages().all().map(messageIdOf),
       })),
     operations: document
       .operations()
@@ -69,14 +76,12 @@ export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
         const channel = operation.channels().all()[0];
         return {
           action: operation.isSend() ? "send" : "receive",
+          pointer: operation.jsonPath(),
           channel: channel ? (channel.address() ?? channel.id()) : "",
           // 3.0 keys every operation (id); 2.x's ids are made up by the parser unless operationId is set.
           operationId: operation.operationId() ?? (operation.action() === "send" || operation.action() === "receive" ? (operation.id() ?? null) : null),
           summary: operation.summary() ?? "",
-          messages: operation
-            .messages()
-            .all()
-            .map((message) => message.id()),
+          messages: operation.messages().all().map(messageIdOf),
           tags: operation
             .tags()
             .all()
@@ -87,7 +92,8 @@ export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
       .allMessages()
       .all()
       .map((message) => ({
-        id: message.id(),
+        id: messageIdOf(message),
+        pointer: message.jsonPath(),
         name: message.name() ?? null,
         title: message.title() ?? null,
         summary: message.summary() ?? "",

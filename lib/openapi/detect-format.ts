@@ -22,16 +22,15 @@ export function detectSpecFormat(document: unknown): SpecFormat {
     ]);
   }
   if (document.asyncapi !== undefined)
-    throw invalidDocument("The document is an AsyncAPI description, which the portal does not publish yet", [
+    throw invalidDocument("The document is an AsyncAPI description: publish it as the service's event API", [
       {
-        message: `asyncapi is ${JSON.stringify(document.asyncapi).slice(0, 40)}; \`wayfinder validate\` checks AsyncAPI 1.x, 2.x and 3.0 documents, and the portal publishes OpenAPI 3.0 and 3.1 and Swagger 2.0`,
+        message: `asyncapi is ${JSON.stringify(document.asyncapi).slice(0, 40)}; event APIs go to /services/{slug}/event-versions (\`wayfinder publish\` sends them there), OpenAPI 3.0 and 3.1 and Swagger 2.0 documents here`,
         pointer: "/asyncapi",
       },
     ]);
   throw invalidDocument("The document is neither an OpenAPI nor an AsyncAPI description", [
     {
-      message:
-        'it has no "openapi", "swagger" or "asyncapi" field: Wayfinder reads OpenAPI 3.0 and 3.1, Swagger 2.0 and (with `wayfinder validate`) AsyncAPI 1.x, 2.x and 3.0',
+      message: 'it has no "openapi", "swagger" or "asyncapi" field: Wayfinder reads OpenAPI 3.0 and 3.1, Swagger 2.0 and AsyncAPI 1.x, 2.x and 3.0',
       pointer: "",
     },
   ]);

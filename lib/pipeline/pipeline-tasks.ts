@@ -8,6 +8,9 @@ import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { fetchDocument, type FetchOutcome } from "@/lib/openapi/fetch-document";
 import { prepareReceived } from "@/lib/openapi/receive-document";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
+import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
+import { prepareEventReceived, type PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
+import { readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
 
 /**
  * The CPU-heavy work of ingestion (parsing, bundling, validating, hashing, indexing), as tasks that
@@ -23,6 +26,10 @@ export interface PipelineTasks {
    */
   diffTexts(args: { base: string; revision: string; limits: IngestLimits; strict?: boolean; reach?: boolean }): Promise<DiffResult>;
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
+  /** An event API (AsyncAPI) pushed or uploaded, read by the AsyncAPI parser: its rules run here, never on the event loop. */
+  prepareEventReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedEventDocument>;
+  /** Two stored event API documents compared (diff-event-apis.ts). */
+  diffEventStored(args: { base: string; revision: string; limits: IngestLimits }): Promise<DiffResult>;
   fetchDocument(args: {
     url: string;
     allow: string | undefined;
@@ -52,6 +59,11 @@ export const pipelineTasks: PipelineTasks = {
     return reach ? { ...result, revisionVersion: typeof version === "string" ? version : String(version ?? "") } : result;
   },
   prepareReceived: ({ body, contentType, limits }) => prepareReceived(body, contentType, limits),
+  prepareEventReceived: ({ body, contentType, limits }) => prepareEventReceived(body, contentType, limits),
+  diffEventStored: async ({ base, revision, limits }) => {
+    const read = (json: string) => readAsyncApi(JSON.parse(json) as Record<string, unknown>, limits);
+    return diffEventApis(await read(base), await read(revision));
+  },
   fetchDocument: ({ url, allow, limits, etag, lastModified }) => fetchDocument(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified }),
 };
 

@@ -256,6 +256,20 @@ const ROUTES: Route[] = [
     state: (cell) => [`/api/v1/services/${cell.service}/versions`],
     expected: { ...serviceChange, "maintainer of an owning team": 201, admin: 201, "token for this service": 201 },
   },
+  // An event API (AsyncAPI) is published by those who may publish the HTTP one.
+  {
+    method: "POST",
+    route: "services/[slug]/event-versions",
+    path: (cell) => `/api/v1/services/${cell.service}/event-versions`,
+    body: () => ({
+      asyncapi: "3.0.0",
+      info: { title: "Cell events", version: `1.0.${++counter}` },
+      channels: { placed: { address: "orders.placed", messages: { placed: { payload: { type: "object" } } } } },
+      operations: { sendPlaced: { action: "send", channel: { $ref: "#/channels/placed" }, messages: [{ $ref: "#/channels/placed/messages/placed" }] } },
+    }),
+    state: (cell) => [`/api/v1/services/${cell.service}/event-versions`],
+    expected: { ...serviceChange, "maintainer of an owning team": 201, admin: 201, "token for this service": 201 },
+  },
   {
     method: "PUT",
     route: "services/[slug]/source",

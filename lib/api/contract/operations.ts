@@ -3,6 +3,7 @@ import { versionOperations } from "./operations/versions";
 import { approvalOperations } from "./operations/approvals";
 import { consumerOperations } from "./operations/consumers";
 import { conformanceOperations } from "./operations/conformance";
+import { eventOperations } from "./operations/events";
 import { insightsOperations } from "./operations/insights";
 import { sourceOperations } from "./operations/sources";
 import { searchOperations } from "./operations/search";
@@ -30,6 +31,7 @@ export const operations = {
   ...approvalOperations,
   ...consumerOperations,
   ...conformanceOperations,
+  ...eventOperations,
   ...insightsOperations,
   ...sourceOperations,
   ...searchOperations,

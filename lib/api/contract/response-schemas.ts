@@ -14,3 +14,4 @@ export * from "./schemas/consumers";
 export * from "./schemas/conformance";
 export * from "@/lib/webhooks/webhook-schemas";
 export * from "./schemas/insights";
+export * from "./schemas/events";

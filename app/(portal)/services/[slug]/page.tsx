@@ -6,6 +6,8 @@ import { preload } from "react-dom";
 import { ApiReference } from "@/components/api-reference/api-reference";
 import { LargeApiReference } from "@/components/api-reference/large-api-reference";
 import { SwaggerPreload } from "@/components/api-reference/swagger-preload";
+import { EventApiSection } from "@/components/events/event-api-section";
+import { getEventVersion, listEventVersions } from "@/lib/versions/list-event-versions";
 import { FormatBadge } from "@/components/services/format-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { OwnerContacts } from "@/components/services/owner-contacts";
@@ -99,6 +101,15 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
       ? await listOperationIndex(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision })
       : null;
   if (documentUrl && !operationIndex) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
+  // The service's event API, if it has one: the version asked for, else the newest.
+  const eventVersions = await listEventVersions(db, service.slug);
+  const eventSelected = eventVersions.length
+    ? await getEventVersion(db, {
+        serviceSlug: service.slug,
+        version: first(query.eventVersion),
+        revision: Number(first(query.eventRevision)) || undefined,
+      }).catch(() => getEventVersion(db, { serviceSlug: service.slug }))
+    : null;
   const versionsPage = Math.max(1, Number(first(query.versionsPage)) || 1);
   const versionsShown = service.versions.slice((versionsPage - 1) * VERSIONS_PER_PAGE, versionsPage * VERSIONS_PER_PAGE);
   const versionsPageCount = Math.ceil(service.versions.length / VERSIONS_PER_PAGE);
@@ -271,6 +282,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           )}
         </section>
       )}
+
+      {eventSelected && <EventApiSection slug={service.slug} versions={eventVersions} selected={eventSelected} />}
 
       {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
 

@@ -1,0 +1,146 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { VersionOrigin } from "@/generated/prisma/enums";
+import type { PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
+import type { AsyncApiFormat } from "@/lib/asyncapi/read-asyncapi";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assert, canEditService } from "@/lib/auth/permissions";
+import type { DiffResult, DiffSummary } from "@/lib/diff/diff-types";
+import { inTransaction, type Db } from "@/lib/platform/db/types";
+import { notFound } from "@/lib/platform/errors";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import { versionBase } from "./version-base";
+
+export interface EventPublishResult {
+  outcome: "created" | "unchanged";
+  kind: "version" | "revision" | "unchanged";
+  message: string;
+  version: string;
+  revision: number;
+  contentHash: string;
+  format: AsyncApiFormat;
+  asyncapi: string;
+  convertedFrom: string | null;
+  channelCount: number;
+  operationCount: number;
+  messageCount: number;
+  diff: { base: { version: string; revision: number }; summary: DiffSummary } | null;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+function describe(result: Omit<EventPublishResult, "message">): string {
+  if (result.outcome === "unchanged") return `Already stored as ${result.version} (revision ${result.revision}): nothing changed.`;
+  const what = `${result.kind === "revision" ? `Revision ${result.revision} of` : "Version"} ${result.version} of the event API published`;
+  const converted = result.convertedFrom ? `, converted from AsyncAPI ${result.convertedFrom} to ${result.asyncapi}` : "";
+  const holds = `${plural(result.channelCount, "channel")}, ${plural(result.operationCount, "operation")}, ${plural(result.messageCount, "message")}`;
+  const changes = result.diff
+    ? ` Against ${result.diff.base.version} (revision ${result.diff.base.revision}): ${result.diff.summary.breaking} breaking, ${result.diff.summary.warning} potentially breaking, ${result.diff.summary.info} other changes.`
+    : "";
+  return `${what}${converted}: ${holds}.${changes}`;
+}
+
+/** The service and whether the actor may publish to it (those who may edit it: its maintainers and its team's tokens). */
+async function serviceFor(db: Db, actor: Actor, serviceSlug: string) {
+  const service = await db.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
+  if (!service) throw notFound(`Service "${serviceSlug}"`);
+  assert(
+    canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }),
+    actor,
+    `publish event API versions of "${serviceSlug}"`,
+  );
+  return service;
+}
+
+const versionsOf = (db: Db, serviceId: string) =>
+  db.eventVersion.findMany({ where: { serviceId }, select: { id: true, version: true, revision: true, createdAt: true, json: true } });
+
+/**
+ * Publishes a version of a service's event API (AsyncAPI), prepared by the pipeline: compared with
+ * the version it follows (as for HTTP contracts: the latest revision of the same version, else the
+ * highest earlier one) in a pipeline thread, then stored with its changes and its audit entry in one
+ * transaction. Content already stored is a no-op; new content under the same version is a revision.
+ */
+export async function publishEventVersion(
+  db: Db,
+  { actor, serviceSlug, prepared, origin = "push" }: { actor: Actor; serviceSlug: string; prepared: PreparedEventDocument; origin?: VersionOrigin },
+): Promise<EventPublishResult> {
+  const limits = ingestLimitsFromEnv();
+  const compare = async (base: { json: string }) => runPipeline("diffEventStored", { base: base.json, revision: prepared.json, limits });
+  // Permission first, and the comparison outside the transaction: the service is locked only while writing.
+  const service = await serviceFor(db, actor, serviceSlug);
+  const plannedBase = versionBase(await versionsOf(db, service.id), prepared.version);
+  const planned = plannedBase ? { id: plannedBase.id, result: await compare(plannedBase) } : null;
+
+  return inTransaction(db, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Service" WHERE id = ${service.id} FOR UPDATE`;
+    await serviceFor(tx, actor, serviceSlug);
+    const facts = {
+      format: prepared.format,
+      asyncapi: prepared.asyncapi,
+      convertedFrom: prepared.convertedFrom,
+      channelCount: prepared.api.channels.length,
+      operationCount: prepared.api.operations.length,
+      messageCount: prepared.api.messages.length,
+      contentHash: prepared.contentHash,
+    };
+    const existing = await tx.eventVersion.findUnique({
+      where: { serviceId_contentHash: { serviceId: service.id, contentHash: prepared.contentHash } },
+      select: { version: true, revision: true },
+    });
+    if (existing) {
+      const unchanged = { outcome: "unchanged" as const, kind: "unchanged" as const, ...facts, ...existing, diff: null };
+      return { ...unchanged, message: describe(unchanged) };
+    }
+    const versions = await versionsOf(tx, service.id);
+    const base = versionBase(versions, prepared.version);
+    // Another publish moved the base since the comparison: compare again (rare; under the lock).
+    let result: DiffResult | null = null;
+    if (base) result = planned?.id === base.id ? planned.result : await compare(base);
+    const revision = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0) + 1;
+    await tx.eventVersion.create({
+      data: {
+        serviceId: service.id,
+        version: prepared.version,
+        revision,
+        contentHash: prepared.contentHash,
+        format: prepared.format,
+        asyncapi: prepared.asyncapi,
+        convertedFrom: prepared.convertedFrom,
+        title: prepared.title,
+        channelCount: facts.channelCount,
+        operationCount: facts.operationCount,
+        messageCount: facts.messageCount,
+        sizeBytes: prepared.sizeBytes,
+        origin,
+        json: prepared.json,
+        api: prepared.api as unknown as Prisma.InputJsonValue,
+        baseVersion: base?.version ?? null,
+        baseRevision: base?.revision ?? null,
+        breakingCount: result?.summary.breaking ?? 0,
+        warningCount: result?.summary.warning ?? 0,
+        infoCount: result?.summary.info ?? 0,
+        changes: result ? (result.changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+      },
+    });
+    const published = {
+      outcome: "created" as const,
+      kind: revision > 1 ? ("revision" as const) : ("version" as const),
+      version: prepared.version,
+      revision,
+      ...facts,
+      diff: base && result ? { base: { version: base.version, revision: base.revision }, summary: result.summary } : null,
+    };
+    const done = { ...published, message: describe(published) };
+    await recordAudit(tx, actor, {
+      action: "event_version.publish",
+      entityType: "service",
+      entityId: service.id,
+      entityKey: serviceSlug,
+      serviceId: service.id,
+      after: { ...done, origin },
+    });
+    return done;
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Event APIs in the portal (issue 28): an AsyncAPI document published over REST and with `wayfinder
+ * publish` against the production build on a fresh embedded database, kept as the service's event
+ * API beside its HTTP one (own versions and revisions, compared direction-aware with the version it
+ * follows), served back, and shown on the service page. Documents come from the AsyncAPI Initiative's
+ * examples; variants are made at run time.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { fixturesDir } from "../support/fixtures";
+import { startPortal, type PortalServer } from "../support/portal-server";
+import { runWayfinder } from "../support/run-wayfinder";
+import { signInLocally, type SessionHeaders } from "../support/sign-in";
+
+const asyncDir = path.resolve(fixturesDir, "../asyncapi");
+const text = (relative: string) => readFileSync(path.join(asyncDir, relative), "utf8");
+
+describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () => {
+  let server: PortalServer;
+  let admin: SessionHeaders;
+  let dataDir: string;
+  const publish = (slug: string, body: string, type = "application/yaml", headers: Record<string, string> = admin) =>
+    fetch(`${server.url}/api/v1/services/${slug}/event-versions`, { method: "POST", headers: { ...headers, "Content-Type": type }, body });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-events-"));
+    server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@events.test" });
+    admin = await signInLocally(server.url, { name: "Admin", email: "admin@events.test" });
+    for (const slug of ["streetlights", "accounts"]) {
+      const created = await fetch(`${server.url}/api/v1/services`, {
+        method: "POST",
+        headers: { ...admin, "Content-Type": "application/json" },
+        body: JSON.stringify({ slug, name: slug, primaryOwner: "platform" }),
+      });
+      expect(created.status).toBe(201);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps versions and revisions, compares each with the one it follows, and says so", async () => {
+    const first = await publish("streetlights", text("2.6/streetlights-kafka.yml"));
+    expect(first.status, server.output().slice(-3000)).toBe(201);
+    expect(await first.json()).toMatchObject({
+      outcome: "created",
+      kind: "version",
+      version: "1.0.0",
+      revision: 1,
+      format: "asyncapi-2",
+      channelCount: 4,
+      operationCount: 4,
+      messageCount: 3,
+      diff: null,
+    });
+    const again = await publish("streetlights", text("2.6/streetlights-kafka.yml"));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ outcome: "unchanged", revision: 1 });
+
+    // The same API rewritten in 3.0: other content under the same version, so a revision, and no change.
+    const rewritten = await publish("streetlights", text("3.0/streetlights-kafka-asyncapi.yml"));
+    expect(rewritten.status).toBe(201);
+    expect(await rewritten.json()).toMatchObject({
+      kind: "revision",
+      revision: 2,
+      format: "asyncapi-3.0",
+      diff: { base: { version: "1.0.0", revision: 1 }, summary: { breaking: 0, warning: 0, info: 0 } },
+    });
+
+    // 1.1.0 makes a property of a message the service receives required: its producers break.
+    const next = parse(text("3.0/streetlights-kafka-asyncapi.yml"));
+    next.info.version = "1.1.0";
+    next.components.schemas.lightMeasuredPayload.required = ["lumens"];
+    const breaking = await publish("streetlights", JSON.stringify(next), "application/json");
+    expect(breaking.status).toBe(201);
+    const result = await breaking.json();
+    expect(result).toMatchObject({ version: "1.1.0", revision: 1, diff: { base: { version: "1.0.0", revision: 2 }, summary: { breaking: 1 } } });
+    expect(result.message).toContain("1 breaking");
+
+    const list = await (await fetch(`${server.url}/api/v1/services/streetlights/event-versions`)).json();
+    expect(list.items.map((item: { version: string; revision: number; isCurrent: boolean }) => [item.version, item.revision, item.isCurrent])).toEqual([
+      ["1.1.0", 1, true],
+      ["1.0.0", 2, false],
+      ["1.0.0", 1, false],
+    ]);
+    expect(list.items[0].changes).toMatchObject({ base: { version: "1.0.0", revision: 2 }, breaking: 1 });
+
+    const document = await fetch(`${server.url}/api/v1/services/streetlights/event-versions/1.0.0/document?revision=1`);
+    expect(document.status).toBe(200);
+    expect((await document.json()).asyncapi).toBe("2.6.0");
+    const cached = await fetch(`${server.url}/api/v1/services/streetlights/event-versions/1.0.0/document?revision=1`, {
+      headers: { "If-None-Match": document.headers.get("etag")! },
+    });
+    expect(cached.status).toBe(304);
+    expect((await fetch(`${server.url}/api/v1/services/streetlights/event-versions/9.9.9/document`)).status).toBe(404);
+
+    const history = await (await fetch(`${server.url}/api/v1/services/streetlights/history`, { headers: admin })).json();
+    expect(JSON.stringify(history)).toContain("event_version.publish");
+  });
+
+  it("shows the event API on the service page: operations by direction, messages, and what changed", async () => {
+    // React separates adjacent text with `<!-- -->`: read the text as a person sees it.
+    const page = (await (await fetch(`${server.url}/services/streetlights`)).text()).replace(/<!-- -->/g, "");
+    expect(page).toContain('id="event-api"');
+    expect(page).toContain("smartylighting.streetlights.1.0.event.{streetlightId}.lighting.measured");
+    expect(page).toContain(">receives<");
+    expect(page).toContain(">sends<");
+    expect(page).toContain("Changes since 1.0.0");
+    expect(page).toContain("request-property-became-required");
+    const older = (await (await fetch(`${server.url}/services/streetlights?eventVersion=1.0.0&eventRevision=1`)).text()).replace(/<!-- -->/g, "");
+    expect(older).toContain("AsyncAPI 2.6.0");
+  });
+
+  it("converts a 1.x document and reads a multi-file bundle", async () => {
+    const v1 = {
+      asyncapi: "1.2.0",
+      info: { title: "Accounts", version: "1.0.0" },
+      topics: { "user.signedup": { publish: { $ref: "#/components/messages/UserSignedUp" } } },
+      components: { messages: { UserSignedUp: { payload: { type: "object", properties: { email: { type: "string" } } } } } },
+    };
+    const converted = await publish("accounts", stringify(v1));
+    expect(converted.status).toBe(201);
+    expect(await converted.json()).toMatchObject({ convertedFrom: "1.2.0", asyncapi: "2.6.0", operationCount: 1 });
+    expect((await (await fetch(`${server.url}/services/accounts`)).text()).replace(/<!-- -->/g, "")).toContain("converted from 1.2.0");
+
+    const folder = path.join(asyncDir, "3.0/social-media");
+    const files: Record<string, string> = {};
+    for (const file of ["backend/asyncapi.yaml", "common/messages.yaml", "common/parameters.yaml", "common/schemas.yaml", "common/servers.yaml"])
+      if (existsSync(path.join(folder, file))) files[file] = readFileSync(path.join(folder, file), "utf8");
+    const bundled = await publish("accounts", JSON.stringify({ root: "backend/asyncapi.yaml", files }), "application/vnd.wayfinder.bundle+json");
+    expect(bundled.status, await bundled.clone().text()).toBe(201);
+    expect(await bundled.json()).toMatchObject({ format: "asyncapi-3.0", operationCount: 4 });
+  });
+
+  it("refuses what is not an event API, and anyone who may not publish, naming why", async () => {
+    const openapi = await publish("accounts", JSON.stringify({ openapi: "3.1.0", info: { title: "HTTP", version: "1" }, paths: {} }), "application/json");
+    expect(openapi.status).toBe(422);
+    expect((await openapi.json()).error.message).toContain("not an AsyncAPI description");
+    const wrongPlace = await fetch(`${server.url}/api/v1/services/accounts/versions`, {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/yaml" },
+      body: text("3.0/simple-asyncapi.yml"),
+    });
+    expect(wrongPlace.status).toBe(422);
+    expect((await wrongPlace.json()).error.message).toContain("publish it as the service's event API");
+    const invalid = await publish("accounts", stringify({ asyncapi: "3.0.0", info: { title: "No version" } }));
+    expect(invalid.status).toBe(422);
+    expect((await invalid.json()).error.message).toMatch(/not a valid AsyncAPI 3\.0\.0 description: .* at \/info/);
+    const external = await publish("accounts", text("3.0/adeo-kafka-request-reply-asyncapi.yml"));
+    expect(external.status).toBe(422);
+    expect((await external.json()).error.message).toContain("refers to other files");
+    expect((await publish("accounts", text("3.0/simple-asyncapi.yml"), "application/yaml", {})).status).toBe(401);
+    expect((await publish("nobody", text("3.0/simple-asyncapi.yml"))).status).toBe(404);
+  });
+
+  it("wayfinder publish sends an AsyncAPI file to the service's event API", async () => {
+    const token = await fetch(`${server.url}/api/v1/teams/platform/tokens`, {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "ci", service: "streetlights" }),
+    });
+    expect(token.status).toBe(201);
+    const { token: secret } = (await token.json()) as { token: string };
+    const published = await runWayfinder(["publish", "--service", "streetlights", path.join(asyncDir, "3.0/streetlights-mqtt-asyncapi.yml")], {
+      WAYFINDER_URL: server.url,
+      WAYFINDER_TOKEN: secret,
+    });
+    expect(published.code, published.err).toBe(0);
+    expect(published.out).toMatch(/^streetlights: Revision 1 of 1\.0\.0|^streetlights: .*event API published/m);
+  });
+});
