@@ -12,3 +12,10 @@ export function readDemoSpec(name: string, dir = specsDir): string {
   if (name === WAYFINDER_SERVICE_SLUG) return JSON.stringify(wayfinderOpenApiDocument);
   return readFileSync(path.join(dir, name), "utf8");
 }
+
+const eventsDir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/seed/events");
+
+/** The text of a demo event API document (a file under prisma/seed/events). */
+export function readDemoEvents(name: string, dir = eventsDir): string {
+  return readFileSync(path.join(dir, name), "utf8");
+}

@@ -1,7 +1,10 @@
 import { demoMaintainers, demoServices, demoTeams } from "@/prisma/seed/demo-company";
 import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/platform/db/types";
-import { readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
+import { readDemoEvents, readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
+import { prepareEventReceived } from "@/lib/asyncapi/prepare-event-document";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { publishEventVersion } from "@/lib/versions/publish-event-version";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { hashDocument } from "@/lib/openapi/hash-document";
 import { createService } from "@/lib/services/create-service";
@@ -34,13 +37,19 @@ export async function seedDemo(db: Db): Promise<{ teams: number; services: numbe
       if (result.outcome === "created") versions += 1;
     }
   };
-  for (const { specs, consumes: _consumes, ...service } of demoServices) {
+  for (const { specs, consumes: _consumes, events: _events, ...service } of demoServices) {
     await createService(db, { actor: seedActor, input: service });
     await publish(service.slug, specs.slice(0, 1));
   }
   for (const { slug, consumes } of demoServices)
     if (consumes) await replaceConsumptions(db, { actor: seedActor, consumerSlug: slug, file: { consumes }, source: "file" });
   for (const { slug, specs } of demoServices) await publish(slug, specs.slice(1));
+  // Event APIs: orders sends order.placed (AsyncAPI 3.0), inventory receives it (2.6).
+  for (const { slug, events = [] } of demoServices)
+    for (const file of events) {
+      const prepared = await prepareEventReceived(Buffer.from(readDemoEvents(file)), "application/yaml", ingestLimitsFromEnv());
+      await publishEventVersion(db, { actor: seedActor, serviceSlug: slug, prepared, origin: "seed" });
+    }
   return { teams: demoTeams.length, services: demoServices.length, versions };
 }
 

@@ -89,6 +89,8 @@ export const demoMaintainers: Record<string, { name: string; email: string }[]> 
 export interface DemoService extends ServiceInput {
   /** Files under prisma/seed/specs, oldest first; the literal "wayfinder" means Wayfinder's own document. */
   specs: string[];
+  /** Its event API's documents (AsyncAPI), files under prisma/seed/events, oldest first. */
+  events?: string[];
   /** The APIs it consumes (declared before the providers' later versions are published, so their changes name it). */
   consumes?: ConsumesFile["consumes"];
 }
@@ -179,6 +181,7 @@ export const demoServices: DemoService[] = [
     primaryOwner: "commerce",
     otherOwners: ["payments"],
     specs: ["orders-api.json"],
+    events: ["orders-events.yaml"],
     consumes: [
       { api: "payments-api", versions: "^1", operations: ["createPayment", "capturePayment", "getPayment"] },
       { api: "inventory-service", operations: ["createReservation", "releaseReservation"] },
@@ -221,6 +224,7 @@ export const demoServices: DemoService[] = [
     links: links("inventory-service"),
     primaryOwner: "fulfilment",
     specs: ["inventory-service.yaml"],
+    events: ["inventory-events.yaml"],
   },
   {
     slug: "shipping-rates",

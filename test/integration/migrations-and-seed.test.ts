@@ -56,6 +56,12 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
     expect(services.filter((service) => !service.currentVersion)).toHaveLength(1);
     expect(new Set(services.flatMap((service) => service.currentVersion?.format ?? []))).toEqual(new Set(["swagger_2_0", "openapi_3_0", "openapi_3_1"]));
     expect(services.some((service) => service._count.versions >= 2)).toBe(true);
+    // Two services have an event API too: Orders sends order.placed (AsyncAPI 3.0), Inventory receives it (2.6).
+    const events = await db.prisma.eventVersion.findMany({ select: { format: true, operationCount: true, service: { select: { slug: true } } } });
+    expect(events.map((event) => [event.service.slug, event.format]).sort()).toEqual([
+      ["inventory-service", "asyncapi-2"],
+      ["orders-api", "asyncapi-3.0"],
+    ]);
     // The consumption the services declare was in place before the later versions came: Payments
     // 1.1.0's breaking change names the two consumers it breaks, not the storefront (other
     // operations) nor Legacy Accounts (pinned below 1.0.0).
