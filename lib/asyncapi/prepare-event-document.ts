@@ -3,8 +3,8 @@ import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { invalidDocument } from "@/lib/openapi/document-error";
 import { hashDocument } from "@/lib/openapi/hash-document";
 import { decodeUtf8, parseDocumentText } from "@/lib/openapi/parse-document";
-import { bundleSchema, joinBundle } from "@/lib/openapi/prepare-bundle";
-import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
+import { joinBundle } from "@/lib/openapi/prepare-bundle";
+import { isBundle, parseBundleBody } from "@/lib/openapi/receive-document";
 import type { EventApi } from "./extract-event-api";
 import { isAsyncApi, readAsyncApi, type AsyncApiFormat } from "./read-asyncapi";
 
@@ -33,22 +33,7 @@ const MAX_VERSION_LENGTH = 100;
 export async function prepareEventReceived(body: Uint8Array, contentType: string, limits: IngestLimits): Promise<PreparedEventDocument> {
   if (!body.byteLength) throw new AppError("BAD_REQUEST", "The body is empty: send the AsyncAPI document (JSON or YAML), or a bundle.");
   const text = decodeUtf8(body);
-  let data: unknown;
-  if (contentType.toLowerCase().startsWith(BUNDLE_MEDIA_TYPE)) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw invalidDocument("The bundle is not valid JSON", [{ message: (error as Error).message }]);
-    }
-    const bundle = bundleSchema.safeParse(raw);
-    if (!bundle.success)
-      throw invalidDocument(
-        "The bundle is malformed",
-        bundle.error.issues.map((issue) => ({ message: issue.message, pointer: `/${issue.path.join("/")}` })),
-      );
-    data = await joinBundle(bundle.data, limits);
-  } else data = parseDocumentText(text, limits);
+  const data = isBundle(contentType) ? await joinBundle(parseBundleBody(text), limits) : parseDocumentText(text, limits);
   if (!isAsyncApi(data))
     throw invalidDocument("The document is not an AsyncAPI description", [
       {

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+
+// The demo's event APIs (issue 28): Orders sends order.placed (AsyncAPI 3.0), Inventory receives it (2.6).
+test("a service's event API shows what it sends, on which channel, and its messages' payloads", async ({ page }) => {
+  await page.goto("/services/orders-api");
+  const events = page.getByRole("region", { name: "Event API" });
+  await expect(events).toBeVisible();
+  await expect(events).toContainText("AsyncAPI 3.0.0");
+  const placed = events.getByRole("row", { name: /orders\.placed/ });
+  await expect(placed).toContainText("sends");
+  await expect(placed).toContainText("sendOrderPlaced");
+  // A message link leads to the message, whose payload schema opens on demand.
+  await placed.getByRole("link", { name: "orderPlaced" }).click();
+  await expect(page).toHaveURL(/#message-orderPlaced$/);
+  const message = events.getByRole("region", { name: "Message orderPlaced" });
+  await message.getByText("Payload schema").click();
+  await expect(message.locator("pre")).toContainText('"$ref": "#/components/schemas/orderPlaced"');
+});
+
+test("the receiving side of the same event, in AsyncAPI 2.6, reads the same way", async ({ page }) => {
+  await page.goto("/services/inventory-service#event-api");
+  const events = page.getByRole("region", { name: "Event API" });
+  await expect(events).toContainText("AsyncAPI 2.6.0");
+  const placed = events.getByRole("row", { name: /orders\.placed/ });
+  await expect(placed).toContainText("receives");
+  await expect(placed).toContainText("receiveOrderPlaced");
+  await expect(events.getByRole("row", { name: /stock\.low/ })).toContainText("sends");
+  await expect(events.getByRole("link", { name: "Download JSON" })).toHaveAttribute(
+    "href",
+    "/api/v1/services/inventory-service/event-versions/1.0.0/document?revision=1",
+  );
+});
