@@ -73,6 +73,9 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/start-up.
 // The API reference in Chromium beside plain swagger-ui: demo, Slack, Twilio, DigitalOcean, Stripe.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/docs-browser.ts")], { stdio: "inherit", env: process.env });
 
+// Event APIs: publishing the largest AsyncAPI example and a generated one, and their service pages.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/event-docs.ts")], { stdio: "inherit", env: process.env });
+
 // Lint: the house ruleset on every fixture document, beside redocly lint with the same built-in rules.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/lint.ts")], { stdio: "inherit", env: process.env });
 

@@ -125,9 +125,14 @@ describe("metrics, traces and request ids", () => {
     const before = await scrape();
     for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/services`)).status).toBe(200);
     for (let i = 0; i < 2; i++) expect((await fetch(`${server.url}/services/orders-api`)).status).toBe(200);
+    // A request's span ends when the server has finished the response, which can be just after the
+    // client has read all of it: wait for the counts to settle, then require them exactly.
+    const counted = async () => {
+      const now = await scrape();
+      return [(now.get(catalogue) ?? 0) - (before.get(catalogue) ?? 0), (now.get(service) ?? 0) - (before.get(service) ?? 0)];
+    };
+    await expect.poll(counted, { timeout: 10_000 }).toEqual([3, 2]);
     const after = await scrape();
-    expect((after.get(catalogue) ?? 0) - (before.get(catalogue) ?? 0)).toBe(3);
-    expect((after.get(service) ?? 0) - (before.get(service) ?? 0)).toBe(2);
     expect(after.get('wayfinder_http_request_duration_seconds_count{route="/services/[slug]",method="GET"}')).toBeGreaterThanOrEqual(2);
   });
 
