@@ -5,7 +5,7 @@ import pg from "pg";
 import { observeQuery } from "@/lib/platform/telemetry/tracer";
 import { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/platform/errors";
-import { redactUrl } from "@/lib/platform/logger";
+import { logger, redactUrl } from "@/lib/platform/logger";
 import { gaugeReadOnScrape } from "@/lib/platform/metrics";
 import type { DatabaseTarget } from "./database-target";
 import { applyMigrations } from "./migrations";
@@ -64,6 +64,11 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     if (migrate) appliedMigrations = await applyMigrations(factory);
   } else {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // An idle connection the server ends (a restart, a failover, an administrator) is an `error` event
+    // on the pool; unheard, it would end the process. The pool drops that client and opens another.
+    pool.on("error", (error) =>
+      logger.warn({ event: "db.idle_connection_lost", error: error.message }, "an idle database connection was closed by the server"),
+    );
     // The pool's state for /metrics: connections open, idle, and callers waiting for one.
     gaugeReadOnScrape("wayfinder_db_pool_connections", "PostgreSQL pool connections, by state (total, idle, waiting).", ["state"], () => [
       { labels: { state: "total" }, value: pool.totalCount },
