@@ -5,11 +5,10 @@ import { isAppError } from "@/lib/platform/errors";
 import { parseCliEnv } from "@/lib/platform/env";
 import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
-import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { prepareParsed } from "@/lib/openapi/prepare-document";
 import { joinBundle, type Bundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
-import { collectFiles } from "./collect-files";
+import { collectParsedFiles } from "./collect-files";
 import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
@@ -124,13 +123,14 @@ function commitTime(file: string, given: string | undefined): string | undefined
 /** `wayfinder publish` of an AsyncAPI document: validated here, then sent to the service's event API versions. */
 async function publishEvents(
   bundle: Bundle,
+  document: unknown,
   service: string,
   { baseUrl, token, limits }: { baseUrl: string; token: string; limits: IngestLimits },
 ): Promise<number> {
-  const single = Object.keys(bundle.files).length === 1 ? bundle.files[bundle.root] : undefined;
   // A single file is read as written, here and by the portal: bundling would shorten the `$ref`s
   // AsyncAPI 3.0 requires to go through a channel.
-  await readAsyncApi((single === undefined ? await joinBundle(bundle, limits) : parseDocumentText(single, limits)) as Record<string, unknown>, limits);
+  const single = Object.keys(bundle.files).length === 1 ? bundle.files[bundle.root] : undefined;
+  await readAsyncApi(document as Record<string, unknown>, limits);
   let response: Response;
   try {
     response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/event-versions`, baseUrl), {
@@ -161,12 +161,12 @@ async function publish(file: string, service: string, root: string | undefined, 
     return EXIT.usage;
   }
   const limits = ingestLimitsFromEnv(config);
-  const bundle = await collectFiles(file, limits, root);
+  const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   // An event API (AsyncAPI) is the service's other contract: it goes to its own versions.
-  const joined = await joinBundle(bundle, limits);
-  if (isAsyncApi(joined)) return publishEvents(bundle, service, { baseUrl, token, limits });
-  await prepareParsed(joined);
+  if (isAsyncApi(parsed.get(bundle.root)))
+    return publishEvents(bundle, whole ?? (await joinBundle(bundle, limits, parsed)), service, { baseUrl, token, limits });
+  await prepareParsed(await joinBundle(bundle, limits, parsed));
   let response: Response;
   try {
     const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl);

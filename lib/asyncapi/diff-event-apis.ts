@@ -6,7 +6,7 @@ import { SharedSchemas } from "@/lib/diff/shared-schemas";
 import { sortedResult } from "@/lib/diff/sorted-result";
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { deref, resolvePointer } from "@/lib/openapi/json-pointer";
-import { messageIdOf } from "./extract-event-api";
+import { channelOf, messageIdOf, operationIdOf } from "./extract-event-api";
 import type { AsyncApiRead } from "./read-asyncapi";
 
 type Json = Record<string, unknown>;
@@ -70,7 +70,7 @@ function readModel(document: AsyncAPIDocumentInterface): OperationModel[] {
     .all()
     .map((operation) => {
       const channel = operation.channels().all()[0];
-      const address = channel ? (channel.address() ?? channel.id()) : "";
+      const address = channelOf(operation);
       const action = operation.isSend() ? "send" : "receive";
       const messages = new Map<string, MessageModel>();
       for (const message of operation.messages().all())
@@ -83,7 +83,7 @@ function readModel(document: AsyncAPIDocumentInterface): OperationModel[] {
       return {
         action,
         channel: address,
-        operationId: operation.operationId() ?? (operation.action() === "send" || operation.action() === "receive" ? (operation.id() ?? null) : null),
+        operationId: operationIdOf(operation),
         label: `${action.toUpperCase()} ${address}`,
         pointer: operation.jsonPath(),
         messages,

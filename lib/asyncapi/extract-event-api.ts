@@ -1,4 +1,4 @@
-import type { AsyncAPIDocumentInterface, MessageInterface } from "@asyncapi/parser";
+import type { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from "@asyncapi/parser";
 
 /**
  * What the application does on a channel, in AsyncAPI 3.0's words for both versions: 2.x's
@@ -55,6 +55,16 @@ export interface EventApi {
  */
 export const messageIdOf = (message: MessageInterface): string => message.id() ?? message.name() ?? message.jsonPath();
 
+/** An operation's name: 3.0's key, or 2.x's operationId (the 2.x parser makes up ids when there is none). */
+export const operationIdOf = (operation: OperationInterface): string | null =>
+  operation.operationId() ?? (operation.action() === "send" || operation.action() === "receive" ? (operation.id() ?? null) : null);
+
+/** The address of the channel an operation is on, or the channel's id when it has no address. */
+export const channelOf = (operation: OperationInterface): string => {
+  const channel = operation.channels().all()[0];
+  return channel ? (channel.address() ?? channel.id()) : "";
+};
+
 export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
   const info = document.info();
   return {
@@ -73,13 +83,11 @@ export function extractEventApi(document: AsyncAPIDocumentInterface): EventApi {
       .operations()
       .all()
       .map((operation) => {
-        const channel = operation.channels().all()[0];
         return {
           action: operation.isSend() ? "send" : "receive",
           pointer: operation.jsonPath(),
-          channel: channel ? (channel.address() ?? channel.id()) : "",
-          // 3.0 keys every operation (id); 2.x's ids are made up by the parser unless operationId is set.
-          operationId: operation.operationId() ?? (operation.action() === "send" || operation.action() === "receive" ? (operation.id() ?? null) : null),
+          channel: channelOf(operation),
+          operationId: operationIdOf(operation),
           summary: operation.summary() ?? "",
           messages: operation.messages().all().map(messageIdOf),
           tags: operation

@@ -45,6 +45,13 @@ export const changeErrors = {
 };
 export const authErrors = { 401: changeErrors[401], 403: changeErrors[403] };
 export const noService = { 404: error("No service has this slug.") };
+
+/** The bodies a published description comes in: one JSON or YAML document, or a bundle of files. */
+export const documentBodies = (document: string) => ({
+  "application/json": z.record(z.string(), z.unknown()).meta({ description: document }),
+  "application/yaml": z.string(),
+  "application/vnd.wayfinder.bundle+json": z.object({ root: z.string(), files: z.record(z.string(), z.string()) }),
+});
 export const noTeam = { 404: error("No team has this slug.") };
 export const noTemplate = { 404: error("No template has this name.") };
 export const badQuery = { 400: error("A query parameter is malformed; `details.issues` names it.") };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { documentQuerySchema } from "../request-schemas";
 import * as r from "../response-schemas";
-import { slug, serviceParams, json, error, changeErrors, noService, type Operation } from "../operation-parts";
+import { slug, serviceParams, json, error, changeErrors, noService, documentBodies, type Operation } from "../operation-parts";
 
 /** Event APIs (AsyncAPI): a contract kind of its own on a service, with its own versions. */
 export const eventOperations = {
@@ -24,11 +24,7 @@ export const eventOperations = {
     access: "change",
     params: serviceParams,
     query: z.object({ origin: z.enum(["push", "upload"]).default("push").meta({ description: "How the document arrived, recorded on the version." }) }),
-    otherBodies: {
-      "application/json": z.record(z.string(), z.unknown()).meta({ description: "The AsyncAPI document." }),
-      "application/yaml": z.string(),
-      "application/vnd.wayfinder.bundle+json": z.object({ root: z.string(), files: z.record(z.string(), z.string()) }),
-    },
+    otherBodies: documentBodies("The AsyncAPI document."),
     responses: {
       201: json("Stored as a new version or revision.", r.eventPublishResultSchema),
       200: json("Already stored (`outcome: unchanged`).", r.eventPublishResultSchema),

@@ -9,7 +9,7 @@ import {
   recentChangesQuerySchema,
 } from "../request-schemas";
 import * as r from "../response-schemas";
-import { slug, serviceParams, json, error, changeErrors, noService, badQuery, type Operation } from "../operation-parts";
+import { slug, serviceParams, json, error, changeErrors, noService, documentBodies, badQuery, type Operation } from "../operation-parts";
 
 /** API versions: publishing, documents, slices, lint reports, changes and diffs. */
 export const versionOperations = {
@@ -57,11 +57,7 @@ export const versionOperations = {
     access: "change",
     params: serviceParams,
     query: publishQuerySchema,
-    otherBodies: {
-      "application/json": z.record(z.string(), z.unknown()).meta({ description: "The API description." }),
-      "application/yaml": z.string(),
-      "application/vnd.wayfinder.bundle+json": z.object({ root: z.string(), files: z.record(z.string(), z.string()) }),
-    },
+    otherBodies: documentBodies("The API description."),
     responses: {
       201: json("Stored as a new version or revision.", r.publishResultSchema),
       200: json("Already stored (`outcome: unchanged`), or valid in a dry run (`outcome: valid`).", r.publishResultSchema),
