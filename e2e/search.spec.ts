@@ -5,7 +5,7 @@ test("finds an operation from any page with the keyboard alone, and opens the do
   await page.keyboard.press("Control+K");
   const palette = page.getByRole("dialog", { name: "Search Wayfinder" });
   await expect(palette).toBeVisible();
-  const box = palette.getByRole("combobox", { name: "Search services, operations, teams and docs" });
+  const box = palette.getByRole("combobox", { name: "Search services, operations, events, teams and docs" });
   await expect(box).toBeFocused();
   await page.keyboard.type("createPayment");
   const options = palette.getByRole("option");
@@ -23,7 +23,7 @@ test("finds an operation from any page with the keyboard alone, and opens the do
 test("moves through grouped results with the arrows, and Escape closes the palette", async ({ page }) => {
   await page.goto("/");
   const palette = page.getByRole("dialog", { name: "Search Wayfinder" });
-  const box = palette.getByRole("combobox", { name: "Search services, operations, teams and docs" });
+  const box = palette.getByRole("combobox", { name: "Search services, operations, events, teams and docs" });
   // "/" opens it once the page has hydrated: a person who pressed too early presses again.
   await expect(async () => {
     if (!(await palette.isVisible())) await page.keyboard.press("/");
@@ -67,4 +67,17 @@ test("the first Tab reaches a skip link that moves focus past the header to the 
 test("a method in the address is shown in the method select, whatever its case", async ({ page }) => {
   await page.goto("/search?q=order&method=POST");
   await expect(page.getByLabel("Method")).toHaveValue("post");
+});
+
+test("finds an event a service sends from the palette, marked by its direction, and opens it on the service page", async ({ page }) => {
+  await page.goto("/teams");
+  await page.keyboard.press("Control+K");
+  const palette = page.getByRole("dialog", { name: "Search Wayfinder" });
+  await page.keyboard.type("sendOrderPlaced");
+  const option = palette.getByRole("option").filter({ hasText: "sendOrderPlaced" }).first();
+  await expect(option).toContainText("sends");
+  await expect(option).toContainText("orders.placed");
+  await option.click();
+  await expect(page).toHaveURL(/\/services\/orders-api\?eventVersion=[^#]+#operation-sendOrderPlaced$/);
+  await expect(page.locator("#operation-sendOrderPlaced")).toBeVisible();
 });

@@ -117,6 +117,13 @@ export function CatalogueFilters({ filters, teams, tags, lifecycles, levels, sig
           ))}
         </select>
       </Field>
+      <Field label="Contract">
+        <select name="kind" defaultValue={filters.kind ?? ""} className={field}>
+          <option value="">Any</option>
+          <option value="http">HTTP (OpenAPI)</option>
+          <option value="event">Events (AsyncAPI)</option>
+        </select>
+      </Field>
       <Field label="Level">
         <select name="level" defaultValue={filters.level ?? ""} className={field}>
           <option value="">Any level</option>

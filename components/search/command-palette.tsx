@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { SearchResults } from "@/lib/search/search-everything";
+import { EventBadge } from "./event-badge";
 import { MethodBadge } from "./method-badge";
 import { paletteItems } from "./search-results-types";
 
@@ -26,7 +27,7 @@ function useSettled(value: string, delayMs: number): string {
 
 /**
  * Search from anywhere: Ctrl+K (⌘K on a Mac) or `/` opens it, or the header's search button. A combobox
- * over grouped results (operations, services, teams, docs): arrows move, Enter opens, Escape closes;
+ * over grouped results (operations, events, services, teams, docs): arrows move, Enter opens, Escape closes;
  * "All results" opens /search with the filters. A native modal <dialog>, so the page behind is inert.
  */
 export function CommandPalette() {
@@ -123,8 +124,8 @@ export function CommandPalette() {
                 aria-controls={listId}
                 aria-activedescendant={items[active] ? `${listId}-${active}` : undefined}
                 aria-autocomplete="list"
-                aria-label="Search services, operations, teams and docs"
-                placeholder="Search operations, services, teams, docs…"
+                aria-label="Search services, operations, events, teams and docs"
+                placeholder="Search operations, events, services, teams, docs…"
                 value={text}
                 onChange={(event) => {
                   setText(event.target.value);
@@ -162,8 +163,11 @@ export function CommandPalette() {
                         className={`flex items-center gap-2 rounded px-2 py-1.5 text-sm ${index === active ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
                       >
                         {item.method && <MethodBadge method={item.method} />}
+                        {item.event && <EventBadge label={item.event} />}
                         <span className="min-w-0 flex-1">
-                          <span className={`block truncate font-medium ${item.method ? "font-mono" : ""} ${item.deprecated ? "line-through" : ""}`}>
+                          <span
+                            className={`block truncate font-medium ${item.method || item.event ? "font-mono" : ""} ${item.deprecated ? "line-through" : ""}`}
+                          >
                             {item.title}
                           </span>
                           <span className="block truncate text-xs text-slate-600 dark:text-slate-400">

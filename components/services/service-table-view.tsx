@@ -4,6 +4,7 @@ import Link from "@/components/portal-link";
 import type { Lifecycle } from "@/generated/prisma/enums";
 import type { SpecFormat } from "@/lib/openapi/spec-format";
 import { LevelBadge } from "@/components/scorecards/level-badge";
+import { Badge } from "@/components/ui/badge";
 import { FormatBadge } from "./format-badge";
 import { LifecycleBadge } from "./lifecycle-badge";
 
@@ -18,6 +19,8 @@ export interface ServiceRow {
   level: { name: string; rank: number } | null;
   version: { version: string; format: SpecFormat } | null;
   operations: number;
+  /** The newest event API version (AsyncAPI), its channels and operations. */
+  events: { version: string; asyncapi: string; channels: number; operations: number } | null;
 }
 
 /** The catalogue table drawn from its rows' data (see ServiceTable). Cells use the short classes of app/globals.css (`.catalogue`). */
@@ -82,11 +85,25 @@ export function ServiceTableView({ rows }: { rows: ServiceRow[] }) {
                     <span className="font-mono">{service.version.version}</span>
                     <FormatBadge format={service.version.format} />
                   </span>
-                ) : (
+                ) : service.events ? null : (
                   <span className="text-slate-600 dark:text-slate-400">no API yet</span>
                 )}
+                {service.events && (
+                  <span className="mt-1 flex items-center gap-2" data-testid="event-api-version">
+                    <span className="font-mono">{service.events.version}</span>
+                    <Badge tone="violet">AsyncAPI {service.events.asyncapi.split(".").slice(0, 2).join(".")}</Badge>
+                  </span>
+                )}
               </td>
-              <td className="text-right tabular-nums">{service.operations}</td>
+              <td className="text-right tabular-nums">
+                {service.version ? service.operations : null}
+                {service.events && (
+                  <span className="mt-1 block text-xs whitespace-nowrap text-slate-600 dark:text-slate-400">
+                    {service.events.operations} event op{service.events.operations === 1 ? "" : "s"}, {service.events.channels} channel
+                    {service.events.channels === 1 ? "" : "s"}
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

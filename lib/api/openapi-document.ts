@@ -9,7 +9,7 @@ import { webhookPayloads, webhookPayloadSchema } from "./contract/response-schem
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.22.0";
+export const WAYFINDER_API_VERSION = "1.23.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-export const searchKinds = ["service", "operation", "team", "doc"] as const;
+/** `event`: channels, operations and messages of event APIs (AsyncAPI). */
+export const searchKinds = ["service", "operation", "event", "team", "doc"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
@@ -19,7 +20,7 @@ export const searchInputSchema = z.object({
     )
     .meta({ description: "Only these kinds of result (repeat or comma-separate). All by default, operations alone when `method` or `deprecated` is given." }),
   team: z.preprocess(one, slug.optional()).meta({ description: "Only services (and their operations) this team owns." }),
-  service: z.preprocess(one, slug.optional()).meta({ description: "Only this service's operations." }),
+  service: z.preprocess(one, slug.optional()).meta({ description: "Only this service's operations (HTTP and event)." }),
   method: z.preprocess(
     (value) => (typeof one(value) === "string" ? (one(value) as string).toLowerCase() : one(value)),
     z.enum(["get", "put", "post", "delete", "options", "head", "patch", "trace"]).optional(),
@@ -42,6 +43,6 @@ export type SearchInput = z.infer<typeof searchInputSchema>;
 export function kindsOf(input: SearchInput): SearchKind[] {
   if (input.kind?.length) return [...new Set(input.kind)];
   if (input.method || input.deprecated !== undefined) return ["operation"];
-  if (input.service) return ["operation"];
+  if (input.service) return ["operation", "event"];
   return [...searchKinds];
 }

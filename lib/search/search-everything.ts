@@ -6,6 +6,7 @@ import { collectionTitles } from "@/lib/content/collections";
 import { resolveQuery, type Correction } from "@/lib/search-index/resolve-query";
 import { kindsOf, type SearchInput } from "@/lib/search-index/search-input";
 import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
+import type { EventEntryKind } from "@/lib/asyncapi/index-event-api";
 import { metrics } from "@/lib/platform/metrics";
 import { cachedCatalogueRead } from "@/lib/services/catalogue-cache";
 
@@ -20,6 +21,22 @@ export interface OperationHit {
   tags: string[];
   deprecated: boolean;
   /** The service's docs on this version, expanded on this operation. */
+  url: string;
+}
+
+/** A channel, operation or message of a service's newest event API version. */
+export interface EventHit {
+  service: { slug: string; name: string };
+  version: string;
+  kind: EventEntryKind;
+  /** The channel's address, the operation's id, the message's name. */
+  name: string;
+  /** An operation's direction: the service sends or receives; null for channels and messages. */
+  action: "send" | "receive" | null;
+  /** The channel an operation is on; "" otherwise. */
+  channel: string;
+  summary: string;
+  /** The service page on that version, at this channel, operation or message. */
   url: string;
 }
 
@@ -53,6 +70,7 @@ export interface SearchResults {
   operationTotal: number;
   /** False when more than COUNTED_MATCHES matched: `operationTotal` is then a lower bound. */
   operationTotalIsExact: boolean;
+  events: EventHit[];
   teams: TeamHit[];
   docs: DocHit[];
 }
@@ -144,6 +162,35 @@ async function searchOperations(
   return { hits, total: Math.min(total, COUNTED_MATCHES), totalIsExact: total <= COUNTED_MATCHES };
 }
 
+/**
+ * Channels, operations and messages of each service's newest event version (their search rows,
+ * index-event-api.ts), ranked as operations are: the name typed exactly, then every word naming it,
+ * then full-text rank. Retired services are left out.
+ */
+async function searchEvents(db: Db, input: SearchInput, query: { tsquery: string; compact: string }): Promise<EventHit[]> {
+  const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
+  if (input.team) filters.push(ownedBy(input.team));
+  if (input.service) filters.push(Prisma.sql`s.slug = ${input.service}`);
+  const text = input.q.trim().toLowerCase();
+  const rows = await db.$queryRaw<(Omit<EventHit, "service" | "url"> & { anchor: string; serviceSlug: string; serviceName: string })[]>`
+    WITH q AS (SELECT to_tsquery('simple', ${query.tsquery}) AS query)
+    SELECT e.kind, e.name, e.action, e.channel, e.summary, e.anchor, s.slug AS "serviceSlug", s.name AS "serviceName", v.version
+    FROM "EventSearchEntry" e
+    JOIN "Service" s ON s.id = e."serviceId"
+    JOIN "EventVersion" v ON v.id = e."eventVersionId"
+    CROSS JOIN q
+    WHERE (e."searchVector" @@ q.query OR lower(e.name) = ${text}) AND ${Prisma.join(filters, " AND ")}
+    ORDER BY lower(e.name) = ${text} OR split_part(e."searchName", ' ', 1) = ${query.compact} DESC,
+             to_tsvector('simple', e."searchName") @@ q.query DESC,
+             ts_rank(e."searchVector", q.query) DESC, s.name, e.kind, e.name
+    LIMIT ${input.limit}`;
+  return rows.map(({ serviceSlug, serviceName, anchor, ...row }) => ({
+    ...row,
+    service: { slug: serviceSlug, name: serviceName },
+    url: `/services/${serviceSlug}?eventVersion=${encodeURIComponent(row.version)}#${anchor}`,
+  }));
+}
+
 /** Services by name, slug and description: the name or slug typed exactly first, then full-text rank. */
 async function searchServices(db: Db, input: SearchInput, tsquery: string): Promise<ServiceHit[]> {
   const filters: Prisma.Sql[] = [Prisma.sql`s.lifecycle <> 'retired'`];
@@ -198,6 +245,7 @@ async function searchAll(db: Db, input: SearchInput): Promise<SearchResults> {
     operations: [],
     operationTotal: 0,
     operationTotalIsExact: true,
+    events: [],
     teams: [],
     docs: [],
   };
@@ -213,6 +261,7 @@ async function searchAll(db: Db, input: SearchInput): Promise<SearchResults> {
       : [];
   if (!resolved) return { ...empty, docs };
   const operations = kinds.includes("operation") ? await searchOperations(db, input, resolved) : { hits: [], total: 0, totalIsExact: true };
+  const events = kinds.includes("event") ? await searchEvents(db, input, resolved) : [];
   const services = kinds.includes("service") ? await searchServices(db, input, resolved.tsquery) : [];
   const teams = kinds.includes("team") && !input.team ? await searchTeams(db, input) : [];
   return {
@@ -222,6 +271,7 @@ async function searchAll(db: Db, input: SearchInput): Promise<SearchResults> {
     operations: operations.hits,
     operationTotal: operations.total,
     operationTotalIsExact: operations.totalIsExact,
+    events,
     teams,
     docs,
   };

@@ -36,6 +36,8 @@ export function serviceWhere(filters: ServiceFilters, myTeamIds: string[] = [], 
   if (filters.team) and.push({ ownerships: { some: { team: { slug: filters.team } } } });
   if (lifecycle?.length) and.push({ lifecycle: { in: lifecycle } });
   if (filters.tag) and.push({ tags: { has: filters.tag } });
+  if (filters.kind === "http") and.push({ currentVersionId: { not: null } });
+  if (filters.kind === "event") and.push({ eventVersions: { some: {} } });
   if (filters.level)
     and.push(filters.level === "none" ? { OR: [{ scorecard: null }, { scorecard: { level: null } }] } : { scorecard: { level: filters.level } });
   if (filters.sunsetWithin !== undefined) {

@@ -45,6 +45,8 @@ export const serviceFiltersSchema = z.object({
   includeRetired: flag,
   /** Only retired services: the same as naming the lifecycle (`lifecycle=retired`), so the two addresses agree. */
   retired: flag,
+  /** Only services with an HTTP contract (`http`) or an event API (`event`). */
+  kind: z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, z.enum(["http", "event"]).optional()),
   /** Only services at this scorecard level (a level's name, or `none`). */
   level: text,
   /** `name` (the default) or `level`, highest first, then by name. */
@@ -78,6 +80,7 @@ export function serviceFiltersToSearch(filters: Partial<ServiceFilters>): string
   if (filters.team) params.set("team", filters.team);
   for (const lifecycle of filters.lifecycle ?? []) params.append("lifecycle", lifecycle);
   if (filters.tag) params.set("tag", filters.tag);
+  if (filters.kind) params.set("kind", filters.kind);
   if (filters.level) params.set("level", filters.level);
   if (filters.sort && filters.sort !== "name") params.set("sort", filters.sort);
   if (filters.sunsetWithin !== undefined) params.set("sunsetWithin", String(filters.sunsetWithin));
@@ -98,6 +101,7 @@ const accepted: Record<string, string> = {
   q: "is too long (200 characters at most)",
   mine: "must be true or false",
   includeRetired: "must be true or false",
+  kind: "is not one of http, event",
   level: "is too long",
   sort: "is not one of name, level",
   retired: "must be true or false",

@@ -23,6 +23,12 @@ export const serviceSummarySelect = {
     select: { version: true, revision: true, format: true, operationCount: true, createdAt: true },
   },
   scorecard: { select: { level: true } },
+  // The newest event version, as the service page shows it first.
+  eventVersions: {
+    orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
+    take: 1,
+    select: { version: true, revision: true, asyncapi: true, channelCount: true, operationCount: true, messageCount: true },
+  },
 } satisfies Prisma.ServiceSelect;
 
 type ServiceSummaryRow = Prisma.ServiceGetPayload<{ select: typeof serviceSummarySelect }>;
@@ -48,6 +54,7 @@ export function toServiceSummary(row: ServiceSummaryRow) {
           createdAt: current.createdAt.toISOString(),
         }
       : null,
+    eventApi: row.eventVersions[0] ?? null,
     level: row.scorecard?.level ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };

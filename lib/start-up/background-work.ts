@@ -8,6 +8,7 @@ import { removeAbandonedVersions } from "@/lib/versions/remove-abandoned-version
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { announceSunsets } from "@/lib/webhooks/announce-sunsets";
 import { queueBackfills, workBackfills } from "@/lib/changes/backfill-jobs";
+import { indexUnindexedEventApis } from "@/lib/asyncapi/index-event-api";
 import { queueLints, workLints } from "@/lib/lint/lint-jobs";
 import { queueDeliveries, workDeliveries } from "@/lib/webhooks/webhook-jobs";
 import { queueDueSources, workSourceRefreshes } from "@/lib/sources/source-refresh-jobs";
@@ -65,6 +66,11 @@ export async function startBackgroundWork(database: Database): Promise<Backgroun
   await workLints(database.prisma, boss);
   await workBackfills(database.prisma, boss);
   await workDeliveries(database.prisma, boss);
+  // Event versions published before search read event APIs: indexed once, in the background.
+  void indexUnindexedEventApis(database.prisma).then(
+    (count) => count && logger.info({ event: "search.events_indexed", count }, "indexed event APIs for search"),
+    (error: Error) => logger.error({ event: "search.events_index_failed", error: error.message }, "could not index event APIs for search"),
+  );
   const deliveryTimer = every(DELIVERY_LOOK_SECONDS, () => queueDeliveries(database.prisma, boss));
   const sunsetTimer = every(SUNSET_LOOK_SECONDS, () => announceSunsets(database.prisma));
   const lintTimer = every(LINT_LOOK_SECONDS, () =>

@@ -10,6 +10,7 @@ import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import { indexEventApi } from "@/lib/asyncapi/index-event-api";
 import { versionBase } from "./version-base";
 
 export interface EventPublishResult {
@@ -99,7 +100,8 @@ export async function publishEventVersion(
     let result: DiffResult | null = null;
     if (base) result = planned?.id === base.id ? planned.result : await compare(base);
     const revision = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0) + 1;
-    await tx.eventVersion.create({
+    const created = await tx.eventVersion.create({
+      select: { id: true },
       data: {
         serviceId: service.id,
         version: prepared.version,
@@ -124,6 +126,10 @@ export async function publishEventVersion(
         changes: result ? (result.changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
       },
     });
+    // The newest version is what search finds of the service's event API.
+    await indexEventApi(tx, { serviceId: service.id, eventVersionId: created.id, api: prepared.api });
+    // Touching the service ends the catalogue's and search's cached answers (catalogue-cache.ts).
+    await tx.service.update({ where: { id: service.id }, data: { updatedAt: new Date() } });
     const published = {
       outcome: "created" as const,
       kind: revision > 1 ? ("revision" as const) : ("version" as const),

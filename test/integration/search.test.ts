@@ -8,6 +8,10 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { searchEverything } from "@/lib/search/search-everything";
+import { indexUnindexedEventApis } from "@/lib/asyncapi/index-event-api";
+import { prepareEventReceived } from "@/lib/asyncapi/prepare-event-document";
+import { readDemoEvents } from "@/lib/demo/demo-specs";
+import { publishEventVersion } from "@/lib/versions/publish-event-version";
 import { searchInputSchema } from "@/lib/search-index/search-input";
 import { createService } from "@/lib/services/create-service";
 import { listServices } from "@/lib/services/list-services";
@@ -129,5 +133,60 @@ describe.skipIf(!hasFixtures).each(testDatabases)("search on $name", ({ open }) 
     expect(page.items.map((service) => service.slug)).toEqual(["slack"]);
     const byName = await listServices(db.prisma, serviceFiltersSchema.parse({ q: "Payments" }));
     expect(byName.items.map((service) => service.slug)).toContain("payments-api");
+  });
+
+  it("finds channels, operations and messages of event APIs beside HTTP operations, by direction, and links to each", async () => {
+    // The demo's Orders API sends orders.placed (AsyncAPI 3.0); Inventory receives it (2.6).
+    const placed = await search(db, { q: "order placed", kind: "event" });
+    expect(placed.operations).toEqual([]);
+    const described = placed.events.map((hit) => `${hit.service.slug} ${hit.kind} ${hit.action ?? "-"} ${hit.name}`);
+    expect(described).toEqual(
+      expect.arrayContaining([
+        "orders-api operation send sendOrderPlaced",
+        "inventory-service operation receive receiveOrderPlaced",
+        "orders-api channel - orders.placed",
+      ]),
+    );
+    const sent = placed.events.find((hit) => hit.name === "sendOrderPlaced")!;
+    expect(sent).toMatchObject({ channel: "orders.placed", version: expect.any(String) });
+    expect(sent.url).toBe(`/services/orders-api?eventVersion=${encodeURIComponent(sent.version)}#operation-sendOrderPlaced`);
+    // The operation's id typed exactly comes first, a misspelling is corrected, and filters hold.
+    expect((await search(db, { q: "receiveOrderPlaced" })).events[0]?.name).toBe("receiveOrderPlaced");
+    expect((await search(db, { q: "ordr placed", kind: "event" })).events.length).toBeGreaterThan(0);
+    const inventoryOnly = await search(db, { q: "order placed", service: "inventory-service" });
+    expect(inventoryOnly.events.length).toBeGreaterThan(0);
+    expect(inventoryOnly.events.every((hit) => hit.service.slug === "inventory-service")).toBe(true);
+    expect((await search(db, { q: "order placed", kind: "operation" })).events).toEqual([]);
+  });
+
+  it("searches a service's newest event version only, and indexes event versions stored before search read them", async () => {
+    const serviceId = (await db.prisma.service.findUniqueOrThrow({ where: { slug: "inventory-service" }, select: { id: true } })).id;
+    const before = await db.prisma.eventSearchEntry.count({ where: { serviceId } });
+    expect(before).toBeGreaterThan(0);
+    await db.prisma.eventSearchEntry.deleteMany({ where: { serviceId } });
+    expect(await indexUnindexedEventApis(db.prisma)).toBe(1);
+    expect(await db.prisma.eventSearchEntry.count({ where: { serviceId } })).toBe(before);
+    expect(await indexUnindexedEventApis(db.prisma)).toBe(0);
+
+    const inventory = readDemoEvents("inventory-events.yaml")
+      .replace("version: 1.0.0", "version: 1.1.0")
+      .replace(/receiveOrderPlaced/g, "reserveStockForOrder");
+    const prepared = await prepareEventReceived(Buffer.from(inventory), "application/yaml", defaultIngestLimits);
+    await publishEventVersion(db.prisma, { actor, serviceSlug: "inventory-service", prepared });
+    const renamed = await search(db, { q: "reserveStockForOrder" });
+    expect(renamed.events[0]).toMatchObject({ name: "reserveStockForOrder", version: "1.1.0", service: { slug: "inventory-service" } });
+    expect((await search(db, { q: "receiveOrderPlaced", kind: "event" })).events.map((hit) => hit.name)).not.toContain("receiveOrderPlaced");
+  });
+
+  it("filters the catalogue by kind of contract, and lists each service's event API with its counts", async () => {
+    const events = await listServices(db.prisma, serviceFiltersSchema.parse({ kind: "event" }));
+    expect(events.items.map((service) => service.slug).sort()).toEqual(["inventory-service", "orders-api"]);
+    const orders = events.items.find((service) => service.slug === "orders-api")!;
+    expect(orders.eventApi).toMatchObject({ asyncapi: "3.0.0", channelCount: 2, operationCount: 2, messageCount: 2 });
+    expect(orders.latestVersion).not.toBeNull();
+    const http = await listServices(db.prisma, serviceFiltersSchema.parse({ kind: "http", pageSize: 100 }));
+    expect(http.items.every((service) => service.latestVersion !== null)).toBe(true);
+    expect(http.items.some((service) => service.eventApi === null)).toBe(true);
+    expect(serviceFiltersSchema.safeParse({ kind: "graphql" }).success).toBe(false);
   });
 });

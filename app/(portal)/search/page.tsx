@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/portal-link";
+import { EventBadge, eventLabel } from "@/components/search/event-badge";
 import { MethodBadge } from "@/components/search/method-badge";
 import { LifecycleBadge } from "@/components/services/lifecycle-badge";
 import { getDb } from "@/lib/platform/db/database";
@@ -14,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
-const kindLabels = { operation: "Operations", service: "Services", team: "Teams", doc: "Docs" } as const;
+const kindLabels = { operation: "Operations", event: "Events (AsyncAPI)", service: "Services", team: "Teams", doc: "Docs" } as const;
 const methods = ["get", "post", "put", "patch", "delete", "head", "options", "trace"];
 
 function Group({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
@@ -51,6 +52,23 @@ function Results({ results }: { results: SearchResults }) {
                 {hit.deprecated && <span className="ml-1 text-xs font-medium text-amber-800 dark:text-amber-300">deprecated</span>}
               </p>
               {(hit.summary || hit.description) && <p className="truncate text-sm text-slate-600 dark:text-slate-400">{hit.summary || hit.description}</p>}
+            </div>
+          </li>
+        ))}
+      </Group>
+      <Group title="Events" count={results.events.length}>
+        {results.events.map((hit) => (
+          <li key={`${hit.service.slug} ${hit.kind} ${hit.name}`} className="flex items-start gap-3 px-3 py-2" data-testid="event-hit">
+            <EventBadge label={eventLabel(hit)} />
+            <div className="min-w-0">
+              <Link href={hit.url} className="font-mono text-sm font-medium break-all text-teal-700 hover:underline dark:text-teal-400">
+                {hit.name}
+              </Link>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                {hit.service.name} {hit.version} · {hit.kind}
+                {hit.channel && <span className="font-mono text-xs break-all text-slate-600 dark:text-slate-400"> · {hit.channel}</span>}
+              </p>
+              {hit.summary && <p className="truncate text-sm text-slate-600 dark:text-slate-400">{hit.summary}</p>}
             </div>
           </li>
         ))}
@@ -99,7 +117,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const parsed = searchInputSchema.safeParse(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, first(value)])));
   const [results, facets] = await Promise.all([parsed.success ? searchEverything(db, parsed.data) : null, catalogueFacets(db)]);
   const input = parsed.success ? parsed.data : null;
-  const empty = results && !results.operationTotal && !results.services.length && !results.teams.length && !results.docs.length;
+  const empty = results && !results.operationTotal && !results.events.length && !results.services.length && !results.teams.length && !results.docs.length;
 
   return (
     <div className="space-y-4">
@@ -170,7 +188,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       )}
       {results && (
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="search-summary">
-          {results.operationTotal} operations, {results.services.length} services, {results.teams.length} teams, {results.docs.length} docs for “{input?.q}”
+          {results.operationTotal} operations, {results.events.length} events, {results.services.length} services, {results.teams.length} teams,{" "}
+          {results.docs.length} docs for “{input?.q}”
           {results.corrections.length > 0 && <> · also searched {results.corrections.map((c) => `${c.suggestions.join(" or ")} for “${c.word}”`).join(", ")}</>}
         </p>
       )}

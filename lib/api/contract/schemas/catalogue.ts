@@ -39,6 +39,17 @@ export const serviceSummarySchema = z
     tags: z.array(z.string()),
     primaryOwner: teamRefSchema.nullable(),
     latestVersion: versionRefSchema.nullable(),
+    eventApi: z
+      .object({
+        version: z.string(),
+        revision: z.int().min(1),
+        asyncapi: z.string().meta({ description: "The document's `asyncapi` field (2.x documents are kept as 2.x, 1.x ones converted to 2.6.0)." }),
+        channelCount: z.int().min(0),
+        operationCount: z.int().min(0),
+        messageCount: z.int().min(0),
+      })
+      .nullable()
+      .meta({ description: "The newest version of the service's event API (AsyncAPI); null when it has none." }),
     level: z
       .string()
       .nullable()

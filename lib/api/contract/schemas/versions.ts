@@ -223,6 +223,23 @@ export const searchResultsSchema = z
     ),
     operationTotal: z.int().min(0).meta({ description: "How many operations matched, counted up to 1,000." }),
     operationTotalIsExact: z.boolean().meta({ description: "False when more than 1,000 matched." }),
+    events: z
+      .array(
+        z.object({
+          service: z.object({ slug: slugRef, name: z.string() }),
+          version: z.string().meta({ description: "The service's newest event API version, which search reads." }),
+          kind: z.enum(["channel", "operation", "message"]),
+          name: z.string().meta({ description: "The channel's address, the operation's id, the message's name." }),
+          action: z
+            .enum(["send", "receive"])
+            .nullable()
+            .meta({ description: "An operation's direction (the service sends or receives); null for channels and messages." }),
+          channel: z.string().meta({ description: "The channel an operation is on; empty otherwise." }),
+          summary: z.string(),
+          url: z.string().meta({ description: "The service page on that version, at this channel, operation or message." }),
+        }),
+      )
+      .meta({ description: "Channels, operations and messages of event APIs (AsyncAPI)." }),
     teams: z.array(z.object({ slug: slugRef, name: z.string(), url: z.string() })),
     docs: z.array(z.object({ title: z.string(), collection: z.string(), snippet: z.string(), url: z.string() })),
   })
