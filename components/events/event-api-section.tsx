@@ -1,7 +1,9 @@
 import Link from "@/components/portal-link";
+import { eventAnchor } from "@/lib/asyncapi/event-anchor";
 import type { EventOperation } from "@/lib/asyncapi/extract-event-api";
 import type { Change } from "@/lib/diff/diff-types";
-import { deref, resolvePointer } from "@/lib/openapi/json-pointer";
+import { eventCodeSamples, eventServers } from "@/lib/asyncapi/event-code-samples";
+import { messageView, type MessageView } from "@/lib/asyncapi/message-view";
 import type { EventVersionView, getEventVersion } from "@/lib/versions/list-event-versions";
 
 type Selected = Awaited<ReturnType<typeof getEventVersion>>;
@@ -9,9 +11,6 @@ type Selected = Awaited<ReturnType<typeof getEventVersion>>;
 /** Characters of a payload schema shown on the page; the whole is in the downloadable document. */
 const MAX_SCHEMA_CHARS = 20_000;
 const MAX_CHANGES_SHOWN = 50;
-
-/** A page anchor from an id the document chose: letters, digits, `-` and `_` only. */
-const anchor = (kind: string, id: string) => `${kind}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
 function Direction({ action }: { action: EventOperation["action"] }) {
   const sends = action === "send";
@@ -25,11 +24,9 @@ function Direction({ action }: { action: EventOperation["action"] }) {
   );
 }
 
-/** A payload schema as stored (its `$ref`s as written), pretty-printed and cut at MAX_SCHEMA_CHARS. */
-function payloadText(document: Record<string, unknown>, pointer: string): string | null {
-  const message = deref(document, resolvePointer(document, `#${pointer}`));
-  if (!message || typeof message !== "object" || !("payload" in message)) return null;
-  const text = JSON.stringify((message as { payload: unknown }).payload, null, 2);
+/** JSON pretty-printed and cut at MAX_SCHEMA_CHARS (the whole is in the downloadable document). */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value, null, 2) ?? "";
   return text.length > MAX_SCHEMA_CHARS ? `${text.slice(0, MAX_SCHEMA_CHARS)}\n… (cut: download the document for the rest)` : text;
 }
 
@@ -43,6 +40,8 @@ export function EventApiSection({ slug, versions, selected }: { slug: string; ve
   const document = JSON.parse(selected.json) as Record<string, unknown>;
   const base = `/api/v1/services/${encodeURIComponent(slug)}/event-versions/${encodeURIComponent(selected.version)}`;
   const changes = selected.changes.slice(0, MAX_CHANGES_SHOWN) as Change[];
+  const messages = new Map<string, MessageView | null>(selected.api.messages.map((message) => [message.id, messageView(document, message.pointer)]));
+  const servers = eventServers(document);
   return (
     <section aria-labelledby="event-api" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -114,41 +113,88 @@ export function EventApiSection({ slug, versions, selected }: { slug: string; ve
             </tr>
           </thead>
           <tbody>
-            {selected.api.operations.map((operation) => (
-              <tr
-                key={operation.pointer}
-                id={anchor("operation", operation.operationId ?? operation.pointer)}
-                className="border-t border-slate-200 align-top dark:border-slate-700"
-              >
-                <td className="py-1.5 pr-3">
-                  <Direction action={operation.action} />
-                </td>
-                <td className="py-1.5 pr-3 font-mono text-xs break-all">{operation.channel}</td>
-                <td className="py-1.5 pr-3">
-                  {operation.operationId && <code className="text-xs">{operation.operationId}</code>}
-                  {operation.summary && <p className="text-slate-600 dark:text-slate-400">{operation.summary}</p>}
-                </td>
-                <td className="py-1.5">
-                  {operation.messages.map((id) => (
-                    <a key={id} href={`#${anchor("message", id)}`} className="mr-2 text-teal-700 hover:underline dark:text-teal-400">
-                      {selected.api.messages.find((message) => message.id === id)?.name ?? id}
-                    </a>
-                  ))}
-                </td>
-              </tr>
-            ))}
+            {selected.api.operations.flatMap((operation) => {
+              const example = operation.messages.map((id) => messages.get(id)?.examples[0]?.payload).find((payload) => payload !== undefined);
+              const samples = eventCodeSamples(servers, operation, example);
+              return [
+                <tr
+                  key={operation.pointer}
+                  id={eventAnchor("operation", operation.operationId ?? operation.pointer)}
+                  className="border-t border-slate-200 align-top dark:border-slate-700"
+                >
+                  <td className="py-1.5 pr-3">
+                    <Direction action={operation.action} />
+                  </td>
+                  <td className="py-1.5 pr-3 font-mono text-xs break-all">{operation.channel}</td>
+                  <td className="py-1.5 pr-3">
+                    {operation.operationId && <code className="text-xs">{operation.operationId}</code>}
+                    {operation.summary && <p className="text-slate-600 dark:text-slate-400">{operation.summary}</p>}
+                  </td>
+                  <td className="py-1.5">
+                    {operation.messages.map((id) => (
+                      <a key={id} href={`#${eventAnchor("message", id)}`} className="mr-2 text-teal-700 hover:underline dark:text-teal-400">
+                        {selected.api.messages.find((message) => message.id === id)?.name ?? id}
+                      </a>
+                    ))}
+                  </td>
+                </tr>,
+                samples.length > 0 && (
+                  <tr key={`${operation.pointer} samples`}>
+                    <td colSpan={4} className="pb-2">
+                      <details>
+                        <summary className="cursor-pointer text-xs text-teal-700 dark:text-teal-400">
+                          {operation.action === "send" ? "Subscribe" : "Publish"} with {samples.map((sample) => sample.label).join(", ")}
+                        </summary>
+                        {samples.map((sample) => (
+                          <figure key={sample.label} className="mt-1">
+                            <figcaption className="text-xs text-slate-600 dark:text-slate-400">{sample.label}</figcaption>
+                            <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900" data-language={sample.language}>
+                              {sample.code}
+                            </pre>
+                          </figure>
+                        ))}
+                      </details>
+                    </td>
+                  </tr>
+                ),
+              ];
+            })}
           </tbody>
         </table>
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="text-lg font-semibold">Channels</h3>
+        <dl className="space-y-2 text-sm">
+          {selected.api.channels.map((channel) => (
+            <div key={channel.id} id={eventAnchor("channel", channel.id)} className="rounded-lg border border-slate-200 p-2 dark:border-slate-700">
+              <dt className="font-mono text-xs break-all">{channel.address ?? channel.id}</dt>
+              <dd>
+                {channel.description && <p className="text-slate-600 dark:text-slate-400">{channel.description}</p>}
+                {channel.messages.length > 0 && (
+                  <p className="text-xs text-slate-600 dark:text-slate-400">
+                    Messages:{" "}
+                    {channel.messages.map((id) => (
+                      <a key={id} href={`#${eventAnchor("message", id)}`} className="mr-2 text-teal-700 underline dark:text-teal-400">
+                        {id}
+                      </a>
+                    ))}
+                  </p>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
       </div>
 
       <div className="space-y-3">
         <h3 className="text-lg font-semibold">Messages</h3>
         {selected.api.messages.map((message) => {
-          const payload = payloadText(document, message.pointer);
+          const view = messages.get(message.id);
           return (
             <section
               key={message.pointer}
-              id={anchor("message", message.id)}
+              id={eventAnchor("message", message.id)}
               aria-label={`Message ${message.name ?? message.id}`}
               className="rounded-lg border border-slate-200 p-3 dark:border-slate-700"
             >
@@ -160,12 +206,21 @@ export function EventApiSection({ slug, versions, selected }: { slug: string; ve
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 {message.examples} example{message.examples === 1 ? "" : "s"}
               </p>
-              {payload && (
+              {view?.payload != null && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm">Payload schema</summary>
-                  <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{payload}</pre>
+                  <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{shown(view.payload)}</pre>
                 </details>
               )}
+              {view?.examples.map((example, index) => (
+                <details key={index} className="mt-2">
+                  <summary className="cursor-pointer text-sm">
+                    Example{example.name ? ` ${example.name}` : view.examples.length > 1 ? ` ${index + 1}` : ""}
+                    {example.summary ? `: ${example.summary}` : ""}
+                  </summary>
+                  <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{shown(example.payload)}</pre>
+                </details>
+              ))}
             </section>
           );
         })}

@@ -33,7 +33,22 @@ const MAX_VERSION_LENGTH = 100;
 export async function prepareEventReceived(body: Uint8Array, contentType: string, limits: IngestLimits): Promise<PreparedEventDocument> {
   if (!body.byteLength) throw new AppError("BAD_REQUEST", "The body is empty: send the AsyncAPI document (JSON or YAML), or a bundle.");
   const text = decodeUtf8(body);
-  const data = isBundle(contentType) ? await joinBundle(parseBundleBody(text), limits) : parseDocumentText(text, limits);
+  return prepareEventParsed(isBundle(contentType) ? await joinBundle(parseBundleBody(text), limits) : parseDocumentText(text, limits), limits);
+}
+
+/** Whether a document names other files: a `$ref` anywhere that is not a pointer into itself. */
+export function refersToOtherFiles(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(refersToOtherFiles);
+  if (!value || typeof value !== "object") return false;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$ref" && typeof child === "string" && !child.startsWith("#")) return true;
+    if (refersToOtherFiles(child)) return true;
+  }
+  return false;
+}
+
+/** A parsed (and, for several files, joined) event API document read by the AsyncAPI parser and made ready to store. */
+export async function prepareEventParsed(data: unknown, limits: IngestLimits): Promise<PreparedEventDocument> {
   if (!isAsyncApi(data))
     throw invalidDocument("The document is not an AsyncAPI description", [
       {

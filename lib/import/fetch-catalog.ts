@@ -4,6 +4,7 @@ import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
 import { safeFetch } from "@/lib/platform/fetch/safe-fetch";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { decodeUtf8 } from "@/lib/openapi/parse-document";
+import type { PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
@@ -44,7 +45,10 @@ export async function fetchCatalog(url: string): Promise<{ url: string; text: st
  * A substituted definition, fetched relative to the catalog file's URL through the same fetcher (its
  * allowlist, limits and deadline, off the main thread), with its relative `$ref`s on the same origin.
  */
-export async function fetchDefinition(catalogUrl: string, target: string): Promise<PreparedDocument> {
+export async function fetchDefinition(
+  catalogUrl: string,
+  target: string,
+): Promise<{ kind: "http"; prepared: PreparedDocument } | { kind: "event"; prepared: PreparedEventDocument }> {
   const url = new URL(target, catalogUrl);
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new AppError("BAD_REQUEST", `The definition "${target}" is not an http(s) address relative to ${catalogUrl}.`);
@@ -55,6 +59,6 @@ export async function fetchDefinition(catalogUrl: string, target: string): Promi
     etag: null,
     lastModified: null,
   });
-  if (outcome.kind !== "fetched") throw new AppError("FETCH_FAILED", `${url.href} answered without a document.`);
-  return outcome.prepared;
+  if (outcome.kind === "not-modified") throw new AppError("FETCH_FAILED", `${url.href} answered without a document.`);
+  return outcome.kind === "fetched-event" ? { kind: "event", prepared: outcome.prepared } : { kind: "http", prepared: outcome.prepared };
 }

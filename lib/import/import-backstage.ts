@@ -15,7 +15,9 @@ import { slugify, slugSchema } from "@/lib/slug";
 import { createTeam } from "@/lib/teams/create-team";
 import { updateTeam } from "@/lib/teams/update-team";
 import type { Prisma } from "@/generated/prisma/client";
-import type { PreparedDocument } from "@/lib/openapi/prepare-document";
+import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import { publishEventVersion } from "@/lib/versions/publish-event-version";
 import { publishPrepared, publishVersion } from "@/lib/versions/publish-version";
 import { replaceConsumptions } from "@/lib/consumers/manage-consumptions";
 import { backstageEntitySchema, parseEntityRef, type BackstageEntity } from "./backstage-entities";
@@ -48,9 +50,15 @@ function tagsOf(entity: BackstageEntity): string[] {
   return [...new Set(tags)].slice(0, 20);
 }
 
-/** Why an API entity's definition was not stored: Wayfinder reads OpenAPI (AsyncAPI next). */
+/** The API types whose definitions are stored: OpenAPI (and Swagger) as HTTP contracts, AsyncAPI as event APIs. */
+const readTypes = new Set(["openapi", "asyncapi"]);
+
+/** Why an API entity's definition was not stored. */
 const definitionDropped = (type: string) =>
-  `no API version stored: its definition is of type "${type}", and Wayfinder reads OpenAPI (and Swagger) descriptions only${type === "asyncapi" ? " for now (AsyncAPI is planned)" : ""}`;
+  `no API version stored: its definition is of type "${type}", and Wayfinder reads OpenAPI (and Swagger) and AsyncAPI descriptions`;
+
+/** What a stored definition became, in the import's words. */
+const versionKind = (type: string) => (type === "asyncapi" ? "event API version" : "API version");
 
 const problem = (error: unknown) =>
   error instanceof z.ZodError
@@ -63,7 +71,7 @@ const problem = (error: unknown) =>
  * Imports Backstage `catalog-info.yaml` documents (admins only): Groups become teams, Components and
  * APIs become services with owners, lifecycle, tags and links, a Component's `consumesApis` become
  * its declarations of the whole APIs it consumes (replacing what an earlier import declared), and an API's OpenAPI definition becomes
- * a version of the service that provides it: inline, or (for a catalog given by URL) the file a `$text`,
+ * a version of the service that provides it (an AsyncAPI one, a version of its event API): inline, or (for a catalog given by URL) the file a `$text`,
  * `$openapi`, `$yaml` or `$json` substitution names, fetched relative to the catalog file. Systems are not modelled; their components get a
  * `system-<name>` tag. Every entity is checked before anything is written; entities that cannot be
  * imported are reported with the reason and skipped, and the rest is written in one transaction.
@@ -117,29 +125,48 @@ export async function importBackstage(
   entities.sort((a, b) => order[a.entity.kind] - order[b.entity.kind] || a.document - b.document);
 
   // Definitions in other files are fetched before the transaction (no network while it holds locks).
-  const fetched = new Map<number, PreparedDocument | Error>();
+  const fetched = new Map<number, Awaited<ReturnType<typeof fetchDefinition>> | Error>();
   for (const { document, entity } of entities) {
-    const substitution = entity.kind === "API" && entity.spec.type === "openapi" ? substitutionOf(entity.spec.definition) : undefined;
+    const substitution = entity.kind === "API" && readTypes.has(entity.spec.type) ? substitutionOf(entity.spec.definition) : undefined;
     if (!substitution || !catalog.url) continue;
     fetched.set(
       document,
       await fetchDefinition(catalog.url, substitution.target).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
     );
   }
-  /** Publishes an API entity's OpenAPI definition (inline, or fetched) to a service; null with the reason when it cannot be. */
-  const publishDefinition = async (tx: Prisma.TransactionClient, document: number, definition: unknown, serviceSlug: string) => {
-    if (typeof definition === "string" && definition.trim())
-      return { result: await publishVersion(tx, { actor, serviceSlug, text: definition, origin: "import" }) };
+  /**
+   * Publishes an API entity's definition (inline, or fetched) to a service: OpenAPI as a version of its
+   * HTTP contract, AsyncAPI as a version of its event API; null with the reason when it cannot be.
+   */
+  const publishDefinition = async (
+    tx: Prisma.TransactionClient,
+    document: number,
+    entity: { spec: { type: string; definition?: unknown } },
+    serviceSlug: string,
+  ) => {
+    const { type, definition } = entity.spec;
+    const event = type === "asyncapi";
+    if (typeof definition === "string" && definition.trim()) {
+      if (!event) return { result: await publishVersion(tx, { actor, serviceSlug, text: definition, origin: "import" }) };
+      const prepared = await runPipeline("prepareEventReceived", {
+        body: Buffer.from(definition),
+        contentType: "application/yaml",
+        limits: ingestLimitsFromEnv(),
+      });
+      return { result: await publishEventVersion(tx, { actor, serviceSlug, prepared, origin: "import" }) };
+    }
     const substitution = substitutionOf(definition);
     if (!substitution) return { why: "it has no definition (inline text, or a $text, $openapi, $yaml or $json substitution)" };
     if (!catalog.url)
       return {
         why: `its definition is a ${substitution.kind} substitution ("${substitution.target}"), which is read relative to the catalog file: import the catalog by URL, or paste the definition inline`,
       };
-    const prepared = fetched.get(document);
-    if (!prepared || prepared instanceof Error)
-      return { why: `its definition ${new URL(substitution.target, catalog.url).href} could not be read: ${problem(prepared ?? "not fetched")}` };
-    return { result: await publishPrepared(tx, { actor, serviceSlug, prepared, origin: "import" }) };
+    const read = fetched.get(document);
+    const where = new URL(substitution.target, catalog.url).href;
+    if (!read || read instanceof Error) return { why: `its definition ${where} could not be read: ${problem(read ?? "not fetched")}` };
+    if (read.kind === "event" && event) return { result: await publishEventVersion(tx, { actor, serviceSlug, prepared: read.prepared, origin: "import" }) };
+    if (read.kind === "http" && !event) return { result: await publishPrepared(tx, { actor, serviceSlug, prepared: read.prepared, origin: "import" }) };
+    return { why: `its type is "${type}", but ${where} is ${read.kind === "event" ? "an AsyncAPI" : "an OpenAPI"} document` };
   };
 
   /**
@@ -188,15 +215,15 @@ export async function importBackstage(
 
         if (entity.kind === "API" && providers.has(slug)) {
           const serviceSlug = providers.get(slug)!;
-          if (entity.spec.type !== "openapi") report("skipped", { reason: definitionDropped(entity.spec.type) });
+          if (!readTypes.has(entity.spec.type)) report("skipped", { reason: definitionDropped(entity.spec.type) });
           else if (!(await tx.service.count({ where: { slug: serviceSlug } }))) report("skipped", { reason: `its provider "${serviceSlug}" was not imported` });
           else {
-            const published = await publishDefinition(tx, document, entity.spec.definition, serviceSlug);
+            const published = await publishDefinition(tx, document, entity, serviceSlug);
             if (!published.result) report("skipped", { reason: published.why });
             else
               report(published.result.outcome === "created" ? "updated" : "unchanged", {
                 target: `/services/${serviceSlug}`,
-                reason: `API version ${published.result.version} (revision ${published.result.revision}) of ${serviceSlug}`,
+                reason: `${versionKind(entity.spec.type)} ${published.result.version} (revision ${published.result.revision}) of ${serviceSlug}`,
               });
           }
           continue;
@@ -245,12 +272,12 @@ export async function importBackstage(
         if (entity.kind === "API") {
           // The service stands either way; what became of its definition is said on the same line.
           const outcome = outcomes[outcomes.length - 1]!;
-          if (entity.spec.type !== "openapi") outcome.reason = definitionDropped(entity.spec.type);
+          if (!readTypes.has(entity.spec.type)) outcome.reason = definitionDropped(entity.spec.type);
           else {
-            const published = await publishDefinition(tx, document, entity.spec.definition, slug);
+            const published = await publishDefinition(tx, document, entity, slug);
             outcome.reason = published.result
-              ? `API version ${published.result.version} ${published.result.outcome === "created" ? "stored" : "already stored"}`
-              : `no API version stored: ${published.why}`;
+              ? `${versionKind(entity.spec.type)} ${published.result.version} ${published.result.outcome === "created" ? "stored" : "already stored"}`
+              : `no ${versionKind(entity.spec.type)} stored: ${published.why}`;
           }
         }
       } catch (error) {

@@ -5,18 +5,22 @@ import { readTextForDiff, refuseInvalid } from "@/lib/openapi/read-for-diff";
 import { AppError, isAppError } from "@/lib/platform/errors";
 import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { fetchDocument, type FetchOutcome } from "@/lib/openapi/fetch-document";
+import { fetchSource, type FetchOutcome } from "@/lib/openapi/fetch-document";
+import { prepareParsed } from "@/lib/openapi/prepare-document";
 import { prepareReceived } from "@/lib/openapi/receive-document";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
-import { prepareEventReceived, type PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
-import { readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
+import { prepareEventParsed, prepareEventReceived, refersToOtherFiles, type PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
+import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
 
 /**
  * The CPU-heavy work of ingestion (parsing, bundling, validating, hashing, indexing), as tasks that
  * run the same in a worker thread or in the caller's thread. Arguments are plain data, so they cross
  * to a worker by structured clone.
  */
+/** What a URL source served: unchanged, an HTTP contract, or an event API (AsyncAPI). */
+export type SourceOutcome = FetchOutcome | { kind: "fetched-event"; prepared: PreparedEventDocument; etag: string | null; lastModified: string | null };
+
 export interface PipelineTasks {
   /** Two stored documents (already through the pipeline) compared. */
   diffStored(args: { base: string; revision: string; reach?: boolean }): Promise<DiffResult>;
@@ -36,7 +40,7 @@ export interface PipelineTasks {
     limits: IngestLimits;
     etag: string | null;
     lastModified: string | null;
-  }): Promise<FetchOutcome>;
+  }): Promise<SourceOutcome>;
 }
 
 export const pipelineTasks: PipelineTasks = {
@@ -64,7 +68,18 @@ export const pipelineTasks: PipelineTasks = {
     const read = (json: string) => readAsyncApi(JSON.parse(json) as Record<string, unknown>, limits);
     return diffEventApis(await read(base), await read(revision));
   },
-  fetchDocument: ({ url, allow, limits, etag, lastModified }) => fetchDocument(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified }),
+  fetchDocument: async ({ url, allow, limits, etag, lastModified }) => {
+    const fetched = await fetchSource(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified });
+    if (fetched.kind === "not-modified") return fetched;
+    const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
+    // An event API is read by its own parser; joined only when it names other files (joining a single
+    // AsyncAPI file would rewrite its operations' references to channel messages, which 3.0 forbids).
+    if (isAsyncApi(fetched.root)) {
+      const data = refersToOtherFiles(fetched.root) ? await fetched.bundle() : fetched.root;
+      return { kind: "fetched-event", prepared: await prepareEventParsed(data, limits), ...validators };
+    }
+    return { kind: "fetched", prepared: await prepareParsed(await fetched.bundle()), ...validators };
+  },
 };
 
 export type PipelineTask = keyof PipelineTasks;

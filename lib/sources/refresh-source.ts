@@ -9,15 +9,17 @@ import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/in
 import { logger } from "@/lib/platform/logger";
 import { publishPrepared, type PublishResult } from "@/lib/versions/publish-version";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import { publishEventVersion, type EventPublishResult } from "@/lib/versions/publish-event-version";
 
 /** `retryable`: the failure may pass by itself (a fetch failure or timeout, the database away), unlike an invalid document. */
 export type RefreshResult =
-  { status: "not-modified" } | { status: "published"; result: PublishResult } | { status: "failed"; error: string; retryable: boolean };
+  { status: "not-modified" } | { status: "published"; result: PublishResult | EventPublishResult } | { status: "failed"; error: string; retryable: boolean };
 
 const RETRYABLE = new Set(["FETCH_FAILED", "DATABASE_UNAVAILABLE"]);
 
 /**
- * Fetches one URL source now and publishes what it serves. Success or failure is recorded on the
+ * Fetches one URL source now and publishes what it serves: an OpenAPI or Swagger document as a version
+ * of the service's HTTP contract, an AsyncAPI one as a version of its event API. Success or failure is recorded on the
  * source; a failure never touches the versions, so the last good one stays served.
  */
 export async function refreshSource(
@@ -48,7 +50,11 @@ export async function refreshSource(
       });
       return { status: "not-modified" };
     }
-    const result = await publishPrepared(db, { actor, serviceSlug: source.service.slug, prepared: outcome.prepared, origin: "url" });
+    // What the URL serves decides the contract: an AsyncAPI document becomes a version of the event API.
+    const result =
+      outcome.kind === "fetched-event"
+        ? await publishEventVersion(db, { actor, serviceSlug: source.service.slug, prepared: outcome.prepared, origin: "url" })
+        : await publishPrepared(db, { actor, serviceSlug: source.service.slug, prepared: outcome.prepared, origin: "url" });
     await db.specSource.update({
       where: { id: source.id },
       data: {

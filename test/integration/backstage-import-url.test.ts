@@ -2,7 +2,8 @@
  * The Backstage import of a catalog whose API definitions live in other files (`definition: { $text:
  * ./openapi.yaml }`, the usual form): given by URL, each is read relative to the catalog file through
  * the SSRF-safe fetcher and its allowlist; pasted, the entries that need a URL are named. An AsyncAPI
- * entity says its definition was not stored (issue 22).
+ * entity's definition (inline, or in files, which may $ref others) becomes a version of the event API
+ * of the service that provides it (issue 28); one whose file is OpenAPI says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
@@ -12,6 +13,7 @@ import type { Database } from "@/lib/platform/db/open-database";
 import { isAppError } from "@/lib/platform/errors";
 import { importBackstage } from "@/lib/import/import-backstage";
 import { getService } from "@/lib/services/get-service";
+import { listEventVersions } from "@/lib/versions/list-event-versions";
 import { startSpecServer, type SpecServer } from "../support/spec-server";
 import { testDatabases } from "../support/test-databases";
 
@@ -41,7 +43,7 @@ spec: { type: team }
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: { name: ${prefix}-service }
-spec: { type: service, lifecycle: production, owner: ${prefix}-team, providesApis: [${prefix}-api] }
+spec: { type: service, lifecycle: production, owner: ${prefix}-team, providesApis: [${prefix}-api, ${prefix}-stream] }
 ---
 apiVersion: backstage.io/v1alpha1
 kind: API
@@ -62,6 +64,26 @@ spec:
   owner: ${prefix}-team
   definition:
     $openapi: ${outside || "../shared/standalone.yaml"}
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata: { name: ${prefix}-stream }
+spec:
+  type: asyncapi
+  lifecycle: production
+  owner: ${prefix}-team
+  definition:
+    $text: ./asyncapi.yaml
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata: { name: ${prefix}-mislabelled }
+spec:
+  type: asyncapi
+  lifecycle: production
+  owner: ${prefix}-team
+  definition:
+    $text: ./openapi.yaml
 ---
 apiVersion: backstage.io/v1alpha1
 kind: API
@@ -95,6 +117,24 @@ describe.each(testDatabases)("importing a Backstage catalog by URL on $name", ({
     spec.set(`/catalogs/${name}/shop/openapi.yaml`, {
       text: "openapi: 3.0.3\ninfo: { title: Shop API, version: 4.2.0 }\npaths:\n  /carts:\n    $ref: './paths/carts.yaml'\n",
     });
+    spec.set(`/catalogs/${name}/shop/asyncapi.yaml`, {
+      text: [
+        "asyncapi: 3.0.0",
+        "info: { title: Shop events, version: 2.0.0 }",
+        "channels:",
+        "  cartCheckedOut:",
+        "    address: carts.checked-out",
+        "    messages:",
+        "      checkedOut: { $ref: './messages.yaml#/checkedOut' }",
+        "operations:",
+        "  sendCartCheckedOut:",
+        "    action: send",
+        "    channel: { $ref: '#/channels/cartCheckedOut' }",
+        "    messages: [{ $ref: '#/channels/cartCheckedOut/messages/checkedOut' }]",
+        "",
+      ].join("\n"),
+    });
+    spec.set(`/catalogs/${name}/shop/messages.yaml`, { text: "checkedOut:\n  payload: { type: object, properties: { cartId: { type: string } } }\n" });
     spec.set(`/catalogs/${name}/shop/paths/carts.yaml`, { text: "get:\n  responses: { '200': { description: The carts. } }\n" });
     spec.set(`/catalogs/${name}/shared/standalone.yaml`, { text: "openapi: 3.0.3\ninfo: { title: Standalone, version: 1.1.0 }\npaths: {}\n" });
     elsewhere.set("/standalone.yaml", { text: "openapi: 3.0.3\ninfo: { title: Elsewhere, version: 9.9.9 }\npaths: {}\n" });
@@ -110,10 +150,15 @@ describe.each(testDatabases)("importing a Backstage catalog by URL on $name", ({
     expect(byName[`${name}-shop-standalone`]).toMatchObject({ action: "created", reason: "API version 1.1.0 stored" });
     const shop = await getService(db.prisma, `${name}-shop-service`);
     expect(shop.versions.map((version) => [version.version, version.operationCount])).toEqual([["4.2.0", 1]]);
-    // An AsyncAPI entity becomes a service, and says its definition was not stored.
-    expect(byName[`${name}-shop-events`]).toMatchObject({
+    // AsyncAPI definitions become versions of an event API: one in files (a $ref to another among
+    // them) of the service that provides it, one inline of its own service.
+    expect(byName[`${name}-shop-stream`]).toMatchObject({ action: "updated", reason: `event API version 2.0.0 (revision 1) of ${name}-shop-service` });
+    expect(byName[`${name}-shop-events`]).toMatchObject({ action: "created", reason: "event API version 1.0.0 stored" });
+    const events = await listEventVersions(db.prisma, `${name}-shop-service`);
+    expect(events.map((version) => [version.version, version.operationCount, version.origin])).toEqual([["2.0.0", 1, "import"]]);
+    expect(byName[`${name}-shop-mislabelled`]).toMatchObject({
       action: "created",
-      reason: expect.stringMatching(/^no API version stored: .*"asyncapi".*AsyncAPI is planned/),
+      reason: expect.stringMatching(/^no event API version stored: its type is "asyncapi", but .*openapi\.yaml is an OpenAPI document/),
     });
   });
 

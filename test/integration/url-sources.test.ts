@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
@@ -10,6 +11,7 @@ import { queueDueSources } from "@/lib/sources/source-refresh-jobs";
 import { refreshSource } from "@/lib/sources/refresh-source";
 import { setSource } from "@/lib/sources/set-source";
 import { createTeam } from "@/lib/teams/create-team";
+import { listEventVersions } from "@/lib/versions/list-event-versions";
 import { openApi30 } from "../support/documents";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 import { startSpecServer, type SpecServer } from "../support/spec-server";
@@ -17,6 +19,7 @@ import { testDatabases } from "../support/test-databases";
 import { countOperationsInFolder } from "../support/count-operations";
 
 const actor = systemActor("url source test");
+const asyncDir = path.resolve(fixturesDir, "../asyncapi");
 
 // One spec server for the file: lib/platform/env.ts reads the environment once per process, so the allowlist
 // naming its port is set once, before anything reads it.
@@ -39,7 +42,7 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
   beforeAll(async () => {
     db = await open();
     await createTeam(db.prisma, { actor, input: { slug: "sources", name: "Sources" } });
-    for (const slug of ["polled", "moved", "do-api"]) await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "sources" } });
+    for (const slug of ["polled", "moved", "do-api", "lights"]) await createService(db.prisma, { actor, input: { slug, name: slug, primaryOwner: "sources" } });
   });
   afterAll(async () => {
     await db?.close();
@@ -64,6 +67,29 @@ describe.each(testDatabases)("URL sources on $name", ({ open }) => {
       ["1.1.0", "url"],
       ["1.0.0", "url"],
     ]);
+  });
+
+  it.runIf(existsSync(asyncDir))("polls an AsyncAPI document as the service's event API, 304s and changes alike", async () => {
+    const mqtt = readFileSync(path.join(asyncDir, "3.0/streetlights-mqtt-asyncapi.yml"), "utf8");
+    spec.set("/lights.yaml", { text: mqtt });
+    const source = await setSource(db.prisma, { actor, slug: "lights", input: { url: `${spec.url}/lights.yaml` } });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({
+      status: "published",
+      result: { outcome: "created", version: "1.0.0", format: "asyncapi-3.0", operationCount: 4 },
+    });
+    expect(await refreshSource(db.prisma, source.id)).toEqual({ status: "not-modified" });
+    spec.set("/lights.yaml", { text: mqtt.replace("version: 1.0.0", "version: 1.1.0") });
+    expect(await refreshSource(db.prisma, source.id)).toMatchObject({
+      status: "published",
+      result: { version: "1.1.0", diff: { base: { version: "1.0.0" } } },
+    });
+    const versions = await listEventVersions(db.prisma, "lights");
+    expect(versions.map((version) => [version.version, version.origin])).toEqual([
+      ["1.1.0", "url"],
+      ["1.0.0", "url"],
+    ]);
+    // The HTTP contract is untouched.
+    expect((await getService(db.prisma, "lights")).versions).toEqual([]);
   });
 
   it("keeps serving the last good version when the source goes down or serves garbage, and says why", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -27,7 +28,7 @@ export async function startSpecServer(folder?: string): Promise<SpecServer> {
   const routes = new Map<string, RouteResponse>();
   const trickles = new Set<NodeJS.Timeout>();
   const requests: SpecServer["requests"] = [];
-  const etagOf = (text: string) => `"${Buffer.from(text).toString("base64url").slice(-16)}-${text.length}"`;
+  const etagOf = (text: string) => `"${createHash("sha1").update(text).digest("base64url")}"`;
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
       const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
