@@ -47,6 +47,12 @@ export const mainPages: MainPage[] = [
   { name: "an ADR", path: "/docs/adr/0006-cursor-pagination", ready: heading(/cursor/i) },
   { name: "onboarding", path: "/docs/onboarding", ready: heading(/./) },
   { name: "search", path: "/search?q=payment", ready: async (page) => void (await expect(page.getByRole("link", { name: /payment/i }).first()).toBeVisible()) },
+  {
+    name: "search (event APIs)",
+    path: "/search?q=order%20placed&kind=event",
+    ready: async (page) => void (await expect(page.getByTestId("event-hit").first()).toBeVisible()),
+  },
+  { name: "changelog (HTTP and event API)", path: "/services/orders-api/changes", ready: heading("Changelog of Orders API") },
   { name: "sign-in", path: "/signin", ready: heading(/sign in/i) },
   { name: "scorecards", path: "/scorecards", ready: heading("Scorecards") },
   { name: "templates", path: "/create", ready: heading("Create a service") },

@@ -15,7 +15,7 @@ const xml = (text: string) =>
 export function atomFeed(entries: RecentChange[], options: { baseUrl: string; title: string; selfPath: string }): string {
   const updated = entries[0]?.publishedAt ?? new Date(0).toISOString();
   const items = entries.map((entry) => {
-    const link = `${options.baseUrl}/services/${encodeURIComponent(entry.service.slug)}/changes`;
+    const link = `${options.baseUrl}${entry.url}`;
     const { breaking, warning, info } = entry.summary;
     const lines = entry.changes.map((change) => `${change.level.toUpperCase()} ${change.operation ?? change.component ?? ""}: ${change.message}`);
     if (entry.moreChanges) lines.push(`… and ${entry.moreChanges} more`);
@@ -29,8 +29,8 @@ export function atomFeed(entries: RecentChange[], options: { baseUrl: string; ti
     }
     return [
       "  <entry>",
-      `    <id>${xml(`${link}#${entry.version}-${entry.revision}`)}</id>`,
-      `    <title>${xml(`${entry.service.name} ${entry.version} (revision ${entry.revision}): ${breaking} breaking, ${warning} potentially breaking, ${info} other`)}</title>`,
+      `    <id>${xml(`${options.baseUrl}/services/${encodeURIComponent(entry.service.slug)}/changes#${entry.contract === "event" ? "event-" : ""}${entry.version}-${entry.revision}`)}</id>`,
+      `    <title>${xml(`${entry.service.name} ${entry.contract === "event" ? "event API " : ""}${entry.version} (revision ${entry.revision}): ${breaking} breaking, ${warning} potentially breaking, ${info} other`)}</title>`,
       `    <updated>${entry.publishedAt}</updated>`,
       `    <link rel="alternate" type="text/html" href="${xml(link)}"/>`,
       `    <summary type="text">${xml(`Since ${entry.base.version} (revision ${entry.base.revision}):\n${lines.join("\n")}`)}</summary>`,

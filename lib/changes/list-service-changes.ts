@@ -1,10 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
-import { redactAudit } from "@/lib/audit/redact-audit";
 import type { Db } from "@/lib/platform/db/types";
 import type { Change, Level } from "@/lib/diff/diff-types";
 import { notFound } from "@/lib/platform/errors";
 import { versionDiffSelect } from "@/lib/versions/version-view";
 import { tallyConsumers } from "@/lib/diff/tally-consumers";
+import { publishersOf } from "./publishers";
 
 /**
  * A service's changelog: every version and revision, newest first, with when and by whom it was
@@ -15,7 +15,7 @@ import { tallyConsumers } from "@/lib/diff/tally-consumers";
 export async function listServiceChanges(db: Db, { actor, slug, level }: { actor: Actor; slug: string; level?: Level }) {
   const service = await db.service.findUnique({ where: { slug }, select: { id: true } });
   if (!service) throw notFound(`Service "${slug}"`);
-  const [versions, publications] = await Promise.all([
+  const [versions, publishers] = await Promise.all([
     db.apiVersion.findMany({
       where: { serviceId: service.id, pendingSince: null },
       orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
@@ -24,13 +24,8 @@ export async function listServiceChanges(db: Db, { actor, slug, level }: { actor
         changes: true,
       },
     }),
-    db.auditEntry.findMany({ where: { serviceId: service.id, action: { in: ["version.publish", "version.publish_breaking"] } } }),
+    publishersOf(db, actor, service.id, ["version.publish", "version.publish_breaking"]),
   ]);
-  const publishers = new Map<string, string>();
-  for (const entry of await redactAudit(db, actor, publications)) {
-    const after = entry.after as { version?: string; revision?: number } | null;
-    if (after?.version) publishers.set(`${after.version}#${after.revision}`, entry.actorLabel);
-  }
   return versions.map((version) => {
     const changes = ((version.changes as Change[] | null) ?? []).filter((change) => !level || change.level === level);
     return {

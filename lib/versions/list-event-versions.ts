@@ -3,6 +3,7 @@ import type { AsyncApiFormat } from "@/lib/asyncapi/read-asyncapi";
 import type { Change } from "@/lib/diff/diff-types";
 import type { Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
+import { comparedSelect } from "./version-view";
 
 /** A version of a service's event API as lists show it. */
 export interface EventVersionView {
@@ -24,8 +25,7 @@ export interface EventVersionView {
 }
 
 const viewSelect = {
-  version: true,
-  revision: true,
+  ...comparedSelect,
   format: true,
   asyncapi: true,
   convertedFrom: true,
@@ -34,13 +34,6 @@ const viewSelect = {
   operationCount: true,
   messageCount: true,
   sizeBytes: true,
-  origin: true,
-  createdAt: true,
-  baseVersion: true,
-  baseRevision: true,
-  breakingCount: true,
-  warningCount: true,
-  infoCount: true,
 } as const;
 
 /** A service's event API versions, newest first (empty when it has none). */

@@ -1,9 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { specFormatFromDb } from "@/lib/openapi/spec-format";
 
-/** The columns a version list shows; never the document. */
-/** What a version was compared with when published, and the outcome (not the changes themselves). */
-export const versionDiffSelect = {
+/**
+ * A version (of an HTTP contract or of an event API: both tables have these columns), when and how it
+ * was published, what it was compared with, and how many changes at each level.
+ */
+export const comparedSelect = {
   version: true,
   revision: true,
   createdAt: true,
@@ -13,6 +15,12 @@ export const versionDiffSelect = {
   breakingCount: true,
   warningCount: true,
   infoCount: true,
+} as const satisfies Prisma.ApiVersionSelect & Prisma.EventVersionSelect;
+
+/** The columns a version list shows; never the document. */
+/** What a version was compared with when published, and the outcome (not the changes themselves). */
+export const versionDiffSelect = {
+  ...comparedSelect,
   semverViolation: true,
   acceptedBreakingReason: true,
 } satisfies Prisma.ApiVersionSelect;

@@ -115,6 +115,32 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     expect(older).toContain("AsyncAPI 2.6.0");
   });
 
+  it("compares any two event versions, and lists them in the service's changelog and the company's changes", async () => {
+    const diff = await fetch(`${server.url}/api/v1/services/streetlights/diff?contract=event&from=1.0.0&fromRevision=1&to=1.1.0`);
+    expect(diff.status).toBe(200);
+    const result = await diff.json();
+    expect(result).toMatchObject({ from: { version: "1.0.0", revision: 1 }, to: { version: "1.1.0", revision: 1 }, summary: { breaking: 1 } });
+    expect(result.changes.map((change: { id: string }) => change.id)).toContain("request-property-became-required");
+    // The HTTP contract has no such versions: the same question of it is a 404, not an event answer.
+    expect((await fetch(`${server.url}/api/v1/services/streetlights/diff?from=1.0.0&to=1.1.0`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v1/services/streetlights/diff?contract=graphql&from=1.0.0&to=1.1.0`)).status).toBe(400);
+
+    const recent = await (await fetch(`${server.url}/api/v1/changes`)).json();
+    const entry = recent.items.find((item: { service: { slug: string }; version: string }) => item.service.slug === "streetlights" && item.version === "1.1.0");
+    expect(entry).toMatchObject({ contract: "event", base: { version: "1.0.0", revision: 2 }, summary: { breaking: 1 } });
+    expect(entry.url).toBe("/services/streetlights/diff?contract=event&from=1.0.0&fromRevision=2&to=1.1.0&toRevision=1");
+    const feed = await (await fetch(`${server.url}/changes/feed.atom`)).text();
+    expect(feed).toContain("streetlights event API 1.1.0 (revision 1): 1 breaking");
+
+    const text = async (path: string) => (await (await fetch(`${server.url}${path}`)).text()).replace(/<!-- -->/g, "");
+    const changelog = await text("/services/streetlights/changes");
+    expect(changelog).toContain('id="event-api-changes"');
+    expect(changelog).toContain("request-property-became-required");
+    const compared = await text(`/services/streetlights/diff?contract=event&from=1.0.0&fromRevision=1&to=1.1.0`);
+    expect(compared).toContain("event API");
+    expect(compared).toContain("request-property-became-required");
+  });
+
   it("converts a 1.x document and reads a multi-file bundle", async () => {
     const v1 = {
       asyncapi: "1.2.0",

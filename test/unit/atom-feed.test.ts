@@ -4,6 +4,8 @@ import type { RecentChange } from "@/lib/changes/list-recent-changes";
 
 const entry = (overrides: Partial<RecentChange> = {}): RecentChange => ({
   id: "v1",
+  contract: "http",
+  url: "/services/pay/changes",
   service: { slug: "pay", name: "Pay <script>alert(1)</script> & Co" },
   version: "2.0.0",
   revision: 1,
@@ -32,5 +34,18 @@ describe("the Atom feed", () => {
     expect(feed).not.toMatch(/<script|<img|\u0007/);
     expect(feed).toContain("Pay &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co 2.0.0 (revision 1): 1 breaking");
     expect(feed).toContain("&quot;&lt;img src=x onerror=alert(1)&gt;&quot;");
+  });
+
+  it("names an event API's version as such, links to its comparison, and keeps its id apart from the HTTP version's", () => {
+    const url = "/services/pay/diff?contract=event&from=1.0.0&fromRevision=1&to=2.0.0&toRevision=1";
+    const feed = atomFeed([entry({ id: "e1", contract: "event", url }), entry()], {
+      baseUrl: "https://w.example",
+      title: "API changes",
+      selfPath: "/changes/feed.atom",
+    });
+    expect(feed).toContain("Pay &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co event API 2.0.0 (revision 1)");
+    expect(feed).toContain(`href="https://w.example${url.replace(/&/g, "&amp;")}"`);
+    expect(feed).toContain("<id>https://w.example/services/pay/changes#event-2.0.0-1</id>");
+    expect(feed).toContain("<id>https://w.example/services/pay/changes#2.0.0-1</id>");
   });
 });

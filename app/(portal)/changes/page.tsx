@@ -63,8 +63,9 @@ export default async function ChangesFeedPage({ searchParams }: { searchParams: 
           <li key={entry.id} className="space-y-2">
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
               <h2 className="text-lg font-semibold">
-                <Link href={`/services/${entry.service.slug}/changes`} className="hover:underline">
-                  {entry.service.name} {entry.version}
+                <Link href={entry.url} className="hover:underline">
+                  {entry.service.name} {entry.contract === "event" ? "event API " : ""}
+                  {entry.version}
                 </Link>{" "}
                 <span className="text-sm font-normal text-slate-600 dark:text-slate-400">revision {entry.revision}</span>
               </h2>

@@ -38,6 +38,8 @@ export const versionOperations = {
     path: "/services/{slug}/diff",
     tags: ["Versions"],
     summary: "Compare two stored versions of a service",
+    description:
+      "Of its HTTP API, or (`contract=event`) of its event API: a message the service sends is compared as a response (a property removed breaks its consumers), one it receives as a request body (a property made required breaks its producers).",
     access: "read",
     params: serviceParams,
     query: diffQuerySchema,

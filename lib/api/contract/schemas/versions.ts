@@ -177,11 +177,13 @@ export const versionDiffSchema = diffResultSchema.extend({ from: versionRefSchem
 export const recentChangeSchema = z
   .object({
     id: z.string(),
+    contract: z.enum(["http", "event"]).meta({ description: "A version of the service's HTTP API, or of its event API (AsyncAPI)." }),
     service: z.object({ slug: slugRef, name: z.string() }),
     version: z.string(),
     revision: z.int().min(1),
     publishedAt: isoDate,
     base: versionRefSchema2,
+    url: z.string().meta({ description: "Where to read it in the portal: the service's changelog, or the event API versions compared." }),
     summary: z.object({ breaking: z.int().min(0), warning: z.int().min(0), info: z.int().min(0) }),
     changes: z.array(changeSchema).meta({ description: "Up to ten, worst first." }),
     consumers: consumersTouched,

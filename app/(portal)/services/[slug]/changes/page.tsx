@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "@/components/portal-link";
 import { ApprovalManager } from "@/components/approvals/approval-manager";
-import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
+import { diffHrefOf, VersionEntry } from "@/components/changes/version-entry";
 import { ImpactSummary } from "@/components/changes/consumer-impact";
 import { listApprovals, mayApproveChanges } from "@/lib/approvals/manage-approvals";
+import { listEventChanges } from "@/lib/changes/list-event-changes";
 import { listServiceChanges } from "@/lib/changes/list-service-changes";
 import { getDb } from "@/lib/platform/db/database";
 import { LEVELS, type Level } from "@/lib/diff/diff-types";
@@ -24,7 +25,7 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
   const db = await getDb();
   const service = await orNotFound(getService(db, slug));
   const level = LEVELS.find((candidate) => candidate === query.level) as Level | undefined;
-  const versions = await listServiceChanges(db, { actor, slug, level });
+  const [versions, eventVersions] = await Promise.all([listServiceChanges(db, { actor, slug, level }), listEventChanges(db, { actor, slug, level })]);
   const [approvals, mayApprove] = await Promise.all([listApprovals(db, { actor, serviceSlug: slug }), mayApproveChanges(db, actor, slug)]);
   const asOf = new Date().toISOString();
   // A link from `wayfinder check` names the change to approve; the form starts with it.
@@ -73,42 +74,54 @@ export default async function ChangesPage({ params, searchParams }: { params: Pa
         </p>
         <ApprovalManager slug={slug} approvals={approvals.items} waivers={approvals.waivers} mayApprove={mayApprove} asOf={asOf} prefill={prefill} />
       </section>
-      {versions.length === 0 && <p>No version has been published yet.</p>}
+      {versions.length === 0 && eventVersions.length === 0 && <p>No version has been published yet.</p>}
+      {eventVersions.length > 0 && versions.length > 0 && (
+        <h2 className="text-xl font-semibold" id="http-api">
+          HTTP API
+        </h2>
+      )}
       <ol className="space-y-8">
         {versions.map((version) => (
-          <li key={`${version.version}#${version.revision}`} className="space-y-3">
-            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-              <h2 className="text-lg font-semibold">
-                {version.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">revision {version.revision}</span>
-              </h2>
-              <span className="text-sm text-slate-600 dark:text-slate-400">
-                {version.publishedAt.slice(0, 16).replace("T", " ")} UTC{version.publishedBy ? ` by ${version.publishedBy}` : ""} · {version.origin}
-              </span>
-            </div>
-            {version.base ? (
-              <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span>
-                  Since{" "}
-                  <Link
-                    href={`/services/${slug}/diff?from=${encodeURIComponent(version.base.version)}&fromRevision=${version.base.revision}&to=${encodeURIComponent(version.version)}&toRevision=${version.revision}`}
-                    className="text-teal-800 underline dark:text-teal-300"
-                  >
-                    {version.base.version} (revision {version.base.revision})
-                  </Link>
-                  :
-                </span>
-                <ChangeSummary summary={version.summary} />
+          <VersionEntry
+            key={`${version.version}#${version.revision}`}
+            entry={version}
+            heading="h2"
+            diffHref={diffHrefOf(slug, version)}
+            notes={
+              <>
                 {version.semverViolation && <span className="text-amber-900 dark:text-amber-300">breaking changes without a new major version</span>}
                 {version.acceptedBreakingReason && <span>accepted: “{version.acceptedBreakingReason}”</span>}
-              </div>
-            ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">The first version: nothing before it to compare with.</p>
-            )}
-            {version.base && <ImpactSummary tally={version.consumers} />}
-            {version.base && <ChangeList changes={version.changes} />}
-          </li>
+              </>
+            }
+            impact={<ImpactSummary tally={version.consumers} />}
+          />
         ))}
       </ol>
+      {eventVersions.length > 0 && (
+        <section aria-labelledby="event-api-changes" className="space-y-4">
+          <h2 id="event-api-changes" className="text-xl font-semibold">
+            Event API
+          </h2>
+          <ol className="space-y-8">
+            {eventVersions.map((version) => (
+              <VersionEntry
+                key={`${version.version}#${version.revision}`}
+                entry={version}
+                heading="h3"
+                title={
+                  <Link
+                    href={`/services/${slug}?eventVersion=${encodeURIComponent(version.version)}&eventRevision=${version.revision}#event-api`}
+                    className="hover:underline"
+                  >
+                    {version.version}
+                  </Link>
+                }
+                diffHref={diffHrefOf(slug, version, "event")}
+              />
+            ))}
+          </ol>
+        </section>
+      )}
     </div>
   );
 }

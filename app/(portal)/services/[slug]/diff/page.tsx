@@ -5,7 +5,9 @@ import { ChangeList, ChangeSummary } from "@/components/changes/change-list";
 import { ImpactSummary } from "@/components/changes/consumer-impact";
 import { tallyConsumers } from "@/lib/diff/tally-consumers";
 import { inputClass } from "@/components/forms/field";
+import { diffEventVersions } from "@/lib/changes/diff-event-versions";
 import { diffServiceVersions } from "@/lib/changes/diff-service-versions";
+import { listEventVersions } from "@/lib/versions/list-event-versions";
 import { getDb } from "@/lib/platform/db/database";
 import { callerKey } from "@/lib/auth/caller-key";
 import { PEER_HEADER } from "@/lib/platform/http/client-address";
@@ -26,8 +28,15 @@ export default async function DiffPage({ params, searchParams }: { params: Param
   const actor = await readerActor(`/services/${slug}/diff`);
   const db = await getDb();
   const service = await orNotFound(getService(db, slug));
+  const eventVersions = await listEventVersions(db, slug);
+  // ?contract=event compares versions of the event API; the HTTP API's otherwise.
+  const contract = first(query.contract) === "event" ? "event" : "http";
   const key = (version: { version: string; revision: number }) => `${version.version}@${version.revision}`;
-  const options = service.versions.map((version) => ({ value: key(version), label: `${version.version} (revision ${version.revision})`, version }));
+  const options = (contract === "event" ? eventVersions : service.versions).map((version) => ({
+    value: key(version),
+    label: `${version.version} (revision ${version.revision})`,
+    version,
+  }));
   // ?from=1.0.0&fromRevision=1&to=…, or the two newest versions by default.
   const pick = (name: "from" | "to", fallback: (typeof options)[number] | undefined) => {
     // The form sends `fromKey=1.0.0@1`; links send `from=1.0.0&fromRevision=1`.
@@ -42,7 +51,8 @@ export default async function DiffPage({ params, searchParams }: { params: Param
   const to = pick("to", options[0]);
   const from = pick("from", options[1]);
   const caller = callerKey(actor, (await headers()).get(PEER_HEADER));
-  const result = from && to ? await diffServiceVersions(db, { actor, slug, from: from.version, to: to.version, caller }) : null;
+  const compare = contract === "event" ? diffEventVersions : diffServiceVersions;
+  const result = from && to ? await compare(db, { actor, slug, from: from.version, to: to.version, caller }) : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -55,8 +65,26 @@ export default async function DiffPage({ params, searchParams }: { params: Param
         </Link>{" "}
         / compare
       </nav>
-      <h1 className="text-2xl font-semibold">Compare versions of {service.name}</h1>
+      <h1 className="text-2xl font-semibold">
+        Compare versions of {service.name}
+        {contract === "event" ? "’s event API" : ""}
+      </h1>
+      {eventVersions.length > 0 && (
+        <nav aria-label="Contract" className="flex gap-2 text-sm">
+          {(["http", "event"] as const).map((kind) => (
+            <Link
+              key={kind}
+              href={`/services/${slug}/diff${kind === "event" ? "?contract=event" : ""}`}
+              aria-current={contract === kind ? "page" : undefined}
+              className={`rounded-md px-2 py-1 ${contract === kind ? "bg-teal-700 text-white" : "text-teal-800 hover:underline dark:text-teal-300"}`}
+            >
+              {kind === "event" ? "Event API (AsyncAPI)" : "HTTP API"}
+            </Link>
+          ))}
+        </nav>
+      )}
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Versions to compare">
+        {contract === "event" && <input type="hidden" name="contract" value="event" />}
         {(["from", "to"] as const).map((name) => {
           const chosen = name === "from" ? from : to;
           return (
