@@ -10,7 +10,8 @@ import { invalidDocument } from "@/lib/openapi/document-error";
 import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";
-import { joinedDocument, readApi, readJoinedApi } from "./read-api";
+import { versionBase } from "@/lib/versions/version-base";
+import { joinedDocument, readJoinedApi } from "./read-api";
 import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
 import { approvalKey, coverBreaking, type ApprovalView, type Cover, type WaiverView } from "@/lib/approvals/cover-changes";
 import type { Change } from "@/lib/diff/diff-types";
@@ -168,6 +169,72 @@ async function readPortal<T>(url: URL, headers: Record<string, string>): Promise
   return (await response.json()) as T;
 }
 
+/**
+ * What `check` reports for either contract: the changes (approved ones covered, each other breaking
+ * one with a link to approve it), the working copy's lint findings, and one exit code for CI.
+ */
+async function reportCheck(
+  { file, service, against, result, lintTarget }: { file: string; service: string; against: string; result: DiffResult; lintTarget: Record<string, unknown> },
+  { options, baseUrl, headers }: { options: DiffOptions; baseUrl: string; headers: Record<string, string> },
+): Promise<number> {
+  // Approved (or waived) breaking changes do not fail the check; each says what covers it.
+  const listed = await readPortal<{ items: ApprovalView[]; waivers: WaiverView[] }>(
+    new URL(`/api/v1/services/${encodeURIComponent(service)}/approvals`, baseUrl),
+    headers,
+  );
+  if (!listed) return DIFF_EXIT.unreadable;
+  const covers = coverBreaking(result.changes, listed.items, listed.waivers);
+  const lint = await lintDocument(lintTarget, await loadRuleset(await rulesetText(options.ruleset)));
+  const changesPage = new URL(`/services/${encodeURIComponent(service)}/changes`, baseUrl);
+  if (options.format === "json")
+    console.log(
+      JSON.stringify({ changes: result, approved: covers.covered.map(({ change, cover }) => ({ change: approvalKey(change), cover })), lint }, null, 2),
+    );
+  else {
+    console.log(formatChanges(result, options.format, `${service} ${against} → ${file}`, { link: changesPage.href }));
+    if (covers.covered.length) console.log(`\n${formatCovers(covers.covered, options.format)}`);
+    if (covers.uncovered.length) console.log(`\n${formatApprovalLinks(covers.uncovered, changesPage, options.format)}`);
+    console.log(`\n${formatLint(lint, options.format, file)}`);
+  }
+  // One exit code for CI: breaking changes or lint findings, whichever was asked for.
+  return Math.max(verdict(result, options.failOn, covers.covered.length), lintVerdict(lint, options.lintFailOn ?? null));
+}
+
+/**
+ * `wayfinder check` of an AsyncAPI working copy: against the event API version publishing it would be
+ * compared with (the same version's latest revision, else the highest earlier one: version-base.ts),
+ * or, before the first, an empty API of the same AsyncAPI version; direction-aware.
+ */
+async function checkEventApi(
+  file: string,
+  working: Record<string, unknown>,
+  service: string,
+  { options, limits, baseUrl, headers }: { options: DiffOptions; limits: IngestLimits; baseUrl: string; headers: Record<string, string> },
+): Promise<number> {
+  const path = `/api/v1/services/${encodeURIComponent(service)}/event-versions`;
+  const listed = await readPortal<{ items: { version: string; revision: number; createdAt: string }[] }>(new URL(path, baseUrl), headers);
+  if (!listed) return DIFF_EXIT.unreadable;
+  const info = working.info as { version?: unknown } | undefined;
+  const newest = versionBase(
+    listed.items.map((item) => ({ ...item, createdAt: new Date(item.createdAt) })),
+    String(info?.version ?? ""),
+  );
+  const empty = {
+    asyncapi: working.asyncapi,
+    info: { title: service, version: "0" },
+    channels: {},
+    ...(String(working.asyncapi).startsWith("3.") ? { operations: {} } : {}),
+  };
+  const stored = newest
+    ? await readPortal<Record<string, unknown>>(new URL(`${path}/${encodeURIComponent(newest.version)}/document?revision=${newest.revision}`, baseUrl), headers)
+    : empty;
+  // An error answer is not a base document: comparing against it would let any change pass.
+  if (!stored) return DIFF_EXIT.unreadable;
+  const result = await diffEventFiles([`${service} (served)`, stored], [file, working], limits);
+  const against = newest ? `event API ${newest.version} (revision ${newest.revision})` : "(no event API published yet)";
+  return reportCheck({ file, service, against, result, lintTarget: working }, { options, baseUrl, headers });
+}
+
 /** `wayfinder check --service <slug> <file>`: the working copy against the version the portal serves. */
 export async function checkCommand(file: string, service: string, options: DiffOptions): Promise<number> {
   const config = parseCliEnv(process.env);
@@ -182,8 +249,10 @@ export async function checkCommand(file: string, service: string, options: DiffO
     headers,
   );
   if (!detail) return DIFF_EXIT.unreadable;
+  const joined = await joinedDocument(file, limits, options.root);
+  if (isAsyncApi(joined)) return checkEventApi(file, joined, service, { options, limits, baseUrl: config.WAYFINDER_URL, headers });
   const served = detail.versions.find((version) => version.isCurrent) ?? detail.versions[0];
-  const working = await readApi(file, limits, options.root, options.strict);
+  const working = await readJoinedApi(joined, limits, options.strict);
   let base: DocumentForDiff = { document: { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} }, problems: [] };
   if (served) {
     const documentUrl = new URL(
@@ -198,33 +267,8 @@ export async function checkCommand(file: string, service: string, options: DiffO
   }
   const result = await withConsumers(service, base, working, config.WAYFINDER_URL, headers);
   if (!result) return DIFF_EXIT.unreadable;
-  // Approved (or waived) breaking changes do not fail the check; each says what covers it.
-  const listed = await readPortal<{ items: ApprovalView[]; waivers: WaiverView[] }>(
-    new URL(`/api/v1/services/${encodeURIComponent(service)}/approvals`, config.WAYFINDER_URL),
-    headers,
-  );
-  if (!listed) return DIFF_EXIT.unreadable;
-  const covers = coverBreaking(result.changes, listed.items, listed.waivers);
   // The working copy's new operations start their clock for time to a new endpoint (needs a token).
   await recordSightings(config.WAYFINDER_URL, config.WAYFINDER_TOKEN, service, "check", newOperations(base.document, working.document));
-  const lint = await lintDocument(working.document, await loadRuleset(await rulesetText(options.ruleset)));
-  if (options.format === "json")
-    console.log(
-      JSON.stringify({ changes: result, approved: covers.covered.map(({ change, cover }) => ({ change: approvalKey(change), cover })), lint }, null, 2),
-    );
-  else {
-    console.log(
-      formatChanges(result, options.format, `${service} ${served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)"} → ${file}`, {
-        link: new URL(`/services/${encodeURIComponent(service)}/changes`, config.WAYFINDER_URL).href,
-      }),
-    );
-    if (covers.covered.length) console.log(`\n${formatCovers(covers.covered, options.format)}`);
-    if (covers.uncovered.length)
-      console.log(
-        `\n${formatApprovalLinks(covers.uncovered, new URL(`/services/${encodeURIComponent(service)}/changes`, config.WAYFINDER_URL), options.format)}`,
-      );
-    console.log(`\n${formatLint(lint, options.format, file)}`);
-  }
-  // One exit code for CI: breaking changes or lint findings, whichever was asked for.
-  return Math.max(verdict(result, options.failOn, covers.covered.length), lintVerdict(lint, options.lintFailOn ?? null));
+  const against = served ? `${served.version} (revision ${served.revision})` : "(nothing published yet)";
+  return reportCheck({ file, service, against, result, lintTarget: working.document }, { options, baseUrl: config.WAYFINDER_URL, headers });
 }

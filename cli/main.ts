@@ -125,7 +125,7 @@ async function publishEvents(
   bundle: Bundle,
   document: unknown,
   service: string,
-  { baseUrl, token, limits }: { baseUrl: string; token: string; limits: IngestLimits },
+  { baseUrl, token, limits, acceptBreaking }: { baseUrl: string; token: string; limits: IngestLimits; acceptBreaking?: string },
 ): Promise<number> {
   // A single file is read as written, here and by the portal: bundling would shorten the `$ref`s
   // AsyncAPI 3.0 requires to go through a channel.
@@ -133,7 +133,9 @@ async function publishEvents(
   await readAsyncApi(document as Record<string, unknown>, limits);
   let response: Response;
   try {
-    response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(service)}/event-versions`, baseUrl), {
+    const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/event-versions`, baseUrl);
+    if (acceptBreaking !== undefined) url.searchParams.set("acceptBreaking", acceptBreaking);
+    response = await fetch(url, {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": single === undefined ? BUNDLE_MEDIA_TYPE : "application/yaml" },
       body: single ?? JSON.stringify(bundle),
@@ -142,10 +144,14 @@ async function publishEvents(
     console.error(`error: cannot reach ${baseUrl}: ${((error as { cause?: Error }).cause ?? (error as Error)).message}`);
     return EXIT.usage;
   }
-  const body = (await response.json().catch(() => ({}))) as { message?: string; error?: { code: string; message: string; details?: Record<string, unknown> } };
+  const body = (await response.json().catch(() => ({}))) as {
+    message?: string;
+    error?: { code: string; message: string; details?: { changes?: { operation?: string; component?: string; message: string }[] } & Record<string, unknown> };
+  };
   if (!response.ok) {
     console.error(`${body.error?.code === "INVALID_DOCUMENT" ? "invalid" : "error"}: ${body.error?.message ?? `HTTP ${response.status}`}`);
     printProblems(body.error?.details);
+    for (const change of body.error?.details?.changes ?? []) console.error(`  - ${change.operation ?? change.component ?? ""}: ${change.message}`);
     return body.error?.code === "INVALID_DOCUMENT" || body.error?.code === "PAYLOAD_TOO_LARGE" ? EXIT.invalid : EXIT.usage;
   }
   console.log(`${service}: ${body.message}`);
@@ -165,7 +171,7 @@ async function publish(file: string, service: string, root: string | undefined, 
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   // An event API (AsyncAPI) is the service's other contract: it goes to its own versions.
   if (isAsyncApi(parsed.get(bundle.root)))
-    return publishEvents(bundle, whole ?? (await joinBundle(bundle, limits, parsed)), service, { baseUrl, token, limits });
+    return publishEvents(bundle, whole ?? (await joinBundle(bundle, limits, parsed)), service, { baseUrl, token, limits, acceptBreaking });
   await prepareParsed(await joinBundle(bundle, limits, parsed));
   let response: Response;
   try {

@@ -4,13 +4,15 @@ import type { PreparedEventDocument } from "@/lib/asyncapi/prepare-event-documen
 import type { AsyncApiFormat } from "@/lib/asyncapi/read-asyncapi";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { assert, canEditService } from "@/lib/auth/permissions";
+import { assert, canAcceptBreaking, canEditService } from "@/lib/auth/permissions";
+import { coversUnderBlock } from "@/lib/approvals/load-covers";
 import type { DiffResult, DiffSummary } from "@/lib/diff/diff-types";
 import { inTransaction, type Db } from "@/lib/platform/db/types";
-import { notFound } from "@/lib/platform/errors";
+import { AppError, notFound } from "@/lib/platform/errors";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { indexEventApi } from "@/lib/asyncapi/index-event-api";
+import { refusedChanges } from "./breaking-gate";
 import { versionBase } from "./version-base";
 
 export interface EventPublishResult {
@@ -26,7 +28,7 @@ export interface EventPublishResult {
   channelCount: number;
   operationCount: number;
   messageCount: number;
-  diff: { base: { version: string; revision: number }; summary: DiffSummary } | null;
+  diff: { base: { version: string; revision: number }; summary: DiffSummary; acceptedBreakingReason: string | null } | null;
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -37,21 +39,61 @@ function describe(result: Omit<EventPublishResult, "message">): string {
   const converted = result.convertedFrom ? `, converted from AsyncAPI ${result.convertedFrom} to ${result.asyncapi}` : "";
   const holds = `${plural(result.channelCount, "channel")}, ${plural(result.operationCount, "operation")}, ${plural(result.messageCount, "message")}`;
   const changes = result.diff
-    ? ` Against ${result.diff.base.version} (revision ${result.diff.base.revision}): ${result.diff.summary.breaking} breaking, ${result.diff.summary.warning} potentially breaking, ${result.diff.summary.info} other changes.`
+    ? ` Against ${result.diff.base.version} (revision ${result.diff.base.revision}): ${result.diff.summary.breaking} breaking, ${result.diff.summary.warning} potentially breaking, ${result.diff.summary.info} other changes.${result.diff.acceptedBreakingReason ? ` Breaking changes accepted: ${result.diff.acceptedBreakingReason}.` : ""}`
     : "";
   return `${what}${converted}: ${holds}.${changes}`;
 }
 
-/** The service and whether the actor may publish to it (those who may edit it: its maintainers and its team's tokens). */
-async function serviceFor(db: Db, actor: Actor, serviceSlug: string) {
-  const service = await db.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, ownerships: { select: { teamId: true } } } });
-  if (!service) throw notFound(`Service "${serviceSlug}"`);
-  assert(
-    canEditService(actor, { id: service.id, ownerTeamIds: service.ownerships.map((ownership) => ownership.teamId) }),
-    actor,
-    `publish event API versions of "${serviceSlug}"`,
-  );
+/**
+ * The service and whether the actor may publish to it (those who may edit it: its maintainers and its
+ * team's tokens), and, when a reason to publish breaking changes is given, accept them.
+ */
+async function serviceFor(db: Db, actor: Actor, serviceSlug: string, acceptBreaking: string | undefined) {
+  const found = await db.service.findUnique({
+    where: { slug: serviceSlug },
+    select: { id: true, breakingChangePolicy: true, ownerships: { select: { teamId: true } } },
+  });
+  if (!found) throw notFound(`Service "${serviceSlug}"`);
+  const service = { id: found.id, breakingChangePolicy: found.breakingChangePolicy, ownerTeamIds: found.ownerships.map((ownership) => ownership.teamId) };
+  assert(canEditService(actor, service), actor, `publish event API versions of "${serviceSlug}"`);
+  if (acceptBreaking !== undefined)
+    assert(canAcceptBreaking(actor, service), actor, `accept breaking changes to "${serviceSlug}" (its maintainers, or a token of a team that owns it)`);
   return service;
+}
+
+/**
+ * The service's breaking-change policy applied to an event version, as to HTTP versions
+ * (breaking-gate.ts): under `block`, breaking changes no approval or waiver covers refuse the publish
+ * unless a maintainer gives a reason; approvals that cover them all are the reason. Event changes
+ * name no consumers, so `block-if-consumed` refuses none. Returns the reason recorded, if any.
+ */
+async function applyPolicy(
+  tx: Db,
+  {
+    service,
+    serviceSlug,
+    base,
+    result,
+    acceptBreaking,
+  }: {
+    service: Awaited<ReturnType<typeof serviceFor>>;
+    serviceSlug: string;
+    base: { version: string; revision: number };
+    result: DiffResult;
+    acceptBreaking?: string;
+  },
+): Promise<string | null> {
+  const covers = await coversUnderBlock(tx, service, result);
+  if (covers?.all && !acceptBreaking) return `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}`;
+  const refused = refusedChanges(service.breakingChangePolicy, result, covers);
+  if (!refused.refused) return null;
+  if (acceptBreaking) return acceptBreaking;
+  const breaking = result.summary.breaking;
+  throw new AppError(
+    "CONFLICT",
+    `${breaking} breaking change${breaking === 1 ? "" : "s"} to the event API since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`).`,
+    { base, summary: result.summary, changes: refused.changes },
+  );
 }
 
 const versionsOf = (db: Db, serviceId: string) =>
@@ -65,18 +107,24 @@ const versionsOf = (db: Db, serviceId: string) =>
  */
 export async function publishEventVersion(
   db: Db,
-  { actor, serviceSlug, prepared, origin = "push" }: { actor: Actor; serviceSlug: string; prepared: PreparedEventDocument; origin?: VersionOrigin },
+  {
+    actor,
+    serviceSlug,
+    prepared,
+    origin = "push",
+    acceptBreaking,
+  }: { actor: Actor; serviceSlug: string; prepared: PreparedEventDocument; origin?: VersionOrigin; acceptBreaking?: string },
 ): Promise<EventPublishResult> {
   const limits = ingestLimitsFromEnv();
   const compare = async (base: { json: string }) => runPipeline("diffEventStored", { base: base.json, revision: prepared.json, limits });
   // Permission first, and the comparison outside the transaction: the service is locked only while writing.
-  const service = await serviceFor(db, actor, serviceSlug);
+  const service = await serviceFor(db, actor, serviceSlug, acceptBreaking);
   const plannedBase = versionBase(await versionsOf(db, service.id), prepared.version);
   const planned = plannedBase ? { id: plannedBase.id, result: await compare(plannedBase) } : null;
 
   return inTransaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Service" WHERE id = ${service.id} FOR UPDATE`;
-    await serviceFor(tx, actor, serviceSlug);
+    await serviceFor(tx, actor, serviceSlug, acceptBreaking);
     const facts = {
       format: prepared.format,
       asyncapi: prepared.asyncapi,
@@ -99,6 +147,7 @@ export async function publishEventVersion(
     // Another publish moved the base since the comparison: compare again (rare; under the lock).
     let result: DiffResult | null = null;
     if (base) result = planned?.id === base.id ? planned.result : await compare(base);
+    const acceptedBreakingReason = base && result ? await applyPolicy(tx, { service, serviceSlug, base, result, acceptBreaking }) : null;
     const revision = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0) + 1;
     const created = await tx.eventVersion.create({
       select: { id: true },
@@ -124,6 +173,7 @@ export async function publishEventVersion(
         warningCount: result?.summary.warning ?? 0,
         infoCount: result?.summary.info ?? 0,
         changes: result ? (result.changes as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+        acceptedBreakingReason,
       },
     });
     // The newest version is what search finds of the service's event API.
@@ -136,7 +186,7 @@ export async function publishEventVersion(
       version: prepared.version,
       revision,
       ...facts,
-      diff: base && result ? { base: { version: base.version, revision: base.revision }, summary: result.summary } : null,
+      diff: base && result ? { base: { version: base.version, revision: base.revision }, summary: result.summary, acceptedBreakingReason } : null,
     };
     const done = { ...published, message: describe(published) };
     await recordAudit(tx, actor, {

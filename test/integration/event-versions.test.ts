@@ -5,7 +5,7 @@
  * follows), served back, and shown on the service page. Documents come from the AsyncAPI Initiative's
  * examples; variants are made at run time.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -197,5 +197,51 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     });
     expect(published.code, published.err).toBe(0);
     expect(published.out).toMatch(/^streetlights: Revision 1 of 1\.0\.0|^streetlights: .*event API published/m);
+  });
+
+  it("holds event versions to the service's block policy, and wayfinder check gates a working copy on the event API", async () => {
+    const policy = await fetch(`${server.url}/api/v1/services/streetlights`, {
+      method: "PATCH",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify({ breakingChangePolicy: "block" }),
+    });
+    expect(policy.status).toBe(200);
+    // 1.1.0 is what a 1.2.0 is compared with (the highest earlier version), whatever was published since.
+    const newest = await (await fetch(`${server.url}/api/v1/services/streetlights/event-versions/1.1.0/document`)).json();
+    // 1.2.0 drops a message the service sends: its consumers break.
+    const next = structuredClone(newest) as { info: { version: string }; operations: Record<string, { action: string }> };
+    next.info.version = "1.2.0";
+    const sent = Object.entries(next.operations).find(([, operation]) => operation.action === "send")![0];
+    delete next.operations[sent];
+    const working = path.join(dataDir, "streetlights-next.json");
+    writeFileSync(working, JSON.stringify(next));
+
+    const refused = await publish("streetlights", JSON.stringify(next), "application/json");
+    expect(refused.status).toBe(409);
+    const error = (await refused.json()).error;
+    expect(error.message).toMatch(/breaking change.* to the event API since 1\.1\.0.*"streetlights" blocks breaking changes/);
+    expect(error.details.changes.map((change: { id: string }) => change.id)).toContain("event-operation-removed");
+    expect((await (await fetch(`${server.url}/api/v1/services/streetlights/event-versions`)).json()).items[0].version).not.toBe("1.2.0");
+
+    // The same working copy, checked in CI: exit 1 with a link to approve the change; the served one passes.
+    const env = { WAYFINDER_URL: server.url };
+    const check = await runWayfinder(["check", "--service", "streetlights", "--fail-on", "breaking", "--format", "text", working], env);
+    expect(check.code, check.err).toBe(1);
+    expect(check.out).toMatch(/approve\? event-operation-removed at .*\/services\/streetlights\/changes\?approveRule=event-operation-removed/);
+    const same = path.join(dataDir, "streetlights-served.json");
+    writeFileSync(same, JSON.stringify(newest));
+    const passed = await runWayfinder(["check", "--service", "streetlights", "--fail-on", "breaking", same], env);
+    expect(passed.code, passed.out + passed.err).toBe(0);
+
+    // A maintainer publishes it anyway, with a reason, which is kept.
+    const accepted = await fetch(`${server.url}/api/v1/services/streetlights/event-versions?acceptBreaking=${encodeURIComponent("consumers moved to v2")}`, {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify(next),
+    });
+    expect(accepted.status).toBe(201);
+    const body = await accepted.json();
+    expect(body.diff).toMatchObject({ acceptedBreakingReason: "consumers moved to v2", summary: { breaking: expect.any(Number) } });
+    expect(body.message).toContain("Breaking changes accepted: consumers moved to v2");
   });
 });

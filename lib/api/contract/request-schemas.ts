@@ -31,7 +31,9 @@ export const diffQuerySchema = z.object({
   contract: z
     .enum(["http", "event"])
     .default("http")
-    .meta({ description: "Which of the service's contracts: its HTTP API (`http`, the default) or its event API (`event`, AsyncAPI; compared direction-aware)." }),
+    .meta({
+      description: "Which of the service's contracts: its HTTP API (`http`, the default) or its event API (`event`, AsyncAPI; compared direction-aware).",
+    }),
 });
 
 export const recentChangesQuerySchema = z.object({

@@ -22,7 +22,16 @@ export const eventPublishResultSchema = z
     contentHash: z.string(),
     ...eventFacts,
     diff: z
-      .object({ base: baseSchema, summary: summarySchema })
+      .object({
+        base: baseSchema,
+        summary: summarySchema,
+        acceptedBreakingReason: z
+          .string()
+          .nullable()
+          .meta({
+            description: "Why breaking changes the service's `block` policy refuses were published: the reason given, or the approvals that covered them.",
+          }),
+      })
       .nullable()
       .meta({ description: "What changed against the version it follows (direction-aware: docs/diff-rules.md); null for a first version or when unchanged." }),
   })

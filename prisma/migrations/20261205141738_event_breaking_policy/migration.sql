@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EventVersion" ADD COLUMN     "acceptedBreakingReason" TEXT;
