@@ -1,6 +1,15 @@
 import type { Db } from "@/lib/platform/db/types";
 import { measureSlos, SLO_IDS, SLO_TITLES, sloUnit } from "@/lib/insights/measure-slos";
+import type { EventApi } from "@/lib/asyncapi/extract-event-api";
+import { violatesSemver } from "@/lib/versions/version-base";
 import type { ScorecardFacts } from "./scorecard-checks";
+
+/** What the checks read of a service's newest event version (its `api` as extract-event-api.ts wrote it). */
+function eventFacts(newest: { createdAt: Date; api: unknown } | undefined): ScorecardFacts["events"] {
+  if (!newest) return null;
+  const messages = (newest.api as EventApi).messages;
+  return { publishedAt: newest.createdAt, messages: messages.length, messagesWithoutExamples: messages.filter((message) => message.examples === 0).length };
+}
 
 /**
  * The facts every check needs, for the given services (all when none is given),
@@ -18,6 +27,7 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
       ownerships: { where: { isPrimary: true }, select: { team: { select: { chatChannel: true, email: true } } } },
       currentVersion: { select: { id: true, createdAt: true, lintReport: { select: { status: true, errorCount: true, byRule: true } } } },
       source: { select: { lastSuccessAt: true } },
+      eventVersions: { orderBy: [{ createdAt: "desc" }, { revision: "desc" }], take: 1, select: { createdAt: true, api: true } },
     },
   });
   const versionIds = services.flatMap((service) => (service.currentVersion ? [service.currentVersion.id] : []));
@@ -38,6 +48,18 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
     _count: { _all: true },
   });
   const violationsBy = new Map(violations.map((row) => [row.serviceId, row._count._all]));
+  // Event versions keep no verdict of their own: judged here, from the version they followed and their breaking count.
+  const eventViolations = await db.eventVersion.findMany({
+    where: {
+      breakingCount: { gt: 0 },
+      createdAt: { gte: new Date(now.getTime() - changeWindowDays * 86_400_000) },
+      ...(serviceIds ? { serviceId: { in: serviceIds } } : {}),
+    },
+    select: { serviceId: true, version: true, baseVersion: true, breakingCount: true },
+  });
+  for (const version of eventViolations)
+    if (version.baseVersion && violatesSemver(version.baseVersion, version.version, version.breakingCount))
+      violationsBy.set(version.serviceId, (violationsBy.get(version.serviceId) ?? 0) + 1);
   const measured = await measureSlos(db, now);
   const slosOf = (serviceId: string) =>
     SLO_IDS.flatMap((id) => {
@@ -70,6 +92,7 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
                 : null,
             }
           : null,
+        events: eventFacts(service.eventVersions[0]),
         sourceLastSuccessAt: service.source?.lastSuccessAt ?? null,
         recentSemverViolations: violationsBy.get(service.id) ?? 0,
         firstCallP50Seconds: measured.summaries.timeToFirstCall.byService.get(service.id)?.p50 ?? null,

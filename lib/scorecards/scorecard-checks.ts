@@ -10,6 +10,8 @@ export interface ScorecardFacts {
     /** null while the version has not been linted. */
     lint: { status: "done" | "failed"; errorCount: number; undatedDeprecations: number } | null;
   } | null;
+  /** The newest version of its event API (AsyncAPI), if it has one: when, and how many of its messages lack an example. */
+  events: { publishedAt: Date; messages: number; messagesWithoutExamples: number } | null;
   sourceLastSuccessAt: Date | null;
   /** Publications in the change window with breaking changes and no new major version. */
   recentSemverViolations: number;
@@ -43,8 +45,11 @@ const checks = {
   documentation: (facts: ScorecardFacts) => {
     const missing: string[] = [];
     if (!facts.description.trim()) missing.push("a description");
-    if (!facts.current) missing.push("a published API description");
-    else {
+    // Either contract counts as described: an HTTP API description or an event API's.
+    if (!facts.current && !facts.events) missing.push("a published API description");
+    if (facts.events?.messagesWithoutExamples)
+      missing.push(`an example for every message of its event API (${facts.events.messagesWithoutExamples} of ${facts.events.messages} have none)`);
+    if (facts.current) {
       if (!facts.current.hasExamples) missing.push("examples in its API description");
       if (!facts.current.lint) missing.push("a lint report (being checked)");
       else if (facts.current.lint.status === "failed") missing.push("a lint report (linting failed)");
@@ -66,7 +71,7 @@ const checks = {
         }
       : { pass: true, detail: `No breaking change without a new major version in the last ${settings.changeWindowDays} days.` },
   freshness: (facts: ScorecardFacts, settings: CheckSettings, now: Date) => {
-    const latest = Math.max(facts.current?.publishedAt.getTime() ?? 0, facts.sourceLastSuccessAt?.getTime() ?? 0);
+    const latest = Math.max(facts.current?.publishedAt.getTime() ?? 0, facts.events?.publishedAt.getTime() ?? 0, facts.sourceLastSuccessAt?.getTime() ?? 0);
     if (!latest) return { pass: false, detail: "Nothing published yet." };
     const age = Math.floor(days(now.getTime() - latest));
     return age <= settings.freshnessDays

@@ -10,6 +10,11 @@ import { serviceFiltersSchema } from "@/lib/services/service-filters";
 import { updateService } from "@/lib/services/update-service";
 import { updateTeam } from "@/lib/teams/update-team";
 import { publishVersion } from "@/lib/versions/publish-version";
+import { parse } from "yaml";
+import { prepareEventReceived } from "@/lib/asyncapi/prepare-event-document";
+import { readDemoEvents } from "@/lib/demo/demo-specs";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { publishEventVersion } from "@/lib/versions/publish-event-version";
 import { openDemoDatabase } from "../support/demo-database";
 import { testDatabases } from "../support/test-databases";
 
@@ -101,6 +106,28 @@ describe.each(testDatabases)("scorecards on $name", ({ open }) => {
       service: { slug: "orders-api", name: "Orders API" },
       from: "Gold",
       to: null,
+    });
+  });
+
+  it("counts an event API: a message without an example fails documentation, naming the event API", async () => {
+    const documentation = async () =>
+      (await getScorecard(db.prisma, { actor: anonymous, serviceSlug: "inventory-service" }))!.levels
+        .flatMap((level) => level.checks)
+        .find((check) => check.id === "documentation")!;
+    expect((await documentation()).detail).not.toMatch(/event API/);
+    // The demo's Inventory events (AsyncAPI 2.6), its orders.placed message without its example.
+    const document = parse(readDemoEvents("inventory-events.yaml")) as {
+      info: { version: string };
+      channels: Record<string, { publish?: { message: { examples?: unknown } } }>;
+    };
+    document.info.version = "1.0.1";
+    delete document.channels["orders.placed"]!.publish!.message.examples;
+    const prepared = await prepareEventReceived(Buffer.from(JSON.stringify(document)), "application/json", defaultIngestLimits);
+    await publishEventVersion(db.prisma, { actor: publisher, serviceSlug: "inventory-service", prepared });
+    await recomputeScorecards(db.prisma);
+    expect(await documentation()).toMatchObject({
+      pass: false,
+      detail: expect.stringMatching(/an example for every message of its event API \(1 of \d+ have none\)/),
     });
   });
 });

@@ -14,6 +14,7 @@ const gold: ScorecardFacts = {
   sunsetAt: null,
   primaryOwner: { chatChannel: "#payments", email: null },
   current: { publishedAt: daysAgo(3), hasExamples: true, lint: { status: "done", errorCount: 0, undatedDeprecations: 0 } },
+  events: { publishedAt: daysAgo(5), messages: 2, messagesWithoutExamples: 0 },
   sourceLastSuccessAt: null,
   recentSemverViolations: 0,
   firstCallP50Seconds: 120,
@@ -31,6 +32,8 @@ describe("scorecard checks", () => {
     ["documentation", { current: { ...gold.current!, hasExamples: false } }, /examples in its API description/],
     ["documentation", { current: { ...gold.current!, lint: { status: "done", errorCount: 2, undatedDeprecations: 0 } } }, /no lint errors \(it has 2\)/],
     ["documentation", { current: { ...gold.current!, lint: null } }, /a lint report \(being checked\)/],
+    ["documentation", { events: { ...gold.events!, messagesWithoutExamples: 1 } }, /an example for every message of its event API \(1 of 2 have none\)/],
+    ["documentation", { current: null, events: null }, /a published API description/],
     ["lifecycle-hygiene", { lifecycle: "deprecated", sunsetAt: null }, /Deprecated without a sunset date/],
     [
       "lifecycle-hygiene",
@@ -38,8 +41,9 @@ describe("scorecard checks", () => {
       /2 deprecated operations without/,
     ],
     ["change-discipline", { recentSemverViolations: 1 }, /1 breaking change without a new major version in the last 90 days/],
-    ["freshness", { current: { ...gold.current!, publishedAt: daysAgo(400) } }, /400 days ago \(more than 180\)/],
-    ["freshness", { current: null }, /Nothing published yet/],
+    ["freshness", { current: { ...gold.current!, publishedAt: daysAgo(400) }, events: null }, /400 days ago \(more than 180\)/],
+    ["freshness", { current: null, events: null }, /Nothing published yet/],
+    ["freshness", { current: { ...gold.current!, publishedAt: daysAgo(400) }, events: { ...gold.events!, publishedAt: daysAgo(300) } }, /300 days ago/],
     ["first-call", { firstCallP50Seconds: 1800 }, /30\.0 min \(median; the bar is 15\)/],
     [
       "slo-targets",
@@ -95,5 +99,13 @@ describe("levels (governance/scorecards.yaml)", () => {
     expect(() =>
       loadScorecardConfig("levels:\n  - name: Bronze\n    checks: [ownershp]\nsettings: { changeWindowDays: 1, freshnessDays: 1, firstCallMinutes: 1 }\n"),
     ).toThrow(/governance\/scorecards\.yaml: levels\.0\.checks\.0/);
+  });
+});
+
+describe("scorecard checks for a service whose contract is an event API", () => {
+  it("counts the event API as its description and its freshness", () => {
+    const eventsOnly: ScorecardFacts = { ...gold, current: null, events: { publishedAt: daysAgo(10), messages: 3, messagesWithoutExamples: 0 } };
+    expect(runCheck("documentation", eventsOnly, settings, now)).toMatchObject({ pass: true });
+    expect(runCheck("freshness", eventsOnly, settings, now)).toMatchObject({ pass: true, detail: "Published or checked 10 days ago." });
   });
 });
