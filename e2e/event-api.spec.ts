@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { csrfHeader, signIn } from "./support";
 
 // The demo's event APIs (issue 28): Orders sends order.placed (AsyncAPI 3.0), Inventory receives it (2.6).
 test("a service's event API shows what it sends, on which channel, and its messages' payloads", async ({ page }) => {
@@ -26,7 +27,9 @@ test("a service's event API shows what it sends, on which channel, and its messa
 test("the catalogue filters services by kind of contract and shows each event API's version", async ({ page }) => {
   await page.goto("/services?kind=event");
   const rows = page.getByTestId("service-row");
-  await expect(rows).toHaveCount(2);
+  // The demo's two event APIs (other tests may publish more): every row listed has one.
+  await expect(rows.filter({ hasText: "Orders API" })).toHaveCount(1);
+  for (const row of await rows.all()) await expect(row.getByTestId("event-api-version")).toBeVisible();
   await expect(rows.filter({ hasText: "Orders API" }).getByTestId("event-api-version")).toContainText("AsyncAPI 3.0");
   await expect(rows.filter({ hasText: "Inventory" }).getByTestId("event-api-version")).toContainText("AsyncAPI 2.6");
   await expect(page.getByLabel("Contract")).toHaveValue("event");
@@ -46,4 +49,40 @@ test("the receiving side of the same event, in AsyncAPI 2.6, reads the same way"
     "href",
     "/api/v1/services/inventory-service/event-versions/1.0.0/document?revision=1",
   );
+});
+
+test("uploads an AsyncAPI file on a service page: checked as an event API, and published as one", async ({ page }) => {
+  await signIn(page, "Ada Admin", "admin@e2e.test");
+  // A service of its own: other tests read the demo services' contracts.
+  const created = await page.request.post("/api/v1/services", {
+    data: { slug: "flag-events", name: "Flag events", primaryOwner: "platform" },
+    headers: await csrfHeader(page),
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/services/flag-events");
+  const document = [
+    "asyncapi: 3.0.0",
+    "info: { title: Flag events, version: 1.0.0 }",
+    "channels:",
+    "  flagChanged:",
+    "    address: flags.changed",
+    "    messages:",
+    "      flagChanged: { payload: { type: object, properties: { key: { type: string } } }, examples: [{ payload: { key: dark-mode } }] }",
+    "operations:",
+    "  sendFlagChanged:",
+    "    action: send",
+    "    channel: { $ref: '#/channels/flagChanged' }",
+    "",
+  ].join("\n");
+  await page.getByLabel("API description file").setInputFiles({ name: "flag-events.yaml", mimeType: "application/yaml", buffer: Buffer.from(document) });
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Valid event API" })).toContainText(
+    "Version 1.0.0 of the event API would be published: 1 channel, 1 operation, 1 message.",
+  );
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page).toHaveURL(/eventVersion=1\.0\.0#event-api$/);
+  const events = page.getByRole("region", { name: "Event API" });
+  await expect(events.getByRole("row", { name: /flags\.changed/ })).toContainText("sends");
+  const versions = await (await page.request.get("/api/v1/services/flag-events/event-versions")).json();
+  expect(versions.items.map((version: { version: string; origin: string }) => [version.version, version.origin])).toEqual([["1.0.0", "upload"]]);
 });

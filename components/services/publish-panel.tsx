@@ -11,7 +11,8 @@ import type { PublishPreview } from "@/lib/versions/preview-publish";
 
 interface Checked {
   outcome: string;
-  title: string;
+  /** An HTTP description's title (an event API's check says what it holds in `message`). */
+  title?: string;
   version: string;
   format: string;
   operationCount: number;
@@ -25,6 +26,24 @@ type Problem = { message: string; pointer?: string; line?: number };
 interface Failure {
   message: string;
   problems: Problem[];
+  /** Refused by the service's breaking-change policy (409): a maintainer may give a reason. */
+  refused?: boolean;
+}
+
+/**
+ * Whether a file is an event API (AsyncAPI), from its top-level `asyncapi` key, so that it goes to
+ * the service's event API versions; the portal checks it again, and refuses a mismatch naming why.
+ */
+function declaresAsyncApi(name: string, text: string): boolean {
+  if (/\.json$/i.test(name)) {
+    try {
+      const data: unknown = JSON.parse(text);
+      return typeof data === "object" && data !== null && "asyncapi" in data;
+    } catch {
+      return false;
+    }
+  }
+  return /^["']?asyncapi["']?\s*:/m.test(text);
 }
 
 /** Sends a file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
@@ -38,7 +57,11 @@ function send(url: string, file: File, onProgress: (fraction: number) => void): 
     request.onload = () => {
       const body = JSON.parse(request.responseText || "{}") as Checked & { error?: { message: string; details?: { problems?: Problem[] } } };
       if (request.status >= 400)
-        reject({ message: body.error?.message ?? `HTTP ${request.status}`, problems: body.error?.details?.problems ?? [] } satisfies Failure);
+        reject({
+          message: body.error?.message ?? `HTTP ${request.status}`,
+          problems: body.error?.details?.problems ?? [],
+          refused: request.status === 409,
+        } satisfies Failure);
       else resolve(body);
     };
     request.onerror = () => reject({ message: "The upload failed: the portal could not be reached.", problems: [] } satisfies Failure);
@@ -57,7 +80,11 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
   const [url, setUrl] = useState(source?.url ?? "");
   const [sourceError, setSourceError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const base = `/api/v1/services/${slug}/versions`;
+  // An AsyncAPI file goes to the event API's versions, anything else to the HTTP contract's.
+  const [isEvents, setIsEvents] = useState(false);
+  const base = `/api/v1/services/${slug}/${isEvents ? "event-versions" : "versions"}`;
+  // Event versions refused by the policy at Check are published with a reason given here.
+  const eventRefused = isEvents && failure?.refused === true;
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
@@ -65,12 +92,16 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
     setPublished(null);
     setProgress(0);
     try {
-      const accept = !dryRun && checked?.preview?.refused && reason.trim() ? `&acceptBreaking=${encodeURIComponent(reason.trim())}` : "";
+      const accept = !dryRun && (checked?.preview?.refused || eventRefused) && reason.trim() ? `&acceptBreaking=${encodeURIComponent(reason.trim())}` : "";
       const result = await send(`${base}?origin=upload${dryRun ? "&dryRun=true" : ""}${accept}`, file, setProgress);
       if (dryRun) setChecked(result);
       else {
         setPublished(result.message ?? null);
-        router.push(`/services/${slug}?version=${encodeURIComponent(result.version)}`);
+        router.push(
+          isEvents
+            ? `/services/${slug}?eventVersion=${encodeURIComponent(result.version)}#event-api`
+            : `/services/${slug}?version=${encodeURIComponent(result.version)}`,
+        );
         router.refresh();
         setChecked(null);
         setFile(null);
@@ -110,9 +141,12 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
           accept=".json,.yaml,.yml"
           className="block text-sm"
           onChange={(event) => {
-            setFile(event.target.files?.[0] ?? null);
+            const chosen = event.target.files?.[0] ?? null;
+            setFile(chosen);
             setChecked(null);
             setFailure(null);
+            setIsEvents(false);
+            if (chosen) void chosen.text().then((text) => setIsEvents(declaresAsyncApi(chosen.name, text)));
           }}
         />
         <div className="flex gap-2">
@@ -122,7 +156,9 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
           <button
             type="button"
             className={buttonClass}
-            disabled={!checked || progress !== null || (checked.preview?.refused === true && !reason.trim())}
+            disabled={
+              eventRefused ? !reason.trim() || progress !== null : !checked || progress !== null || (checked.preview?.refused === true && !reason.trim())
+            }
             onClick={() => void run(false)}
           >
             Publish
@@ -131,11 +167,23 @@ export function PublishPanel({ slug, source }: { slug: string; source: SourceSta
         {progress !== null && <progress aria-label="Upload progress" max={1} value={progress} className="w-full" />}
         {checked && (
           <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-            Valid: {checked.title} <strong>{checked.version}</strong> ({checked.format}, {checked.operationCount} operations).{" "}
+            {isEvents ? (
+              <>Valid event API: {checked.message} </>
+            ) : (
+              <>
+                Valid: {checked.title} <strong>{checked.version}</strong> ({checked.format}, {checked.operationCount} operations).{" "}
+              </>
+            )}
             {checked.preview?.refused ? "" : "Publish to store it."}
           </p>
         )}
         {checked?.preview && <PolicyWarning preview={checked.preview} reason={reason} onReason={setReason} />}
+        {eventRefused && (
+          <label className="block text-sm">
+            Publish the breaking changes anyway, for this reason (maintainers; kept on the version)
+            <input className={inputClass} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </label>
+        )}
         {published && (
           <p role="status" data-testid="publish-outcome" className="text-sm text-emerald-800 dark:text-emerald-300">
             {published}

@@ -16,7 +16,8 @@ import { refusedChanges } from "./breaking-gate";
 import { versionBase } from "./version-base";
 
 export interface EventPublishResult {
-  outcome: "created" | "unchanged";
+  /** `valid`: a dry run found it publishable (nothing stored). */
+  outcome: "created" | "unchanged" | "valid";
   kind: "version" | "revision" | "unchanged";
   message: string;
   version: string;
@@ -35,7 +36,7 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 
 function describe(result: Omit<EventPublishResult, "message">): string {
   if (result.outcome === "unchanged") return `Already stored as ${result.version} (revision ${result.revision}): nothing changed.`;
-  const what = `${result.kind === "revision" ? `Revision ${result.revision} of` : "Version"} ${result.version} of the event API published`;
+  const what = `${result.kind === "revision" ? `Revision ${result.revision} of` : "Version"} ${result.version} of the event API ${result.outcome === "valid" ? "would be published" : "published"}`;
   const converted = result.convertedFrom ? `, converted from AsyncAPI ${result.convertedFrom} to ${result.asyncapi}` : "";
   const holds = `${plural(result.channelCount, "channel")}, ${plural(result.operationCount, "operation")}, ${plural(result.messageCount, "message")}`;
   const changes = result.diff
@@ -104,6 +105,7 @@ const versionsOf = (db: Db, serviceId: string) =>
  * the version it follows (as for HTTP contracts: the latest revision of the same version, else the
  * highest earlier one) in a pipeline thread, then stored with its changes and its audit entry in one
  * transaction. Content already stored is a no-op; new content under the same version is a revision.
+ * `dryRun` says what would happen (the policy included) and stores nothing.
  */
 export async function publishEventVersion(
   db: Db,
@@ -113,7 +115,8 @@ export async function publishEventVersion(
     prepared,
     origin = "push",
     acceptBreaking,
-  }: { actor: Actor; serviceSlug: string; prepared: PreparedEventDocument; origin?: VersionOrigin; acceptBreaking?: string },
+    dryRun = false,
+  }: { actor: Actor; serviceSlug: string; prepared: PreparedEventDocument; origin?: VersionOrigin; acceptBreaking?: string; dryRun?: boolean },
 ): Promise<EventPublishResult> {
   const limits = ingestLimitsFromEnv();
   const compare = async (base: { json: string }) => runPipeline("diffEventStored", { base: base.json, revision: prepared.json, limits });
@@ -149,6 +152,13 @@ export async function publishEventVersion(
     if (base) result = planned?.id === base.id ? planned.result : await compare(base);
     const acceptedBreakingReason = base && result ? await applyPolicy(tx, { service, serviceSlug, base, result, acceptBreaking }) : null;
     const revision = versions.filter((version) => version.version === prepared.version).reduce((max, version) => Math.max(max, version.revision), 0) + 1;
+    const diff = base && result ? { base: { version: base.version, revision: base.revision }, summary: result.summary, acceptedBreakingReason } : null;
+    const kind = revision > 1 ? ("revision" as const) : ("version" as const);
+    // A dry run (the upload panel's Check) goes as far as the policy, and stores nothing.
+    if (dryRun) {
+      const checked = { outcome: "valid" as const, kind, version: prepared.version, revision, ...facts, diff };
+      return { ...checked, message: describe(checked) };
+    }
     const created = await tx.eventVersion.create({
       select: { id: true },
       data: {
@@ -180,14 +190,7 @@ export async function publishEventVersion(
     await indexEventApi(tx, { serviceId: service.id, eventVersionId: created.id, api: prepared.api });
     // Touching the service ends the catalogue's and search's cached answers (catalogue-cache.ts).
     await tx.service.update({ where: { id: service.id }, data: { updatedAt: new Date() } });
-    const published = {
-      outcome: "created" as const,
-      kind: revision > 1 ? ("revision" as const) : ("version" as const),
-      version: prepared.version,
-      revision,
-      ...facts,
-      diff: base && result ? { base: { version: base.version, revision: base.revision }, summary: result.summary, acceptedBreakingReason } : null,
-    };
+    const published = { outcome: "created" as const, kind, version: prepared.version, revision, ...facts, diff };
     const done = { ...published, message: describe(published) };
     await recordAudit(tx, actor, {
       action: "event_version.publish",

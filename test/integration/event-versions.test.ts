@@ -57,6 +57,15 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
       messageCount: 3,
       diff: null,
     });
+    // A dry run says what publishing would do, and stores nothing.
+    const dry = await fetch(`${server.url}/api/v1/services/streetlights/event-versions?dryRun=true`, {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/yaml" },
+      body: text("3.0/streetlights-kafka-asyncapi.yml"),
+    });
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ outcome: "valid", kind: "revision", revision: 2, diff: { summary: { breaking: 0 } } });
+    expect((await (await fetch(`${server.url}/api/v1/services/streetlights/event-versions`)).json()).items).toHaveLength(1);
     const again = await publish("streetlights", text("2.6/streetlights-kafka.yml"));
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ outcome: "unchanged", revision: 1 });
@@ -216,6 +225,12 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     const working = path.join(dataDir, "streetlights-next.json");
     writeFileSync(working, JSON.stringify(next));
 
+    const checked = await fetch(`${server.url}/api/v1/services/streetlights/event-versions?dryRun=true`, {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify(next),
+    });
+    expect(checked.status).toBe(409);
     const refused = await publish("streetlights", JSON.stringify(next), "application/json");
     expect(refused.status).toBe(409);
     const error = (await refused.json()).error;

@@ -28,12 +28,9 @@ export const diffQuerySchema = z.object({
   fromRevision: z.coerce.number().int().min(1).optional().meta({ description: "Its revision; the newest when left out." }),
   to: z.string().min(1, "is required").meta({ description: "The version to compare it with." }),
   toRevision: z.coerce.number().int().min(1).optional(),
-  contract: z
-    .enum(["http", "event"])
-    .default("http")
-    .meta({
-      description: "Which of the service's contracts: its HTTP API (`http`, the default) or its event API (`event`, AsyncAPI; compared direction-aware).",
-    }),
+  contract: z.enum(["http", "event"]).default("http").meta({
+    description: "Which of the service's contracts: its HTTP API (`http`, the default) or its event API (`event`, AsyncAPI; compared direction-aware).",
+  }),
 });
 
 export const recentChangesQuerySchema = z.object({

@@ -23,11 +23,14 @@ export const eventOperations = {
       "An AsyncAPI 2.x or 3.0 document (1.x is converted to 2.6.0 and stored as converted) as JSON or YAML, or a multi-file bundle as `application/vnd.wayfinder.bundle+json`, validated by the AsyncAPI Initiative's parser within the same limits as OpenAPI documents; nothing it names is fetched. Content already stored is a no-op (200); new content under the same `info.version` is a new revision. Compared with the version it follows, direction-aware (a message the service sends is compared as a response, one it receives as a request body); the service's `block` policy refuses breaking changes no approval covers (409) unless `acceptBreaking` gives a reason. Those who may edit the service; audited.",
     access: "change",
     params: serviceParams,
-    query: publishQuerySchema.pick({ origin: true, acceptBreaking: true }),
+    query: publishQuerySchema.pick({ origin: true, acceptBreaking: true, dryRun: true }),
     otherBodies: documentBodies("The AsyncAPI document."),
     responses: {
       201: json("Stored as a new version or revision.", r.eventPublishResultSchema),
-      200: json("Already stored (`outcome: unchanged`).", r.eventPublishResultSchema),
+      200: json(
+        "Already stored (`outcome: unchanged`), or publishable in a dry run (`outcome: valid`: what publishing would do, policy included).",
+        r.eventPublishResultSchema,
+      ),
       ...changeErrors,
       409: error("Breaking changes the service's `block` policy refuses; `details.changes` lists them."),
       ...noService,

@@ -14,7 +14,7 @@ const baseSchema = z.object({ version: z.string(), revision: z.int().min(1) });
 
 export const eventPublishResultSchema = z
   .object({
-    outcome: z.enum(["created", "unchanged"]),
+    outcome: z.enum(["created", "unchanged", "valid"]).meta({ description: "`valid`: a dry run found it publishable; nothing was stored." }),
     kind: z.enum(["version", "revision", "unchanged"]),
     message: z.string().meta({ description: "What happened, in words." }),
     version: z.string(),
@@ -25,12 +25,9 @@ export const eventPublishResultSchema = z
       .object({
         base: baseSchema,
         summary: summarySchema,
-        acceptedBreakingReason: z
-          .string()
-          .nullable()
-          .meta({
-            description: "Why breaking changes the service's `block` policy refuses were published: the reason given, or the approvals that covered them.",
-          }),
+        acceptedBreakingReason: z.string().nullable().meta({
+          description: "Why breaking changes the service's `block` policy refuses were published: the reason given, or the approvals that covered them.",
+        }),
       })
       .nullable()
       .meta({ description: "What changed against the version it follows (direction-aware: docs/diff-rules.md); null for a first version or when unchanged." }),

@@ -24,6 +24,13 @@ export const POST = defineRoute(operations.publishEventVersion, async ({ request
     contentType: request.headers.get("content-type") ?? "",
     limits,
   });
-  const result = await publishEventVersion(db, { actor, serviceSlug: slug, prepared, origin: query.origin, acceptBreaking: query.acceptBreaking });
+  const result = await publishEventVersion(db, {
+    actor,
+    serviceSlug: slug,
+    prepared,
+    origin: query.origin,
+    acceptBreaking: query.acceptBreaking,
+    dryRun: query.dryRun === "true",
+  });
   return reply(result, { status: result.outcome === "created" ? 201 : 200 });
 });
