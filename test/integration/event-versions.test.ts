@@ -150,6 +150,51 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     expect(compared).toContain("request-property-became-required");
   });
 
+  it("lists a large event API whole, and renders payloads, examples and samples only for the message asked for", async () => {
+    // 150 channels, each sent on with its own message: 300 operations and messages, made here.
+    const channels: Record<string, unknown> = {};
+    const operations: Record<string, unknown> = {};
+    for (let i = 0; i < 150; i += 1) {
+      channels[`c${i}`] = {
+        address: `domain.entity${i}.changed`,
+        messages: {
+          [`m${i}`]: {
+            payload: { type: "object", properties: { [`fieldOfEntity${i}`]: { type: "string" } } },
+            examples: [{ payload: { [`fieldOfEntity${i}`]: "x" } }],
+          },
+        },
+      };
+      operations[`send${i}`] = { action: "send", channel: { $ref: `#/channels/c${i}` }, messages: [{ $ref: `#/channels/c${i}/messages/m${i}` }] };
+    }
+    const large = {
+      asyncapi: "3.0.0",
+      info: { title: "Large", version: "1.0.0" },
+      servers: { k: { host: "kafka:9092", protocol: "kafka" } },
+      channels,
+      operations,
+    };
+    const created = await fetch(`${server.url}/api/v1/services`, {
+      method: "POST",
+      headers: { ...admin, "Content-Type": "application/json" },
+      body: JSON.stringify({ slug: "large-events", name: "Large events", primaryOwner: "platform" }),
+    });
+    expect(created.status).toBe(201);
+    expect((await publish("large-events", JSON.stringify(large), "application/json")).status).toBe(201);
+    const page = async (query = "") => (await (await fetch(`${server.url}/services/large-events${query}`)).text()).replace(/<!-- -->/g, "");
+    const whole = await page();
+    expect(whole).toContain('data-testid="event-api-large"');
+    // Every operation and message is listed; no payload, example or sample is rendered.
+    expect(whole).toContain("domain.entity149.changed");
+    expect(whole).toContain('id="message-m149"');
+    expect(whole).not.toContain("fieldOfEntity7");
+    expect(whole).not.toContain("kcat -b");
+    const one = await page("?eventVersion=1.0.0&eventRevision=1&message=m7");
+    expect(one).toContain("fieldOfEntity7");
+    expect(one).not.toContain("fieldOfEntity8");
+    expect(one).toContain("kcat -b &#x27;kafka:9092&#x27; -t &#x27;domain.entity7.changed&#x27;");
+    expect(one.length).toBeLessThan(whole.length + 20_000);
+  });
+
   it("converts a 1.x document and reads a multi-file bundle", async () => {
     const v1 = {
       asyncapi: "1.2.0",

@@ -283,7 +283,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         </section>
       )}
 
-      {eventSelected && <EventApiSection slug={service.slug} versions={eventVersions} selected={eventSelected} />}
+      {eventSelected && <EventApiSection slug={service.slug} versions={eventVersions} selected={eventSelected} message={first(query.message)} />}
 
       {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
 
