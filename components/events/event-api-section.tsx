@@ -2,12 +2,37 @@ import Link from "@/components/portal-link";
 import { eventAnchor } from "@/lib/asyncapi/event-anchor";
 import { eventApiView } from "@/lib/asyncapi/event-api-view";
 import type { Change } from "@/lib/diff/diff-types";
+import type { LintFinding } from "@/lib/lint/lint-document";
 import type { EventVersionView, getEventVersion } from "@/lib/versions/list-event-versions";
 import { EventApiLists } from "./event-api-lists";
 
 type Selected = Awaited<ReturnType<typeof getEventVersion>>;
 
 const MAX_CHANGES_SHOWN = 50;
+
+const MAX_FINDINGS_SHOWN = 50;
+
+/** The version's house-rule findings (the AsyncAPI rules of governance/lint.yaml), or that they are coming. */
+function EventLint({ report }: { report: Selected["lintReport"] }) {
+  if (!report) return <p className="text-sm text-slate-600 dark:text-slate-400">House rules: being checked.</p>;
+  if (report.status === "failed") return <p className="text-sm text-amber-900 dark:text-amber-300">House rules could not be checked: {report.error}</p>;
+  const findings = (report.findings as unknown as LintFinding[]).slice(0, MAX_FINDINGS_SHOWN);
+  const counts = `${report.errorCount} error${report.errorCount === 1 ? "" : "s"}, ${report.warnCount} warning${report.warnCount === 1 ? "" : "s"}`;
+  if (!findings.length) return <p className="text-sm text-emerald-800 dark:text-emerald-300">House rules: no findings.</p>;
+  return (
+    <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="event-lint">
+      <summary className="cursor-pointer text-sm font-medium">House rules: {counts}</summary>
+      <ul className="mt-2 space-y-1 text-sm">
+        {findings.map((finding, index) => (
+          <li key={index}>
+            <span className={finding.severity === "error" ? "font-semibold text-red-700 dark:text-red-400" : ""}>{finding.severity}</span>{" "}
+            <code className="text-xs">{finding.ruleId}</code> {finding.message} <code className="text-xs break-all">{finding.pointer}</code>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 /**
  * A service's event API (AsyncAPI), server-rendered: the version shown and the others, what it holds
@@ -80,6 +105,8 @@ export function EventApiSection({
           A large event API: every operation, channel and message is listed; open a message for its payload, examples and code samples.
         </p>
       )}
+
+      <EventLint report={selected.lintReport} />
 
       {changes.length > 0 && (
         <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700" open={selected.breakingCount > 0}>

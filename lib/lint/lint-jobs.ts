@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/platform/db/types";
 import { lintVersion, versionsToLint } from "@/lib/lint/lint-version";
+import { eventVersionsToLint, lintEventVersion } from "./lint-event-version";
 import { recomputeScorecards } from "@/lib/scorecards/recompute-scorecards";
 import { statelyQueue, type QueueOptions } from "@/lib/platform/jobs/job-queue";
 import { timeJob } from "@/lib/platform/telemetry/time-job";
@@ -9,9 +10,8 @@ import { timeJob } from "@/lib/platform/telemetry/time-job";
 export const LINT_VERSION = "lint-version";
 export const lintQueue = (options?: QueueOptions) => statelyQueue(LINT_VERSION, options);
 
-interface LintJob {
-  apiVersionId: string;
-}
+/** An HTTP version or an event version to lint. */
+type LintJob = { apiVersionId: string } | { eventVersionId: string };
 
 /**
  * Queues a lint for each version that has no report under the current ruleset. The version id is the
@@ -20,13 +20,13 @@ interface LintJob {
  * finds it. Returns how many were queued.
  */
 export async function queueLints(db: Db, boss: PgBoss): Promise<number> {
-  const ids = await versionsToLint(db);
-  if (!ids.length) return 0;
-  await boss.insert(
-    LINT_VERSION,
-    ids.map((apiVersionId) => ({ data: { apiVersionId } satisfies LintJob, singletonKey: apiVersionId })),
-  );
-  return ids.length;
+  const jobs = [
+    ...(await versionsToLint(db)).map((apiVersionId) => ({ data: { apiVersionId } satisfies LintJob, singletonKey: apiVersionId })),
+    ...(await eventVersionsToLint(db)).map((eventVersionId) => ({ data: { eventVersionId } satisfies LintJob, singletonKey: `event:${eventVersionId}` })),
+  ];
+  if (!jobs.length) return 0;
+  await boss.insert(LINT_VERSION, jobs);
+  return jobs.length;
 }
 
 /**
@@ -37,7 +37,7 @@ export async function workLints(db: Db, boss: PgBoss): Promise<void> {
   await boss.work<LintJob>(LINT_VERSION, { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     await timeJob(LINT_VERSION, async () => {
-      const linted = await lintVersion(db, job.data.apiVersionId);
+      const linted = "eventVersionId" in job.data ? await lintEventVersion(db, job.data.eventVersionId) : await lintVersion(db, job.data.apiVersionId);
       if (linted) await recomputeScorecards(db, { serviceIds: [linted.serviceId] });
     });
   });

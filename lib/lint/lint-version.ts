@@ -6,6 +6,27 @@ import { currentRulesetText } from "./lint-ruleset";
 import { rulesetHash } from "./ruleset-hash";
 
 /**
+ * A stored document (HTTP or event API: the ruleset holds rules for both) linted in a thread of its
+ * own, as the columns of its report: `done` with its findings, or `failed` saying why.
+ */
+export async function lintStored(json: string) {
+  const rulesetText = currentRulesetText();
+  const outcome = await lintIsolated(json, undefined, rulesetText);
+  const report = outcome.ok
+    ? {
+        status: "done" as const,
+        errorCount: outcome.result.errorCount,
+        warnCount: outcome.result.warnCount,
+        byRule: outcome.result.byRule,
+        findings: outcome.result.findings as object[],
+        truncated: outcome.result.truncated,
+        error: null,
+      }
+    : { status: "failed" as const, errorCount: 0, warnCount: 0, byRule: {}, findings: [], truncated: false, error: outcome.error };
+  return { report, data: { ...report, rulesetHash: rulesetHash(rulesetText), durationMs: outcome.ms, lintedAt: new Date() }, ms: outcome.ms };
+}
+
+/**
  * Lints one stored version against the repository's ruleset and records the report (replacing an
  * older one): the document runs in its own thread, within its limits; a document that reaches a limit
  * gets a `failed` report saying which, and is not tried again until the ruleset changes.
@@ -19,20 +40,7 @@ export async function lintVersion(
     select: { json: true, apiVersion: { select: { serviceId: true, version: true, revision: true } } },
   });
   if (!row) return null;
-  const rulesetText = currentRulesetText();
-  const outcome = await lintIsolated(row.json, undefined, rulesetText);
-  const report = outcome.ok
-    ? {
-        status: "done" as const,
-        errorCount: outcome.result.errorCount,
-        warnCount: outcome.result.warnCount,
-        byRule: outcome.result.byRule,
-        findings: outcome.result.findings as object[],
-        truncated: outcome.result.truncated,
-        error: null,
-      }
-    : { status: "failed" as const, errorCount: 0, warnCount: 0, byRule: {}, findings: [], truncated: false, error: outcome.error };
-  const data = { ...report, rulesetHash: rulesetHash(rulesetText), durationMs: outcome.ms, lintedAt: new Date() };
+  const { report, data, ms } = await lintStored(row.json);
   await inTransaction(db, async (tx) => {
     const previous = await tx.lintReport.findUnique({ where: { apiVersionId }, select: { apiVersionId: true } });
     await tx.lintReport.upsert({ where: { apiVersionId }, create: { apiVersionId, ...data }, update: data });
@@ -53,10 +61,7 @@ export async function lintVersion(
       });
     }
   });
-  logger.info(
-    { event: "lint.done", apiVersionId, status: report.status, errors: report.errorCount, warnings: report.warnCount, ms: outcome.ms },
-    "version linted",
-  );
+  logger.info({ event: "lint.done", apiVersionId, status: report.status, errors: report.errorCount, warnings: report.warnCount, ms }, "version linted");
   return { status: report.status, errorCount: report.errorCount, warnCount: report.warnCount, serviceId: row.apiVersion.serviceId };
 }
 

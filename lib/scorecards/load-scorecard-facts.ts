@@ -5,10 +5,16 @@ import { violatesSemver } from "@/lib/versions/version-base";
 import type { ScorecardFacts } from "./scorecard-checks";
 
 /** What the checks read of a service's newest event version (its `api` as extract-event-api.ts wrote it). */
-function eventFacts(newest: { createdAt: Date; api: unknown } | undefined): ScorecardFacts["events"] {
+function eventFacts(newest: { createdAt: Date; api: unknown; lintReport: { errorCount: number } | null } | undefined): ScorecardFacts["events"] {
   if (!newest) return null;
   const messages = (newest.api as EventApi).messages;
-  return { publishedAt: newest.createdAt, messages: messages.length, messagesWithoutExamples: messages.filter((message) => message.examples === 0).length };
+  return {
+    publishedAt: newest.createdAt,
+    messages: messages.length,
+    messagesWithoutExamples: messages.filter((message) => message.examples === 0).length,
+    // Not linted yet counts as none: the lint job follows publishing within seconds.
+    lintErrors: newest.lintReport?.errorCount ?? 0,
+  };
 }
 
 /**
@@ -27,7 +33,11 @@ export async function loadScorecardFacts(db: Db, { serviceIds, changeWindowDays,
       ownerships: { where: { isPrimary: true }, select: { team: { select: { chatChannel: true, email: true } } } },
       currentVersion: { select: { id: true, createdAt: true, lintReport: { select: { status: true, errorCount: true, byRule: true } } } },
       source: { select: { lastSuccessAt: true } },
-      eventVersions: { orderBy: [{ createdAt: "desc" }, { revision: "desc" }], take: 1, select: { createdAt: true, api: true } },
+      eventVersions: {
+        orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
+        take: 1,
+        select: { createdAt: true, api: true, lintReport: { select: { errorCount: true } } },
+      },
     },
   });
   const versionIds = services.flatMap((service) => (service.currentVersion ? [service.currentVersion.id] : []));

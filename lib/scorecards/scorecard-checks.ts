@@ -11,7 +11,7 @@ export interface ScorecardFacts {
     lint: { status: "done" | "failed"; errorCount: number; undatedDeprecations: number } | null;
   } | null;
   /** The newest version of its event API (AsyncAPI), if it has one: when, and how many of its messages lack an example. */
-  events: { publishedAt: Date; messages: number; messagesWithoutExamples: number } | null;
+  events: { publishedAt: Date; messages: number; messagesWithoutExamples: number; lintErrors: number } | null;
   sourceLastSuccessAt: Date | null;
   /** Publications in the change window with breaking changes and no new major version. */
   recentSemverViolations: number;
@@ -49,6 +49,7 @@ const checks = {
     if (!facts.current && !facts.events) missing.push("a published API description");
     if (facts.events?.messagesWithoutExamples)
       missing.push(`an example for every message of its event API (${facts.events.messagesWithoutExamples} of ${facts.events.messages} have none)`);
+    if (facts.events?.lintErrors) missing.push(`no lint errors in its event API (it has ${facts.events.lintErrors})`);
     if (facts.current) {
       if (!facts.current.hasExamples) missing.push("examples in its API description");
       if (!facts.current.lint) missing.push("a lint report (being checked)");

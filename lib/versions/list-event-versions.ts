@@ -22,6 +22,8 @@ export interface EventVersionView {
   /** The newest: what the service page shows first. */
   isCurrent: boolean;
   changes: { base: { version: string; revision: number }; breaking: number; warning: number; info: number } | null;
+  /** Its house-rule findings, counted; null until linted. */
+  lint: { status: "done" | "failed"; errorCount: number; warnCount: number } | null;
 }
 
 const viewSelect = {
@@ -34,6 +36,7 @@ const viewSelect = {
   operationCount: true,
   messageCount: true,
   sizeBytes: true,
+  lintReport: { select: { status: true, errorCount: true, warnCount: true } },
 } as const;
 
 /** A service's event API versions, newest first (empty when it has none). */
@@ -43,7 +46,7 @@ export async function listEventVersions(db: Db, serviceSlug: string): Promise<Ev
     select: { eventVersions: { select: viewSelect, orderBy: [{ createdAt: "desc" }, { revision: "desc" }] } },
   });
   if (!service) throw notFound(`Service "${serviceSlug}"`);
-  return service.eventVersions.map(({ baseVersion, baseRevision, breakingCount, warningCount, infoCount, createdAt, ...version }, index) => ({
+  return service.eventVersions.map(({ baseVersion, baseRevision, breakingCount, warningCount, infoCount, createdAt, lintReport, ...version }, index) => ({
     ...version,
     // Written only from a PreparedEventDocument's format.
     format: version.format as AsyncApiFormat,
@@ -52,6 +55,7 @@ export async function listEventVersions(db: Db, serviceSlug: string): Promise<Ev
     changes: baseVersion
       ? { base: { version: baseVersion, revision: baseRevision ?? 1 }, breaking: breakingCount, warning: warningCount, info: infoCount }
       : null,
+    lint: lintReport,
   }));
 }
 
@@ -66,7 +70,14 @@ export async function getEventVersion(db: Db, input: { serviceSlug: string; vers
       ...(input.revision === undefined ? {} : { revision: input.revision }),
     },
     orderBy: input.version === undefined ? [{ createdAt: "desc" }, { revision: "desc" }] : [{ revision: "desc" }],
-    select: { ...viewSelect, json: true, api: true, changes: true, contentHash: true },
+    select: {
+      ...viewSelect,
+      json: true,
+      api: true,
+      changes: true,
+      contentHash: true,
+      lintReport: { select: { status: true, errorCount: true, warnCount: true, findings: true, error: true } },
+    },
   });
   if (!found)
     throw notFound(

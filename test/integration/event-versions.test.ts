@@ -304,4 +304,21 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     expect(body.diff).toMatchObject({ acceptedBreakingReason: "consumers moved to v2", summary: { breaking: expect.any(Number) } });
     expect(body.message).toContain("Breaking changes accepted: consumers moved to v2");
   });
+
+  it("lints every published event version in the background and shows the findings on the service page", async () => {
+    // The background look queues lints every few seconds; each runs in a thread of its own.
+    const deadline = Date.now() + 90_000;
+    let items: { version: string; lint: { status: string; errorCount: number; warnCount: number } | null }[] = [];
+    while (Date.now() < deadline) {
+      items = (await (await fetch(`${server.url}/api/v1/services/streetlights/event-versions`)).json()).items;
+      if (items.every((item) => item.lint)) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    expect(
+      items.every((item) => item.lint?.status === "done"),
+      JSON.stringify(items.map((item) => item.lint)),
+    ).toBe(true);
+    const page = (await (await fetch(`${server.url}/services/streetlights`)).text()).replace(/<!-- -->/g, "");
+    expect(page).toMatch(/House rules: (no findings|\d+ errors?, \d+ warnings?)/);
+  }, 120_000);
 });

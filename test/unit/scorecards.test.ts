@@ -14,7 +14,7 @@ const gold: ScorecardFacts = {
   sunsetAt: null,
   primaryOwner: { chatChannel: "#payments", email: null },
   current: { publishedAt: daysAgo(3), hasExamples: true, lint: { status: "done", errorCount: 0, undatedDeprecations: 0 } },
-  events: { publishedAt: daysAgo(5), messages: 2, messagesWithoutExamples: 0 },
+  events: { publishedAt: daysAgo(5), messages: 2, messagesWithoutExamples: 0, lintErrors: 0 },
   sourceLastSuccessAt: null,
   recentSemverViolations: 0,
   firstCallP50Seconds: 120,
@@ -34,6 +34,7 @@ describe("scorecard checks", () => {
     ["documentation", { current: { ...gold.current!, lint: null } }, /a lint report \(being checked\)/],
     ["documentation", { events: { ...gold.events!, messagesWithoutExamples: 1 } }, /an example for every message of its event API \(1 of 2 have none\)/],
     ["documentation", { current: null, events: null }, /a published API description/],
+    ["documentation", { events: { ...gold.events!, lintErrors: 3 } }, /no lint errors in its event API \(it has 3\)/],
     ["lifecycle-hygiene", { lifecycle: "deprecated", sunsetAt: null }, /Deprecated without a sunset date/],
     [
       "lifecycle-hygiene",
@@ -104,7 +105,7 @@ describe("levels (governance/scorecards.yaml)", () => {
 
 describe("scorecard checks for a service whose contract is an event API", () => {
   it("counts the event API as its description and its freshness", () => {
-    const eventsOnly: ScorecardFacts = { ...gold, current: null, events: { publishedAt: daysAgo(10), messages: 3, messagesWithoutExamples: 0 } };
+    const eventsOnly: ScorecardFacts = { ...gold, current: null, events: { publishedAt: daysAgo(10), messages: 3, messagesWithoutExamples: 0, lintErrors: 0 } };
     expect(runCheck("documentation", eventsOnly, settings, now)).toMatchObject({ pass: true });
     expect(runCheck("freshness", eventsOnly, settings, now)).toMatchObject({ pass: true, detail: "Published or checked 10 days ago." });
   });

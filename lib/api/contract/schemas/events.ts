@@ -48,5 +48,9 @@ export const eventVersionSchema = z
       .object({ base: baseSchema, ...summarySchema.shape })
       .nullable()
       .meta({ description: "Counts of what changed against the version it followed." }),
+    lint: z
+      .object({ status: z.enum(["done", "failed"]), errorCount: z.int().min(0), warnCount: z.int().min(0) })
+      .nullable()
+      .meta({ description: "Its house-rule findings (the AsyncAPI rules of governance/lint.yaml), counted; null until the background lint has run." }),
   })
   .meta({ id: "EventVersion" });
