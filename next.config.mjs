@@ -1,3 +1,4 @@
+import path from "node:path";
 import { readFileSync } from "node:fs";
 
 // The list pages get too (lib/platform/security/security-headers.ts reads the same file).
@@ -38,6 +39,24 @@ const nextConfig = {
     "@asyncapi/converter",
   ],
   poweredByHeader: false,
+  webpack(config, { isServer }) {
+    if (!isServer) {
+      // In the browser, the AsyncAPI React component renders documents the server parsed: it needs
+      // the parser's models, not the parser (Spectral and Ajv compile with `new Function`, which the
+      // CSP refuses, and read files). See components/events/vendor/.
+      const vendor = (file) => path.resolve("components/events/vendor", file);
+      config.resolve.alias = {
+        ...config.resolve.alias,
+        "@asyncapi/parser$": vendor("asyncapi-parser-models.js"),
+        "@asyncapi/parser/cjs/document": vendor("asyncapi-parser-models.js"),
+        "@asyncapi/avro-schema-parser": vendor("asyncapi-no-schema-parser.js"),
+        "@asyncapi/openapi-schema-parser": vendor("asyncapi-no-schema-parser.js"),
+        "@asyncapi/protobuf-schema-parser": vendor("asyncapi-no-schema-parser.js"),
+        "@stoplight/spectral-core": vendor("spectral-core-stub.js"),
+      };
+    }
+    return config;
+  },
   async headers() {
     return [
       {

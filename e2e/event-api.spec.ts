@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { csrfHeader, signIn } from "./support";
 
 // The demo's event APIs (issue 28): Orders sends order.placed (AsyncAPI 3.0), Inventory receives it (2.6).
@@ -85,4 +86,24 @@ test("uploads an AsyncAPI file on a service page: checked as an event API, and p
   await expect(events.getByRole("row", { name: /flags\.changed/ })).toContainText("sends");
   const versions = await (await page.request.get("/api/v1/services/flag-events/event-versions")).json();
   expect(versions.items.map((version: { version: string; origin: string }) => [version.version, version.origin])).toEqual([["1.0.0", "upload"]]);
+});
+
+test("opens the event API in the AsyncAPI Initiative's React component, from the document the portal parsed, within the CSP", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.goto("/services/orders-api");
+  await page.getByText("The AsyncAPI view (the Initiative's React component)").click();
+  const view = page.getByTestId("asyncapi-view");
+  await expect(view.locator(".aui-root")).toBeVisible({ timeout: 30_000 });
+  await expect(view).toContainText("orders.placed");
+  await expect(view).toContainText("sendOrderPlaced");
+  expect(problems).toEqual([]);
+  // Accessible in both themes: axe finds nothing critical or serious inside the component.
+  for (const theme of ["light", "dark"]) {
+    if (theme === "dark") await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    const results = await new AxeBuilder({ page }).include("[data-testid=asyncapi-view]").withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious");
+    expect(serious.map((violation) => `${theme}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);
+  }
 });

@@ -5,6 +5,7 @@ import type { Change } from "@/lib/diff/diff-types";
 import type { LintFinding } from "@/lib/lint/lint-document";
 import type { EventVersionView, getEventVersion } from "@/lib/versions/list-event-versions";
 import { EventApiLists } from "./event-api-lists";
+import { AsyncApiView } from "./asyncapi-view";
 
 type Selected = Awaited<ReturnType<typeof getEventVersion>>;
 
@@ -123,6 +124,7 @@ export function EventApiSection({
       )}
 
       <EventApiLists view={view} />
+      <AsyncApiView documentUrl={`${base}/document?revision=${selected.revision}&form=parsed`} />
     </section>
   );
 }

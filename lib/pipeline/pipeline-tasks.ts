@@ -12,6 +12,7 @@ import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
 import { prepareEventParsed, prepareEventReceived, refersToOtherFiles, type PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
 import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
+import { stringify } from "@asyncapi/parser";
 
 /**
  * The CPU-heavy work of ingestion (parsing, bundling, validating, hashing, indexing), as tasks that
@@ -34,6 +35,8 @@ export interface PipelineTasks {
   prepareEventReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedEventDocument>;
   /** Two stored event API documents compared (diff-event-apis.ts). */
   diffEventStored(args: { base: string; revision: string; limits: IngestLimits }): Promise<DiffResult>;
+  /** A stored event API document parsed and serialised as the AsyncAPI React component reads it (references resolved, cycles kept). */
+  stringifyEventStored(args: { json: string; limits: IngestLimits }): Promise<string>;
   fetchDocument(args: {
     url: string;
     allow: string | undefined;
@@ -67,6 +70,11 @@ export const pipelineTasks: PipelineTasks = {
   diffEventStored: async ({ base, revision, limits }) => {
     const read = (json: string) => readAsyncApi(JSON.parse(json) as Record<string, unknown>, limits);
     return diffEventApis(await read(base), await read(revision));
+  },
+  stringifyEventStored: async ({ json, limits }) => {
+    const read = await readAsyncApi(JSON.parse(json) as Record<string, unknown>, limits);
+    // The parser's stringify indents; the same JSON without the spaces is a third smaller.
+    return JSON.stringify(JSON.parse(stringify(read.parsed) ?? "null"));
   },
   fetchDocument: async ({ url, allow, limits, etag, lastModified }) => {
     const fetched = await fetchSource(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified });

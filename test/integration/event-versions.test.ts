@@ -106,6 +106,13 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     });
     expect(cached.status).toBe(304);
     expect((await fetch(`${server.url}/api/v1/services/streetlights/event-versions/9.9.9/document`)).status).toBe(404);
+    // As the parser read it, for the AsyncAPI React component: references resolved, marked as stringified.
+    const parsed = await fetch(`${server.url}/api/v1/services/streetlights/event-versions/1.0.0/document?revision=1&form=parsed`);
+    expect(parsed.status).toBe(200);
+    expect(parsed.headers.get("etag")).not.toBe(document.headers.get("etag"));
+    const body = await parsed.json();
+    expect(body).toMatchObject({ asyncapi: "2.6.0", "x-parser-spec-parsed": true, "x-parser-spec-stringified": true });
+    expect(JSON.stringify(body.channels)).not.toContain('"$ref"');
 
     const history = await (await fetch(`${server.url}/api/v1/services/streetlights/history`, { headers: admin })).json();
     expect(JSON.stringify(history)).toContain("event_version.publish");

@@ -47,7 +47,12 @@ export const eventOperations = {
       "The document as stored (normalised to JSON, in the author's key order; a 1.x document as converted). Without `revision`, the newest revision of the version.",
     access: "read",
     params: z.object({ slug: slug("service"), version: z.string().meta({ description: "The version label (`info.version`)." }) }),
-    query: documentQuerySchema,
+    query: documentQuerySchema.extend({
+      form: z.enum(["stored", "parsed"]).default("stored").meta({
+        description:
+          "`stored`: the document as stored. `parsed`: as the AsyncAPI parser reads it, references resolved and serialised with the parser's `stringify` (circular ones kept as references), which the AsyncAPI React component renders.",
+      }),
+    }),
     responses: {
       200: json("The document.", z.record(z.string(), z.unknown()).meta({ description: "An AsyncAPI 2.x or 3.0 document." })),
       404: error("No such service, version or revision."),
