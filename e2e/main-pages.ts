@@ -52,6 +52,14 @@ export const mainPages: MainPage[] = [
     path: "/search?q=order%20placed&kind=event",
     ready: async (page) => void (await expect(page.getByTestId("event-hit").first()).toBeVisible()),
   },
+  {
+    name: "the AsyncAPI view (the Initiative's React component)",
+    path: "/services/orders-api#event-api",
+    ready: async (page) => {
+      await page.getByText("The AsyncAPI view (the Initiative's React component)").click();
+      await expect(page.getByTestId("asyncapi-view").locator(".aui-root")).toContainText("orders.placed", { timeout: 30_000 });
+    },
+  },
   { name: "changelog (HTTP and event API)", path: "/services/orders-api/changes", ready: heading("Changelog of Orders API") },
   { name: "sign-in", path: "/signin", ready: heading(/sign in/i) },
   { name: "scorecards", path: "/scorecards", ready: heading("Scorecards") },

@@ -310,6 +310,41 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     const body = await accepted.json();
     expect(body.diff).toMatchObject({ acceptedBreakingReason: "consumers moved to v2", summary: { breaking: expect.any(Number) } });
     expect(body.message).toContain("Breaking changes accepted: consumers moved to v2");
+    // 1.3.0 drops another operation: refused again, until each change is approved (as the check's
+    // links offer); then its dry run is valid, the approvals being the reason.
+    const later = structuredClone(next);
+    later.info.version = "1.3.0";
+    delete later.operations[Object.keys(later.operations)[0]!];
+    const dryRun = (document: unknown) =>
+      fetch(`${server.url}/api/v1/services/streetlights/event-versions?dryRun=true`, {
+        method: "POST",
+        headers: { ...admin, "Content-Type": "application/json" },
+        body: JSON.stringify(document),
+      });
+    const refusedLater = await dryRun(later);
+    expect(refusedLater.status).toBe(409);
+    const changes = (await refusedLater.json()).error.details.changes as {
+      id: string;
+      operation?: string;
+      component?: string;
+      pointer: { base?: string; revision?: string };
+    }[];
+    for (const change of changes) {
+      const approved = await fetch(`${server.url}/api/v1/services/streetlights/approvals`, {
+        method: "POST",
+        headers: { ...admin, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          ruleId: change.id,
+          target: change.operation ?? change.component ?? "",
+          pointer: change.pointer.revision ?? change.pointer.base ?? "",
+          reason: "the lights team stopped listening",
+        }),
+      });
+      expect(approved.status, await approved.clone().text()).toBe(201);
+    }
+    const covered = await dryRun(later);
+    expect(covered.status).toBe(200);
+    expect((await covered.json()).diff.acceptedBreakingReason).toBe("approved: the lights team stopped listening");
   });
 
   it("lints every published event version in the background and shows the findings on the service page", async () => {
