@@ -3,8 +3,11 @@
  * Initiative's Slack RTM, 3.0: 48 messages), and a generated one of 300 channels, each published
  * through the production build on a fresh embedded database; then the time to publish it and the
  * service page's server time and size with its Event API section, median of BENCH_EVENT_RUNS (9)
- * fetches, beside the same page of a service without an event API. Prints; asserts nothing.
+ * fetches, beside the same page of a service without an event API; then, in Chromium, the AsyncAPI
+ * view (the Initiative's React component) from the click that opens it to the document shown.
+ * Prints; asserts nothing.
  */
+import { chromium } from "@playwright/test";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
@@ -45,6 +48,7 @@ try {
   ];
   console.log(`\nEvent API pages: publish once; the service page's server time and size, median of ${runs} fetches.\n`);
   console.log(["document", "publish ms", "page ms", "page KB", "page without event API ms"].join("\t"));
+  const rendered: [string, string][] = [];
   for (const [index, [name, text]] of subjects.entries()) {
     const slug = `events-${index}`;
     await send("/api/v1/services", JSON.stringify({ slug, name, primaryOwner: "platform" }), "application/json");
@@ -67,7 +71,55 @@ try {
     const withEvents = await page(slug);
     const without = await page(`${slug}-plain`);
     console.log([name, publishMs.toFixed(0), withEvents.ms.toFixed(0), withEvents.kb.toFixed(0), without.ms.toFixed(0)].join("\t"));
+    rendered.push([name, slug]);
   }
+  await measureComponent(portal.url, rendered);
 } finally {
   await portal.stop();
+}
+
+/**
+ * The AsyncAPI view in Chromium: from the click that opens it to the Initiative's component showing
+ * the document (its first operation's channel), code and parsed document fetched then; median of 3
+ * fresh pages, with the bytes the browser received for it.
+ */
+async function measureComponent(baseUrl: string, subjects: [string, string][]) {
+  const chromiumPath = process.env.WAYFINDER_CHROMIUM ?? "/usr/bin/chromium";
+  if (!existsSync(chromiumPath)) return console.log("\nThe AsyncAPI view: skipped (no Chromium).");
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  console.log("\nThe AsyncAPI view (the Initiative's React component) in Chromium: click to rendered, median of 3.\n");
+  console.log(["document", "render ms", "fetched KB (script, styles, parsed document)"].join("\t"));
+  try {
+    for (const [name, slug] of subjects) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 3; i += 1) {
+        const page = await browser.newPage();
+        await page.goto(`${baseUrl}/services/${slug}`);
+        await page.waitForLoadState("networkidle");
+        let received = 0;
+        page.on(
+          "response",
+          (response) =>
+            void response.body().then(
+              (body) => (received += body.length),
+              () => undefined,
+            ),
+        );
+        const start = performance.now();
+        await page.getByText("The AsyncAPI view (the Initiative's React component)").click();
+        await page.locator("[data-testid=asyncapi-view] .aui-root h2, [data-testid=asyncapi-view] .aui-root h3").first().waitFor({ timeout: 120_000 });
+        times.push(performance.now() - start);
+        await page.waitForLoadState("networkidle");
+        bytes = received;
+        await page.close();
+      }
+      console.log([name, median(times).toFixed(0), (bytes / 1024).toFixed(0)].join("\t"));
+    }
+  } finally {
+    await browser.close();
+  }
 }

@@ -17,7 +17,8 @@ test("the demo's Payments API 1.0.0 → 1.1.0 names the consumers it breaks, on 
   await page.goto("/services/payments-api/diff?from=1.0.0&to=1.1.0");
   await expect(page.getByRole("status").filter({ hasText: "Breaks 2 consumers" })).toBeVisible();
   await page.getByRole("link", { name: "Orders API" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Orders API" })).toBeVisible();
+  // The page's own heading: Swagger UI's title (an h1 too) says "Tidewater Orders API 3.4.0" once it has rendered.
+  await expect(page.getByRole("heading", { level: 1, name: "Orders API", exact: true })).toBeVisible();
   const section = page.getByRole("region", { name: "Consumers and dependencies" });
   await expect(section.getByRole("list", { name: "Consumes" })).toContainText("Payments API");
   await expect(section.getByRole("list", { name: "Consumed by" })).toContainText("Storefront");

@@ -52,7 +52,7 @@ test("a new service from the FastAPI template: form, catalogue entry with its co
   expect(service.owners.map((owner) => owner.slug)).toEqual([team]);
   expect(service.versions.map((version) => version.version)).toEqual(["0.1.0"]);
   await page.getByRole("link", { name: `Open ${slug}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "E2E Orders" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "E2E Orders", exact: true })).toBeVisible();
   const reference = page.getByTestId("api-reference");
   await expect(reference.locator('.opblock[id$="-listOrders"]').first()).toBeVisible();
   await expect(reference.locator('.opblock[id$="-createOrder"]').first()).toBeVisible();
