@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth/actor";
-import type { Change, Level } from "@/lib/diff/diff-types";
+import type { Level } from "@/lib/diff/diff-types";
 import type { Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
 import { comparedSelect } from "@/lib/versions/version-view";
-import { publishersOf } from "./publishers";
+import { changelogEntry, publishersOf } from "./changelog-entry";
 
 /**
  * A service's event API changelog: every version and revision, newest first, with when and by whom it
@@ -21,14 +21,5 @@ export async function listEventChanges(db: Db, { actor, slug, level }: { actor: 
     }),
     publishersOf(db, actor, service.id, ["event_version.publish"]),
   ]);
-  return versions.map((version) => ({
-    version: version.version,
-    revision: version.revision,
-    publishedAt: version.createdAt.toISOString(),
-    publishedBy: publishers.get(`${version.version}#${version.revision}`) ?? null,
-    origin: version.origin,
-    base: version.baseVersion !== null && version.baseRevision !== null ? { version: version.baseVersion, revision: version.baseRevision } : null,
-    summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
-    changes: ((version.changes as Change[] | null) ?? []).filter((change) => !level || change.level === level),
-  }));
+  return versions.map((version) => changelogEntry(version, publishers, level));
 }

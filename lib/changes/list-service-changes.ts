@@ -4,7 +4,7 @@ import type { Change, Level } from "@/lib/diff/diff-types";
 import { notFound } from "@/lib/platform/errors";
 import { versionDiffSelect } from "@/lib/versions/version-view";
 import { tallyConsumers } from "@/lib/diff/tally-consumers";
-import { publishersOf } from "./publishers";
+import { changelogEntry, publishersOf } from "./changelog-entry";
 
 /**
  * A service's changelog: every version and revision, newest first, with when and by whom it was
@@ -27,15 +27,9 @@ export async function listServiceChanges(db: Db, { actor, slug, level }: { actor
     publishersOf(db, actor, service.id, ["version.publish", "version.publish_breaking"]),
   ]);
   return versions.map((version) => {
-    const changes = ((version.changes as Change[] | null) ?? []).filter((change) => !level || change.level === level);
+    const { changes, ...entry } = changelogEntry(version, publishers, level);
     return {
-      version: version.version,
-      revision: version.revision,
-      publishedAt: version.createdAt.toISOString(),
-      publishedBy: publishers.get(`${version.version}#${version.revision}`) ?? null,
-      origin: version.origin,
-      base: version.baseVersion !== null && version.baseRevision !== null ? { version: version.baseVersion, revision: version.baseRevision } : null,
-      summary: { breaking: version.breakingCount, warning: version.warningCount, info: version.infoCount },
+      ...entry,
       semverViolation: version.semverViolation,
       acceptedBreakingReason: version.acceptedBreakingReason,
       consumers: tallyConsumers((version.changes as Change[] | null) ?? []),

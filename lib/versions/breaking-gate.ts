@@ -20,3 +20,22 @@ export function refusedChanges(policy: BreakingChangePolicy, result: DiffResult,
   const unlisted = (result.omitted?.breaking ?? 0) > 0 && (result.impact?.considered ?? 0) > 0;
   return { refused: consumed.length > 0 || unlisted, changes: consumed };
 }
+
+/**
+ * What publishing does under the service's policy, for HTTP and event versions alike: passes with the
+ * reason recorded on the version (the approvals that cover every breaking change, or the reason a
+ * maintainer gave for refused ones; null when nothing needed one), or is refused with the changes
+ * that refuse it (the caller words the refusal).
+ */
+export function policyVerdict(
+  policy: BreakingChangePolicy,
+  result: DiffResult,
+  covers: Covers,
+  acceptBreaking: string | undefined,
+): { refused: false; reason: string | null } | { refused: true; changes: Change[] } {
+  if (covers?.all && !acceptBreaking)
+    return { refused: false, reason: `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}` };
+  const refused = refusedChanges(policy, result, covers);
+  if (!refused.refused) return { refused: false, reason: null };
+  return acceptBreaking ? { refused: false, reason: acceptBreaking } : { refused: true, changes: refused.changes };
+}

@@ -12,7 +12,7 @@ import { AppError, notFound } from "@/lib/platform/errors";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { indexEventApi } from "@/lib/asyncapi/index-event-api";
-import { refusedChanges } from "./breaking-gate";
+import { policyVerdict } from "./breaking-gate";
 import { versionBase } from "./version-base";
 
 export interface EventPublishResult {
@@ -85,15 +85,13 @@ async function applyPolicy(
   },
 ): Promise<string | null> {
   const covers = await coversUnderBlock(tx, service, result);
-  if (covers?.all && !acceptBreaking) return `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}`;
-  const refused = refusedChanges(service.breakingChangePolicy, result, covers);
-  if (!refused.refused) return null;
-  if (acceptBreaking) return acceptBreaking;
+  const verdict = policyVerdict(service.breakingChangePolicy, result, covers, acceptBreaking);
+  if (!verdict.refused) return verdict.reason;
   const breaking = result.summary.breaking;
   throw new AppError(
     "CONFLICT",
     `${breaking} breaking change${breaking === 1 ? "" : "s"} to the event API since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`).`,
-    { base, summary: result.summary, changes: refused.changes },
+    { base, summary: result.summary, changes: verdict.changes },
   );
 }
 

@@ -17,7 +17,7 @@ import { describePublish } from "./describe-publish";
 import { coversUnderBlock } from "@/lib/approvals/load-covers";
 import { operationsPastSunset } from "@/lib/openapi/receive-document";
 import { versionBase, violatesSemver } from "./version-base";
-import { refusedChanges } from "./breaking-gate";
+import { policyVerdict } from "./breaking-gate";
 import { withImpact } from "./version-impact";
 import { tallyConsumers } from "@/lib/diff/tally-consumers";
 
@@ -246,20 +246,16 @@ async function decidePublish(
     diff = { base: { version: base.version, revision: base.revision }, summary: result.summary, semverViolation, acceptedBreakingReason: null };
     // Approved (or waived) breaking changes pass `block` without a reason given at publish.
     const covers = await coversUnderBlock(tx, { id: service.id, ownerTeamIds, breakingChangePolicy: service.breakingChangePolicy }, result);
-    if (covers?.all && !options.acceptBreaking)
-      diff.acceptedBreakingReason = `approved: ${[...new Set(covers.covered.map(({ cover }) => cover.reason))].join("; ")}`;
+    const verdict = policyVerdict(service.breakingChangePolicy, result, covers, options.acceptBreaking);
+    if (!verdict.refused) diff.acceptedBreakingReason = verdict.reason;
     else {
-      const refused = refusedChanges(service.breakingChangePolicy, result, covers);
-      if (refused.refused && !options.acceptBreaking) {
-        const consumed = service.breakingChangePolicy === "block_if_consumed";
-        const touched = new Set(refused.changes.flatMap((change) => change.consumers?.map((consumer) => consumer.service.name) ?? []));
-        throw new AppError(
-          "CONFLICT",
-          `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes${consumed ? ` that touch a consumer: ${refused.changes.length ? `${refused.changes.length} of them touch ${[...touched].slice(0, 5).join(", ")}${touched.size > 5 ? ` and ${touched.size - 5} more` : ""}` : "not all of them could be listed"}` : ""}. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
-          { base: diff.base, summary: result.summary, semverViolation, changes: refused.changes },
-        );
-      }
-      if (refused.refused) diff.acceptedBreakingReason = options.acceptBreaking ?? null;
+      const consumed = service.breakingChangePolicy === "block_if_consumed";
+      const touched = new Set(verdict.changes.flatMap((change) => change.consumers?.map((consumer) => consumer.service.name) ?? []));
+      throw new AppError(
+        "CONFLICT",
+        `${result.summary.breaking} breaking change${result.summary.breaking === 1 ? "" : "s"} since ${base.version} (revision ${base.revision})${covers?.covered.length ? `, ${covers.covered.length} of them approved` : ""}, and "${serviceSlug}" blocks breaking changes${consumed ? ` that touch a consumer: ${verdict.changes.length ? `${verdict.changes.length} of them touch ${[...touched].slice(0, 5).join(", ")}${touched.size > 5 ? ` and ${touched.size - 5} more` : ""}` : "not all of them could be listed"}` : ""}. A maintainer may approve each change (on the service's changes page, or POST /api/v1/services/${serviceSlug}/approvals), or publish them anyway with a reason: acceptBreaking=<reason> (\`wayfinder publish --accept-breaking "<reason>"\`, or the reason field after Check in the upload panel).`,
+        { base: diff.base, summary: result.summary, semverViolation, changes: verdict.changes },
+      );
     }
   }
 
