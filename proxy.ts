@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSettingsFromEnv } from "@/lib/auth/auth-settings";
 import { DATABASE_DOWN_PAGE, RETRY_AFTER_SECONDS, databaseDown } from "@/lib/platform/db/database-probe";
+import { markdownRewrite } from "@/lib/machine-docs/markdown-rewrite";
 import { env } from "@/lib/platform/env";
 import { requestIdFor } from "@/lib/platform/http/request-id";
 import { CSRF_COOKIE } from "@/lib/platform/security/csrf-names";
@@ -59,7 +60,11 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFor(request);
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A page's Markdown (`/services/x.md`, `?format=md`) is served by the routes under /md.
+  const markdown = markdownRewrite(request.nextUrl);
+  const response = markdown
+    ? NextResponse.rewrite(new URL(markdown, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("X-Request-Id", requestId);
   if (!request.cookies.get(CSRF_COOKIE)) {

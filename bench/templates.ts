@@ -25,7 +25,7 @@ const { addEndpoint } = await import("@/lib/templates/add-endpoint");
 const { createServiceFromTemplate } = await import("@/lib/templates/create-service-from-template");
 const { generateService } = await import("@/lib/templates/generate-service");
 const { portalTemplates } = await import("@/lib/templates/portal-templates");
-const { zipFiles } = await import("@/lib/templates/zip-files");
+const { zipFiles } = await import("@/lib/platform/zip-files");
 
 const runs = Number(process.env.BENCH_TEMPLATE_RUNS ?? 20);
 const templates = portalTemplates();

@@ -1,4 +1,6 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { MANIFEST_FILE, type ClientManifest } from "@/lib/clients/client-manifest";
 import { parse } from "yaml";
 import { parseCliEnv } from "@/lib/platform/env";
 
@@ -13,6 +15,18 @@ export interface ConsumesOptions {
   fields?: string[];
   file?: string;
   remove?: boolean;
+  /** A folder written by `wayfinder client`: its wayfinder-client.json names the provider, version and operations. */
+  fromClient?: string;
+}
+
+/** The provider, range and operations a generated client was made for (`^version` when the version is semver). */
+export async function readClientManifest(folder: string): Promise<{ provider: string; operations: string[] }> {
+  const file = path.join(folder, MANIFEST_FILE);
+  const manifest = JSON.parse(await readFile(file, "utf8")) as Partial<ClientManifest>;
+  if (!manifest.source?.service || !Array.isArray(manifest.operations)) throw new Error(`${file} is not a Wayfinder client manifest`);
+  const { service, version } = manifest.source;
+  const range = /^\d+\.\d+\.\d+$/.test(version) ? `^${version}` : "*";
+  return { provider: `${service}@${range}`, operations: manifest.operations.map((operation) => `${operation.method} ${operation.path}`) };
 }
 
 /** Splits `payments@^1` into the provider and its version range (`*` when none is given). */
@@ -36,6 +50,14 @@ export async function consumesCommand(options: ConsumesOptions): Promise<number>
   let path: string;
   let method: "PUT" | "DELETE";
   let body: unknown;
+  if (options.fromClient) {
+    try {
+      Object.assign(options, await readClientManifest(options.fromClient));
+    } catch (error) {
+      console.error(`error: cannot read the client in ${options.fromClient}: ${(error as Error).message.split("\n")[0]}`);
+      return CONSUMES_EXIT.usage;
+    }
+  }
   if (options.file) {
     let parsed: unknown;
     try {
@@ -78,6 +100,14 @@ export async function consumesCommand(options: ConsumesOptions): Promise<number>
   }
   const describe = (entry: { provider: { slug: string }; versions: string; operations: string[] }) =>
     `${options.service} consumes ${entry.provider.slug}@${entry.versions} (${entry.operations.length ? `${entry.operations.length} operation${entry.operations.length === 1 ? "" : "s"}` : "whole API"})`;
+  if (options.fromClient) {
+    try {
+      Object.assign(options, await readClientManifest(options.fromClient));
+    } catch (error) {
+      console.error(`error: cannot read the client in ${options.fromClient}: ${(error as Error).message.split("\n")[0]}`);
+      return CONSUMES_EXIT.usage;
+    }
+  }
   if (options.file) {
     for (const entry of answer.declared ?? []) console.log(`declared: ${describe(entry)}`);
     for (const provider of (answer.removed as string[] | undefined) ?? []) console.log(`withdrawn: ${options.service} no longer declares ${provider}`);

@@ -9,6 +9,7 @@ import { prepareParsed } from "@/lib/openapi/prepare-document";
 import { joinBundle, type Bundle } from "@/lib/openapi/prepare-bundle";
 import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
 import { collectParsedFiles } from "./collect-files";
+import { clientCommand, CLIENT_EXIT } from "./client-command";
 import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
 import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
 import { lintCommand, type LintFailOn } from "./lint-command";
@@ -32,6 +33,13 @@ const USAGE = `Usage:
                                                 or some operations (operationIds or "METHOD /path"), in a semver range
   wayfinder consumes --file wayfinder.consumes.yaml --service <slug>
                                                 publish everything the service consumes, as its repository declares it
+  wayfinder consumes --from-client <dir> --service <slug>
+                                                declare the operations a client from \`wayfinder client\` was generated for
+  wayfinder client <slug>[@version] --out <dir> [--lang typescript|python]
+                                                write a typed client of a service's version (default: the newest) from
+                                                WAYFINDER_URL: TypeScript (openapi-typescript + openapi-fetch) or Python
+  wayfinder mcp                                 serve Wayfinder's MCP tools on stdin/stdout for a local assistant
+                                                (WAYFINDER_URL; WAYFINDER_TOKEN where the portal needs sign-in)
   wayfinder verify [<contract>] --base-url <url> [--service <slug>]
                                                 call a running service's operations and check every response against
                                                 its contract (a file or URL, or --service's from WAYFINDER_URL); with
@@ -320,12 +328,23 @@ async function diffOrCheck(
 }
 
 /** `wayfinder consumes <provider>[@range] … --service <slug>`, or `--file <yaml> --service <slug>`. */
-async function consumes(args: string[], values: { service?: string; operations?: string; fields?: string; file?: string; remove?: boolean }): Promise<number> {
+async function consumes(
+  args: string[],
+  values: { service?: string; operations?: string; fields?: string; file?: string; remove?: boolean; "from-client"?: string },
+): Promise<number> {
   const list = (value: string | undefined) =>
     value
       ?.split(",")
       .map((item) => item.trim())
       .filter(Boolean);
+  const fromClient = values["from-client"];
+  if (fromClient !== undefined) {
+    if (!values.service || args.length || values.file || values.operations || values.remove) {
+      console.error(USAGE);
+      return CONSUMES_EXIT.usage;
+    }
+    return consumesCommand({ service: values.service, fromClient, fields: list(values.fields) });
+  }
   const fileForm = values.file !== undefined && args.length === 0 && !values.operations && !values.fields && !values.remove;
   const oneForm = values.file === undefined && args.length === 1 && !(values.remove && (values.operations || values.fields));
   if (!values.service || !(fileForm || oneForm)) {
@@ -427,6 +446,9 @@ export async function main(argv: string[]): Promise<number> {
         fixtures: { type: "string" },
         version: { type: "string" },
         concurrency: { type: "string" },
+        lang: { type: "string" },
+        out: { type: "string" },
+        "from-client": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -444,6 +466,22 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "new") return newCommand(parsed.positionals.slice(1), parsed.values);
   if (command === "templates") return listTemplates();
   if (command === "consumes") return consumes(parsed.positionals.slice(1), parsed.values);
+  if (command === "mcp") {
+    if (parsed.positionals.length > 1) {
+      console.error(USAGE);
+      return EXIT.usage;
+    }
+    const { mcpCommand } = await import("./mcp-command");
+    return mcpCommand();
+  }
+  if (command === "client") {
+    const [ref, ...extra] = parsed.positionals.slice(1);
+    if (!ref || extra.length || !parsed.values.out) {
+      console.error(USAGE);
+      return CLIENT_EXIT.usage;
+    }
+    return clientCommand({ ref, lang: parsed.values.lang ?? "typescript", out: parsed.values.out });
+  }
   if (command === "verify") return verify(parsed.positionals.slice(1), parsed.values);
   if (command === "traffic") return traffic(parsed.positionals.slice(1), parsed.values);
   if (!file || rest.length || !["validate", "publish"].includes(command) || (command === "publish" && !parsed.values.service)) {

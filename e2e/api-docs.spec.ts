@@ -70,3 +70,19 @@ test("expands an OpenAPI 3.1 operation (Swagger UI's 3.1 support survives the bu
   await expect(operation.locator(".parameters-container")).toContainText("userId");
   await expect(operation.locator(".responses-wrapper")).toContainText("The user.");
 });
+
+test("downloads typed clients of the version shown, and links its Markdown", async ({ page }) => {
+  await page.goto("/services/payments-api?version=1.0.0");
+  for (const [name, file] of [
+    ["TypeScript client", "payments-api-client.zip"],
+    ["Python client", "payments-api-client-python.zip"],
+  ] as const) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe(file);
+    const bytes = await (await download.createReadStream()).toArray();
+    // A zip starts with a local file header, PK\x03\x04.
+    expect(Buffer.concat(bytes).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(download.url()).toContain("/versions/1.0.0/client?lang=");
+  }
+  await expect(page.getByRole("link", { name: "Markdown", exact: true })).toHaveAttribute("href", "/services/payments-api.md");
+});

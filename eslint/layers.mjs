@@ -17,10 +17,11 @@ export const libLevels = [
     "lib/platform/fetch-policy.ts",
     "lib/platform/workers",
     "lib/platform/stats",
+    "lib/platform/zip-files.ts",
     "lib/slug.ts",
     "lib/query-client.ts",
   ],
-  ["lib/platform/env.ts", "lib/platform/telemetry"],
+  ["lib/platform/env.ts", "lib/platform/telemetry", "lib/platform/reader-cache.ts"],
   ["lib/platform/db", "lib/platform/limits", "lib/platform/pipeline"],
   ["lib/platform/fetch", "lib/platform/http", "lib/platform/jobs", "lib/platform/security"],
   // Foundations of the domain: who acts and may act, the organisation, house rules, documents, the search index.
@@ -28,7 +29,7 @@ export const libLevels = [
   ["lib/auth", "lib/openapi"],
   ["lib/audit", "lib/diff"],
   // Event APIs: AsyncAPI read by its own parser, compared with the diff engine's schema comparer.
-  ["lib/asyncapi"],
+  ["lib/asyncapi", "lib/clients"],
   ["lib/pipeline", "lib/tokens", "lib/webhooks"],
   // Governed change: approvals of breaking changes and waivers of rules.
   ["lib/approvals", "lib/consumers"],
@@ -44,10 +45,12 @@ export const libLevels = [
   ["lib/sources", "lib/teams", "lib/templates"],
   // The REST contract and its binder; the importer.
   ["lib/api", "lib/import"],
+  // Wayfinder for assistants: MCP tools over the REST contract.
+  ["lib/mcp"],
   // Composition: the demo company, content and search across everything, start-up.
   ["lib/demo"],
   ["lib/content", "lib/start-up"],
-  ["lib/onboarding", "lib/search"],
+  ["lib/onboarding", "lib/search", "lib/machine-docs"],
 ];
 
 /** Every folder and file of lib/ (and of lib/platform/), as the levels name them. */

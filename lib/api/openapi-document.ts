@@ -9,7 +9,7 @@ import { webhookPayloads, webhookPayloadSchema } from "./contract/response-schem
  * schemas the ones the tests check every answer against. Served at /api/v1/openapi.json and listed in
  * Wayfinder's own catalogue; bump `version` whenever it changes.
  */
-export const WAYFINDER_API_VERSION = "1.23.0";
+export const WAYFINDER_API_VERSION = "1.24.0";
 
 const security: Record<Access, ZodOpenApiOperationObject["security"]> = {
   read: undefined,
@@ -86,6 +86,7 @@ function buildDocument() {
       { name: "People", description: "Who is calling, memberships and API tokens." },
       { name: "Audit", description: "What changed, who changed it, and when." },
       { name: "Import", description: "Bring a Backstage catalogue in." },
+      { name: "Docs", description: "Patterns, ADRs, onboarding and guides, for programs and assistants: listed, and as Markdown." },
       { name: "Meta", description: "This API's own description." },
       { name: "Webhooks", description: "Endpoints told about changes, signed per Standard Webhooks." },
       { name: "Templates", description: "Starting points for new services and endpoints: the house patterns, contract first." },

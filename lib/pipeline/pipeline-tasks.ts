@@ -13,6 +13,9 @@ import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
 import { prepareEventParsed, prepareEventReceived, refersToOtherFiles, type PreparedEventDocument } from "@/lib/asyncapi/prepare-event-document";
 import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
 import { stringify } from "@asyncapi/parser";
+import type { ClientFiles } from "@/lib/clients/client-files";
+import type { ClientLanguage, ClientSource } from "@/lib/clients/client-manifest";
+import { generateClient } from "@/lib/clients/generate-client";
 
 /**
  * The CPU-heavy work of ingestion (parsing, bundling, validating, hashing, indexing), as tasks that
@@ -37,6 +40,8 @@ export interface PipelineTasks {
   diffEventStored(args: { base: string; revision: string; limits: IngestLimits }): Promise<DiffResult>;
   /** A stored event API document parsed and serialised as the AsyncAPI React component reads it (references resolved, cycles kept). */
   stringifyEventStored(args: { json: string; limits: IngestLimits }): Promise<string>;
+  /** A typed client of a stored document (lib/clients): code generation from a published document stays off the event loop. */
+  generateClient(args: { json: string; source: ClientSource; language: ClientLanguage }): Promise<ClientFiles>;
   fetchDocument(args: {
     url: string;
     allow: string | undefined;
@@ -76,6 +81,7 @@ export const pipelineTasks: PipelineTasks = {
     // The parser's stringify indents; the same JSON without the spaces is a third smaller.
     return JSON.stringify(JSON.parse(stringify(read.parsed) ?? "null"));
   },
+  generateClient: ({ json, source, language }) => generateClient(JSON.parse(json) as Record<string, unknown>, source, language),
   fetchDocument: async ({ url, allow, limits, etag, lastModified }) => {
     const fetched = await fetchSource(url, { policy: parseFetchPolicy(allow), limits, etag, lastModified });
     if (fetched.kind === "not-modified") return fetched;

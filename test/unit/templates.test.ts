@@ -9,7 +9,7 @@ import { readTemplates } from "@/lib/templates/read-templates";
 import { renderFiles } from "@/lib/templates/render-template";
 import type { TemplateSource } from "@/lib/templates/template-manifest";
 import { templateServiceSchema } from "@/lib/templates/template-service-input";
-import { zipFiles } from "@/lib/templates/zip-files";
+import { zipFiles } from "@/lib/platform/zip-files";
 
 const templates = readTemplates(path.resolve("templates"));
 const template = (name: string) => templates.get(name)!;

@@ -13,6 +13,7 @@ import { meOperations } from "./operations/me";
 import { adminOperations } from "./operations/admin";
 import { templateOperations } from "./operations/templates";
 import { metaOperations } from "./operations/meta";
+import { docOperations } from "./operations/docs";
 import type { Operation } from "./operation-parts";
 
 export type { Access, Operation, Response } from "./operation-parts";
@@ -40,6 +41,7 @@ export const operations = {
   ...meOperations,
   ...adminOperations,
   ...templateOperations,
+  ...docOperations,
   ...metaOperations,
 } as const satisfies Record<string, Operation>;
 

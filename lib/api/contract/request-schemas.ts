@@ -1,5 +1,6 @@
 import { fetchableUrl } from "@/lib/platform/http/http-url";
 import { z } from "zod";
+import { clientLanguages } from "@/lib/clients/client-manifest";
 import { slugSchema } from "@/lib/slug";
 
 /** Query and body schemas that belong to one route alone; the domain's own input schemas live in lib/<domain>. */
@@ -44,6 +45,13 @@ export const recentChangesQuerySchema = z.object({
 });
 
 export const documentQuerySchema = z.object({ revision: z.coerce.number().int().min(1).optional() });
+
+export const clientQuerySchema = documentQuerySchema.extend({
+  lang: z.enum(clientLanguages).meta({
+    description:
+      "`typescript`: openapi-typescript's types with openapi-fetch calls; `python`: dataclasses and a standard-library client, written by Wayfinder.",
+  }),
+});
 
 export const operationSliceQuerySchema = documentQuerySchema
   .extend({

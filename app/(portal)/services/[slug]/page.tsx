@@ -266,6 +266,23 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
               <a href={documentUrl} className="text-sm text-teal-700 hover:underline dark:text-teal-400">
                 Download JSON
               </a>
+              <a
+                href={`${versionUrl}/client?lang=typescript&revision=${selected.revision}`}
+                download
+                className="text-sm text-teal-700 hover:underline dark:text-teal-400"
+              >
+                TypeScript client
+              </a>
+              <a
+                href={`${versionUrl}/client?lang=python&revision=${selected.revision}`}
+                download
+                className="text-sm text-teal-700 hover:underline dark:text-teal-400"
+              >
+                Python client
+              </a>
+              <a href={`/services/${service.slug}.md`} className="text-sm text-teal-700 hover:underline dark:text-teal-400">
+                Markdown
+              </a>
             </div>
           </div>
           {tryConfig && <TryItNote config={tryConfig} />}

@@ -3,6 +3,7 @@ import {
   changesQuerySchema,
   diffBodySchema,
   diffQuerySchema,
+  clientQuerySchema,
   documentQuerySchema,
   operationSliceQuerySchema,
   publishQuerySchema,
@@ -94,6 +95,28 @@ export const versionOperations = {
       304: { description: "The document has not changed since the ETag given in `If-None-Match`." },
       ...badQuery,
       404: error("No such service, version or revision."),
+    },
+  },
+  getVersionClient: {
+    method: "get",
+    path: "/services/{slug}/versions/{version}/client",
+    tags: ["Versions"],
+    summary: "Download a typed client of a version",
+    description:
+      "A zip with one folder: the client's sources, a README showing one call, and `wayfinder-client.json` (the version and the operations it was generated for, which `wayfinder consumes --from-client` declares). TypeScript compiles with `tsc --strict`; Python type-checks with `mypy --strict`. Swagger 2.0 is upgraded to OpenAPI 3.0 first. Generated off the main thread and kept by the document's content hash; at most two generations at a time per caller. Without `revision`, the newest revision of the version.",
+    access: "read",
+    params: z.object({ slug: slug("service"), version: z.string().meta({ description: "The version label (`info.version`)." }) }),
+    query: clientQuerySchema,
+    responses: {
+      200: {
+        description: "The client.",
+        schema: z.string().meta({ format: "binary" }),
+        mediaType: "application/zip",
+        headers: { "X-Wayfinder-Revision": { schema: z.int() } },
+      },
+      ...badQuery,
+      404: error("No such service, version or revision."),
+      413: error("The document is past the generator's deadline or memory ceiling."),
     },
   },
   getLintReport: {

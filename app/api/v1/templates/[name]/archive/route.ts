@@ -3,7 +3,7 @@ import { assert, mayRegisterAnyService } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/platform/db/database";
 import { defineRoute } from "@/lib/api/define-route";
 import { renderForTeam } from "@/lib/templates/create-service-from-template";
-import { zipFiles } from "@/lib/templates/zip-files";
+import { zipFiles } from "@/lib/platform/zip-files";
 
 /** The generated project as a zip; nothing is stored. */
 export const POST = defineRoute(operations.downloadTemplateProject, async ({ actor, params: { name }, body }) => {
