@@ -84,3 +84,6 @@ execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/webhooks.
 
 // From a template to a tested, running service.
 execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/templates.ts")], { stdio: "inherit", env: process.env });
+
+// Typed clients of the largest documents, beside openapi-typescript alone, and how long they take to check.
+execFileSync(process.execPath, ["--import", "tsx", path.resolve("bench/clients.ts")], { stdio: "inherit", env: process.env });

@@ -100,14 +100,6 @@ export async function consumesCommand(options: ConsumesOptions): Promise<number>
   }
   const describe = (entry: { provider: { slug: string }; versions: string; operations: string[] }) =>
     `${options.service} consumes ${entry.provider.slug}@${entry.versions} (${entry.operations.length ? `${entry.operations.length} operation${entry.operations.length === 1 ? "" : "s"}` : "whole API"})`;
-  if (options.fromClient) {
-    try {
-      Object.assign(options, await readClientManifest(options.fromClient));
-    } catch (error) {
-      console.error(`error: cannot read the client in ${options.fromClient}: ${(error as Error).message.split("\n")[0]}`);
-      return CONSUMES_EXIT.usage;
-    }
-  }
   if (options.file) {
     for (const entry of answer.declared ?? []) console.log(`declared: ${describe(entry)}`);
     for (const provider of (answer.removed as string[] | undefined) ?? []) console.log(`withdrawn: ${options.service} no longer declares ${provider}`);

@@ -4,6 +4,7 @@ import { POST as diffDocuments } from "@/app/api/v1/diff/route";
 import { GET as search } from "@/app/api/v1/search/route";
 import { GET as listServiceChanges } from "@/app/api/v1/services/[slug]/changes/route";
 import { GET as listServiceConsumers } from "@/app/api/v1/services/[slug]/consumers/route";
+import { GET as listServiceOperations } from "@/app/api/v1/services/[slug]/operations/route";
 import { GET as diffServiceVersions } from "@/app/api/v1/services/[slug]/diff/route";
 import { GET as listServiceVersions } from "@/app/api/v1/services/[slug]/versions/route";
 import { GET as getVersionDocument } from "@/app/api/v1/services/[slug]/versions/[version]/document/route";
@@ -24,6 +25,7 @@ const handlers: Partial<Record<OperationName, Handler>> = {
   getVersionDocument,
   diffDocuments,
   listServiceConsumers,
+  listServiceOperations,
   listDocs,
   getDoc,
 } as Partial<Record<OperationName, Handler>>;

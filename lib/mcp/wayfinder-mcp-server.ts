@@ -1,7 +1,12 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { isMethodAndPath, operationKey } from "@/lib/consumers/operation-key";
 import { RestError, type Rest } from "./rest";
+
+type ConsumerPage = {
+  items: { declared: { operations: string[] } | null; observed: { operation: string }[] }[];
+};
 
 /** A tool's answer: JSON as text, cut to a size an assistant's context can hold (it says so when cut). */
 const MAX_ANSWER = 60_000;
@@ -141,12 +146,38 @@ export function createWayfinderMcpServer(rest: Rest, portal: string): McpServer 
   server.registerTool(
     "list_consumers",
     {
-      title: "Who consumes a service",
-      description: "The services that declare (or were seen) using this service's API, with the versions and operations they use.",
-      inputSchema: { service },
+      title: "Who consumes a service, or one operation",
+      description:
+        "The services that declare (or were seen) using this service's API, with the versions and operations they use. With `operation`, only those that may use it: declared for the whole API, or naming it, or seen calling it.",
+      inputSchema: {
+        service,
+        operation: z.string().min(1).max(2000).optional().describe("An operationId (`getPayment`) or `METHOD /path` (`GET /payments/{paymentId}`)."),
+      },
       annotations: readOnly,
     },
-    ({ service: slug }) => tool(() => rest.call("listServiceConsumers", { slug })),
+    ({ service: slug, operation }) =>
+      tool(async () => {
+        const page = (await rest.call("listServiceConsumers", { slug }, { pageSize: "500" })) as ConsumerPage;
+        if (!operation) return page;
+        // Declarations name operations by operationId or `METHOD /path`: the current version's index gives both names of the one asked for.
+        const { items: index } = (await rest.call("listServiceOperations", { slug })) as {
+          items: { method: string; path: string; operationId: string | null }[];
+        };
+        const key = (name: string) => (isMethodAndPath(name) ? operationKey(name) : name);
+        const asked = new Set([key(operation)]);
+        for (const entry of index)
+          if (entry.operationId === operation || operationKey(`${entry.method} ${entry.path}`) === key(operation)) {
+            asked.add(operationKey(`${entry.method} ${entry.path}`));
+            if (entry.operationId) asked.add(entry.operationId);
+          }
+        const names = (entry: string) => asked.has(key(entry));
+        const items = page.items.filter(
+          (item) =>
+            (item.declared !== null && (item.declared.operations.length === 0 || item.declared.operations.some(names))) ||
+            item.observed.some((seen) => names(seen.operation)),
+        );
+        return { ...page, items, operation };
+      }),
   );
 
   server.registerTool(

@@ -78,7 +78,17 @@ describe("Wayfinder for assistants and programs", () => {
       expect(json(await call(client, "list_changes", { service: "payments-api" }))).toEqual(await rest("/api/v1/services/payments-api/changes"));
       const diff = json(await call(client, "diff_versions", { service: "payments-api", from: "1.0.0", to: "1.1.0" }));
       expect(diff).toMatchObject({ from: { version: "1.0.0" }, to: { version: "1.1.0" } });
-      expect(json(await call(client, "list_consumers", { service: "payments-api" }))).toEqual(await rest("/api/v1/services/payments-api/consumers"));
+      const consumers = (await rest("/api/v1/services/payments-api/consumers?pageSize=500")) as { items: { service: { slug: string } }[] };
+      expect(json(await call(client, "list_consumers", { service: "payments-api" }))).toEqual(consumers);
+      // Of one operation: capturing is declared by the Orders API (as capturePayment) and the Chargeback Desk (the whole API), not the storefront.
+      const capture = json(await call(client, "list_consumers", { service: "payments-api", operation: "POST /payments/{id}/capture" })) as typeof consumers;
+      expect(json(await call(client, "list_consumers", { service: "payments-api", operation: "capturePayment" }))).toEqual({
+        ...capture,
+        operation: "capturePayment",
+      });
+      expect(capture.items.map((item) => item.service.slug)).toEqual(expect.arrayContaining(["orders-api", "chargeback-desk"]));
+      expect(capture.items.map((item) => item.service.slug)).not.toContain("storefront-web");
+      expect(capture.items.length).toBeLessThan(consumers.items.length);
 
       // A working copy without GET /payments/{paymentId}: a breaking change, found before publishing.
       const stored = (await rest("/api/v1/services/payments-api/versions/1.1.0/document")) as { paths: Record<string, unknown> };
@@ -121,7 +131,7 @@ describe("Wayfinder for assistants and programs", () => {
       expect(refused).toMatchObject({ isError: true, content: [{ text: expect.stringMatching(/^HTTP 401/) }] });
       // Who declared a consumption is a person's address: hidden from anonymous readers over REST, and here.
       const consumers = json(await call(client, "list_consumers", { service: "payments-api" }));
-      expect(consumers).toEqual(await (await fetch(`${server.url}/api/v1/services/payments-api/consumers`)).json());
+      expect(consumers).toEqual(await (await fetch(`${server.url}/api/v1/services/payments-api/consumers?pageSize=500`)).json());
       expect(JSON.stringify(consumers)).not.toMatch(/@[a-z]+\.(test|example)/);
     } finally {
       await client.close();
