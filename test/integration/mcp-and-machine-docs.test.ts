@@ -12,6 +12,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { MCP_REQUESTS } from "@/lib/mcp/mcp-limits";
 import { WAYFINDER_MCP_TOOLS } from "@/lib/mcp/wayfinder-mcp-server";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
@@ -145,16 +146,22 @@ describe("Wayfinder for assistants and programs", () => {
   }, 60_000);
 
   it("throttles each caller: past the minute's budget, 429 with Retry-After", async () => {
+    // A caller of its own, whose budget nothing else has spent.
+    const fresh = await createToken(server.url, "admin@mcp.test", "payments", "payments-api");
     const list = () =>
       fetch(`${server.url}/mcp`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${token}` },
+        headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${fresh}` },
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
       });
+    // The budget is counted in minute windows: the first 429 comes after the whole budget, or after up to two
+    // budgets when the requests straddle the turn of a minute; never sooner.
     const statuses: number[] = [];
-    for (let i = 0; i < 130 && !statuses.includes(429); i += 1) statuses.push((await list()).status);
+    for (let i = 0; i < 2 * MCP_REQUESTS.max + 10 && !statuses.includes(429); i += 1) statuses.push((await list()).status);
     expect(statuses).toContain(429);
-    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(100);
+    expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true);
+    expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(MCP_REQUESTS.max);
+    expect(statuses.indexOf(429)).toBeLessThanOrEqual(2 * MCP_REQUESTS.max);
     const refused = await list();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
