@@ -3,8 +3,11 @@ import { assertMayRead } from "@/lib/auth/read-rule";
 import type { Db } from "@/lib/platform/db/types";
 import { getService } from "@/lib/services/get-service";
 import { listOperationIndex } from "@/lib/versions/operation-index";
-import { listEventVersions } from "@/lib/versions/list-event-versions";
+import { getEventVersion, listEventVersions } from "@/lib/versions/list-event-versions";
 import { inlineText, linkTarget } from "./markdown-text";
+
+/** Event operations listed on a service's Markdown page; the rest are in the document. */
+const MAX_EVENT_OPERATIONS = 500;
 
 /** Where an operation's own Markdown page is. */
 export function operationMarkdownUrl(slug: string, version: string, method: string, path: string): string {
@@ -56,12 +59,23 @@ export async function serviceMarkdown(db: Db, actor: Actor, slug: string, origin
     }
   }
   const [event] = await listEventVersions(db, service.slug);
-  if (event)
+  if (event) {
+    const { api } = await getEventVersion(db, { serviceSlug: service.slug, version: event.version });
     lines.push(
       `## Event API ${inlineText(event.version, 60)}`,
       "",
       `AsyncAPI ${inlineText(event.asyncapi, 20)}: ${event.channelCount} channels, ${event.operationCount} operations, ${event.messageCount} messages. Document (JSON): ${origin}/api/v1/services/${service.slug}/event-versions/${encodeURIComponent(event.version)}/document.`,
       "",
     );
+    // What the service does on each channel, as the service page's section says it: it sends (publishes) or receives.
+    for (const operation of api.operations.slice(0, MAX_EVENT_OPERATIONS))
+      lines.push(
+        `- ${operation.action === "send" ? "Sends" : "Receives"} on ${inlineText(operation.channel, 300)}${operation.operationId ? ` (${inlineText(operation.operationId, 120)})` : ""}${
+          operation.summary ? `: ${inlineText(operation.summary, 200)}` : ""
+        }${operation.messages.length ? `; messages ${operation.messages.map((id) => inlineText(id, 120)).join(", ")}` : ""}`,
+      );
+    if (api.operations.length > MAX_EVENT_OPERATIONS) lines.push(`- … and ${api.operations.length - MAX_EVENT_OPERATIONS} more in the document.`);
+    lines.push("");
+  }
   return lines.join("\n");
 }

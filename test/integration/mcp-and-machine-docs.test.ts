@@ -234,6 +234,10 @@ describe("Wayfinder for assistants and programs", () => {
     expect(doc.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(await doc.text()).toBe(await (await fetch(`${server.url}/docs/patterns/pagination.md`)).text());
     expect((await fetch(`${server.url}/services/no-such-service.md`)).status).toBe(404);
+    // A service with an event API lists what it sends and receives.
+    const orders = await (await fetch(`${server.url}/services/orders-api.md`)).text();
+    expect(orders).toContain("## Event API");
+    expect(orders).toMatch(/^- Sends on orders\.placed \(sendOrderPlaced\)/m);
     // The HTML page itself is unchanged.
     expect((await fetch(`${server.url}/services/payments-api`)).headers.get("content-type")).toMatch(/^text\/html/);
   }, 60_000);
