@@ -2,6 +2,7 @@ import { handleApiRequest } from "@/lib/api/api-route";
 import { listDocs } from "@/lib/content/doc-entries";
 import { listCatalogueEntries } from "@/lib/machine-docs/catalogue-entries";
 import { llmsTxt } from "@/lib/machine-docs/llms-txt";
+import { markdownResponse } from "@/lib/machine-docs/markdown-response";
 import { getDb } from "@/lib/platform/db/database";
 import { publicUrl } from "@/lib/platform/env";
 
@@ -9,9 +10,7 @@ import { publicUrl } from "@/lib/platform/env";
 export const GET = handleApiRequest(
   async (_request, _context, actor) => {
     const origin = publicUrl().origin;
-    return new Response(llmsTxt(origin, await listCatalogueEntries(await getDb(), actor), listDocs()), {
-      headers: { "Content-Type": "text/markdown; charset=utf-8", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" },
-    });
+    return markdownResponse(llmsTxt(origin, await listCatalogueEntries(await getDb(), actor), listDocs()));
   },
   undefined,
   "/llms.txt",

@@ -1,6 +1,6 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { httpMethods } from "@/lib/openapi/extract-operations";
-import { resolvePointer } from "@/lib/openapi/json-pointer";
+import { deref } from "@/lib/openapi/json-pointer";
 
 type Json = Record<string, unknown>;
 type Scalar = string | number | boolean;
@@ -13,9 +13,6 @@ export interface ExampleCall {
   /** Required parameters by where they go (`path`, `query`, `header`), each with a value of its schema's type. */
   params: Partial<Record<"path" | "query" | "header", Record<string, Scalar>>>;
 }
-
-const deref = (document: Json, value: unknown): unknown =>
-  isPlainObject(value) && typeof value.$ref === "string" ? resolvePointer(document, value.$ref) : value;
 
 /** A value the parameter's schema accepts (its first enum value, else one of its type); null when it is not a scalar. */
 function sampleValue(document: Json, schema: unknown): Scalar | null {

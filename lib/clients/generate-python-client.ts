@@ -1,6 +1,6 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { httpMethods } from "@/lib/openapi/extract-operations";
-import { resolvePointer } from "@/lib/openapi/json-pointer";
+import { deref } from "@/lib/openapi/json-pointer";
 import { clientManifest, MANIFEST_FILE, type ClientSource } from "./client-manifest";
 import { clientServers, clientTitle, commentText, stringLiteral, type ClientFiles } from "./client-files";
 import { exampleCall } from "./example-call";
@@ -43,9 +43,11 @@ function bodyContent(content: unknown): { mediaType: string; schema: unknown } |
  */
 export function generatePythonClient(document: Json, source: ClientSource): ClientFiles {
   const models = new PythonModels(document);
-  const resolve = (value: unknown) => (isPlainObject(value) && typeof value.$ref === "string" ? resolvePointer(document, value.$ref) : value);
+  const resolve = (value: unknown) => deref(document, value);
   const methodNames = new Set<string>(["call", "transport"]);
   const methods: string[] = [];
+  // `METHOD /path` → the method's name and its parameters' argument names, as written (for the README's call).
+  const written = new Map<string, { name: string; args: Map<string, string> }>();
   const paths = isPlainObject(document.paths) ? document.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = resolve(rawItem);
@@ -90,6 +92,10 @@ export function generatePythonClient(document: Json, source: ClientSource): Clie
           break;
         }
       }
+      written.set(`${method.toUpperCase()} ${path}`, {
+        name,
+        args: new Map(parameters.map((parameter) => [`${parameter.place} ${parameter.json}`, parameter.name])),
+      });
       const signature = ["self"];
       const positional = parameters.filter((parameter) => parameter.place === "path");
       const keywords = parameters.filter((parameter) => parameter.place !== "path");
@@ -154,14 +160,14 @@ ${methods.join("\n")}
   const example = exampleCall(document);
   const exampleLine = example
     ? (() => {
-        const method = snakeName(example.operationId ?? `${example.method.toLowerCase()}_${example.path}`, "call");
+        const call = written.get(`${example.method} ${example.path}`)!;
         const args = Object.entries(example.params).flatMap(([place, values]) =>
           Object.entries(values).map(([key, value]) => {
             const text = typeof value === "string" ? stringLiteral(value) : typeof value === "boolean" ? (value ? "True" : "False") : String(value);
-            return place === "path" ? text : `${snakeName(key, "param")}=${text}`;
+            return place === "path" ? text : `${call.args.get(`${place} ${key}`)}=${text}`;
           }),
         );
-        return `print(client.${method}(${args.join(", ")}))`;
+        return `print(client.${call.name}(${args.join(", ")}))`;
       })()
     : null;
   const readme = `# ${title}: Python client

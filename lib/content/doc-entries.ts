@@ -25,5 +25,6 @@ export function listDocs() {
 export function getDoc(collection: Collection, slug: string) {
   const entry = findEntry(collection, slug);
   if (!entry) throw notFound(`Doc "${collection}/${slug}"`);
-  return { ...docSummary(entry), markdown: `# ${docSummary(entry).title}\n\n${entry.body.trim()}\n` };
+  const summary = docSummary(entry);
+  return { ...summary, markdown: `# ${summary.title}\n\n${entry.body.trim()}\n` };
 }

@@ -1,3 +1,4 @@
+import { collections, collectionTitles } from "@/lib/content/collections";
 import type { CatalogueEntry } from "./catalogue-entries";
 import { inlineText, linkTarget } from "./markdown-text";
 
@@ -7,8 +8,6 @@ interface DocLink {
   summary: string | null;
   markdownUrl: string;
 }
-
-const COLLECTION_SECTIONS: Record<string, string> = { patterns: "Patterns", adr: "Decisions (ADRs)", onboarding: "Onboarding", guides: "Guides" };
 
 /**
  * /llms.txt (llmstxt.org): the portal as a short Markdown index for language models. An H1, a summary
@@ -41,7 +40,8 @@ export function llmsTxt(origin: string, services: CatalogueEntry[], docs: DocLin
       .join("; ");
     lines.push(`- [${inlineText(service.name, 120)}](${linkTarget(`${origin}/services/${service.slug}.md`)}): ${notes}`);
   }
-  for (const [collection, section] of Object.entries(COLLECTION_SECTIONS)) {
+  for (const collection of collections) {
+    const section = collectionTitles[collection];
     const entries = docs.filter((doc) => doc.collection === collection);
     if (!entries.length) continue;
     lines.push("", `## ${section}`, "");

@@ -1,5 +1,5 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
-import { resolvePointer } from "@/lib/openapi/json-pointer";
+import { deref } from "@/lib/openapi/json-pointer";
 import { stringLiteral } from "../client-files";
 import { className, fieldName, unique } from "./python-names";
 
@@ -53,7 +53,7 @@ export class PythonModels {
   }
 
   private resolve(value: unknown): unknown {
-    return isPlainObject(value) && typeof value.$ref === "string" ? resolvePointer(this.document, value.$ref) : value;
+    return deref(this.document, value);
   }
 
   /** An object with properties (or an allOf of such), which becomes a dataclass. */

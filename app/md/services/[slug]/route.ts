@@ -5,7 +5,7 @@ import { httpMethods, type HttpMethod } from "@/lib/openapi/extract-operations";
 import { getDb } from "@/lib/platform/db/database";
 import { publicUrl } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
-import { markdownResponse } from "../../markdown-response";
+import { markdownResponse } from "@/lib/machine-docs/markdown-response";
 
 /** A service's page as Markdown, or with `version`, `method` and `path` one of its operations (the rewrite of `/services/{slug}.md`). */
 export const GET = handleApiRequest<{ params: Promise<{ slug: string }> }>(
