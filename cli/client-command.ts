@@ -3,9 +3,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { clientLanguages, type ClientLanguage } from "@/lib/clients/client-manifest";
 import { parseCliEnv } from "@/lib/platform/env";
-
-/** `wayfinder client`: 0 written, 1 refused by the portal (no such service or version), 2 usage or network. */
-export const CLIENT_EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+import { CLIENT_EXIT } from "./exit-codes";
 
 /** Splits `payments@1.2.0` into the service and its version (none: the newest). */
 export function parseServiceRef(ref: string): { service: string; version: string | null } {

@@ -3,9 +3,7 @@ import path from "node:path";
 import { MANIFEST_FILE, type ClientManifest } from "@/lib/clients/client-manifest";
 import { parse } from "yaml";
 import { parseCliEnv } from "@/lib/platform/env";
-
-/** `wayfinder consumes`: 0 declared, 1 refused by the portal (a bad range, an unknown operation), 2 usage, authorization or network. */
-export const CONSUMES_EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+import { CONSUMES_EXIT } from "./exit-codes";
 
 export interface ConsumesOptions {
   service: string;

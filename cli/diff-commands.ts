@@ -5,7 +5,7 @@ import { formatChanges, type DiffFormat } from "@/lib/diff/format-changes";
 import { parseCliEnv } from "@/lib/platform/env";
 import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
-import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
+import { isAsyncApi } from "@/lib/asyncapi/is-async-api";
 import { invalidDocument } from "@/lib/openapi/document-error";
 import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
@@ -19,6 +19,7 @@ import { annotateImpact, type ImpactConsumer } from "@/lib/consumers/change-impa
 import type { NeighbourView } from "@/lib/consumers/list-consumers";
 import { operationIdIndex } from "@/lib/consumers/operation-key";
 import { extractOperations } from "@/lib/openapi/extract-operations";
+import { DIFF_EXIT } from "./exit-codes";
 
 /** Which approval or waiver covers each approved breaking change. */
 function formatCovers(covered: { change: Change; cover: Cover }[], format: DiffOptions["format"]): string {
@@ -32,9 +33,6 @@ function formatCovers(covered: { change: Change; cover: Cover }[], format: DiffO
     ].join("\n");
   return covered.map((entry) => `approved ${line(entry)}`).join("\n");
 }
-
-/** diff and check: 0 when nothing is at or above `--fail-on` (or without it), 1 when something is, 2 when a document cannot be read. */
-export const DIFF_EXIT = { ok: 0, failed: 1, unreadable: 2 } as const;
 
 export interface DiffOptions {
   format: DiffFormat;
@@ -101,6 +99,7 @@ async function diffEventFiles([baseName, base]: [string, unknown], [revisionName
       throw invalidDocument("An event API is compared only with an event API", [
         { message: `${name} is not an AsyncAPI document, and the other is: compare two versions of the same kind of contract` },
       ]);
+  const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
   return diffEventApis(await readAsyncApi(base as Record<string, unknown>, limits), await readAsyncApi(revision as Record<string, unknown>, limits));
 }
 

@@ -6,7 +6,7 @@ import { lintDocument, type LintResult } from "@/lib/lint/lint-document";
 import { loadRuleset, RULESET_PATH } from "@/lib/lint/lint-ruleset";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { joinedDocument, readJoinedApi } from "./read-api";
-import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
+import { isAsyncApi } from "@/lib/asyncapi/is-async-api";
 
 /** The portal's ruleset, written into the bundled command by scripts/build-cli.mjs (absent when run from source). */
 declare const WAYFINDER_RULESET: string | undefined;
@@ -28,7 +28,9 @@ export async function lintApi(source: string, options: { root?: string; ruleset?
   // Strict, as publishing is: the house rules are checked on a valid contract, HTTP or event API.
   const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
   const joined = await joinedDocument(source, limits, options.root);
-  const { document } = isAsyncApi(joined) ? await readAsyncApi(joined, limits) : await readJoinedApi(joined, limits, true);
+  const { document } = isAsyncApi(joined)
+    ? await (await import("@/lib/asyncapi/read-asyncapi")).readAsyncApi(joined, limits)
+    : await readJoinedApi(joined, limits, true);
   return lintDocument(document, await loadRuleset(await rulesetText(options.ruleset)));
 }
 

@@ -4,17 +4,14 @@ import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/platform/errors";
 import { parseCliEnv } from "@/lib/platform/env";
 import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { isAsyncApi, readAsyncApi } from "@/lib/asyncapi/read-asyncapi";
-import { prepareParsed } from "@/lib/openapi/prepare-document";
-import { joinBundle, type Bundle } from "@/lib/openapi/prepare-bundle";
-import { BUNDLE_MEDIA_TYPE } from "@/lib/openapi/receive-document";
-import { collectParsedFiles } from "./collect-files";
-import { clientCommand, CLIENT_EXIT } from "./client-command";
-import { consumesCommand, CONSUMES_EXIT } from "./consumes-command";
-import { checkCommand, DIFF_EXIT, diffCommand, type DiffOptions } from "./diff-commands";
-import { lintCommand, type LintFailOn } from "./lint-command";
-import { validateFile } from "./validate-command";
-import { bundledTemplates, newEndpoint, newService } from "./new-command";
+import type { Bundle } from "@/lib/openapi/prepare-bundle";
+import type { DiffOptions } from "./diff-commands";
+import { CLIENT_EXIT, CONSUMES_EXIT, DIFF_EXIT } from "./exit-codes";
+import type { LintFailOn } from "./lint-command";
+
+// Each command's modules are imported when it runs, not at start: the bundled command is one file
+// whose parts are compiled only when imported (scripts/build-cli.mjs), so `lint` never pays for the
+// AsyncAPI parser, Prism or the template engine, and `--help` for none of them.
 
 const USAGE = `Usage:
   wayfinder validate <file>                     check an OpenAPI or AsyncAPI document (and the files it $refs) offline
@@ -105,6 +102,7 @@ function failure(error: unknown): number {
 }
 
 async function validate(file: string, root: string | undefined): Promise<number> {
+  const { validateFile } = await import("./validate-command");
   console.log(await validateFile(file, ingestLimitsFromEnv(parseCliEnv(process.env)), root));
   return EXIT.ok;
 }
@@ -138,6 +136,8 @@ async function publishEvents(
   // A single file is read as written, here and by the portal: bundling would shorten the `$ref`s
   // AsyncAPI 3.0 requires to go through a channel.
   const single = Object.keys(bundle.files).length === 1 ? bundle.files[bundle.root] : undefined;
+  const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
+  const { BUNDLE_MEDIA_TYPE } = await import("@/lib/openapi/receive-document");
   await readAsyncApi(document as Record<string, unknown>, limits);
   let response: Response;
   try {
@@ -175,6 +175,13 @@ async function publish(file: string, service: string, root: string | undefined, 
     return EXIT.usage;
   }
   const limits = ingestLimitsFromEnv(config);
+  const [{ collectParsedFiles }, { isAsyncApi }, { joinBundle }, { prepareParsed }, { BUNDLE_MEDIA_TYPE }] = await Promise.all([
+    import("./collect-files"),
+    import("@/lib/asyncapi/is-async-api"),
+    import("@/lib/openapi/prepare-bundle"),
+    import("@/lib/openapi/prepare-document"),
+    import("@/lib/openapi/receive-document"),
+  ]);
   const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   // An event API (AsyncAPI) is the service's other contract: it goes to its own versions.
@@ -243,6 +250,7 @@ async function lint(files: string[], values: { root?: string; format?: string; "
     return DIFF_EXIT.unreadable;
   }
   try {
+    const { lintCommand } = await import("./lint-command");
     return await lintCommand(files[0]!, {
       root: values.root,
       ruleset: values.ruleset,
@@ -274,6 +282,7 @@ async function newCommand(args: string[], values: { template?: string; set?: str
       token: config.WAYFINDER_TOKEN,
       record: values.service && config.WAYFINDER_URL ? { portal: config.WAYFINDER_URL, service: values.service } : undefined,
     };
+    const { newEndpoint, newService } = await import("./new-command");
     return what === "service" ? await newService(target, options) : await newEndpoint(target, options);
   } catch (error) {
     if (isAppError(error) && error.code !== "INVALID_DOCUMENT") {
@@ -284,7 +293,8 @@ async function newCommand(args: string[], values: { template?: string; set?: str
   }
 }
 
-function listTemplates(): number {
+async function listTemplates(): Promise<number> {
+  const { bundledTemplates } = await import("./new-command");
   for (const { manifest } of bundledTemplates().values()) console.log(`${manifest.name.padEnd(22)} ${manifest.kind.padEnd(9)} ${manifest.title}`);
   return EXIT.ok;
 }
@@ -318,6 +328,7 @@ async function diffOrCheck(
     strict: values.strict ?? false,
   };
   try {
+    const { checkCommand, diffCommand } = await import("./diff-commands");
     return command === "diff"
       ? await diffCommand(files[0]!, files[1]!, { ...options, service: values.service })
       : await checkCommand(files[0]!, values.service!, options);
@@ -343,6 +354,7 @@ async function consumes(
       console.error(USAGE);
       return CONSUMES_EXIT.usage;
     }
+    const { consumesCommand } = await import("./consumes-command");
     return consumesCommand({ service: values.service, fromClient, fields: list(values.fields) });
   }
   const fileForm = values.file !== undefined && args.length === 0 && !values.operations && !values.fields && !values.remove;
@@ -351,6 +363,7 @@ async function consumes(
     console.error(USAGE);
     return CONSUMES_EXIT.usage;
   }
+  const { consumesCommand } = await import("./consumes-command");
   return consumesCommand({
     service: values.service,
     provider: args[0],
@@ -480,6 +493,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(USAGE);
       return CLIENT_EXIT.usage;
     }
+    const { clientCommand } = await import("./client-command");
     return clientCommand({ ref, lang: parsed.values.lang ?? "typescript", out: parsed.values.out });
   }
   if (command === "verify") return verify(parsed.positionals.slice(1), parsed.values);

@@ -1,4 +1,5 @@
-import { readAsyncApi, isAsyncApi, type AsyncApiRead } from "@/lib/asyncapi/read-asyncapi";
+import { isAsyncApi } from "@/lib/asyncapi/is-async-api";
+import type { AsyncApiRead } from "@/lib/asyncapi/read-asyncapi";
 import { prepareParsed } from "@/lib/openapi/prepare-document";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -26,11 +27,13 @@ export async function validateFile(file: string, limits: IngestLimits, root?: st
     // Not through the bundler when one file is the whole document: it rewrites a `$ref` that passes
     // through another to the place it ends at, and AsyncAPI 3.0 requires an operation's message
     // `$ref` to go through its channel (streetlights' own would be refused).
+    const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
     const read = await readAsyncApi(whole, limits);
     return `valid: ${read.api.title || file} ${read.api.version} (${describeEventApi(read)}, ${files})`;
   }
   const joined = await joinBundle(bundle, limits, parsed);
   if (isAsyncApi(joined)) {
+    const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
     const read = await readAsyncApi(joined, limits);
     return `valid: ${read.api.title || file} ${read.api.version} (${describeEventApi(read)}, ${files})`;
   }

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { apiJson } from "./support";
 
 /**
  * How a service page loads (issue 27): Swagger UI's chunks are preloaded from the HTML, so the
@@ -53,4 +54,38 @@ test("links prefetch only after Swagger UI has drawn the document, and then they
   await expect.poll(async () => (await prefetchStarts()).length, { message: "links prefetch once the reference is drawn" }).toBeGreaterThan(0);
   const drawnAt = await page.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
   expect(Math.min(...(await prefetchStarts()))).toBeGreaterThanOrEqual(drawnAt);
+});
+
+test.describe("before any script has run", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a small document's operations are in the page's HTML, each a link to its deep link", async ({ page, request }) => {
+    const service = await apiJson<{ versions: { operationCount: number; isCurrent: boolean }[] }>(request, "/api/v1/services/payments-api");
+    const current = service.versions.find((version) => version.isCurrent)!;
+    await page.goto("/services/payments-api");
+    const preview = page.getByRole("navigation", { name: "Operations" });
+    await expect(preview).toHaveAttribute("aria-busy", "true");
+    await expect(preview.getByRole("link")).toHaveCount(current.operationCount);
+    await expect(preview.getByRole("region", { name: "Payments" }).getByRole("link", { name: /GET\s*\/payments\/\{paymentId\}/ })).toHaveAttribute(
+      "href",
+      "#/Payments/getPayment",
+    );
+  });
+});
+
+test("Swagger UI replaces the operations listed in the HTML, and opens one chosen from that list before it was up", async ({ page }) => {
+  // The document is held back until the reader has chosen from the list the server sent.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/services\/payments-api\/versions\/[^/]+\/document/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/services/payments-api");
+  const preview = page.getByTestId("operation-preview");
+  await preview.getByRole("link", { name: /GET\s*\/payments\/\{paymentId\}/ }).click();
+  await expect(page).toHaveURL(/#\/Payments\/getPayment$/);
+  release();
+  await expect(page.locator("#operations-Payments-getPayment.is-open")).toBeVisible();
+  await expect(preview).toHaveCount(0);
 });

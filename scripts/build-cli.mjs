@@ -1,8 +1,15 @@
 // Bundles the `wayfinder` command into one file, public/cli/wayfinder.mjs, which the portal serves at
 // /cli/wayfinder.mjs: CI jobs in other repositories download it and run it with Node (20 or newer),
 // with no Wayfinder checkout and no npm package of ours. Run by `npm run build` (through tsx, which lets it read the templates with lib/templates/read-templates.ts).
+//
+// The command is bundled into modules (esbuild's code splitting: each command's own modules apart,
+// since cli/main.ts imports them when it runs them), and the modules are packed, compressed, into the
+// one file behind a small loader (scripts/cli-loader.mjs) that unpacks them once into the user's cache.
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { brotliCompressSync } from "node:zlib";
 import { build } from "esbuild";
 import { readTemplates } from "../lib/templates/read-templates.ts";
 
@@ -29,25 +36,36 @@ const inlineValidatorSchemas = {
   },
 };
 
+// Prism (which `wayfinder verify` runs) requires "@faker-js/faker" from CommonJS, which keeps every one of
+// faker's 60-odd locales in the bundle (3.3 MB of the CLI's 15.5 MB, all parsed on every start) though
+// Prism uses only `faker` itself, the English one: that module alone is imported instead.
+const englishFakerOnly = {
+  name: "english-faker-only",
+  setup(builder) {
+    builder.onResolve({ filter: /^@faker-js\/faker$/ }, () => ({ path: path.join(root, "node_modules/@faker-js/faker/dist/locale/en.js") }));
+  },
+};
+
+// Modules that must never reach the command: it runs in CI jobs with no database, and every byte of the
+// one file is parsed on every start (the Prisma client, reached once through a constant, was 4.7 MB).
+const notInTheCli = [/node_modules\/@prisma\/client\//, /^generated\/prisma\/(?!enums\.ts$)/, /node_modules\/@electric-sql\/pglite\//, /node_modules\/next\//];
+
 const result = await build({
   absWorkingDir: root,
-  stdin: {
-    contents: 'import { main } from "./cli/main.ts";\nprocess.exitCode = await main(process.argv.slice(2));\n',
-    resolveDir: root,
-    loader: "ts",
-    sourcefile: "wayfinder-cli.ts",
-  },
+  entryPoints: { entry: "cli/bundle-entry.ts" },
   bundle: true,
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",
-  outfile: path.join(root, "public/cli/wayfinder.mjs"),
+  outdir: "cli-modules",
+  outExtension: { ".js": ".mjs" },
+  chunkNames: "[name]-[hash]",
+  write: false,
   tsconfig: path.join(root, "tsconfig.json"),
-  // ESM output still meets CommonJS dependencies that call require(): give them one.
-  banner: {
-    js: '#!/usr/bin/env node\n// The wayfinder command (validate, publish), bundled; see the portal\'s README.\nimport { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);',
-  },
-  plugins: [inlineValidatorSchemas],
+  // ESM output still meets CommonJS dependencies that call require(): give them one (in every module).
+  banner: { js: 'import { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);' },
+  plugins: [inlineValidatorSchemas, englishFakerOnly],
   // jsonc-parser's `main` is a UMD build whose require("./impl/format") a bundle cannot follow (Prism's
   // validator, which `wayfinder verify` uses, reaches it): its ES module build has plain imports.
   // And Node's own `punycode` (deprecated: Node 22 and later print a warning on stderr the moment a
@@ -65,5 +83,20 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
 });
-const bytes = Object.values(result.metafile.outputs)[0].bytes;
-console.log(`Bundled the wayfinder command: public/cli/wayfinder.mjs (${(bytes / 1024).toFixed(0)} KB).`);
+const strays = Object.keys(result.metafile.inputs).filter((input) => notInTheCli.some((pattern) => pattern.test(input)));
+if (strays.length) {
+  console.error(`The wayfinder command must not bundle these (find which import brings them in):\n  ${strays.slice(0, 10).join("\n  ")}`);
+  process.exit(1);
+}
+const modules = Object.fromEntries(result.outputFiles.map((file) => [path.basename(file.path), file.text]));
+const packed = brotliCompressSync(Buffer.from(JSON.stringify(modules))).toString("base64");
+const buildId = createHash("sha256").update(packed).digest("hex").slice(0, 16);
+const loader = (await readFile(path.join(root, "scripts/cli-loader.mjs"), "utf8")).replace('const BUILD = "unbuilt";', `const BUILD = "${buildId}";`);
+if (!loader.includes(buildId)) throw new Error("scripts/cli-loader.mjs no longer declares BUILD as build-cli.mjs expects");
+const outfile = path.join(root, "public/cli/wayfinder.mjs");
+// Base64 has no "*", so the comment cannot end early.
+writeFileSync(outfile, `${loader}/*WAYFINDER-MODULES:${packed}*/\n`);
+const unpacked = result.outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
+console.log(
+  `Bundled the wayfinder command: public/cli/wayfinder.mjs (${Math.round((loader.length + packed.length) / 1024)} KB; ${result.outputFiles.length} modules, ${Math.round(unpacked / 1024)} KB unpacked).`,
+);

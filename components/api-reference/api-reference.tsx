@@ -1,15 +1,21 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import dynamic from "next/dynamic";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 import { holdPrefetches } from "@/components/prefetch-gate";
+import type { OperationGroup } from "@/lib/versions/operation-index";
+import { OperationPreview } from "./operation-preview";
 
 const loadSwaggerView = () => import("./swagger-view");
 
+type SwaggerViewComponent = Awaited<ReturnType<typeof loadSwaggerView>>["default"];
+
 // Swagger UI's code (the largest chunk of the portal) starts downloading as soon as this module is
-// evaluated, alongside the document, rather than once the document has arrived.
-if (typeof window !== "undefined") void loadSwaggerView();
+// evaluated, alongside the document, rather than once the document has arrived; kept here once it has.
+let loadedView: SwaggerViewComponent | null = null;
+const viewLoaded = typeof window === "undefined" ? null : loadSwaggerView().then((module) => void (loadedView = module.default));
 
 /**
  * The page's links wait to prefetch (each a server render) until the first Swagger UI has drawn:
@@ -22,6 +28,24 @@ export const SwaggerView = dynamic(loadSwaggerView, {
   loading: () => <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API reference…</p>,
 });
 
+/** Whether Swagger UI's code has arrived: false on the server and while hydrating, so both render alike. */
+function useSwaggerViewLoaded(): boolean {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void viewLoaded?.then(() => current && setLoaded(true));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return loaded;
+}
+
+function LoadedSwaggerView(props: Parameters<SwaggerViewComponent>[0]) {
+  const View = loadedView!;
+  return <View {...props} />;
+}
+
 export async function fetchJson(url: string): Promise<Record<string, unknown>> {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
@@ -32,11 +56,15 @@ export async function fetchJson(url: string): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
-/** The interactive reference for one stored document, fetched once per version and cached. */
-export function ApiReference({ documentUrl, tryConfig }: { documentUrl: string; tryConfig: TryConfig }) {
+/**
+ * The interactive reference for one stored document, fetched once per version and cached. Until it and
+ * Swagger UI's code have arrived, the document's operations from the server's index (`preview`) stand
+ * in for it, so a reader sees what the API offers with the page's HTML.
+ */
+export function ApiReference({ documentUrl, tryConfig, preview }: { documentUrl: string; tryConfig: TryConfig; preview: OperationGroup[] }) {
   // Not kept after the page is left (gcTime): Swagger UI holds its own copy while it shows it.
   const query = useQuery({ queryKey: ["document", documentUrl], queryFn: () => fetchJson(documentUrl), staleTime: Infinity, gcTime: 0 });
-  if (query.isPending) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API document…</p>;
+  const loaded = useSwaggerViewLoaded();
   if (query.isError)
     return (
       <p role="alert" className="p-4 text-sm text-red-700">
@@ -46,7 +74,11 @@ export function ApiReference({ documentUrl, tryConfig }: { documentUrl: string; 
   return (
     // Swagger UI has no dark theme of its own: it keeps a light panel inside either theme.
     <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <SwaggerView spec={query.data} tryConfig={tryConfig} onReady={releasePrefetches} />
+      {query.isPending || !loaded ? (
+        <OperationPreview groups={preview} status={query.isPending ? "Loading the API document…" : "Loading the interactive reference…"} />
+      ) : (
+        <LoadedSwaggerView spec={query.data} tryConfig={tryConfig} onReady={releasePrefetches} />
+      )}
     </div>
   );
 }

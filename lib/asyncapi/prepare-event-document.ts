@@ -6,7 +6,8 @@ import { decodeUtf8, parseDocumentText } from "@/lib/openapi/parse-document";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
 import { isBundle, parseBundleBody } from "@/lib/openapi/receive-document";
 import type { EventApi } from "./extract-event-api";
-import { isAsyncApi, readAsyncApi, type AsyncApiFormat } from "./read-asyncapi";
+import { isAsyncApi } from "./is-async-api";
+import { readAsyncApi, type AsyncApiFormat } from "./read-asyncapi";
 
 /** An event API document that passed the pipeline, ready to be stored as an event version. */
 export interface PreparedEventDocument {

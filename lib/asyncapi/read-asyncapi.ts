@@ -1,7 +1,6 @@
 import { convert } from "@asyncapi/converter";
 import { Parser, type AsyncAPIDocumentInterface } from "@asyncapi/parser";
 import { invalidDocument, type DocumentProblem } from "@/lib/openapi/document-error";
-import { isPlainObject } from "@/lib/openapi/detect-format";
 import { inspectDocument } from "@/lib/openapi/inspect-document";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { extractEventApi, type EventApi } from "./extract-event-api";
@@ -23,11 +22,6 @@ export interface AsyncApiRead {
 }
 
 const MAX_PROBLEMS = 20;
-
-/** Whether parsed data declares itself AsyncAPI (an `asyncapi` field at the top). */
-export function isAsyncApi(data: unknown): data is Record<string, unknown> {
-  return isPlainObject(data) && data.asyncapi !== undefined;
-}
 
 /**
  * The official parser, kept from reading anything: every `$ref` it meets must already be inside the

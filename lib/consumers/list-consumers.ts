@@ -7,6 +7,7 @@ import type { Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
 import { consumptionSelect, serviceWithTeamsSelect, toConsumptionView } from "./consumption-view";
 import { observedSince } from "./load-impact-consumers";
+import { DEFAULT_NEIGHBOURS_PAGE, MAX_NEIGHBOURS_PAGE } from "./neighbour-page-size";
 
 const serviceRef = serviceWithTeamsSelect;
 
@@ -24,9 +25,6 @@ export interface NeighbourPage {
   page?: number;
   pageSize?: number;
 }
-
-export const DEFAULT_NEIGHBOURS_PAGE = 100;
-export const MAX_NEIGHBOURS_PAGE = 500;
 
 /**
  * The services that consume this one (`consumers`) or that it consumes (`dependencies`), by name, a

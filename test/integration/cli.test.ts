@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createServer } from "node:http";
@@ -141,6 +141,21 @@ describe("the wayfinder command", () => {
         code: 0,
         out: expect.stringContaining("published: pets 3.0.0 revision 1 (1 operations)"),
       });
+      // Its modules are unpacked once into the user's cache, in a folder named for the build…
+      const cache = path.join(elsewhere, "cache");
+      expect(await run(["validate", "openapi.yaml"], { XDG_CACHE_HOME: cache })).toMatchObject({ code: 0 });
+      const unpacked = readdirSync(path.join(cache, "wayfinder"));
+      expect(unpacked).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}$/)]);
+      expect(readdirSync(path.join(cache, "wayfinder", unpacked[0]!))).toContain("entry.mjs");
+      expect(await run(["lint", "openapi.yaml"], { XDG_CACHE_HOME: cache })).toMatchObject({ code: 0, out: expect.stringContaining("house rules") });
+      expect(readdirSync(path.join(cache, "wayfinder"))).toEqual(unpacked);
+      // …and where no cache can be written, into a folder of its own for the run, removed after it.
+      const before = readdirSync(os.tmpdir()).filter((name) => name.startsWith("wayfinder-cli-"));
+      expect(await run(["validate", "openapi.yaml"], { XDG_CACHE_HOME: path.join(elsewhere, "openapi.yaml") })).toMatchObject({
+        code: 0,
+        out: expect.stringContaining("valid: From CI 3.0.0"),
+      });
+      expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith("wayfinder-cli-"))).toEqual(before);
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }

@@ -6,9 +6,17 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 /** The extensions every embedded database loads: search needs pg_trgm, as PostgreSQL has it in contrib. */
 const extensions = { pg_trgm };
 
+/**
+ * PGlite's start parameters with a smaller buffer cache. PostgreSQL's default `shared_buffers` (128 MB)
+ * is WebAssembly memory that, once touched, the process keeps for good; the embedded database serves one
+ * team's catalogue from one process, and its data folder's pages stay in the operating system's cache
+ * anyway. Measured in docs/benchmarks.md ("Start-up and rest").
+ */
+const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 /** A PGlite database with Wayfinder's extensions (in memory without `dataDir`). */
 export function newPglite(dataDir?: string, options: Omit<PGliteOptions, "extensions" | "dataDir"> = {}): PGlite {
-  return new PGlite({ ...options, dataDir, extensions });
+  return new PGlite({ startParams, ...options, dataDir, extensions });
 }
 
 /**

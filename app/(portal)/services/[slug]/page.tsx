@@ -95,12 +95,10 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
   // A large document is read one operation at a time, from the index; a small one whole, fetched
-  // while the page's code loads.
-  const operationIndex =
-    selected && isLargeDocument(selected)
-      ? await listOperationIndex(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision })
-      : null;
-  if (documentUrl && !operationIndex) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
+  // while the page's code loads, with its operations from the index in the HTML until Swagger UI is up.
+  const operationIndex = selected ? await listOperationIndex(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
+  const large = selected ? isLargeDocument(selected) : false;
+  if (documentUrl && !large) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
   // The service's event API, if it has one: the version asked for, else the newest.
   const eventVersions = await listEventVersions(db, service.slug);
   const eventSelected = eventVersions.length
@@ -287,15 +285,15 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           </div>
           {tryConfig && <TryItNote config={tryConfig} />}
           <SwaggerPreload />
-          {operationIndex ? (
+          {large ? (
             <LargeApiReference
               key={documentUrl}
-              groups={operationIndex}
+              groups={operationIndex!}
               sliceUrl={`${versionUrl}/operation?revision=${selected.revision}`}
               tryConfig={tryConfig!}
             />
           ) : (
-            <ApiReference key={documentUrl} documentUrl={documentUrl} tryConfig={tryConfig!} />
+            <ApiReference key={documentUrl} documentUrl={documentUrl} tryConfig={tryConfig!} preview={operationIndex!} />
           )}
         </section>
       )}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consumesFileSchema, consumptionInputSchema } from "@/lib/consumers/consumption-input";
-import { DEFAULT_NEIGHBOURS_PAGE, MAX_NEIGHBOURS_PAGE } from "@/lib/consumers/list-consumers";
+import { DEFAULT_NEIGHBOURS_PAGE, MAX_NEIGHBOURS_PAGE } from "@/lib/consumers/neighbour-page-size";
 import * as r from "../response-schemas";
 import { serviceParams, teamParams, json, error, changeErrors, authErrors, noService, noTeam, badQuery, slug, type Operation } from "../operation-parts";
 

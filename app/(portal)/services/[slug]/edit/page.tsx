@@ -11,7 +11,8 @@ import { listTeamChoices } from "@/lib/teams/list-team-choices";
 import { ServiceTokens } from "@/components/services/service-tokens";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { ConsumesEditor } from "@/components/consumers/consumes-editor";
-import { listNeighbours, MAX_NEIGHBOURS_PAGE } from "@/lib/consumers/list-consumers";
+import { listNeighbours } from "@/lib/consumers/list-consumers";
+import { MAX_NEIGHBOURS_PAGE } from "@/lib/consumers/neighbour-page-size";
 import { listServiceChoices } from "@/lib/services/list-service-choices";
 
 export const metadata: Metadata = { title: "Edit service" };
