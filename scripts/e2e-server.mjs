@@ -1,11 +1,12 @@
 // Serves the production build for the browser tests on a fresh embedded database (demo loaded on start).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { serverNodeFlags } from "./server-node-flags.mjs";
 
 const port = process.argv[2] ?? "3100";
 const dataDir = ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
-const server = spawn(process.execPath, ["scripts/serve.mjs", port], {
+const server = spawn(process.execPath, [...serverNodeFlags, "scripts/serve.mjs", port], {
   stdio: "inherit",
   env: {
     ...process.env,

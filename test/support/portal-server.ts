@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+// @ts-expect-error: plain JavaScript, shared with the scripts that start the server
+import { serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -49,7 +51,7 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, path.join(root, "scripts/serve.mjs"), String(port)], {
     cwd: root,
     env: {
       ...process.env,
