@@ -119,8 +119,10 @@ try {
     await page.waitForSelector(firstSelector, { timeout: 60_000 });
     const first = await page.evaluate(() => performance.now());
     // Click once the viewer is ready, as a reader would: plain swagger-ui is when it lists operations;
-    // Wayfinder's list is in the HTML before Swagger UI has started (with the document's overview).
+    // Wayfinder's list is in the HTML before Swagger UI has started (for a large document, with the
+    // document's overview; for a small one, Swagger UI's own list of operations replaces it).
     if (large) await page.waitForSelector("[data-testid=api-reference] .info", { timeout: 60_000 });
+    else await page.waitForSelector(".opblock", { timeout: 60_000 });
     const ready = await page.evaluate(() => performance.now());
     if (!large) {
       // Swagger UI lists 150 operations or more virtually (only those near the screen are in the
@@ -164,7 +166,7 @@ try {
         try {
           results.push(
             side === "Wayfinder"
-              ? await measure(page, `${portal.url}/services/${subject.slug}`, large ? "nav[aria-label=Operations] a" : ".opblock", subject, large)
+              ? await measure(page, `${portal.url}/services/${subject.slug}`, "nav[aria-label=Operations] a", subject, large)
               : await measure(page, `${plainUrl}/?doc=${subject.slug}`, ".opblock", subject, false),
           );
         } finally {

@@ -1,4 +1,5 @@
-import { readFile, realpath } from "node:fs/promises";
+import { readFileSync, realpathSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -51,14 +52,16 @@ export async function collectParsedFiles(
     if (texts.size >= limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
     let text: string;
     try {
-      const real = await realpath(file);
+      // Synchronous: one command reading its own files, where a trip through the thread pool for each
+      // of DigitalOcean's 2,900 files left the process idle for a second.
+      const real = realpathSync.native(file);
       if (!within(boundary, real)) {
         const where = from ? `$ref "${ref}" in ${path.relative(process.cwd(), from) || from}` : path.relative(process.cwd(), file);
         throw invalidDocument("A file is outside the document's folder", [
           { message: `${where} leads to ${real}, outside ${boundary}; only files under it are sent (widen it with --root)` },
         ]);
       }
-      text = await readFile(real, "utf8");
+      text = readFileSync(real, "utf8");
     } catch (error) {
       if (isAppError(error)) throw error;
       throw invalidDocument(`Cannot read ${path.relative(process.cwd(), file)}`, [
