@@ -91,8 +91,11 @@ if (strays.length) {
 const modules = Object.fromEntries(result.outputFiles.map((file) => [path.basename(file.path), file.text]));
 const packed = brotliCompressSync(Buffer.from(JSON.stringify(modules))).toString("base64");
 const buildId = createHash("sha256").update(packed).digest("hex").slice(0, 16);
-const loader = (await readFile(path.join(root, "scripts/cli-loader.mjs"), "utf8")).replace('const BUILD = "unbuilt";', `const BUILD = "${buildId}";`);
-if (!loader.includes(buildId)) throw new Error("scripts/cli-loader.mjs no longer declares BUILD as build-cli.mjs expects");
+const loader = (await readFile(path.join(root, "scripts/cli-loader.mjs"), "utf8"))
+  .replace('const BUILD = "unbuilt";', `const BUILD = "${buildId}";`)
+  .replace("const MODULES = [];", `const MODULES = ${JSON.stringify(Object.keys(modules))};`);
+if (!loader.includes(buildId) || !loader.includes('"entry.mjs"'))
+  throw new Error("scripts/cli-loader.mjs no longer declares BUILD and MODULES as build-cli.mjs expects");
 const outfile = path.join(root, "public/cli/wayfinder.mjs");
 // Base64 has no "*", so the comment cannot end early.
 writeFileSync(outfile, `${loader}/*WAYFINDER-MODULES:${packed}*/\n`);

@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliDecompressSync } from "node:zlib";
 
 const BUILD = "unbuilt";
+const MODULES = [];
 const MARK = "WAYFINDER-MODULES:";
 
 /** Writes this file's modules into `folder`. */
@@ -23,11 +24,15 @@ function unpack(folder) {
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder, name), text);
 }
 
+/** Whether every module of this build is in `folder` (a cache cleaner may have taken some). */
+const complete = (folder) => MODULES.every((name) => existsSync(path.join(folder, name)));
+
 /** The folder this build's modules are in: unpacked once into the user's cache, else for this run only. */
 function modulesFolder() {
   try {
     const folder = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "wayfinder", `cli-${BUILD}`);
-    if (existsSync(path.join(folder, "entry.mjs"))) return folder;
+    if (complete(folder)) return folder;
+    rmSync(folder, { recursive: true, force: true });
     mkdirSync(path.dirname(folder), { recursive: true, mode: 0o700 });
     // Unpacked beside it and renamed into place: a run never sees half a folder, and of two first
     // runs at once one rename wins and the other's copy is dropped.
@@ -38,7 +43,7 @@ function modulesFolder() {
     } catch {
       rmSync(staging, { recursive: true, force: true });
     }
-    if (existsSync(path.join(folder, "entry.mjs"))) return folder;
+    if (complete(folder)) return folder;
   } catch {
     // No cache to write to (a read-only home, say): below.
   }

@@ -149,6 +149,17 @@ describe("the wayfinder command", () => {
       expect(readdirSync(path.join(cache, "wayfinder", unpacked[0]!))).toContain("entry.mjs");
       expect(await run(["lint", "openapi.yaml"], { XDG_CACHE_HOME: cache })).toMatchObject({ code: 0, out: expect.stringContaining("house rules") });
       expect(readdirSync(path.join(cache, "wayfinder"))).toEqual(unpacked);
+      // A folder missing a module (a cache cleaner, say) is unpacked again rather than failing the command.
+      const folder = path.join(cache, "wayfinder", unpacked[0]!);
+      const modules = readdirSync(folder);
+      rmSync(
+        path.join(
+          folder,
+          modules.find((name) => name.startsWith("chunk-"))!,
+        ),
+      );
+      expect(await run(["lint", "openapi.yaml"], { XDG_CACHE_HOME: cache })).toMatchObject({ code: 0, out: expect.stringContaining("house rules") });
+      expect(readdirSync(folder).sort()).toEqual(modules.sort());
       // …and where no cache can be written, into a folder of its own for the run, removed after it.
       const before = readdirSync(os.tmpdir()).filter((name) => name.startsWith("wayfinder-cli-"));
       expect(await run(["validate", "openapi.yaml"], { XDG_CACHE_HOME: path.join(elsewhere, "openapi.yaml") })).toMatchObject({
