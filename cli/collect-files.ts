@@ -1,5 +1,4 @@
 import { readFileSync, realpathSync } from "node:fs";
-import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -43,7 +42,13 @@ export async function collectParsedFiles(
   let whole: unknown;
   const parsedByFile = new Map<string, unknown>();
   const root = path.resolve(rootFile);
-  const boundary = await realpath(path.resolve(rootDir ?? path.dirname(root))).catch(() => path.resolve(rootDir ?? path.dirname(root)));
+  const folder = path.resolve(rootDir ?? path.dirname(root));
+  let boundary = folder;
+  try {
+    boundary = realpathSync.native(folder);
+  } catch {
+    // A folder that cannot be resolved is compared as written; its files fail to read below.
+  }
   const texts = new Map<string, string>();
   const queue: { file: string; from?: string; ref?: string }[] = [{ file: root }];
   while (queue.length) {

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/platform/errors";
 import { parseCliEnv } from "@/lib/platform/env";
 import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { isAsyncApi } from "@/lib/asyncapi/is-async-api";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import type { DiffOptions } from "./diff-commands";
 import { CLIENT_EXIT, CONSUMES_EXIT, DIFF_EXIT } from "./exit-codes";
@@ -175,9 +176,8 @@ async function publish(file: string, service: string, root: string | undefined, 
     return EXIT.usage;
   }
   const limits = ingestLimitsFromEnv(config);
-  const [{ collectParsedFiles }, { isAsyncApi }, { joinBundle }, { prepareParsed }, { BUNDLE_MEDIA_TYPE }] = await Promise.all([
+  const [{ collectParsedFiles }, { joinBundle }, { prepareParsed }, { BUNDLE_MEDIA_TYPE }] = await Promise.all([
     import("./collect-files"),
-    import("@/lib/asyncapi/is-async-api"),
     import("@/lib/openapi/prepare-bundle"),
     import("@/lib/openapi/prepare-document"),
     import("@/lib/openapi/receive-document"),

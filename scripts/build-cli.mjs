@@ -94,11 +94,13 @@ const buildId = createHash("sha256").update(packed).digest("hex").slice(0, 16);
 const loader = (await readFile(path.join(root, "scripts/cli-loader.mjs"), "utf8"))
   .replace('const BUILD = "unbuilt";', `const BUILD = "${buildId}";`)
   .replace("const MODULES = [];", `const MODULES = ${JSON.stringify(Object.keys(modules))};`);
-if (!loader.includes(buildId) || !loader.includes('"entry.mjs"'))
-  throw new Error("scripts/cli-loader.mjs no longer declares BUILD and MODULES as build-cli.mjs expects");
+// The loader names the comment it unpacks from; the modules are written under that same mark.
+const mark = /const MARK = "([^"*]+)";/.exec(loader)?.[1];
+if (!mark || !loader.includes(buildId) || !loader.includes('"entry.mjs"'))
+  throw new Error("scripts/cli-loader.mjs no longer declares BUILD, MODULES and MARK as build-cli.mjs expects");
 const outfile = path.join(root, "public/cli/wayfinder.mjs");
 // Base64 has no "*", so the comment cannot end early.
-writeFileSync(outfile, `${loader}/*WAYFINDER-MODULES:${packed}*/\n`);
+writeFileSync(outfile, `${loader}/*${mark}${packed}*/\n`);
 const unpacked = result.outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
 console.log(
   `Bundled the wayfinder command: public/cli/wayfinder.mjs (${Math.round((loader.length + packed.length) / 1024)} KB; ${result.outputFiles.length} modules, ${Math.round(unpacked / 1024)} KB unpacked).`,

@@ -1,8 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import dynamic from "next/dynamic";
+import { useSyncExternalStore } from "react";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 import { holdPrefetches } from "@/components/prefetch-gate";
 import type { OperationGroup } from "@/lib/versions/operation-index";
@@ -23,25 +22,26 @@ const viewLoaded = typeof window === "undefined" ? null : loadSwaggerView().then
  */
 export const releasePrefetches = typeof window !== "undefined" ? holdPrefetches() : () => {};
 
-export const SwaggerView = dynamic(loadSwaggerView, {
-  ssr: false,
-  loading: () => <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API reference…</p>,
-});
+const subscribeToView = (notify: () => void) => {
+  let current = true;
+  void viewLoaded?.then(() => current && notify());
+  return () => {
+    current = false;
+  };
+};
 
 /** Whether Swagger UI's code has arrived: false on the server and while hydrating, so both render alike. */
-function useSwaggerViewLoaded(): boolean {
-  const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
-    let current = true;
-    void viewLoaded?.then(() => current && setLoaded(true));
-    return () => {
-      current = false;
-    };
-  }, []);
-  return loaded;
-}
+const useSwaggerViewLoaded = () =>
+  useSyncExternalStore(
+    subscribeToView,
+    () => loadedView !== null,
+    () => false,
+  );
 
-function LoadedSwaggerView(props: Parameters<SwaggerViewComponent>[0]) {
+/** Swagger UI, once its code has arrived; a line saying it is loading before. */
+export function SwaggerView(props: Parameters<SwaggerViewComponent>[0]) {
+  const loaded = useSwaggerViewLoaded();
+  if (!loaded) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API reference…</p>;
   const View = loadedView!;
   return <View {...props} />;
 }
@@ -77,7 +77,7 @@ export function ApiReference({ documentUrl, tryConfig, preview }: { documentUrl:
       {query.isPending || !loaded ? (
         <OperationPreview groups={preview} status={query.isPending ? "Loading the API document…" : "Loading the interactive reference…"} />
       ) : (
-        <LoadedSwaggerView spec={query.data} tryConfig={tryConfig} onReady={releasePrefetches} />
+        <SwaggerView spec={query.data} tryConfig={tryConfig} onReady={releasePrefetches} />
       )}
     </div>
   );
