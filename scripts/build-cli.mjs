@@ -6,7 +6,7 @@
 // since cli/main.ts imports them when it runs them), and the modules are packed, compressed, into the
 // one file behind a small loader (scripts/cli-loader.mjs) that unpacks them once into the user's cache.
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { brotliCompressSync } from "node:zlib";
@@ -99,6 +99,8 @@ const mark = /const MARK = "([^"*]+)";/.exec(loader)?.[1];
 if (!mark || !loader.includes(buildId) || !loader.includes('"entry.mjs"'))
   throw new Error("scripts/cli-loader.mjs no longer declares BUILD, MODULES and MARK as build-cli.mjs expects");
 const outfile = path.join(root, "public/cli/wayfinder.mjs");
+// public/cli/ is ignored by git, so a fresh clone has no such folder (esbuild made it when it wrote the file).
+mkdirSync(path.dirname(outfile), { recursive: true });
 // Base64 has no "*", so the comment cannot end early.
 writeFileSync(outfile, `${loader}/*${mark}${packed}*/\n`);
 const unpacked = result.outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
