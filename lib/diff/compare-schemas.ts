@@ -135,7 +135,7 @@ const componentLabel = (ref: string) =>
     .replace(/~0/g, "~")}`;
 
 export function compareSchemas(base: unknown, revision: unknown, context: SchemaContext, seen = new Set<string>(), depth = 0): void {
-  if (depth > MAX_DEPTH) return;
+  if (depth > MAX_DEPTH || context.shared.unchanged(base, revision)) return;
   const refA = refOf(base);
   const refB = refOf(revision);
   if (refA && refB) {

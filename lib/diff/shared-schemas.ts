@@ -1,4 +1,5 @@
 import { MAX_LISTED_OPERATIONS, type Change } from "./diff-types";
+import { sameWithoutRefs } from "./same-without-refs";
 
 /**
  * Changes inside schemas that operations share through `$ref`. Each pair of referenced schemas (base,
@@ -16,6 +17,9 @@ interface Entry {
 
 export class SharedSchemas {
   private readonly entries = new Map<string, Entry>();
+
+  /** Whether two schemas are the same with no `$ref` inside, so there is nothing to compare (remembered for the whole diff). */
+  readonly unchanged = sameWithoutRefs();
 
   /** Registers that `owner` (an operation, or another shared schema's key) reaches this pair; true if the pair is new. */
   reach(key: string, label: string, owner: { operation?: string; shared?: string }): { isNew: boolean; collect: (change: Change) => void } {
