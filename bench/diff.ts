@@ -4,8 +4,9 @@
  * itself; median of 5 runs, the changes found, and the process's peak resident memory. Then the
  * agreement with oasdiff on its 83 labelled pairs (../shared/fixtures/oasdiff-pairs). Prints; asserts nothing.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { measured, median } from "./measure-process";
 
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
 const { collectFiles } = await import("@/cli/collect-files");
@@ -59,3 +60,27 @@ for (const pair of labelled) {
 console.log(
   `\nAgreement with oasdiff's verdicts on its labelled pairs: ${agree}/${labelled.length} (oasdiff itself: ${labelled.length}/${labelled.length}, by construction).`,
 );
+
+// The whole command, as a user times it: `wayfinder diff` on Stripe's pair (the built single-file CLI,
+// which also checks each document against its official schema and lists what it finds) beside a Node
+// process that only reads and JSON.parses both files; each a fresh process, wall time (median of
+// BENCH_CLI_RUNS, interleaved) and peak RSS.
+const cli = path.resolve("public/cli/wayfinder.mjs");
+if (!existsSync(cli)) console.log("\nThe whole command: skipped (needs `npm run build` for public/cli/wayfinder.mjs).");
+else {
+  const runs = Number(process.env.BENCH_CLI_RUNS ?? 5);
+  const [base, revision] = ["spec3.2021-12-17.json", "spec3.2022-03-25.json"].map((name) => path.join(fixtures, "stripe", name)) as [string, string];
+  const parseBoth = `const { readFileSync } = require("node:fs"); for (const file of process.argv.slice(1)) JSON.parse(readFileSync(file, "utf8"));`;
+  const ours: { ms: number; peakMb: number }[] = [];
+  const parsed: { ms: number; peakMb: number }[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    ours.push(measured(process.execPath, [cli, "diff", base, revision]));
+    parsed.push(measured(process.execPath, ["-e", parseBoth, base, revision]));
+  }
+  const [ms, peak, parseMs, parsePeak] = [ours, ours, parsed, parsed].map((list, i) => median(list.map((run) => (i % 2 ? run.peakMb : run.ms))));
+  console.log(`\nThe whole command on Stripe's pair: wall ms and peak MB, median of ${runs} interleaved runs, each a fresh process.\n`);
+  console.log(["wayfinder diff ms", "peak MB", "node JSON.parse both ms", "peak MB", "time ×", "memory ×"].join("\t"));
+  console.log(
+    [ms!.toFixed(0), peak!.toFixed(0), parseMs!.toFixed(0), parsePeak!.toFixed(0), (ms! / parseMs!).toFixed(2), (peak! / parsePeak!).toFixed(2)].join("\t"),
+  );
+}

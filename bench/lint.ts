@@ -5,7 +5,6 @@
  * peak memory is each process's maximum resident set (/usr/bin/time). DigitalOcean is bundled first
  * into one file, so both read the same bytes. Prints a table; asserts nothing.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,16 +13,10 @@ import { RULESET_PATH } from "@/lib/lint/lint-ruleset";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { fixturesDir, singleFileFixtures } from "../test/support/fixtures";
+import { measured, median } from "./measure-process";
 
 const fixtures = fixturesDir;
 const redocly = path.resolve("node_modules/@redocly/cli/bin/cli.js");
-
-/** Runs a command under /usr/bin/time; returns its output (both streams: redocly lint exits 1 on errors) and peak RSS in MB. */
-function measured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { output: string; peakMb: number } {
-  const run = spawnSync("/usr/bin/time", ["-f", "peak_rss_kb=%M", command, ...args], { encoding: "utf8", env, maxBuffer: 1 << 26 });
-  const output = `${run.stdout}${run.stderr}`;
-  return { output, peakMb: Number(/peak_rss_kb=(\d+)/.exec(output)?.[1] ?? 0) / 1024 };
-}
 
 if (!existsSync(fixtures)) {
   console.log(`No fixtures at ${fixtures}: set WAYFINDER_FIXTURES.`);
@@ -94,12 +87,6 @@ const cli = path.resolve("public/cli/wayfinder.mjs");
 if (!existsSync(cli)) console.log("\nThe whole command: skipped (needs `npm run build` for public/cli/wayfinder.mjs).");
 else {
   const runs = Number(process.env.BENCH_CLI_RUNS ?? 5);
-  const wall = (command: string, args: string[], env?: NodeJS.ProcessEnv) => {
-    const started = performance.now();
-    const { peakMb } = measured(command, args, env);
-    return { ms: performance.now() - started, peakMb };
-  };
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(`\nThe whole command: wall ms and peak MB, median of ${runs} interleaved runs (built-in rules for both).\n`);
   console.log(["document", "wayfinder lint ms", "peak MB", "redocly lint ms", "peak MB", "time ×", "memory ×"].join("\t"));
   const subjects: [string, string][] = [
@@ -110,8 +97,8 @@ else {
     const mine: { ms: number; peakMb: number }[] = [];
     const theirs: { ms: number; peakMb: number }[] = [];
     for (let i = 0; i < runs; i += 1) {
-      mine.push(wall(process.execPath, [cli, "lint", file, "--ruleset", builtInRuleset]));
-      theirs.push(wall(process.execPath, [redocly, "lint", file, "--config", builtInRuleset, "--format", "summary"], redoclyEnv));
+      mine.push(measured(process.execPath, [cli, "lint", file, "--ruleset", builtInRuleset]));
+      theirs.push(measured(process.execPath, [redocly, "lint", file, "--config", builtInRuleset, "--format", "summary"], redoclyEnv));
     }
     const [ms, peak, theirMs, theirPeak] = [
       median(mine.map((r) => r.ms)),

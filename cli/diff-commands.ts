@@ -7,9 +7,7 @@ import { ingestLimitsFromEnv, type IngestLimits } from "@/lib/platform/limits/in
 import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
 import { isAsyncApi } from "@/lib/asyncapi/is-async-api";
 import { invalidDocument } from "@/lib/openapi/document-error";
-import { lintDocument } from "@/lib/lint/lint-document";
-import { loadRuleset } from "@/lib/lint/lint-ruleset";
-import { formatLint, lintVerdict, rulesetText, type LintFailOn } from "./lint-command";
+import type { LintFailOn } from "./lint-command";
 import { versionBase } from "@/lib/versions/version-base";
 import { joinedDocument, readJoinedApi } from "./read-api";
 import type { DocumentForDiff } from "@/lib/openapi/read-for-diff";
@@ -183,6 +181,12 @@ async function reportCheck(
   );
   if (!listed) return DIFF_EXIT.unreadable;
   const covers = coverBreaking(result.changes, listed.items, listed.waivers);
+  // Linting (Redocly's engine, 0.7 MB of the command) is imported by `check` alone: `diff` never loads it.
+  const [{ lintDocument }, { loadRuleset }, { formatLint, lintVerdict, rulesetText }] = await Promise.all([
+    import("@/lib/lint/lint-document"),
+    import("@/lib/lint/lint-ruleset"),
+    import("./lint-command"),
+  ]);
   const lint = await lintDocument(lintTarget, await loadRuleset(await rulesetText(options.ruleset)));
   const changesPage = new URL(`/services/${encodeURIComponent(service)}/changes`, baseUrl);
   if (options.format === "json")

@@ -12,27 +12,40 @@ import path from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { build } from "esbuild";
 import { readTemplates } from "../lib/templates/read-templates.ts";
+import { VALIDATOR_OPTIONS } from "../lib/openapi/validate-document.ts";
+import { VALIDATOR_VERSIONS, validatorCode, validatorFolder } from "./validator-code.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-// The official-schema validator reads its JSON Schemas from its own folder at run time; a single file
-// has no folder, so they are imported (and so inlined) instead.
-const inlineValidatorSchemas = {
-  name: "inline-validator-schemas",
+// The official-schema validator compiles its JSON Schemas with Ajv when first used, reading them from its
+// own folder (which a single file has not): the command carries them compiled ahead of time instead, one
+// module per OpenAPI version, loaded when a document of that version is validated (validator-code.mjs).
+const precompiledValidators = {
+  name: "precompiled-validators",
   setup(builder) {
     builder.onLoad({ filter: /openapi-schema-validator[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
-      const reader = /function importJSON\(file\) \{[^}]*\}/;
-      if (!reader.test(source)) throw new Error("@seriousme/openapi-schema-validator changed how it reads its schemas; update scripts/build-cli.mjs");
-      const versions = ["2.0", "3.0", "3.1", "3.2"];
-      const imports = versions.map((version, i) => `import schema${i} from "./schemas/v${version}/schema.json" with { type: "json" };`).join("\n");
-      const table = `const inlinedSchemas = { ${versions.map((version, i) => `"./schemas/v${version}/schema.json": schema${i}`).join(", ")} };`;
+      const compiler = /\n\tgetAjvValidator\(version\) \{\n[\s\S]*?\n\t\}\n/;
+      const call = "const validateSchema = this.getAjvValidator(version);";
+      if (!compiler.test(source) || !source.includes(call))
+        throw new Error("@seriousme/openapi-schema-validator changed how it compiles its schemas; update scripts/build-cli.mjs");
+      const loaders = VALIDATOR_VERSIONS.map((version) => `"${version}": () => import("wayfinder-validator:${version}")`).join(", ");
+      const precompiled = `\n\tasync getAjvValidator(version) {\n\t\tconst load = { ${loaders} }[version];\n\t\treturn (await load()).default;\n\t}\n`;
       return {
-        contents: `${imports}\n${table}\n${source.replace(reader, "function importJSON(file) { return structuredClone(inlinedSchemas[file]); }")}`,
+        contents: source.replace(compiler, precompiled).replace(call, call.replace("this.", "await this.")),
         loader: "js",
         resolveDir: path.dirname(args.path),
       };
     });
+    builder.onResolve({ filter: /^wayfinder-validator:/ }, (args) => ({
+      path: args.path.slice("wayfinder-validator:".length),
+      namespace: "wayfinder-validator",
+    }));
+    builder.onLoad({ filter: /.*/, namespace: "wayfinder-validator" }, (args) => ({
+      contents: validatorCode(args.path, VALIDATOR_OPTIONS),
+      loader: "js",
+      resolveDir: validatorFolder,
+    }));
   },
 };
 
@@ -65,7 +78,7 @@ const result = await build({
   tsconfig: path.join(root, "tsconfig.json"),
   // ESM output still meets CommonJS dependencies that call require(): give them one (in every module).
   banner: { js: 'import { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);' },
-  plugins: [inlineValidatorSchemas, englishFakerOnly],
+  plugins: [precompiledValidators, englishFakerOnly],
   // jsonc-parser's `main` is a UMD build whose require("./impl/format") a bundle cannot follow (Prism's
   // validator, which `wayfinder verify` uses, reaches it): its ES module build has plain imports.
   // And Node's own `punycode` (deprecated: Node 22 and later print a warning on stderr the moment a

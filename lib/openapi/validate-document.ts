@@ -6,6 +6,9 @@ import { maskExampleData } from "./mask-example-data";
 // once, on first use, and keeps it.
 let validator: Validator | undefined;
 
+/** The validator's Ajv options; the CLI's build compiles the same schemas ahead of time with them (scripts/validator-code.mjs). */
+export const VALIDATOR_OPTIONS = { allErrors: false } as const;
+
 const MAX_PROBLEMS = 20;
 
 interface AjvLikeError {
@@ -34,7 +37,7 @@ function describe(error: AjvLikeError): string {
  * `$ref`s point somewhere. Returns the problems, most specific first; an empty list means valid.
  */
 export async function validateDocument(document: Record<string, unknown>): Promise<DocumentProblem[]> {
-  validator ??= new Validator({ allErrors: false });
+  validator ??= new Validator({ ...VALIDATOR_OPTIONS });
   const result = await validator.validate(maskExampleData(document));
   if (result.valid) return [];
   if (typeof result.errors === "string") return [{ message: result.errors }];

@@ -1,0 +1,12 @@
+import { spawnSync } from "node:child_process";
+
+/** Runs a command under /usr/bin/time; returns its output (both streams), peak RSS in MB and wall time in ms. */
+export function measured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { output: string; peakMb: number; ms: number } {
+  const started = performance.now();
+  const run = spawnSync("/usr/bin/time", ["-f", "peak_rss_kb=%M", command, ...args], { encoding: "utf8", env, maxBuffer: 1 << 26 });
+  const ms = performance.now() - started;
+  const output = `${run.stdout}${run.stderr}`;
+  return { output, peakMb: Number(/peak_rss_kb=(\d+)/.exec(output)?.[1] ?? 0) / 1024, ms };
+}
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
