@@ -5,6 +5,7 @@ import { findOperation, headerValue, type MockTarget } from "@/lib/try-it/mock/m
 import { escapePointerKey, plainPointerKeys, valueAtPlainPointer } from "@/lib/openapi/json-pointer";
 import { securitySchemesOf } from "@/lib/openapi/security-schemes";
 import { allowNullInNullableEnums } from "./nullable-enums";
+import type { FindingKind } from "./finding-kinds";
 
 /** One HTTP exchange as seen by the proxy, a traffic log or `wayfinder verify`: never more than this is kept of it. */
 export interface Exchange {
@@ -19,18 +20,6 @@ export interface Exchange {
   /** The response body as text, or undefined when it was not recorded (traffic logs often leave it out). */
   body?: string;
 }
-
-export const FINDING_KINDS = [
-  "undocumented-operation",
-  "undocumented-status",
-  "undocumented-parameter",
-  "media-type",
-  "body",
-  "header",
-  // A request the contract says must be refused (a required parameter left out) got a 2xx (`wayfinder verify --negative`).
-  "accepted-invalid",
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A way an exchange departs from the contract: where, which rule, in words. No value from the body is in it. */
 export interface Finding {

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertMayRead } from "@/lib/auth/read-rule";
 import type { Db } from "@/lib/platform/db/types";
 import { notFound } from "@/lib/platform/errors";
-import type { FindingKind } from "./check-exchange";
+import type { FindingKind } from "./finding-kinds";
 import { checkedVersionRow } from "./checked-version";
 
 const LISTED_FINDINGS = 200;
@@ -52,7 +52,7 @@ export async function getConformance(db: Db, { actor, slug, version }: { actor: 
     findingCount,
     findings: findings.map((finding) => ({
       ...finding,
-      // Written only from FINDING_KINDS (check-exchange.ts, or the verify schema's enum).
+      // Written only from FINDING_KINDS (finding-kinds.ts, or the verify schema's enum).
       kind: finding.kind as FindingKind,
       firstSeenAt: finding.firstSeenAt.toISOString(),
       lastSeenAt: finding.lastSeenAt.toISOString(),

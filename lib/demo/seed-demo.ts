@@ -1,12 +1,10 @@
 import { demoMaintainers, demoServices, demoTeams } from "@/prisma/seed/demo-company";
 import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/platform/db/types";
-import { readDemoEvents, readDemoSpec, WAYFINDER_SERVICE_SLUG } from "./demo-specs";
+import { readDemoEvents, readDemoSpec } from "./demo-specs";
 import { prepareEventReceived } from "@/lib/asyncapi/prepare-event-document";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
 import { publishEventVersion } from "@/lib/versions/publish-event-version";
-import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
-import { hashDocument } from "@/lib/openapi/hash-document";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { setMembership } from "@/lib/teams/set-membership";
@@ -58,26 +56,4 @@ export async function clearCatalogue(db: Db): Promise<void> {
   await db.service.deleteMany({});
   await db.team.deleteMany({});
   await db.auditEntry.deleteMany({});
-}
-
-/**
- * Keeps Wayfinder's catalogue entry describing the API this build serves: publishes the current
- * contract when the service exists and its content changed (a no-op otherwise).
- */
-export async function syncOwnDocument(db: Db): Promise<"current" | "published" | "absent"> {
-  const own = await db.service.findUnique({
-    where: { slug: WAYFINDER_SERVICE_SLUG },
-    select: { id: true, currentVersion: { select: { version: true, contentHash: true } } },
-  });
-  if (!own) return "absent";
-  // Most starts serve the contract already stored: known by its hash, without the publishing pipeline.
-  const current = own.currentVersion;
-  if (current?.version === wayfinderOpenApiDocument.info.version && current.contentHash === hashDocument(wayfinderOpenApiDocument)) return "current";
-  await publishVersion(db, {
-    actor: systemActor("Wayfinder start-up"),
-    serviceSlug: WAYFINDER_SERVICE_SLUG,
-    text: readDemoSpec(WAYFINDER_SERVICE_SLUG),
-    origin: "seed",
-  });
-  return "published";
 }

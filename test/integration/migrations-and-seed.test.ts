@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/platform/db/open-database";
 import { applyMigrations, migrationsUpToDate, readMigrationList } from "@/lib/platform/db/migrations";
-import { clearCatalogue, seedDemo, syncOwnDocument } from "@/lib/demo/seed-demo";
+import { clearCatalogue, seedDemo } from "@/lib/demo/seed-demo";
+import { syncOwnDocument } from "@/lib/demo/sync-own-document";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
 import { readdirSync } from "node:fs";

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPortal } from "../support/portal-server";
@@ -122,4 +122,37 @@ describe("server start", () => {
     },
     120_000,
   );
+  it("loads no mock or conformance engine at start: Prism and faker wait for the first request that needs them", async () => {
+    // Every CommonJS module the server process loaded (Next.js requires the server's external packages), written as it exits.
+    const work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-modules-"));
+    const tracer = path.join(work, "loaded-modules.cjs");
+    const listed = path.join(work, "loaded.json");
+    writeFileSync(tracer, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(listed)}, JSON.stringify(Object.keys(require.cache))));`);
+    const loaded = async (requests: (url: string) => Promise<void>) => {
+      const server = await startPortal({ WAYFINDER_DATA_DIR: path.join(work, "data"), NODE_OPTIONS: `--require ${tracer}` });
+      try {
+        await requests(server.url);
+      } finally {
+        await server.stop();
+      }
+      return JSON.parse(readFileSync(listed, "utf8")) as string[];
+    };
+    const engines = (modules: string[]) => modules.filter((file) => /node_modules\/(@stoplight\/prism-http|@faker-js\/faker)\//.test(file)).length;
+    try {
+      // Pages and the API, but no mock, proxy or conformance: the engines stay out.
+      const reading = await loaded(async (url) => {
+        for (const page of ["/services", "/services/payments-api", "/api/v1/services", "/search?q=payment"])
+          expect((await fetch(`${url}${page}`)).status, page).toBe(200);
+      });
+      expect(reading.some((file) => file.includes("node_modules/next/"))).toBe(true);
+      expect(engines(reading)).toBe(0);
+      // One mock request loads them (so the list above would have shown them).
+      const mocking = await loaded(async (url) => {
+        expect((await fetch(`${url}/mock/payments-api/1.1.0/payments/pay_1`)).status).toBeLessThan(500);
+      });
+      expect(engines(mocking)).toBeGreaterThan(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

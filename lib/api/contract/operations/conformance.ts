@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { verifyRunSchema } from "@/lib/conformance/record-verify-run";
+import { verifyRunSchema } from "@/lib/conformance/verify-run-schema";
 import * as r from "../response-schemas";
 import { serviceParams, json, error, changeErrors, badQuery, type Operation } from "../operation-parts";
 

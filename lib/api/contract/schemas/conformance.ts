@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FINDING_KINDS } from "@/lib/conformance/check-exchange";
+import { FINDING_KINDS } from "@/lib/conformance/finding-kinds";
 
 const source = z.enum(["try", "verify", "traffic"]);
 const kind = z.enum(FINDING_KINDS);
