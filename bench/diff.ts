@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { measured, median } from "./measure-process";
+import { comparedMedians, measured } from "./measure-process";
 
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
 const { collectFiles } = await import("@/cli/collect-files");
@@ -77,10 +77,7 @@ else {
     ours.push(measured(process.execPath, [cli, "diff", base, revision]));
     parsed.push(measured(process.execPath, ["-e", parseBoth, base, revision]));
   }
-  const [ms, peak, parseMs, parsePeak] = [ours, ours, parsed, parsed].map((list, i) => median(list.map((run) => (i % 2 ? run.peakMb : run.ms))));
   console.log(`\nThe whole command on Stripe's pair: wall ms and peak MB, median of ${runs} interleaved runs, each a fresh process.\n`);
   console.log(["wayfinder diff ms", "peak MB", "node JSON.parse both ms", "peak MB", "time ×", "memory ×"].join("\t"));
-  console.log(
-    [ms!.toFixed(0), peak!.toFixed(0), parseMs!.toFixed(0), parsePeak!.toFixed(0), (ms! / parseMs!).toFixed(2), (peak! / parsePeak!).toFixed(2)].join("\t"),
-  );
+  console.log(comparedMedians(ours, parsed).join("\t"));
 }

@@ -13,7 +13,7 @@ import { RULESET_PATH } from "@/lib/lint/lint-ruleset";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { fixturesDir, singleFileFixtures } from "../test/support/fixtures";
-import { measured, median } from "./measure-process";
+import { comparedMedians, measured } from "./measure-process";
 
 const fixtures = fixturesDir;
 const redocly = path.resolve("node_modules/@redocly/cli/bin/cli.js");
@@ -100,14 +100,6 @@ else {
       mine.push(measured(process.execPath, [cli, "lint", file, "--ruleset", builtInRuleset]));
       theirs.push(measured(process.execPath, [redocly, "lint", file, "--config", builtInRuleset, "--format", "summary"], redoclyEnv));
     }
-    const [ms, peak, theirMs, theirPeak] = [
-      median(mine.map((r) => r.ms)),
-      median(mine.map((r) => r.peakMb)),
-      median(theirs.map((r) => r.ms)),
-      median(theirs.map((r) => r.peakMb)),
-    ];
-    console.log(
-      [name, ms.toFixed(0), peak.toFixed(0), theirMs.toFixed(0), theirPeak.toFixed(0), (ms / theirMs).toFixed(2), (peak / theirPeak).toFixed(2)].join("\t"),
-    );
+    console.log([name, ...comparedMedians(mine, theirs)].join("\t"));
   }
 }

@@ -10,3 +10,16 @@ export function measured(command: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+type Run = { ms: number; peakMb: number };
+
+/**
+ * Several interleaved runs of a command and of its anchor, as one table row: each one's median time
+ * and median peak memory, then ours over theirs for both.
+ */
+export function comparedMedians(ours: Run[], theirs: Run[]): string[] {
+  const [mine, anchor] = [ours, theirs].map((runs) => ({ ms: median(runs.map((run) => run.ms)), peakMb: median(runs.map((run) => run.peakMb)) })) as [Run, Run];
+  return [mine.ms, mine.peakMb, anchor.ms, anchor.peakMb]
+    .map((value) => value.toFixed(0))
+    .concat([(mine.ms / anchor.ms).toFixed(2), (mine.peakMb / anchor.peakMb).toFixed(2)]);
+}

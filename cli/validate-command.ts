@@ -23,20 +23,17 @@ export function describeEventApi({ api, asyncapi, convertedFrom }: AsyncApiRead)
 export async function validateFile(file: string, limits: IngestLimits, root?: string): Promise<string> {
   const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
   const files = plural(Object.keys(bundle.files).length, "file");
-  if (isAsyncApi(whole)) {
-    // Not through the bundler when one file is the whole document: it rewrites a `$ref` that passes
-    // through another to the place it ends at, and AsyncAPI 3.0 requires an operation's message
-    // `$ref` to go through its channel (streetlights' own would be refused).
+  const validEventApi = async (data: Record<string, unknown>) => {
     const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
-    const read = await readAsyncApi(whole, limits);
+    const read = await readAsyncApi(data, limits);
     return `valid: ${read.api.title || file} ${read.api.version} (${describeEventApi(read)}, ${files})`;
-  }
+  };
+  // Not through the bundler when one file is the whole document: it rewrites a `$ref` that passes
+  // through another to the place it ends at, and AsyncAPI 3.0 requires an operation's message
+  // `$ref` to go through its channel (streetlights' own would be refused).
+  if (isAsyncApi(whole)) return validEventApi(whole);
   const joined = await joinBundle(bundle, limits, parsed);
-  if (isAsyncApi(joined)) {
-    const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
-    const read = await readAsyncApi(joined, limits);
-    return `valid: ${read.api.title || file} ${read.api.version} (${describeEventApi(read)}, ${files})`;
-  }
+  if (isAsyncApi(joined)) return validEventApi(joined);
   const prepared = await prepareParsed(joined);
   return `valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${files})`;
 }

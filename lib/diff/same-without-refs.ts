@@ -26,15 +26,15 @@ export function sameWithoutRefs(): (a: unknown, b: unknown) => boolean {
     if (!same) changed.set(a, b);
     return same;
   };
-  // Remembers the children before the first that differs as unchanged.
-  const passed = (pairs: [unknown, unknown][]) => {
-    for (const [a, b] of pairs) if (typeof a === "object" && a !== null) unchanged.set(a, b as object);
+  // The children before the first that differs were walked and found unchanged: remembered as such.
+  const passed = (a: unknown, b: unknown) => {
+    if (typeof a === "object" && a !== null) unchanged.set(a, b as object);
   };
   const walkItems = (a: unknown[], b: unknown[]): boolean => {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i += 1)
       if (!walk(a[i], b[i])) {
-        passed(a.slice(0, i).map((item, j) => [item, b[j]]));
+        for (let j = 0; j < i; j += 1) passed(a[j], b[j]);
         return false;
       }
     return true;
@@ -45,7 +45,7 @@ export function sameWithoutRefs(): (a: unknown, b: unknown) => boolean {
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i]!;
       if (key === "$ref" || !Object.hasOwn(b, key) || !walk(a[key], b[key])) {
-        passed(keys.slice(0, i).map((name) => [a[name], b[name]]));
+        for (const name of keys.slice(0, i)) passed(a[name], b[name]);
         return false;
       }
     }

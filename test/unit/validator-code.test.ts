@@ -17,6 +17,7 @@ import { maskExampleData } from "@/lib/openapi/mask-example-data";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { VALIDATOR_OPTIONS } from "@/lib/openapi/validate-document";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+// @ts-expect-error: plain JavaScript, run by the command's build
 import { VALIDATOR_VERSIONS, validatorCode, validatorFolder } from "../../scripts/validator-code.mjs";
 import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
 
