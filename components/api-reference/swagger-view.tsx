@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
 import "./swagger-theme.css";
@@ -32,10 +32,14 @@ export default function SwaggerView({
   const document = useMemo(() => withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin), [spec, tryConfig]);
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
+  // Swagger UI reads any hash when it starts, takes it for one of its deep links (`#/tag/operation`) and
+  // writes its own form back: a page opened at another part's anchor (the event API's
+  // `#operation-sendOrderPlaced`) would lose it. It follows deep links only when the hash is one of its own.
+  const [deepLinking] = useState(() => !/^#[^/]/.test(window.location.hash));
   return (
     <SwaggerUI
       spec={document}
-      deepLinking
+      deepLinking={deepLinking}
       docExpansion={expand}
       defaultModelsExpandDepth={0}
       tryItOutEnabled={false}
