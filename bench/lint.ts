@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { collectFiles } from "@/cli/collect-files";
-import { RULESET_PATH } from "@/lib/lint/lint-ruleset";
+import { RULESET_PATH } from "@/lib/lint/ruleset-text";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { fixturesDir, singleFileFixtures } from "../test/support/fixtures";

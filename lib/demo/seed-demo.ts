@@ -2,8 +2,8 @@ import { demoMaintainers, demoServices, demoTeams } from "@/prisma/seed/demo-com
 import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/platform/db/types";
 import { readDemoEvents, readDemoSpec } from "./demo-specs";
-import { prepareEventReceived } from "@/lib/asyncapi/prepare-event-document";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { publishEventVersion } from "@/lib/versions/publish-event-version";
 import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
@@ -45,7 +45,12 @@ export async function seedDemo(db: Db): Promise<{ teams: number; services: numbe
   // Event APIs: orders sends order.placed (AsyncAPI 3.0), inventory receives it (2.6).
   for (const { slug, events = [] } of demoServices)
     for (const file of events) {
-      const prepared = await prepareEventReceived(Buffer.from(readDemoEvents(file)), "application/yaml", ingestLimitsFromEnv());
+      // In a pipeline thread, as every publish is: AsyncAPI's parser stays out of the server's own heap.
+      const prepared = await runPipeline("prepareEventReceived", {
+        body: Buffer.from(readDemoEvents(file)),
+        contentType: "application/yaml",
+        limits: ingestLimitsFromEnv(),
+      });
       await publishEventVersion(db, { actor: seedActor, serviceSlug: slug, prepared, origin: "seed" });
     }
   return { teams: demoTeams.length, services: demoServices.length, versions };

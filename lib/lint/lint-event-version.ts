@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/platform/db/types";
 import { logger } from "@/lib/platform/logger";
-import { currentRulesetText } from "./lint-ruleset";
+import { currentRulesetText } from "./ruleset-text";
 import { lintStored } from "./lint-version";
 import { rulesetHash } from "./ruleset-hash";
 

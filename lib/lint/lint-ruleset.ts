@@ -1,13 +1,7 @@
 import { createConfig, parseYaml, type Config } from "@redocly/openapi-core";
-import { readGovernanceFile } from "@/lib/governance/read-governance-file";
 import { housePlugin } from "./house-plugin";
 import { rulesetHash } from "./ruleset-hash";
-
-/** Where the company's ruleset lives (see its comments). */
-export const RULESET_PATH = "governance/lint.yaml";
-
-/** The repository's ruleset as it is now. */
-export const currentRulesetText = () => readGovernanceFile(RULESET_PATH);
+import { currentRulesetText } from "./ruleset-text";
 
 export interface Ruleset {
   config: Config;

@@ -2,7 +2,7 @@ import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { logger } from "@/lib/platform/logger";
 import { lintIsolated } from "./lint-isolated";
-import { currentRulesetText } from "./lint-ruleset";
+import { currentRulesetText } from "./ruleset-text";
 import { rulesetHash } from "./ruleset-hash";
 
 /**

@@ -6,7 +6,7 @@ import { AppError, isAppError } from "@/lib/platform/errors";
 import { parseFetchPolicy } from "@/lib/platform/fetch-policy";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { fetchSource, type FetchOutcome } from "@/lib/openapi/fetch-document";
-import { prepareParsed } from "@/lib/openapi/prepare-document";
+import { prepareDocument, prepareParsed } from "@/lib/openapi/prepare-document";
 import { prepareReceived } from "@/lib/openapi/receive-document";
 import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 import { diffEventApis } from "@/lib/asyncapi/diff-event-apis";
@@ -35,6 +35,8 @@ export interface PipelineTasks {
    */
   diffTexts(args: { base: string; revision: string; limits: IngestLimits; strict?: boolean; reach?: boolean }): Promise<DiffResult>;
   prepareReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedDocument>;
+  /** One JSON or YAML document already decoded (the demo, a template's contract, a Backstage import's definition). */
+  prepareText(args: { text: string; limits: IngestLimits }): Promise<PreparedDocument>;
   /** An event API (AsyncAPI) pushed or uploaded, read by the AsyncAPI parser: its rules run here, never on the event loop. */
   prepareEventReceived(args: { body: Uint8Array; contentType: string; limits: IngestLimits }): Promise<PreparedEventDocument>;
   /** Two stored event API documents compared (diff-event-apis.ts). */
@@ -72,6 +74,7 @@ export const pipelineTasks: PipelineTasks = {
     return reach ? { ...result, revisionVersion: typeof version === "string" ? version : String(version ?? "") } : result;
   },
   prepareReceived: ({ body, contentType, limits }) => prepareReceived(body, contentType, limits),
+  prepareText: ({ text, limits }) => prepareDocument(text, limits),
   prepareEventReceived: ({ body, contentType, limits }) => prepareEventReceived(body, contentType, limits),
   diffEventStored: async ({ base, revision, limits }) => {
     const read = (json: string) => readAsyncApi(JSON.parse(json) as Record<string, unknown>, limits);

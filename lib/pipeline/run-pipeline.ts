@@ -1,8 +1,9 @@
 import { registerPipeline, runTask, stopPipeline, type PipelineLane } from "@/lib/platform/pipeline/pipeline-pool";
-import { pipelineTasks, type PipelineTask, type PipelineTasks } from "./pipeline-tasks";
+import type { PipelineTask, PipelineTasks } from "./pipeline-tasks";
 
-// The pool (platform) runs whatever it is given; ingestion's tasks are these, served in a thread by pipeline-worker.ts.
-registerPipeline(pipelineTasks, {
+// The pool (platform) runs whatever it is given; ingestion's tasks are these, served in a thread by
+// pipeline-worker.ts, and imported here only when one runs on this thread.
+registerPipeline(() => import("./pipeline-tasks").then((module) => module.pipelineTasks), {
   source: "lib/pipeline/pipeline-worker.ts",
   built: "pipeline-worker.mjs",
 });

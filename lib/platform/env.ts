@@ -87,6 +87,8 @@ const envShape = z.object({
   WAYFINDER_PIPELINE_TIMEOUT_MS: optional(positiveInteger),
   /** Each pipeline thread's V8 heap ceiling: a task that needs more ends its thread, not the portal. */
   WAYFINDER_PIPELINE_MEMORY_MB: optional(positiveInteger),
+  /** A pipeline thread idle this long ends (its parsers and compilers leave the heap); the next task starts one. */
+  WAYFINDER_PIPELINE_IDLE_SECONDS: optional(positiveInteger),
   WAYFINDER_PIPELINE_THREADS: optional(
     z.coerce
       .number({ error: "must be a whole number (0 runs ingestion on the main thread)" })

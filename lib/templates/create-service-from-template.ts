@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assert, canRegisterService } from "@/lib/auth/permissions";
 import { inTransaction, type Db } from "@/lib/platform/db/types";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
-import { prepareDocument } from "@/lib/openapi/prepare-document";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { createService } from "@/lib/services/create-service";
 import { findTeamsBySlug } from "@/lib/org/find-teams";
 import { publishFirstVersion } from "@/lib/versions/publish-version";
@@ -34,8 +34,8 @@ export async function renderForTeam(db: Db, { actor, templateName, input }: { ac
  */
 export async function createServiceFromTemplate(db: Db, options: { actor: Actor; templateName: string; input: unknown }) {
   const { source, team, project } = await renderForTeam(db, options);
-  // Parsed, validated and indexed before the transaction: the slow part holds no locks.
-  const prepared = await prepareDocument(project.files[project.contract]!, ingestLimitsFromEnv());
+  // Parsed, validated and indexed before the transaction, in a pipeline thread: the slow part holds no locks and not the event loop.
+  const prepared = await runPipeline("prepareText", { text: project.files[project.contract]!, limits: ingestLimitsFromEnv() });
   const { actor } = options;
   return inTransaction(db, async (tx) => {
     const service = await createService(tx, {

@@ -9,13 +9,13 @@ import { inTransaction, isTransaction, type Db } from "@/lib/platform/db/types";
 import type { Change, DiffResult, DiffSummary } from "@/lib/diff/diff-types";
 import { AppError, notFound } from "@/lib/platform/errors";
 import { ingestLimitsFromEnv } from "@/lib/platform/limits/ingest-limits";
-import { prepareDocument, type PreparedDocument } from "@/lib/openapi/prepare-document";
+import type { PreparedDocument } from "@/lib/openapi/prepare-document";
 import { specFormatToDb } from "@/lib/openapi/spec-format";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { addSearchWords } from "@/lib/search-index/add-search-words";
 import { describePublish } from "./describe-publish";
 import { coversUnderBlock } from "@/lib/approvals/load-covers";
-import { operationsPastSunset } from "@/lib/openapi/receive-document";
+import { operationsPastSunset } from "@/lib/openapi/describe-prepared";
 import { versionBase, violatesSemver } from "./version-base";
 import { policyVerdict } from "./breaking-gate";
 import { withImpact } from "./version-impact";
@@ -360,7 +360,7 @@ async function finishPublish(
  * stored version is a no-op reported as `unchanged`; the new version becomes the one the service serves.
  */
 export async function publishVersion(db: Db, input: { actor: Actor; serviceSlug: string; text: string } & PublishOptions): Promise<PublishResult> {
-  const prepared = await prepareDocument(input.text, ingestLimitsFromEnv());
+  const prepared = await runPipeline("prepareText", { text: input.text, limits: ingestLimitsFromEnv() });
   return publishPrepared(db, { ...input, prepared });
 }
 

@@ -122,14 +122,17 @@ describe("server start", () => {
     },
     120_000,
   );
-  it("loads no mock or conformance engine at start: Prism and faker wait for the first request that needs them", async () => {
-    // Every CommonJS module the server process loaded (Next.js requires the server's external packages), written as it exits.
+  it("loads no mock, conformance or pipeline engine on the main thread: Prism and faker wait for a request that needs them, the pipeline's for a task run there", async () => {
+    // Every CommonJS module the server's main thread loaded (Next.js requires the server's external packages), written as it exits.
     const work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-modules-"));
     const tracer = path.join(work, "loaded-modules.cjs");
     const listed = path.join(work, "loaded.json");
-    writeFileSync(tracer, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(listed)}, JSON.stringify(Object.keys(require.cache))));`);
-    const loaded = async (requests: (url: string) => Promise<void>) => {
-      const server = await startPortal({ WAYFINDER_DATA_DIR: path.join(work, "data"), NODE_OPTIONS: `--require ${tracer}` });
+    writeFileSync(
+      tracer,
+      `if (require("node:worker_threads").isMainThread) process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(listed)}, JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const loaded = async (env: Record<string, string>, requests: (url: string) => Promise<void>) => {
+      const server = await startPortal({ WAYFINDER_DATA_DIR: path.join(work, "data"), NODE_OPTIONS: `--require ${tracer}`, ...env });
       try {
         await requests(server.url);
       } finally {
@@ -137,20 +140,34 @@ describe("server start", () => {
       }
       return JSON.parse(readFileSync(listed, "utf8")) as string[];
     };
-    const engines = (modules: string[]) => modules.filter((file) => /node_modules\/(@stoplight\/prism-http|@faker-js\/faker)\//.test(file)).length;
+    const count = (modules: string[], pattern: RegExp) => modules.filter((file) => pattern.test(file)).length;
+    const mockEngines = /node_modules\/(@stoplight\/prism-http|@faker-js\/faker)\//;
+    // Publishing, diffs, lint and the client generators run in worker threads; their modules there.
+    const pipelineEngines = /node_modules\/(typescript|@asyncapi\/parser|@redocly\/openapi-core|openapi-typescript)\//;
     try {
-      // Pages and the API, but no mock, proxy or conformance: the engines stay out.
-      const reading = await loaded(async (url) => {
-        for (const page of ["/services", "/services/payments-api", "/api/v1/services", "/search?q=payment"])
+      // A first start publishes the demo (on this thread, once); a second serves pages and the API, but
+      // no mock, proxy or conformance, and a diff run in a thread: the engines stay out.
+      await loaded({}, async () => undefined);
+      const reading = await loaded({}, async (url) => {
+        for (const page of [
+          "/services",
+          "/services/payments-api",
+          "/api/v1/services",
+          "/search?q=payment",
+          "/api/v1/services/payments-api/diff?from=1.0.0&to=1.1.0",
+        ])
           expect((await fetch(`${url}${page}`)).status, page).toBe(200);
       });
       expect(reading.some((file) => file.includes("node_modules/next/"))).toBe(true);
-      expect(engines(reading)).toBe(0);
-      // One mock request loads them (so the list above would have shown them).
-      const mocking = await loaded(async (url) => {
+      expect(count(reading, mockEngines)).toBe(0);
+      expect(count(reading, pipelineEngines)).toBe(0);
+      // One mock request loads Prism, and a diff run on this thread the pipeline (so the list above would have shown them).
+      const mocking = await loaded({ WAYFINDER_PIPELINE_THREADS: "0" }, async (url) => {
         expect((await fetch(`${url}/mock/payments-api/1.1.0/payments/pay_1`)).status).toBeLessThan(500);
+        expect((await fetch(`${url}/api/v1/services/payments-api/diff?from=1.0.0&to=1.1.0`)).status).toBe(200);
       });
-      expect(engines(mocking)).toBeGreaterThan(0);
+      expect(count(mocking, mockEngines)).toBeGreaterThan(0);
+      expect(count(mocking, pipelineEngines)).toBeGreaterThan(0);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -37,6 +37,8 @@ interface Slot {
   /** The worker has loaded the pipeline (it says so first thing). */
   ready: boolean;
   job?: Job & { deadline?: NodeJS.Timeout; id: number };
+  /** Set while the thread waits for work: it ends when this fires. */
+  idle?: NodeJS.Timeout;
 }
 interface Lane {
   slots: Slot[];
@@ -44,7 +46,7 @@ interface Lane {
 }
 
 const holder = globalThis as typeof globalThis & {
-  __wayfinderPipeline?: { tasks: Tasks; script: WorkerScript };
+  __wayfinderPipeline?: { load: () => Promise<object>; script: WorkerScript };
   __wayfinderLanes?: Record<PipelineLane, Lane>;
   __wayfinderPipelineUnavailable?: string;
   __wayfinderWorkerFound?: boolean;
@@ -52,13 +54,24 @@ const holder = globalThis as typeof globalThis & {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MEMORY_MB = 1024;
+/**
+ * A thread that has loaded the pipeline holds ~140 MB (measured: an idle server 334 MB, 477 MB after one
+ * diff); ended after two idle minutes, a burst of publishes shares warm threads and a quiet server gives
+ * the memory back.
+ */
+const DEFAULT_IDLE_SECONDS = 120;
 
 /** Runs a task on this thread: with WAYFINDER_PIPELINE_THREADS=0, or when worker threads cannot start here. */
-const runHere = (task: string, args: unknown) => (registered().tasks[task] as (args: unknown) => Promise<unknown>)(args);
+const runHere = async (task: string, args: unknown) => ((await registered().load()) as Tasks)[task]!(args as never);
 
-/** The tasks and the worker script that serves them, set once by the pipeline's owner. */
-export function registerPipeline(tasks: object, script: WorkerScript): void {
-  holder.__wayfinderPipeline = { tasks: tasks as Tasks, script };
+/**
+ * How to load the tasks and the worker script that serves them, set once by the pipeline's owner. The
+ * tasks are loaded only to run one on this thread: the pipeline's modules (parsers, validators, the
+ * client generators with TypeScript's compiler) would otherwise sit in the server's own heap while
+ * the threads do the work (~100 MB of an idle server's memory, docs/benchmarks.md).
+ */
+export function registerPipeline(load: () => Promise<object>, script: WorkerScript): void {
+  holder.__wayfinderPipeline = { load, script };
 }
 
 function registered() {
@@ -86,7 +99,11 @@ function lanes(): Record<PipelineLane, Lane> {
 
 function limits() {
   const config = env();
-  return { timeoutMs: config.WAYFINDER_PIPELINE_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS, memoryMb: config.WAYFINDER_PIPELINE_MEMORY_MB ?? DEFAULT_MEMORY_MB };
+  return {
+    timeoutMs: config.WAYFINDER_PIPELINE_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS,
+    memoryMb: config.WAYFINDER_PIPELINE_MEMORY_MB ?? DEFAULT_MEMORY_MB,
+    idleMs: (config.WAYFINDER_PIPELINE_IDLE_SECONDS ?? DEFAULT_IDLE_SECONDS) * 1000,
+  };
 }
 
 function laneSize(lane: PipelineLane): number {
@@ -172,6 +189,19 @@ function settle(slot: Slot): void {
   slot.job = undefined;
   slot.worker.unref();
   dispatch(slot.lane);
+  if (!slot.job) {
+    slot.idle = setTimeout(() => retire(slot), limits().idleMs);
+    slot.idle.unref();
+  }
+}
+
+/** Ends a thread that has waited for work since its last task (WAYFINDER_PIPELINE_IDLE_SECONDS). */
+function retire(slot: Slot): void {
+  if (slot.job) return;
+  const current = lanes()[slot.lane];
+  current.slots = current.slots.filter((other) => other !== slot);
+  logger.info({ event: "pipeline.worker_retired", lane: slot.lane }, "an idle pipeline worker thread ended");
+  void slot.worker.terminate();
 }
 
 /** Hands queued tasks to idle threads of the lane, starting threads up to its size. */
@@ -190,6 +220,7 @@ function dispatch(lane: PipelineLane): void {
     }
     if (!slot) return;
     const job = current.queue.shift()!;
+    clearTimeout(slot.idle);
     slot.job = { ...job, id: ++nextId };
     // A thread still loading runs the task once loaded: its deadline counts from then.
     if (slot.ready) armDeadline(slot);
@@ -263,5 +294,6 @@ export async function stopPipeline(): Promise<void> {
   holder.__wayfinderLanes = undefined;
   holder.__wayfinderPipelineUnavailable = undefined;
   holder.__wayfinderWorkerFound = undefined;
+  for (const slot of slots) clearTimeout(slot.idle);
   await Promise.all(slots.map((slot) => slot.worker.terminate()));
 }

@@ -8,7 +8,7 @@ import { canActorEditService } from "@/lib/services/can-edit-service";
 import { listVersions } from "@/lib/versions/list-versions";
 import { previewPublish } from "@/lib/versions/preview-publish";
 import { publishPrepared } from "@/lib/versions/publish-version";
-import { describePrepared } from "@/lib/openapi/receive-document";
+import { describePrepared } from "@/lib/openapi/describe-prepared";
 
 export const GET = defineRoute(operations.listServiceVersions, async ({ params: { slug }, reply }) =>
   reply({ items: await listVersions(await getDb(), slug) }),
