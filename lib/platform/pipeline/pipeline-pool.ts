@@ -67,8 +67,8 @@ const runHere = async (task: string, args: unknown) => ((await registered().load
 /**
  * How to load the tasks and the worker script that serves them, set once by the pipeline's owner. The
  * tasks are loaded only to run one on this thread: the pipeline's modules (parsers, validators, the
- * client generators with TypeScript's compiler) would otherwise sit in the server's own heap while
- * the threads do the work (~100 MB of an idle server's memory, docs/benchmarks.md).
+ * client generators with TypeScript's compiler, whose source text alone is 9 MB) would otherwise sit in
+ * the server's own heap while the threads do the work (docs/benchmarks.md, "What the main thread keeps").
  */
 export function registerPipeline(load: () => Promise<object>, script: WorkerScript): void {
   holder.__wayfinderPipeline = { load, script };
