@@ -1,7 +1,7 @@
 // Serves the production build for the browser tests on a fresh embedded database (demo loaded on start).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { serverNodeFlags } from "./server-node-flags.mjs";
+import { serverEnvironment, serverNodeFlags } from "./server-node-flags.mjs";
 
 const port = process.argv[2] ?? "3100";
 const dataDir = ".data/e2e";
@@ -10,6 +10,7 @@ const server = spawn(process.execPath, [...serverNodeFlags, "scripts/serve.mjs",
   stdio: "inherit",
   env: {
     ...process.env,
+    ...serverEnvironment,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -4,7 +4,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { serverNodeFlags } from "./server-node-flags.mjs";
+import { serverEnvironment, serverNodeFlags } from "./server-node-flags.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const sources = [
@@ -51,6 +51,9 @@ if (!process.env.DATABASE_URL && !process.env.WAYFINDER_ADMINS && !process.env.W
   console.log("The first person to sign in becomes admin (embedded database, no WAYFINDER_ADMINS).");
 }
 // scripts/serve.mjs: Next's handler behind Node's server (the peer address for throttling; loopback for the demo).
-const server = spawn(process.execPath, [...serverNodeFlags, "scripts/serve.mjs", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, [...serverNodeFlags, "scripts/serve.mjs", port], {
+  stdio: "inherit",
+  env: { ...process.env, ...serverEnvironment, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

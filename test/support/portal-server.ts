@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 // @ts-expect-error: plain JavaScript, shared with the scripts that start the server
-import { serverNodeFlags } from "../../scripts/server-node-flags.mjs";
+import { serverEnvironment, serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -55,6 +55,7 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
     cwd: root,
     env: {
       ...process.env,
+      ...serverEnvironment,
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
