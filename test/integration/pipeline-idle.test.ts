@@ -1,6 +1,6 @@
 /**
  * A pipeline thread that has waited for work longer than WAYFINDER_PIPELINE_IDLE_SECONDS ends, so a
- * quiet server does not keep the parsers and compilers it loaded (~140 MB a thread); the next task
+ * quiet server does not keep the parsers and compilers it loaded (76–136 MB a thread); the next task
  * starts a thread again. The setting is read once per process, so it is set before the pool is
  * loaded, in a test file of its own. Observed as operators see it, in /metrics.
  */

@@ -55,7 +55,7 @@ const holder = globalThis as typeof globalThis & {
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MEMORY_MB = 1024;
 /**
- * A thread that has loaded the pipeline holds ~140 MB (measured: an idle server 334 MB, 477 MB after one
+ * A thread that has loaded the pipeline holds 76–136 MB (an idle server at 316–334 MB, 392–477 MB after one
  * diff); ended after two idle minutes, a burst of publishes shares warm threads and a quiet server gives
  * the memory back.
  */
