@@ -27,11 +27,11 @@ const dbReadyMs = (output: string) => Number(/"event":"db\.ready"[^\n]*"ms":(\d+
  * (linting the demo's versions, each in a thread) is done, so the measured starts find nothing to do.
  */
 async function settled(server: { output(): string }) {
-  let length = -1;
-  for (let quiet = 0, waited = 0; quiet < 5000 && waited < 120_000; waited += 500) {
+  for (let quiet = 0, waited = 0, seen = -1; quiet < 5000 && waited < 120_000; waited += 500) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    quiet = server.output().length === length ? quiet + 500 : 0;
-    length = server.output().length;
+    const length = server.output().length;
+    quiet = length === seen ? quiet + 500 : 0;
+    seen = length;
   }
 }
 

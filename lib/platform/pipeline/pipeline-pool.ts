@@ -197,7 +197,6 @@ function settle(slot: Slot): void {
 
 /** Ends a thread that has waited for work since its last task (WAYFINDER_PIPELINE_IDLE_SECONDS). */
 function retire(slot: Slot): void {
-  if (slot.job) return;
   const current = lanes()[slot.lane];
   current.slots = current.slots.filter((other) => other !== slot);
   logger.info({ event: "pipeline.worker_retired", lane: slot.lane }, "an idle pipeline worker thread ended");
