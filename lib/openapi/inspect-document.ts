@@ -22,33 +22,50 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
   const externalRefs: DocumentShape["externalRefs"] = [];
   const localRefs: DocumentShape["localRefs"] = [];
   let refCount = 0;
-  const stack: { node: unknown; depth: number; pointer: string }[] = [{ node: data, depth: 1, pointer: "" }];
+  const stack: Visit[] = [{ node: data, depth: 1, parent: null, key: "" }];
   while (stack.length) {
-    const { node, depth, pointer } = stack.pop()!;
+    const visit = stack.pop()!;
+    const { node, depth } = visit;
     if (node === null || typeof node !== "object") continue;
-    if (depth > limits.maxDepth) throw limitExceeded("maxDepth", limits.maxDepth, `Nesting at ${shorten(pointer) || "/"}`);
+    if (depth > limits.maxDepth) throw limitExceeded("maxDepth", limits.maxDepth, `Nesting at ${shorten(pointerOf(visit)) || "/"}`);
     for (const key of Object.keys(node)) {
       const value = (node as Record<string, unknown>)[key];
       // PostgreSQL text cannot hold U+0000; no API description needs it.
       if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
         throw invalidDocument("The document contains a NUL character", [
-          { message: "U+0000 is not allowed in keys or strings", pointer: `${pointer}/${escapePointerKey(key.replaceAll("\u0000", "\\u0000"))}` },
+          { message: "U+0000 is not allowed in keys or strings", pointer: `${pointerOf(visit)}/${escapePointerKey(key.replaceAll("\u0000", "\\u0000"))}` },
         ]);
       }
       if (key === "__proto__")
-        throw invalidDocument("The document has a forbidden key", [{ message: 'the key "__proto__" is not allowed', pointer: `${pointer}/__proto__` }]);
-      const childPointer = `${pointer}/${escapePointerKey(key)}`;
+        throw invalidDocument("The document has a forbidden key", [
+          { message: 'the key "__proto__" is not allowed', pointer: `${pointerOf(visit)}/__proto__` },
+        ]);
       if (typeof value === "number" && !Number.isFinite(value)) {
-        throw invalidDocument("The document has a number JSON cannot hold", [{ message: "the number is out of range", pointer: childPointer }]);
+        throw invalidDocument("The document has a number JSON cannot hold", [
+          { message: "the number is out of range", pointer: `${pointerOf(visit)}/${escapePointerKey(key)}` },
+        ]);
       }
       if (key === "$ref" && typeof value === "string") {
         refCount += 1;
         if (refCount > refBudget) throw limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
-        if (!value.startsWith("#")) externalRefs.push({ ref: value, pointer: childPointer });
-        else localRefs.push({ ref: value, pointer: childPointer });
+        (value.startsWith("#") ? localRefs : externalRefs).push({ ref: value, pointer: `${pointerOf(visit)}/$ref` });
       }
-      if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, pointer: childPointer });
+      if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, parent: visit, key });
     }
   }
   return { externalRefs, localRefs, refCount };
+}
+
+/** A node to look at, with the way to it: its pointer is written only when a reference or a problem needs it, not for every node. */
+interface Visit {
+  node: unknown;
+  depth: number;
+  parent: Visit | null;
+  key: string;
+}
+
+function pointerOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) keys.push(escapePointerKey(at.key));
+  return keys.length ? `/${keys.reverse().join("/")}` : "";
 }

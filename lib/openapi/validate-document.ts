@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { DocumentProblem } from "./document-error";
 import { maskExampleData } from "./mask-example-data";
+import { checkLocalRefs } from "./check-local-refs";
 
 // One validator for the process: it compiles each official schema (Swagger 2.0, OpenAPI 3.0, 3.1)
 // once, on first use, and keeps it.
@@ -32,16 +33,39 @@ function describe(error: AjvLikeError): string {
   return error.message ?? error.keyword;
 }
 
+/** The library's compiled schema for a version (synchronous in the library; the CLI's build loads it, precompiled, asynchronously). */
+interface SchemaValidators {
+  getAjvValidator(version: string): SchemaCheck | Promise<SchemaCheck>;
+}
+type SchemaCheck = ((data: unknown) => boolean) & { errors?: AjvLikeError[] | null };
+
+/**
+ * What the library's `validate` finds, in its order: the format's version, the schema, then the
+ * references. The schema check is the library's own; the reference check is checkLocalRefs, which finds
+ * what the library's finds without copying the document (the library's copy was a third of the time).
+ */
+async function officialProblems(document: Record<string, unknown>): Promise<null | { message: string } | AjvLikeError[]> {
+  validator ??= new Validator({ ...VALIDATOR_OPTIONS });
+  const version = [...Validator.supportedVersions].find((candidate) => {
+    const declared = document[candidate === "2.0" ? "swagger" : "openapi"];
+    return typeof declared === "string" && declared.startsWith(candidate);
+  });
+  if (!version) return { message: "Cannot find supported swagger/openapi version in specification, version must be a string." };
+  const schemaCheck = await (validator as unknown as SchemaValidators).getAjvValidator(version);
+  if (!schemaCheck(document)) return schemaCheck.errors ?? [];
+  const refProblem = checkLocalRefs(document);
+  return refProblem === null ? null : { message: refProblem };
+}
+
 /**
  * Checks a parsed document against the official JSON Schema of its format and checks that its local
  * `$ref`s point somewhere. Returns the problems, most specific first; an empty list means valid.
  */
 export async function validateDocument(document: Record<string, unknown>): Promise<DocumentProblem[]> {
-  validator ??= new Validator({ ...VALIDATOR_OPTIONS });
-  const result = await validator.validate(maskExampleData(document));
-  if (result.valid) return [];
-  if (typeof result.errors === "string") return [{ message: result.errors }];
-  const errors = (result.errors ?? []) as AjvLikeError[];
+  const found = await officialProblems(maskExampleData(document));
+  if (found === null) return [];
+  if (!Array.isArray(found)) return [found];
+  const errors = found;
   // The official schemas use oneOf/anyOf heavily; the deepest paths are where the mistake is.
   const sorted = [...errors].sort((a, b) => b.instancePath.split("/").length - a.instancePath.split("/").length);
   const seen = new Set<string>();

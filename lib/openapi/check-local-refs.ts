@@ -1,0 +1,121 @@
+/**
+ * The official-schema validator's own reference check (`checkRefs` in @seriousme/openapi-schema-validator's
+ * resolve.js), without its cost. The library copies the whole document (structuredClone), deletes every
+ * `$ref`, `$id`, `$anchor`… key from the copy while building a path string for every node, then resolves
+ * the references in order, replacing each by its target: ~100 ms and the garbage of a second document
+ * for each side of a Stripe diff, and for every publish. This walks the document once, copying nothing,
+ * and resolves the references as the library does: in the same order (`$id`s, `$anchor`s,
+ * `$dynamicAnchor`s, `$ref`s, `$dynamicRef`s), with the same messages; a pointer does not see the keys
+ * the library deletes, and passes through a reference the library has already replaced by its target.
+ * test/unit/check-local-refs.test.ts holds it to the library over every fixture and the edge cases.
+ */
+
+const POINTER_WORDS = new Set(["$ref", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$schema"]);
+
+type Word = "$ref" | "$id" | "$anchor" | "$dynamicRef" | "$dynamicAnchor";
+
+interface Pointer {
+  ref: unknown;
+  /** The object holding the keyword. */
+  holder: object;
+  /** Where the holder is, as the library writes it (`#/paths/~1a/get`), for the messages that name it (not a `$ref`'s: most holders). */
+  path: string;
+  /** The nearest `$id` around the holder (its own included), or "". */
+  id: string;
+}
+
+const escapeKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescapeKey = (key: string) => key.replace(/~1/g, "/").replace(/~0/g, "~");
+
+/** Every keyword the library collects, in its order: depth first, each object's keys in order. */
+function collect(root: object): Record<Word, Pointer[]> {
+  const found: Record<Word, Pointer[]> = { $ref: [], $id: [], $anchor: [], $dynamicRef: [], $dynamicAnchor: [] };
+  const keys: string[] = [];
+  const visit = (node: object, id: string) => {
+    const record = node as Record<string, unknown>;
+    const nodeId = (record.$id as string) || id;
+    for (const key in record) {
+      if (POINTER_WORDS.has(key)) {
+        // The library deletes the keyword and does not look inside its value.
+        if (key !== "$schema")
+          found[key as Word].push({ ref: record[key], holder: node, path: key === "$ref" ? "" : ["#", ...keys.map(escapeKey)].join("/"), id: nodeId });
+        continue;
+      }
+      const value = record[key];
+      if (typeof value !== "object" || value === null) continue;
+      keys.push(key);
+      visit(value, nodeId);
+      keys.pop();
+    }
+  };
+  visit(root, "");
+  return found;
+}
+
+/** The problem the library's check reports for this document (its first), or null when every reference resolves. */
+export function checkLocalRefs(document: unknown): string | null {
+  if (typeof document !== "object" || document === null) return null;
+  try {
+    resolveAll(document);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function resolveAll(root: object): void {
+  const found = collect(root);
+  // Plain objects, as the library's: what they inherit counts as found, as it does there.
+  const anchors: Record<string, unknown> = { "": root };
+  const dynamicAnchors: Record<string, unknown> = {};
+  /** References already resolved, as the library replaces them in their parent: the holder → its target. */
+  const replaced = new Map<unknown, unknown>();
+
+  const step = (node: unknown, key: string): unknown => {
+    // The library deleted these keys from every object it walked.
+    if (POINTER_WORDS.has(key) && typeof node === "object" && node !== null) return undefined;
+    const next = (node as Record<string, unknown>)[key];
+    return replaced.has(next) ? replaced.get(next) : next;
+  };
+
+  const resolveUri = (uri: string): unknown => {
+    const [prefix, path] = uri.split("#", 2) as [string, string?];
+    const error = new Error(`Can't resolve ${uri}${prefix ? ", only internal refs are supported." : ""}`);
+    if (path && path[0] !== "/") {
+      if (anchors[uri]) return anchors[uri];
+      throw error;
+    }
+    if (!anchors[prefix]) throw error;
+    if (!path) return anchors[prefix];
+    let node: unknown = anchors[prefix];
+    try {
+      for (const key of path.split("/").slice(1)) node = step(node, unescapeKey(key));
+    } catch {
+      throw error;
+    }
+    if (node === undefined) throw error;
+    return node;
+  };
+
+  for (const { ref, holder, path } of found.$id) {
+    if (anchors[ref as string]) throw new Error(`$id : '${String(ref)}' defined more than once at ${path}`);
+    anchors[ref as string] = holder;
+  }
+  for (const { ref, holder, path, id } of found.$anchor) {
+    const fullRef = `${id}#${String(ref)}`;
+    if (anchors[fullRef]) throw new Error(`$anchor : '${String(ref)}' defined more than once at '${path}'`);
+    anchors[fullRef] = holder;
+  }
+  for (const { ref, holder, path } of found.$dynamicAnchor) {
+    if (dynamicAnchors[`#${String(ref)}`]) throw new Error(`$dynamicAnchor : '${String(ref)}' defined more than once at '${path}'`);
+    dynamicAnchors[`#${String(ref)}`] = holder;
+  }
+  for (const { ref, holder, id } of found.$ref) {
+    const decoded = decodeURIComponent(ref as string);
+    replaced.set(holder, resolveUri(decoded[0] !== "#" ? decoded : `${id}${decoded}`));
+  }
+  for (const { ref, holder } of found.$dynamicRef) {
+    if (!dynamicAnchors[ref as string]) throw new Error(`Can't resolve $dynamicAnchor : '${String(ref)}'`);
+    replaced.set(holder, dynamicAnchors[ref as string]);
+  }
+}

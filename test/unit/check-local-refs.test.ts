@@ -1,0 +1,132 @@
+/**
+ * checkLocalRefs finds what the validator library's own reference check (checkRefs, which copies the
+ * whole document to resolve it) finds, with the same message: over every demo and fixture document, with
+ * a reference broken in each, and over the edge cases of its resolution (anchors, `$id`s, percent-encoding,
+ * pointers through references, keys the library deletes, what plain objects inherit).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+// @ts-expect-error: the library's reference check, plain JavaScript without types
+import { checkRefs } from "@seriousme/openapi-schema-validator/resolve.js";
+import { describe, expect, it } from "vitest";
+import { readApi } from "@/cli/read-api";
+import { checkLocalRefs } from "@/lib/openapi/check-local-refs";
+import { maskExampleData } from "@/lib/openapi/mask-example-data";
+import { parseDocumentText } from "@/lib/openapi/parse-document";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+
+type Json = Record<string, unknown>;
+
+/** The library's verdict in checkLocalRefs' terms: null, or its message. */
+const theirs = (document: unknown): string | null => {
+  const result = checkRefs(document) as { valid: boolean; errors?: string };
+  return result.valid ? null : result.errors!;
+};
+
+const roots: Record<string, string> = {
+  digitalocean: "specification/DigitalOcean-public.v2.yaml",
+  "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
+  "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
+};
+const demoDir = path.resolve("prisma/seed/specs");
+const read = (file: string) => parseDocumentText(readFileSync(file, "utf8"), defaultIngestLimits) as Json;
+const documents: [string, () => Promise<Json>][] = [
+  ...readdirSync(demoDir)
+    .sort()
+    .map((file): [string, () => Promise<Json>] => [`demo/${file}`, async () => read(path.join(demoDir, file))]),
+  ...(hasFixtures ? singleFileFixtures() : []).map((file): [string, () => Promise<Json>] => [file, async () => read(path.join(fixturesDir, file))]),
+  ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
+    folder,
+    async () => (await readApi(path.join(fixturesDir, folder, roots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
+  ]),
+];
+
+/** The first `$ref` object in the document, in key order. */
+function firstRefHolder(node: unknown): Json | undefined {
+  if (typeof node !== "object" || node === null) return undefined;
+  if (typeof (node as Json).$ref === "string") return node as Json;
+  for (const value of Object.values(node)) {
+    const found = firstRefHolder(value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+describe("checkLocalRefs against the library's checkRefs", () => {
+  it.each(documents)("%s: the same verdict, and the same message once a reference is broken", async (_name, load) => {
+    const document = maskExampleData(await load());
+    expect(checkLocalRefs(document)).toBe(theirs(document));
+    expect(checkLocalRefs(document)).toBeNull();
+    const broken = structuredClone(document);
+    const holder = firstRefHolder(broken);
+    if (!holder) return;
+    holder.$ref = `${holder.$ref as string}Gone`;
+    expect(checkLocalRefs(broken)).toMatch(/^Can't resolve .*Gone/);
+    expect(checkLocalRefs(broken)).toBe(theirs(broken));
+  });
+
+  const schemas = (extra: Json): Json => ({ openapi: "3.1.0", info: { title: "T", version: "1" }, components: { schemas: extra } });
+  const cases: [string, unknown][] = [
+    ["no references", schemas({ A: { type: "string" } })],
+    ["a reference that resolves", schemas({ A: { $ref: "#/components/schemas/B" }, B: { type: "string" } })],
+    ["a reference to nothing", schemas({ A: { $ref: "#/components/schemas/Nope" } })],
+    ["another file", schemas({ A: { $ref: "other.yaml#/B" } })],
+    ["the whole document", schemas({ A: { $ref: "#" } })],
+    ["an empty reference", schemas({ A: { $ref: "" } })],
+    ["percent-encoding", schemas({ "A B": { type: "string" }, C: { $ref: "#/components/schemas/A%20B" } })],
+    ["malformed percent-encoding", schemas({ C: { $ref: "#/components/schemas/%ZZ" } })],
+    ["escaped keys", { openapi: "3.1.0", paths: { "/a~b": { get: {} } }, x: { $ref: "#/paths/~1a~0b/get" } }],
+    [
+      "a key the library deletes",
+      schemas({ A: { $ref: "#/components/schemas/B" }, B: { $id: "b", type: "string" }, C: { $ref: "#/components/schemas/B/$id" } }),
+    ],
+    ["what a plain object inherits", schemas({ A: { $ref: "#/constructor" }, B: { $ref: "constructor" } })],
+    ["a string's own properties", schemas({ A: { type: "string" }, B: { $ref: "#/components/schemas/A/type/length" } })],
+    [
+      "through a reference already replaced",
+      schemas({ A: { $ref: "#/components/schemas/B" }, B: { properties: { x: { type: "string" } } }, C: { $ref: "#/components/schemas/A/properties/x" } }),
+    ],
+    [
+      "through a reference not yet replaced",
+      schemas({ C: { $ref: "#/components/schemas/A/properties/x" }, A: { $ref: "#/components/schemas/B" }, B: { properties: { x: { type: "string" } } } }),
+    ],
+    ["an anchor", schemas({ A: { $anchor: "here", type: "string" }, B: { $ref: "#here" } })],
+    ["an anchor that is not there", schemas({ B: { $ref: "#there" } })],
+    ["a duplicate anchor", schemas({ A: { $anchor: "here" }, B: { $anchor: "here" } })],
+    [
+      "an $id and a pointer from it",
+      schemas({ A: { $id: "https://example.com/a", properties: { p: { type: "string" } } }, B: { $ref: "https://example.com/a#/properties/p" } }),
+    ],
+    [
+      "a relative pointer inside an $id",
+      schemas({ A: { $id: "https://example.com/a", properties: { p: { type: "string" }, q: { $ref: "#/properties/p" } } } }),
+    ],
+    ["a duplicate $id", schemas({ A: { $id: "same" }, B: { $id: "same" } })],
+    ["an $id that is not a string", schemas({ A: { $id: { no: 1 } }, B: { $id: { no: 2 } } })],
+    ["dynamic anchors", schemas({ A: { $dynamicAnchor: "node" }, B: { $dynamicRef: "#node" } })],
+    ["a dynamic reference to nothing", schemas({ B: { $dynamicRef: "#node" } })],
+    ["a duplicate dynamic anchor", schemas({ A: { $dynamicAnchor: "node" }, B: { $dynamicAnchor: "node" } })],
+    ["a reference that is not a string", schemas({ A: { $ref: { not: "a string" } } })],
+    ["references in arrays", schemas({ A: { oneOf: [{ $ref: "#/components/schemas/B" }, { $ref: "#/components/schemas/A/oneOf/0" }] }, B: {} })],
+    ["the root a reference", { $ref: "#/x", x: {} }],
+    ["not an object", "text"],
+  ];
+  it.each(cases)("%s", (_name, document) => {
+    const expected = theirs(structuredClone(document));
+    expect(checkLocalRefs(document)).toBe(expected);
+  });
+
+  it("finds problems in the edge cases, so the comparison above covered failures too", () => {
+    const failing = cases.filter(([, document]) => checkLocalRefs(document) !== null).map(([name]) => name);
+    expect(failing).toEqual(
+      expect.arrayContaining([
+        "a reference to nothing",
+        "a duplicate anchor",
+        "a duplicate $id",
+        "a dynamic reference to nothing",
+        "malformed percent-encoding",
+      ]),
+    );
+  });
+});
