@@ -10,6 +10,8 @@
  * test/unit/check-local-refs.test.ts holds it to the library over every fixture and the edge cases.
  */
 
+import { escapePointerKey, plainPointerKeys } from "./json-pointer";
+
 const POINTER_WORDS = new Set(["$ref", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$schema"]);
 
 type Word = "$ref" | "$id" | "$anchor" | "$dynamicRef" | "$dynamicAnchor";
@@ -24,9 +26,6 @@ interface Pointer {
   id: string;
 }
 
-const escapeKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
-const unescapeKey = (key: string) => key.replace(/~1/g, "/").replace(/~0/g, "~");
-
 /** Every keyword the library collects, in its order: depth first, each object's keys in order. */
 function collect(root: object): Record<Word, Pointer[]> {
   const found: Record<Word, Pointer[]> = { $ref: [], $id: [], $anchor: [], $dynamicRef: [], $dynamicAnchor: [] };
@@ -38,7 +37,7 @@ function collect(root: object): Record<Word, Pointer[]> {
       if (POINTER_WORDS.has(key)) {
         // The library deletes the keyword and does not look inside its value.
         if (key !== "$schema")
-          found[key as Word].push({ ref: record[key], holder: node, path: key === "$ref" ? "" : ["#", ...keys.map(escapeKey)].join("/"), id: nodeId });
+          found[key as Word].push({ ref: record[key], holder: node, path: key === "$ref" ? "" : ["#", ...keys.map(escapePointerKey)].join("/"), id: nodeId });
         continue;
       }
       const value = record[key];
@@ -89,7 +88,7 @@ function resolveAll(root: object): void {
     if (!path) return anchors[prefix];
     let node: unknown = anchors[prefix];
     try {
-      for (const key of path.split("/").slice(1)) node = step(node, unescapeKey(key));
+      for (const key of plainPointerKeys(path)) node = step(node, key);
     } catch {
       throw error;
     }

@@ -8,6 +8,13 @@ export const hasFixtures = existsSync(fixturesDir);
 /** Folders that hold one document split across files by relative $refs; ingesting them needs bundling. */
 export const multiFileFolders = ["digitalocean", "oai-examples/v2.0/json/petstore-separate", "oai-examples/v2.0/yaml/petstore-separate"];
 
+/** The root file of each multi-file folder, relative to the folder. */
+export const multiFileRoots: Record<string, string> = {
+  digitalocean: "specification/DigitalOcean-public.v2.yaml",
+  "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
+  "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
+};
+
 /** Every single-file document under the fixtures folder, as paths relative to it. */
 export function singleFileFixtures(): string[] {
   const found: string[] = [];

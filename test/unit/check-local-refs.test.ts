@@ -14,7 +14,7 @@ import { checkLocalRefs } from "@/lib/openapi/check-local-refs";
 import { maskExampleData } from "@/lib/openapi/mask-example-data";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 
 type Json = Record<string, unknown>;
 
@@ -24,11 +24,6 @@ const theirs = (document: unknown): string | null => {
   return result.valid ? null : result.errors!;
 };
 
-const roots: Record<string, string> = {
-  digitalocean: "specification/DigitalOcean-public.v2.yaml",
-  "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
-  "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
-};
 const demoDir = path.resolve("prisma/seed/specs");
 const read = (file: string) => parseDocumentText(readFileSync(file, "utf8"), defaultIngestLimits) as Json;
 const documents: [string, () => Promise<Json>][] = [
@@ -38,7 +33,7 @@ const documents: [string, () => Promise<Json>][] = [
   ...(hasFixtures ? singleFileFixtures() : []).map((file): [string, () => Promise<Json>] => [file, async () => read(path.join(fixturesDir, file))]),
   ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
     folder,
-    async () => (await readApi(path.join(fixturesDir, folder, roots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
+    async () => (await readApi(path.join(fixturesDir, folder, multiFileRoots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
   ]),
 ];
 

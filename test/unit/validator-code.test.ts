@@ -19,7 +19,7 @@ import { VALIDATOR_OPTIONS } from "@/lib/openapi/validate-document";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 // @ts-expect-error: plain JavaScript, run by the command's build
 import { VALIDATOR_VERSIONS, validatorCode, validatorFolder } from "../../scripts/validator-code.mjs";
-import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 
 type Json = Record<string, unknown>;
 type AjvFunction = ((data: unknown) => boolean) & { errors?: unknown };
@@ -45,11 +45,6 @@ const versionOf = (document: Json) => {
 };
 
 const demoDir = path.resolve("prisma/seed/specs");
-const roots: Record<string, string> = {
-  digitalocean: "specification/DigitalOcean-public.v2.yaml",
-  "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
-  "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
-};
 const documents: [string, () => Promise<Json>][] = [
   ...readdirSync(demoDir)
     .sort()
@@ -63,7 +58,7 @@ const documents: [string, () => Promise<Json>][] = [
   ]),
   ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
     folder,
-    async () => (await readApi(path.join(fixturesDir, folder, roots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
+    async () => (await readApi(path.join(fixturesDir, folder, multiFileRoots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
   ]),
 ];
 
