@@ -5,7 +5,8 @@ import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument } from "./inspect-document";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "./parse-document";
-import { pointerKeys } from "./json-pointer";
+import { encodeLocalRef, pointerKeys } from "./json-pointer";
+import { markMappingRefs, restoreMappingRefs, type MappingRef } from "./mapping-refs";
 
 /**
  * Reads one file of a multi-file document by its absolute URL. Each source decides what may be read:
@@ -33,11 +34,14 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
         firstError ??= error;
         throw error;
       });
+  const mappingRefs: MappingRef[] = [];
   const parseFile = (file: { url: string; data: string | Buffer }) => {
     const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
     const data = parsedAlready?.(file.url) ?? parseDocumentText(text, limits);
+    // Only a file that says "mapping" (or "defaultMapping") can hold one; the walk is skipped for the rest.
+    if (text.includes("apping")) mappingRefs.push(...markMappingRefs(data, file.url === rootUrl.href));
     refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
     return data;
   };
@@ -59,6 +63,7 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
       resolve: { file: false, http: false, wayfinder: resolver },
       dereference: { circular: true },
     } as never);
+    restoreMappingRefs(bundled, mappingRefs);
     return finishBundle(bundled);
   } catch (error) {
     if (isAppError(firstError)) throw firstError;
@@ -109,10 +114,6 @@ function inlineMapReferences<T>(document: T): T {
   return document;
 }
 
-/** A character a URI fragment may not hold. */
-const NOT_IN_FRAGMENT = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
-const NOT_IN_FRAGMENTS = new RegExp(NOT_IN_FRAGMENT.source, "g");
-
 /**
  * The library writes internal references with raw JSON-pointer text, such as
  * `#/paths/~1keys~1{id}/get`; `{` and `}` are not allowed in a URI fragment, and validators (rightly)
@@ -124,10 +125,9 @@ function encodeRefFragments<T>(document: T): T {
     const node = stack.pop();
     if (node === null || typeof node !== "object") continue;
     const record = node as Record<string, unknown>;
-    const ref = record.$ref;
     // Most references need nothing encoded; they are left as they are rather than written anew.
-    if (typeof ref === "string" && ref.startsWith("#") && NOT_IN_FRAGMENT.test(ref.slice(1)))
-      record.$ref = `#${ref.slice(1).replace(NOT_IN_FRAGMENTS, (char) => encodeURIComponent(char))}`;
+    const ref = record.$ref;
+    if (typeof ref === "string" && encodeLocalRef(ref) !== ref) record.$ref = encodeLocalRef(ref);
     for (const value of Object.values(record)) if (value !== null && typeof value === "object") stack.push(value);
   }
   return document;

@@ -5,6 +5,19 @@ type Json = Record<string, unknown>;
 /** One key of a JSON pointer: `~` → `~0`, `/` → `~1` (RFC 6901). */
 export const escapePointerKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
+/** A character a URI fragment may not hold. */
+const NOT_IN_FRAGMENT = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
+const NOT_IN_FRAGMENTS = new RegExp(NOT_IN_FRAGMENT.source, "g");
+
+/**
+ * A local reference (`#/…`) with whatever a URI fragment may not hold percent-encoded (`{` and `}` of
+ * `#/paths/~1keys~1{id}/get`, as the bundling library writes it); most need nothing, and come back as they are.
+ */
+export function encodeLocalRef(ref: string): string {
+  if (!ref.startsWith("#") || !NOT_IN_FRAGMENT.test(ref.slice(1))) return ref;
+  return `#${ref.slice(1).replace(NOT_IN_FRAGMENTS, (char) => encodeURIComponent(char))}`;
+}
+
 /** The keys of a plain JSON pointer (`/items/0/id`, as Ajv's `instancePath`), unescaped; none for "". */
 export function plainPointerKeys(pointer: string): string[] {
   return pointer

@@ -15,7 +15,7 @@ import { RULESET_PATH } from "@/lib/lint/ruleset-text";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { readFile } from "node:fs/promises";
-import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 
 const demoDir = path.resolve("prisma/seed/specs");
 const documents = [
@@ -37,14 +37,8 @@ describe("reading one file for the CLI", () => {
     },
   );
 
-  // The multi-file documents' roots (as corpus.test.ts publishes them).
-  const roots: Record<string, string> = {
-    digitalocean: "specification/DigitalOcean-public.v2.yaml",
-    "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
-    "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
-  };
   it.skipIf(!hasFixtures).each(multiFileFolders)("%s: files parsed while collecting them are bundled as the text would be", async (folder) => {
-    const [file, root] = [path.join(fixturesDir, folder, roots[folder]!), path.join(fixturesDir, folder)];
+    const [file, root] = [path.join(fixturesDir, folder, multiFileRoots[folder]!), path.join(fixturesDir, folder)];
     const { whole, bundle } = await collectParsedFiles(file, defaultIngestLimits, root);
     expect(whole).toBeUndefined();
     expect(Object.keys(bundle.files).length).toBeGreaterThan(1);

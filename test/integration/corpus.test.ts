@@ -18,7 +18,7 @@ import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { documentSchemaProblem } from "@/lib/openapi/document-schema-check";
 import { deref } from "@/lib/openapi/json-pointer";
 import { buildSampleRequest, type HarRequest } from "@/lib/try-it/samples/build-sample-request";
-import { fixturesDir, hasFixtures, singleFileFixtures } from "../support/fixtures";
+import { fixturesDir, hasFixtures, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
@@ -48,12 +48,7 @@ async function corpus(): Promise<Entry[]> {
       body: readFileSync(path.join(fixturesDir, file), "utf8"),
       contentType: file.endsWith(".json") ? "application/json" : "application/yaml",
     });
-  const roots: Record<string, string> = {
-    digitalocean: "specification/DigitalOcean-public.v2.yaml",
-    "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
-    "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
-  };
-  for (const [folder, root] of Object.entries(roots)) {
+  for (const [folder, root] of Object.entries(multiFileRoots)) {
     const bundle = await collectFiles(path.join(fixturesDir, folder, root), defaultIngestLimits, path.join(fixturesDir, folder));
     entries.push({ name: folder, body: JSON.stringify(bundle), contentType: "application/vnd.wayfinder.bundle+json" });
   }

@@ -11,8 +11,10 @@ import { publishPrepared, publishVersion } from "@/lib/versions/publish-version"
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { collectFiles } from "@/cli/collect-files";
+import { resolvePointer } from "@/lib/openapi/json-pointer";
+import { isMappingReference } from "@/lib/openapi/mapping-refs";
 import { countOperationsInDocument, countOperationsInFolder } from "../support/count-operations";
-import { fixturesDir, hasFixtures, multiFileFolders, singleFileFixtures } from "../support/fixtures";
+import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 import { testDatabases } from "../support/test-databases";
 
 const actor = systemActor("fixture test");
@@ -23,12 +25,21 @@ function countOperations(file: string, text: string): number {
 
 if (!hasFixtures) console.log(`Skipping the real-world fixture tests: ${fixturesDir} does not exist (set WAYFINDER_FIXTURES to the shared fixtures folder).`);
 
-/** The multi-file documents and their root files, ingested as bundles (as `wayfinder publish` sends them). */
-const multiFileRoots: Record<string, string> = {
-  digitalocean: "specification/DigitalOcean-public.v2.yaml",
-  "oai-examples/v2.0/json/petstore-separate": "spec/swagger.json",
-  "oai-examples/v2.0/yaml/petstore-separate": "spec/swagger.yaml",
-};
+/** Every discriminator mapping value (and 3.2 defaultMapping) of a document. */
+function discriminatorMappings(document: unknown): string[] {
+  const found: string[] = [];
+  const stack = [document];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    const discriminator = (node as { discriminator?: { mapping?: Record<string, unknown>; defaultMapping?: unknown } }).discriminator;
+    if (discriminator && typeof discriminator === "object") {
+      for (const value of [...Object.values(discriminator.mapping ?? {}), discriminator.defaultMapping]) if (typeof value === "string") found.push(value);
+    }
+    stack.push(...Object.values(node));
+  }
+  return found;
+}
 
 describe.runIf(hasFixtures)("real-world API descriptions", () => {
   const files = hasFixtures ? singleFileFixtures() : [];
@@ -86,6 +97,11 @@ describe.runIf(hasFixtures)("real-world API descriptions", () => {
         const expected = await countOperationsInFolder(path.dirname(rootFile), path.basename(rootFile));
         const prepared = await prepareBundle(bundle, defaultIngestLimits);
         expect(prepared.operations).toHaveLength(expected);
+        // Discriminator mappings name schemas by reference, as $refs do: joined, they point inside the document.
+        const stored = JSON.parse(prepared.json) as Record<string, unknown>;
+        const references = discriminatorMappings(stored).filter(isMappingReference);
+        if (folder === "digitalocean") expect(references.length).toBeGreaterThan(0);
+        for (const value of references) expect(resolvePointer(stored, value), `${folder}: ${value}`).toBeDefined();
         const slug = `fx-${folder.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.slice(0, 63).replace(/-+$/, "");
         await createService(db.prisma, { actor, input: { slug, name: folder, primaryOwner: "fixtures" } });
         const result = await publishPrepared(db.prisma, { actor, serviceSlug: slug, prepared });

@@ -111,6 +111,9 @@ describe.skipIf(!hasFixtures)("the ruleset on every shared fixture document (ski
       const result = await lintDocument(text, ruleset);
       expect(result.errorCount + result.warnCount, name).toBe(Object.values(result.byRule).reduce((sum, count) => sum + count, 0));
       for (const [rule, count] of Object.entries(result.byRule)) totals[rule] = (totals[rule] ?? 0) + count;
+      // Bundling leaves nothing pointing back at the files: DigitalOcean's discriminator mappings once
+      // named them and made 116 unresolved-reference errors (`redocly lint` on the files finds none).
+      if (name.endsWith("(bundled)")) expect(result.byRule["no-unresolved-refs"] ?? 0, name).toBe(0);
       console.log(`lint ${name}: ${result.errorCount} errors, ${result.warnCount} warnings`);
     }
     console.log(`lint fixtures (${documents.length} documents), findings per rule: ${JSON.stringify(totals)}`);
