@@ -3,6 +3,7 @@ import { invalidDocument } from "./document-error";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { yamlExpandedSize } from "./yaml-expanded-size";
+import { parseYamlFast } from "./parse-yaml-fast";
 
 export type ParseLimits = Pick<IngestLimits, "maxYamlAliases" | "maxBytes"> & Partial<Pick<IngestLimits, "maxYamlExpansion">>;
 
@@ -40,7 +41,14 @@ function parseJson(text: string): unknown {
   }
 }
 
+const exceedsExpansion = (expanded: number, text: string, limits: ParseLimits) =>
+  expanded > EXPANSION_FLOOR_BYTES && expanded > text.length * (limits.maxYamlExpansion ?? defaultIngestLimits.maxYamlExpansion);
+/** Past either size limit, the yaml library reads the document again and decides, naming the limit. */
+const exceedsSizeLimits = (expanded: number, text: string, limits: ParseLimits) => expanded > limits.maxBytes || exceedsExpansion(expanded, text, limits);
+
 function parseYaml(text: string, limits: ParseLimits): unknown {
+  const fast = parseYamlFast(text);
+  if (fast && !exceedsSizeLimits(fast.size, text, limits)) return fast.data;
   // YAML 1.2 core schema: no timestamps or other types JSON cannot hold, and unknown tags
   // (`!!python/object`, …) stay plain data with a warning instead of constructing anything.
   const doc = guardStack(() => parseYamlDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true }));
@@ -65,7 +73,7 @@ function parseYaml(text: string, limits: ParseLimits): unknown {
   const expanded = guardStack(() => yamlExpandedSize(doc, limits.maxBytes));
   if (expanded > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The document's size with its YAML aliases expanded");
   const maxExpansion = limits.maxYamlExpansion ?? defaultIngestLimits.maxYamlExpansion;
-  if (expanded > EXPANSION_FLOOR_BYTES && expanded > text.length * maxExpansion) {
+  if (exceedsExpansion(expanded, text, limits)) {
     throw limitExceeded(
       "maxYamlExpansion",
       maxExpansion,
