@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument } from "@/lib/openapi/inspect-document";
+import { findMappingRefs } from "@/lib/openapi/mapping-refs";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { isAppError } from "@/lib/platform/errors";
@@ -77,8 +78,10 @@ export async function collectParsedFiles(
     const data = parseDocumentText(text, limits);
     parsedByFile.set(file, data);
     const { externalRefs } = inspectDocument(data, limits);
-    if (file === root && !externalRefs.length) whole = data;
-    for (const { ref } of externalRefs) {
+    // A discriminator's mapping names files as a $ref does (a schema only the mapping names is sent too).
+    const mappedFiles = text.includes("apping") ? findMappingRefs(data, file === root).filter(({ written }) => !written.startsWith("#")) : [];
+    if (file === root && !externalRefs.length && !mappedFiles.length) whole = data;
+    for (const { ref } of [...externalRefs, ...mappedFiles.map(({ written }) => ({ ref: written }))]) {
       const target = ref.split("#")[0]!;
       if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target)) continue;
       queue.push({ file: path.resolve(path.dirname(file), decodeRef(target)), from: file, ref });

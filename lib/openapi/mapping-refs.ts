@@ -37,19 +37,18 @@ const NAME_MAPS = new Set(["properties", "patternProperties", "definitions", "$d
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
- * Marks the mapping references of one parsed file, in place, and returns them. A file other than the
- * root resolves its references against itself; its `#/…` values are marked only when they point into
- * it, since an author who writes `#/components/schemas/Cat` in a schema file means the root's. The root's
- * own `#/…` values are already local and stay as they are.
+ * The mapping references of one parsed file, as written. A file other than the root resolves its
+ * references against itself; its `#/…` values count only when they point into it, since an author who
+ * writes `#/components/schemas/Cat` in a schema file means the root's. The root's own `#/…` values are
+ * already local and are not listed.
  */
-export function markMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
-  const marked: MappingRef[] = [];
-  const mark = (owner: Record<string, unknown>, key: string) => {
+export function findMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
+  const found: MappingRef[] = [];
+  const consider = (owner: Record<string, unknown>, key: string) => {
     const written = owner[key];
     if (typeof written !== "string" || !isMappingReference(written)) return;
     if (written.startsWith("#") && (isRoot || !isRecord(data) || resolvePointer(data, written) === undefined)) return;
-    owner[key] = { $ref: written };
-    marked.push({ owner, key, written });
+    found.push({ owner, key, written });
   };
   const stack: { node: unknown; parentKey: string }[] = [{ node: data, parentKey: "" }];
   while (stack.length) {
@@ -62,15 +61,22 @@ export function markMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
     const record = node as Record<string, unknown>;
     const discriminator = record.discriminator;
     if (!NAME_MAPS.has(parentKey) && isRecord(discriminator)) {
-      if (isRecord(discriminator.mapping)) for (const key of Object.keys(discriminator.mapping)) mark(discriminator.mapping, key);
-      mark(discriminator, "defaultMapping");
+      if (isRecord(discriminator.mapping)) for (const key of Object.keys(discriminator.mapping)) consider(discriminator.mapping, key);
+      consider(discriminator, "defaultMapping");
     }
     for (const key of Object.keys(record)) {
       if (DATA_KEYS.has(key) && !NAME_MAPS.has(parentKey)) continue;
       stack.push({ node: record[key], parentKey: key });
     }
   }
-  return marked;
+  return found;
+}
+
+/** Turns each mapping reference of one parsed file into a `{ $ref }`, in place, for the library to bundle; returns them. */
+export function markMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
+  const found = findMappingRefs(data, isRoot);
+  for (const { owner, key, written } of found) owner[key] = { $ref: written };
+  return found;
 }
 
 /** A `{ $ref }` with nothing beside it. */

@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { collectParsedFiles } from "@/cli/collect-files";
 import { resolvePointer } from "@/lib/openapi/json-pointer";
 import { joinBundle, prepareBundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -147,6 +151,24 @@ describe("discriminator mappings across files (bundling)", () => {
     const pet = document.paths["/pets"].get.responses["200"].content["application/json"].schema;
     expect(pet.example).toEqual(example);
     expect(pet.properties.discriminator.default).toEqual(example.discriminator);
+  });
+
+  it("the command sends a file only a mapping names, and the portal joins it", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "wayfinder-mapping-"));
+    mkdirSync(path.join(folder, "schemas"));
+    const files: Record<string, Json> = {
+      "openapi.yaml": root({ "/pets": { get: ok({ $ref: "schemas/pet.yaml" }) } }),
+      "schemas/pet.yaml": { type: "object", discriminator: { propertyName: "kind", mapping: { cat: "cat.yaml" } } },
+      "schemas/cat.yaml": { allOf: [{ $ref: "pet.yaml" }, { properties: { meow: { type: "boolean" } } }] },
+    };
+    for (const [name, data] of Object.entries(files)) writeFileSync(path.join(folder, name), stringify(data));
+    const collected = await collectParsedFiles(path.join(folder, "openapi.yaml"), defaultIngestLimits);
+    expect(Object.keys(collected.bundle.files).sort()).toEqual(["openapi.yaml", "schemas/cat.yaml", "schemas/pet.yaml"]);
+    // A root file whose only other file is named by a mapping is not read as a whole document.
+    const alone = await collectParsedFiles(path.join(folder, "schemas/pet.yaml"), defaultIngestLimits, folder);
+    expect(alone.whole).toBeUndefined();
+    const stored = JSON.parse((await prepareBundle(collected.bundle, defaultIngestLimits)).json) as Json;
+    expect(stored.components.schemas.cat.allOf[1].properties.meow).toEqual({ type: "boolean" });
   });
 
   it("refuses a mapping to a file the bundle does not have, naming it", async () => {
