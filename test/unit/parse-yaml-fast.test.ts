@@ -30,6 +30,7 @@ const documents = [
   ...["a: #comment\n  b", "a: b # c", "a: 'b # c'", 'a: ""', "a: ''", "a: \t1", "a:\t1", "# only a comment\n", "plain", "[1, 2]"],
   ...["a: &x 1\nb: *x", "a: &x [1]\nb: *x", "%YAML 1.1\n---\na: yes", "a: !!binary aGk=", "a: !custom b", "a: !!timestamp 2001-12-14"],
   ...["a: 1\n---\nb: 2", "a: [1, 2", "a:\n\t- 1", "a: b: c", "- a\nb: c", "a: 'unterminated", 'a: "\\q"'],
+  ...["<<: {a: 1}\nb: 2", "b:\n  <<: {a: 1}", "!!merge <<: {a: 1}", "__proto__: {a: 1}", "a: {__proto__: 1}", "constructor: 1"],
 ];
 
 describe("parseYamlFast", () => {
