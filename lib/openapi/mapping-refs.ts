@@ -47,6 +47,8 @@ export function findMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
   const consider = (owner: Record<string, unknown>, key: string) => {
     const written = owner[key];
     if (typeof written !== "string" || !isMappingReference(written)) return;
+    // An absolute URL stays as written, as before: a bundle's references may reach only its own files.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return;
     if (written.startsWith("#") && (isRoot || !isRecord(data) || resolvePointer(data, written) === undefined)) return;
     found.push({ owner, key, written });
   };

@@ -125,8 +125,8 @@ describe("discriminator mappings across files (bundling)", () => {
     expect(resolvePointer(document, pet.discriminator.defaultMapping)).toEqual({ type: "object", properties: { note: { type: "string" } } });
   });
 
-  it("leaves schema names, the root's own references, and a file's reference to the root's components as written", async () => {
-    const mapping = { byName: "Cat", local: "#/components/schemas/Cat" };
+  it("leaves schema names, absolute URLs, the root's own references, and a file's reference to the root's components as written", async () => {
+    const mapping = { byName: "Cat", local: "#/components/schemas/Cat", absolute: "https://schemas.example.com/cat.json" };
     const document = await join({
       "openapi.yaml": root(
         {
