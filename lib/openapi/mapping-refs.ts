@@ -1,4 +1,4 @@
-import { encodeLocalRef, escapePointerKey, plainPointerKeys, resolvePointer, valueAtPlainPointer } from "./json-pointer";
+import { encodeLocalRef, escapePointerKey, resolvePointer } from "./json-pointer";
 
 /**
  * A discriminator's `mapping` (and OpenAPI 3.2's `defaultMapping`) names its schemas by reference,
@@ -6,8 +6,8 @@ import { encodeLocalRef, escapePointerKey, plainPointerKeys, resolvePointer, val
  * library never sees it. DigitalOcean's `models/domain_record_types.yml#/domain_record_a` survived
  * bundling pointing at a file the bundled document does not have, and every lint of it reported
  * 116 unresolved references. `markMappingRefs` turns each such string into a `{ $ref }` for the library
- * to bundle like any other reference; `restoreMappingRefs` places each schema so named in
- * `components/schemas` and writes the reference to it back as the string.
+ * to bundle like any other reference; `restoreMappingRefs` writes the local reference it left back as
+ * the string.
  */
 export interface MappingRef {
   /** The `mapping` object, or the Discriminator Object for `defaultMapping`. */
@@ -102,38 +102,25 @@ function componentName(written: string, taken: Record<string, unknown>): string 
 }
 
 /**
- * After bundling, each marked value back to a string: the local reference to the schema it names, encoded
- * as a `$ref` is. Each schema a mapping names is placed in `components/schemas` first (see placeInComponents).
+ * After bundling, each marked value back to a string: the local reference the library wrote, encoded as
+ * a `$ref` is. Where the library chose the mapping itself as the place to hold the schema (a schema only
+ * the mapping names, as in the allOf inheritance pattern), the schema first moves to
+ * `components/schemas`, and the references into it follow.
  */
 export function restoreMappingRefs(document: unknown, marked: MappingRef[]): void {
-  if (!marked.length) return;
-  if (isRecord(document)) placeInComponents(document, marked);
+  const held = marked.filter((entry) => plainRef(entry.owner[entry.key]) === undefined);
+  if (held.length && isRecord(document)) moveHeldSchemas(document, held);
   for (const entry of marked) {
     const ref = plainRef(entry.owner[entry.key]);
     if (ref !== undefined) entry.owner[entry.key] = encodeLocalRef(ref);
   }
 }
 
-/** A raw local reference with the longest moved prefix replaced by where it went. */
-function followMoves(ref: string, moves: { from: string; to: string }[]): string {
-  let best: { from: string; to: string } | undefined;
-  for (const move of moves) if ((ref === move.from || ref.startsWith(`${move.from}/`)) && move.from.length > (best?.from.length ?? -1)) best = move;
-  return best ? best.to + ref.slice(best.from.length) : ref;
-}
-
-/**
- * The library leaves each schema where it is first used: in a `oneOf`/`anyOf` entry, a response, or (a
- * schema only the mapping names, as in the allOf inheritance pattern) the mapping itself. Each schema a
- * mapping names moves to `components/schemas`, where it was first used a `$ref` to it stays, and every
- * reference into it follows. Across the files the `oneOf` entry and the mapping held the same reference,
- * which is how validators match a mapping to its entry (Ajv: "must have \"properties/type\" or match
- * mapping" otherwise); now they hold the same reference again.
- */
-function placeInComponents(document: Record<string, unknown>, marked: MappingRef[]): void {
-  // Where each owner of a schema held in a mapping is, found by walking the bundled document once.
-  const owners = new Set<unknown>(marked.filter((entry) => plainRef(entry.owner[entry.key]) === undefined).map((entry) => entry.owner));
+function moveHeldSchemas(document: Record<string, unknown>, held: MappingRef[]): void {
+  // Where each holding owner is, found by walking the bundled document once.
+  const owners = new Set<unknown>(held.map((entry) => entry.owner));
   const where = new Map<unknown, string>();
-  const stack: { node: unknown; pointer: string }[] = owners.size ? [{ node: document, pointer: "" }] : [];
+  const stack: { node: unknown; pointer: string }[] = [{ node: document, pointer: "" }];
   while (stack.length && where.size < owners.size) {
     const { node, pointer } = stack.pop()!;
     if (node === null || typeof node !== "object") continue;
@@ -141,55 +128,29 @@ function placeInComponents(document: Record<string, unknown>, marked: MappingRef
     for (const key of Object.keys(node)) stack.push({ node: (node as Record<string, unknown>)[key], pointer: `${pointer}/${escapePointerKey(key)}` });
   }
 
-  let schemas: Record<string, unknown> | undefined;
-  const placed = new Map<unknown, string>();
-  const moves: { from: string; to: string }[] = [];
-  for (const entry of marked) {
-    const value = entry.owner[entry.key];
-    const written = plainRef(value);
-    let from: string;
-    let parent: unknown;
-    let key: string;
-    if (written === undefined) {
-      const ownerAt = where.get(entry.owner);
-      if (ownerAt === undefined) continue;
-      [from, parent, key] = [`#${ownerAt}/${escapePointerKey(entry.key)}`, entry.owner, entry.key];
-    } else {
-      // The library's references are raw pointers here (encoded later); earlier moves may have taken its way.
-      from = followMoves(written, moves);
-      if (!from.startsWith("#/") || from.startsWith("#/components/schemas/")) continue;
-      const cut = from.lastIndexOf("/");
-      parent = valueAtPlainPointer(document, from.slice(1, cut));
-      key = plainPointerKeys(from.slice(cut))[0]!;
-    }
-    const target = isRecord(parent) || Array.isArray(parent) ? (parent as Record<string, unknown>)[key] : undefined;
-    if (!isRecord(target) || plainRef(target) !== undefined) continue;
-    let to = placed.get(target);
-    if (to === undefined) {
-      schemas ??= componentsSchemas(document);
-      const name = componentName(entry.written, schemas);
-      schemas[name] = target;
-      to = `#/components/schemas/${escapePointerKey(name)}`;
-      placed.set(target, to);
-      (parent as Record<string, unknown>)[key] = { $ref: to };
-      moves.push({ from, to });
-    }
+  const components = (isRecord(document.components) ? document.components : (document.components = {})) as Record<string, unknown>;
+  const schemas = (isRecord(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
+  const moved: [from: string, to: string][] = [];
+  for (const entry of held) {
+    const name = componentName(entry.written, schemas);
+    schemas[name] = entry.owner[entry.key];
+    const to = `#/components/schemas/${escapePointerKey(name)}`;
+    entry.owner[entry.key] = { $ref: to };
+    const ownerAt = where.get(entry.owner);
+    if (ownerAt !== undefined) moved.push([`#${ownerAt}/${escapePointerKey(entry.key)}`, to]);
   }
-  if (!moves.length) return;
+  if (!moved.length) return;
+  // The library's references are raw pointers here (encoded later), as `moved` is.
   const refs: unknown[] = [document];
   while (refs.length) {
     const node = refs.pop();
     if (node === null || typeof node !== "object") continue;
     const record = node as Record<string, unknown>;
     if (typeof record.$ref === "string") {
-      const moved = followMoves(record.$ref, moves);
-      if (moved !== record.$ref) record.$ref = moved;
+      const ref = record.$ref;
+      const hit = moved.find(([from]) => ref === from || ref.startsWith(`${from}/`));
+      if (hit) record.$ref = hit[1] + ref.slice(hit[0].length);
     }
     for (const key of Object.keys(record)) refs.push(record[key]);
   }
-}
-
-function componentsSchemas(document: Record<string, unknown>): Record<string, unknown> {
-  const components = (isRecord(document.components) ? document.components : (document.components = {})) as Record<string, unknown>;
-  return (isRecord(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
 }
