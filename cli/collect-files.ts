@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -78,8 +78,13 @@ export async function collectParsedFiles(
     const data = parseDocumentText(text, limits);
     parsedByFile.set(file, data);
     const { externalRefs } = inspectDocument(data, limits);
-    // A discriminator's mapping names files as a $ref does (a schema only the mapping names is sent too).
-    const mappedFiles = text.includes("apping") ? findMappingRefs(data, file === root).filter(({ written }) => !written.startsWith("#")) : [];
+    // A discriminator's mapping names files as a $ref does (a schema only the mapping names is sent too);
+    // one that names no file there stays as written, as mappings were before they were joined.
+    const mappedFiles = text.includes("apping")
+      ? findMappingRefs(data, file === root).filter(
+          ({ written }) => !written.startsWith("#") && existsSync(path.resolve(path.dirname(file), decodeRef(written.split("#")[0]!))),
+        )
+      : [];
     if (file === root && !externalRefs.length && !mappedFiles.length) whole = data;
     for (const { ref } of [...externalRefs, ...mappedFiles.map(({ written }) => ({ ref: written }))]) {
       const target = ref.split("#")[0]!;

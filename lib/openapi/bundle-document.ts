@@ -6,7 +6,7 @@ import { inspectDocument } from "./inspect-document";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "./parse-document";
 import { encodeLocalRef, pointerKeys } from "./json-pointer";
-import { markMappingRefs, restoreMappingRefs, type MappingRef } from "./mapping-refs";
+import { findMappingRefs, markMappingRefs, restoreMappingRefs, type MappingRef } from "./mapping-refs";
 
 /**
  * Reads one file of a multi-file document by its absolute URL. Each source decides what may be read:
@@ -34,14 +34,45 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
         firstError ??= error;
         throw error;
       });
+  // Each file read once: a mapping's target is read ahead (below), and the library reads it again.
+  const texts = new Map<string, Promise<string>>();
+  const readOnce = (url: URL): Promise<string> => {
+    const key = url.href.replace(/#.*$/, "");
+    let text = texts.get(key);
+    if (!text) {
+      files += 1;
+      if (files > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
+      text = read(new URL(key));
+      text.catch(() => undefined);
+      texts.set(key, text);
+    }
+    return text;
+  };
   const mappingRefs: MappingRef[] = [];
-  const parseFile = (file: { url: string; data: string | Buffer }) => {
+  /** A mapping reference whose file cannot be read stays as written, as mappings were before they were joined. */
+  const readable = async (entry: MappingRef, fileUrl: string) => {
+    if (entry.written.startsWith("#")) return true;
+    try {
+      await readOnce(new URL(entry.written, fileUrl));
+      return true;
+    } catch (error) {
+      // A limit is a limit; only a file that is not there, or not allowed, leaves the mapping as written.
+      if (isAppError(error) && error.code === "PAYLOAD_TOO_LARGE") throw error;
+      return false;
+    }
+  };
+  const parseFile = async (file: { url: string; data: string | Buffer }) => {
     const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
     const data = parsedAlready?.(file.url) ?? parseDocumentText(text, limits);
     // Only a file that says "mapping" (or "defaultMapping") can hold one; the walk is skipped for the rest.
-    if (text.includes("apping")) mappingRefs.push(...markMappingRefs(data, file.url === rootUrl.href));
+    if (text.includes("apping")) {
+      const found = findMappingRefs(data, file.url === rootUrl.href);
+      const usable: MappingRef[] = [];
+      for (const entry of found) if (await readable(entry, file.url)) usable.push(entry);
+      mappingRefs.push(...markMappingRefs(usable));
+    }
     refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
     return data;
   };
@@ -50,11 +81,7 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     order: 1,
     canRead: true,
     read(file: { url: string }) {
-      return remember(() => {
-        files += 1;
-        if (files > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
-        return read(new URL(file.url));
-      });
+      return remember(() => readOnce(new URL(file.url)));
     },
   };
   try {

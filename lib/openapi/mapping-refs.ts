@@ -74,9 +74,8 @@ export function findMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
   return found;
 }
 
-/** Turns each mapping reference of one parsed file into a `{ $ref }`, in place, for the library to bundle; returns them. */
-export function markMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
-  const found = findMappingRefs(data, isRoot);
+/** Turns each mapping reference found into a `{ $ref }`, in place, for the library to bundle; returns them. */
+export function markMappingRefs(found: MappingRef[]): MappingRef[] {
   for (const { owner, key, written } of found) owner[key] = { $ref: written };
   return found;
 }

@@ -171,12 +171,19 @@ describe("discriminator mappings across files (bundling)", () => {
     expect(stored.components.schemas.cat.allOf[1].properties.meow).toEqual({ type: "boolean" });
   });
 
-  it("refuses a mapping to a file the bundle does not have, naming it", async () => {
-    const refusal = join({
+  it("leaves a mapping to a file that is not there as written, as before mappings were joined (a document stored before reads again)", async () => {
+    const document = await join({
       "openapi.yaml": root({ "/pets": { get: ok({ $ref: "pet.yaml" }) } }),
-      "pet.yaml": { type: "object", discriminator: { propertyName: "kind", mapping: { cat: "cat.yaml" } } },
+      "pet.yaml": { type: "object", discriminator: { propertyName: "kind", mapping: { cat: "cat.yaml", dog: "dog.yaml" } } },
+      "dog.yaml": { type: "object", properties: { bark: { type: "boolean" } } },
     });
-    await expect(refusal).rejects.toThrow("A $ref names a file the bundle does not have");
-    await expect(refusal).rejects.toMatchObject({ details: { problems: [{ message: '"cat.yaml" is not in the bundle' }] } });
+    const pet = document.paths["/pets"].get.responses["200"].content["application/json"].schema;
+    expect(pet.discriminator.mapping).toEqual({ cat: "cat.yaml", dog: "#/components/schemas/dog" });
+    // The command reads such a document (one the portal stored before this, say) instead of refusing it.
+    const folder = mkdtempSync(path.join(os.tmpdir(), "wayfinder-mapping-"));
+    writeFileSync(path.join(folder, "openapi.json"), JSON.stringify(root({ "/pets": { get: ok(pet) } })));
+    const collected = await collectParsedFiles(path.join(folder, "openapi.json"), defaultIngestLimits);
+    expect(Object.keys(collected.bundle.files)).toEqual(["openapi.json"]);
+    expect(collected.whole).toBeDefined();
   });
 });
