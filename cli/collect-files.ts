@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument } from "@/lib/openapi/inspect-document";
-import { findMappingRefs } from "@/lib/openapi/mapping-refs";
+import { findMappingRefs, mayHoldMappings } from "@/lib/openapi/mapping-refs";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { isAppError } from "@/lib/platform/errors";
@@ -80,17 +80,18 @@ export async function collectParsedFiles(
     const { externalRefs } = inspectDocument(data, limits);
     // A discriminator's mapping names files as a $ref does (a schema only the mapping names is sent too);
     // one that names no file there stays as written, as mappings were before they were joined.
-    const mappedFiles = text.includes("apping")
-      ? findMappingRefs(data, file === root).filter(
-          ({ written }) => !written.startsWith("#") && existsSync(path.resolve(path.dirname(file), decodeRef(written.split("#")[0]!))),
-        )
-      : [];
-    if (file === root && !externalRefs.length && !mappedFiles.length) whole = data;
-    for (const { ref } of [...externalRefs, ...mappedFiles.map(({ written }) => ({ ref: written }))]) {
+    const mapped = mayHoldMappings(text) ? findMappingRefs(data, file === root).filter(({ written }) => !written.startsWith("#")) : [];
+    const references = [...externalRefs.map(({ ref }) => ({ ref, mapping: false })), ...mapped.map(({ written }) => ({ ref: written, mapping: true }))];
+    let followed = 0;
+    for (const { ref, mapping } of references) {
       const target = ref.split("#")[0]!;
       if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target)) continue;
-      queue.push({ file: path.resolve(path.dirname(file), decodeRef(target)), from: file, ref });
+      const next = path.resolve(path.dirname(file), decodeRef(target));
+      if (mapping && !existsSync(next)) continue;
+      followed += 1;
+      queue.push({ file: next, from: file, ref });
     }
+    if (file === root && !externalRefs.length && !followed) whole = data;
   }
   const base = [...texts.keys()].reduce((common, file) => {
     let dir = common;

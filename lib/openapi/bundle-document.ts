@@ -6,7 +6,7 @@ import { inspectDocument } from "./inspect-document";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "./parse-document";
 import { encodeLocalRef, pointerKeys } from "./json-pointer";
-import { findMappingRefs, markMappingRefs, restoreMappingRefs, type MappingRef } from "./mapping-refs";
+import { findMappingRefs, markMappingRefs, mayHoldMappings, restoreMappingRefs, type MappingRef } from "./mapping-refs";
 
 /**
  * Reads one file of a multi-file document by its absolute URL. Each source decides what may be read:
@@ -66,12 +66,11 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     bytes += Buffer.byteLength(text);
     if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
     const data = parsedAlready?.(file.url) ?? parseDocumentText(text, limits);
-    // Only a file that says "mapping" (or "defaultMapping") can hold one; the walk is skipped for the rest.
-    if (text.includes("apping")) {
+    if (mayHoldMappings(text)) {
+      // Their files read ahead together (a URL source fetches them at once, not one by one).
       const found = findMappingRefs(data, file.url === rootUrl.href);
-      const usable: MappingRef[] = [];
-      for (const entry of found) if (await readable(entry, file.url)) usable.push(entry);
-      mappingRefs.push(...markMappingRefs(usable));
+      const usable = await Promise.all(found.map((entry) => readable(entry, file.url)));
+      mappingRefs.push(...markMappingRefs(found.filter((_, index) => usable[index])));
     }
     refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
     return data;
@@ -153,8 +152,10 @@ function encodeRefFragments<T>(document: T): T {
     if (node === null || typeof node !== "object") continue;
     const record = node as Record<string, unknown>;
     // Most references need nothing encoded; they are left as they are rather than written anew.
-    const ref = record.$ref;
-    if (typeof ref === "string" && encodeLocalRef(ref) !== ref) record.$ref = encodeLocalRef(ref);
+    if (typeof record.$ref === "string") {
+      const encoded = encodeLocalRef(record.$ref);
+      if (encoded !== record.$ref) record.$ref = encoded;
+    }
     for (const value of Object.values(record)) if (value !== null && typeof value === "object") stack.push(value);
   }
   return document;

@@ -1,4 +1,6 @@
+import { isPlainObject as isRecord } from "./detect-format";
 import { encodeLocalRef, escapePointerKey, resolvePointer } from "./json-pointer";
+import { DATA_KEYS, NAME_MAPS } from "./mask-example-data";
 
 /**
  * A discriminator's `mapping` (and OpenAPI 3.2's `defaultMapping`) names its schemas by reference,
@@ -17,6 +19,9 @@ export interface MappingRef {
   written: string;
 }
 
+/** A URL with a scheme (`https:`, `file:`), not a path relative to the file. */
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
+
 /** Redocly's test for a mapping value that is a reference rather than a schema name (`isMappingRef`). */
 export function isMappingReference(value: string): boolean {
   return (
@@ -24,17 +29,16 @@ export function isMappingReference(value: string): boolean {
     value.startsWith("./") ||
     value.startsWith("../") ||
     value.includes("/") ||
-    /^[a-z][a-z0-9+.-]*:/i.test(value) ||
+    ABSOLUTE_URL.test(value) ||
     /\.(ya?ml|json)$/i.test(value)
   );
 }
 
-/** Keys whose value is data (an example, a default), unless they name a property. */
-const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum"]);
-/** Maps whose keys are names chosen by the author; a Responses Object's `default` is a response, not data. */
-const NAME_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "schemas", "dependentSchemas", "responses"]);
+/** Only a text that says "mapping" (or "defaultMapping") can hold one: the walk is skipped for the rest. */
+export const mayHoldMappings = (text: string) => text.includes("apping");
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+/** Data positions, as the example mask knows them, and `examples` (Example Objects hold data too). */
+const NOT_SCHEMAS = new Set([...DATA_KEYS, "examples"]);
 
 /**
  * The mapping references of one parsed file, as written. A file other than the root resolves its
@@ -48,7 +52,7 @@ export function findMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
     const written = owner[key];
     if (typeof written !== "string" || !isMappingReference(written)) return;
     // An absolute URL stays as written, as before: a bundle's references may reach only its own files.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return;
+    if (ABSOLUTE_URL.test(written)) return;
     if (written.startsWith("#") && (isRoot || !isRecord(data) || resolvePointer(data, written) === undefined)) return;
     found.push({ owner, key, written });
   };
@@ -67,7 +71,7 @@ export function findMappingRefs(data: unknown, isRoot: boolean): MappingRef[] {
       consider(discriminator, "defaultMapping");
     }
     for (const key of Object.keys(record)) {
-      if (DATA_KEYS.has(key) && !NAME_MAPS.has(parentKey)) continue;
+      if (NOT_SCHEMAS.has(key) && !NAME_MAPS.has(parentKey)) continue;
       stack.push({ node: record[key], parentKey: key });
     }
   }

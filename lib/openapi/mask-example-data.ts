@@ -8,13 +8,13 @@
 const SCHEMA_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$schema"]);
 
 /** Keys whose value is free-form data wherever they appear as a keyword (not as a property name). */
-const DATA_KEYS = new Set(["example", "default", "const", "enum"]);
+export const DATA_KEYS = new Set(["example", "default", "const", "enum"]);
 
 /**
  * Maps whose keys are names chosen by the author, so `example` there names a property, not data; and
  * Responses Objects, whose `default` is the fallback response (often a `$ref`), not a value.
  */
-const NAME_MAPS = new Set([
+export const NAME_MAPS = new Set([
   "properties",
   "patternProperties",
   "definitions",

@@ -46,12 +46,16 @@ const exceedsExpansion = (expanded: number, text: string, limits: ParseLimits) =
 /** Past either size limit, the yaml library reads the document again and decides, naming the limit. */
 const exceedsSizeLimits = (expanded: number, text: string, limits: ParseLimits) => expanded > limits.maxBytes || exceedsExpansion(expanded, text, limits);
 
+/**
+ * YAML 1.2 core schema: no timestamps or other types JSON cannot hold, and unknown tags
+ * (`!!python/object`, …) stay plain data with a warning instead of constructing anything.
+ */
+export const YAML_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true } as const;
+
 function parseYaml(text: string, limits: ParseLimits): unknown {
   const fast = parseYamlFast(text);
   if (fast && !exceedsSizeLimits(fast.size, text, limits)) return fast.data;
-  // YAML 1.2 core schema: no timestamps or other types JSON cannot hold, and unknown tags
-  // (`!!python/object`, …) stay plain data with a warning instead of constructing anything.
-  const doc = guardStack(() => parseYamlDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true }));
+  const doc = guardStack(() => parseYamlDocument(text, YAML_OPTIONS));
   if (doc.errors.some((error) => /call stack/i.test(error.message))) {
     throw invalidDocument("The document is nested too deeply to read", [
       { message: "nesting exceeds what the parser can follow (see WAYFINDER_MAX_DOCUMENT_DEPTH)" },

@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, load, Type } from "js-yaml";
+import { scalarJsonSize } from "./yaml-expanded-size";
 
 /**
  * js-yaml reads real documents about ten times faster than the yaml library (DigitalOcean's 2,907
@@ -76,8 +77,6 @@ export function parseYamlFast(text: string): { data: unknown; size: number } | u
   return size === undefined ? undefined : { data, size };
 }
 
-const scalarSize = (value: unknown) => (value === null ? 4 : typeof value === "string" ? value.length + 2 : String(value).length);
-
 /**
  * The size as yamlExpandedSize counts it, or undefined at a key named "null": the library reads a null
  * key (`~: a`) as "", js-yaml as "null", which a quoted "null" key also is.
@@ -88,7 +87,7 @@ function sizeUnlessNullKey(data: unknown): number | undefined {
   while (stack.length) {
     const node = stack.pop();
     if (node === null || typeof node !== "object") {
-      size += scalarSize(node);
+      size += scalarJsonSize(node);
       continue;
     }
     size += 2;

@@ -1,6 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import { invalidDocument } from "./document-error";
 
+/** A scalar's size as JSON, as both YAML readers count it: a string with its quotes, `null` as its 4 letters. */
+export const scalarJsonSize = (value: unknown) => (typeof value === "string" ? value.length + 2 : String(value).length);
+
 /**
  * The size in bytes the YAML document would have as JSON once every alias is expanded, computed on the
  * parse tree without expanding anything. The yaml library's own `maxAliasCount` counts alias uses, not
@@ -30,8 +33,7 @@ export function yamlExpandedSize(doc: Document.Parsed, limit: number): number {
         ]);
       size = sizeOf(target);
     } else if (isScalar(node)) {
-      const value = node.value;
-      size = typeof value === "string" ? value.length + 2 : String(value).length;
+      size = scalarJsonSize(node.value);
     } else if (isMap(node) || isSeq(node)) {
       inProgress.add(node);
       size = 2;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { YAML_OPTIONS } from "@/lib/openapi/parse-document";
 import { parseYamlFast } from "@/lib/openapi/parse-yaml-fast";
 import { fixturesDir, hasFixtures } from "../support/fixtures";
 
@@ -40,7 +41,7 @@ describe("the fast YAML path over every real YAML file at hand", () => {
         const read = parseYamlFast(text);
         if (!read) continue;
         fast += 1;
-        const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true, logLevel: "silent" });
+        const doc = parseDocument(text, { ...YAML_OPTIONS, logLevel: "silent" });
         expect(doc.errors, file).toEqual([]);
         const expected = doc.toJS({ maxAliasCount: -1 });
         expect(read.data, file).toStrictEqual(expected);

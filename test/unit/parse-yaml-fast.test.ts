@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { YAML_OPTIONS } from "@/lib/openapi/parse-document";
 import { parseYamlFast } from "@/lib/openapi/parse-yaml-fast";
 import { yamlExpandedSize } from "@/lib/openapi/yaml-expanded-size";
 
 /** What the yaml library reads, as parse-document.ts asks it to; undefined when it reports an error. */
 function library(text: string): unknown {
-  const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true, logLevel: "silent" });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, logLevel: "silent" });
   return doc.errors.length ? undefined : doc.toJS({ maxAliasCount: -1 });
 }
 
