@@ -41,12 +41,22 @@ export class SharedSchemas {
    * what a consumer impact needs, kept out of the diff's output.
    */
   flush(reach?: string[][]): Change[] {
-    const affected = (key: string, seen = new Set<string>()): Set<string> => {
-      const entry = this.entries.get(key);
-      if (!entry || seen.has(key)) return new Set();
-      seen.add(key);
-      const operations = new Set(entry.operations);
-      for (const parent of entry.parents) for (const operation of affected(parent, seen)) operations.add(operation);
+    // The operations of every schema `key` is reached from, followed once each (cycles included) into one
+    // set: unions made at every level and copied up the chain were a third of Stripe's diff.
+    const affected = (key: string): Set<string> => {
+      const operations = new Set<string>();
+      const seen = new Set([key]);
+      const stack = [key];
+      while (stack.length) {
+        const entry = this.entries.get(stack.pop()!);
+        if (!entry) continue;
+        for (const operation of entry.operations) operations.add(operation);
+        for (const parent of entry.parents) {
+          if (seen.has(parent)) continue;
+          seen.add(parent);
+          stack.push(parent);
+        }
+      }
       return operations;
     };
     // A schema reached from several places (a response body here, an array's items there) can report

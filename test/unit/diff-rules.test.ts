@@ -464,6 +464,31 @@ describe("diff rules", () => {
     ]);
   });
 
+  it("names every operation that reaches a changed schema through other shared schemas, a cycle among them included", () => {
+    // Leaf is reached only through Loop, which reaches Node and back: each operation is named once.
+    const cyclic = (maxLength: number) =>
+      doc(
+        {
+          "/node": { get: withResponse({ $ref: "#/components/schemas/Node" }) },
+          "/loop": { get: withResponse({ $ref: "#/components/schemas/Loop" }) },
+          "/list": { get: withResponse({ type: "array", items: { $ref: "#/components/schemas/Node" } }) },
+        },
+        {
+          components: {
+            schemas: {
+              Node: { type: "object", properties: { loop: { $ref: "#/components/schemas/Loop" } } },
+              Loop: { type: "object", properties: { node: { $ref: "#/components/schemas/Node" }, leaf: { $ref: "#/components/schemas/Leaf" } } },
+              Leaf: { type: "string", maxLength },
+            },
+          },
+        },
+      );
+    const { changes } = diffDocuments(cyclic(10), cyclic(20));
+    expect(changes.map((change) => [change.id, change.component, change.operations, change.operationCount])).toEqual([
+      ["response-property-max-increased", "schema Leaf", ["GET /list", "GET /loop", "GET /node"], 3],
+    ]);
+  });
+
   it("gives every change a registered rule, a JSON pointer and a message", () => {
     for (const [, base, revision] of cases) {
       for (const change of diffDocuments(base, revision).changes) {
