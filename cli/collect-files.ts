@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -50,6 +50,19 @@ export async function collectParsedFiles(
   } catch {
     // A folder that cannot be resolved is compared as written; its files fail to read below.
   }
+  // A file's real path from its folder's, found once per folder: realpath(3) reads every component of
+  // every path (90 ms of DigitalOcean's 2,900 files); a file that is itself a link is resolved whole.
+  const realFolders = new Map<string, string>();
+  const realPath = (file: string) => {
+    const folder = path.dirname(file);
+    let realFolder = realFolders.get(folder);
+    if (realFolder === undefined) {
+      realFolder = realpathSync.native(folder);
+      realFolders.set(folder, realFolder);
+    }
+    const candidate = path.join(realFolder, path.basename(file));
+    return lstatSync(candidate).isSymbolicLink() ? realpathSync.native(candidate) : candidate;
+  };
   const texts = new Map<string, string>();
   const queue: { file: string; from?: string; ref?: string }[] = [{ file: root }];
   while (queue.length) {
@@ -60,7 +73,7 @@ export async function collectParsedFiles(
     try {
       // Synchronous: one command reading its own files, where a trip through the thread pool for each
       // of DigitalOcean's 2,900 files left the process idle for a second.
-      const real = realpathSync.native(file);
+      const real = realPath(file);
       if (!within(boundary, real)) {
         const where = from ? `$ref "${ref}" in ${path.relative(process.cwd(), from) || from}` : path.relative(process.cwd(), file);
         throw invalidDocument("A file is outside the document's folder", [
@@ -98,7 +111,10 @@ export async function collectParsedFiles(
     while (!file.startsWith(dir + path.sep) && dir !== path.dirname(dir)) dir = path.dirname(dir);
     return dir;
   }, path.dirname(root));
-  const key = (file: string) => path.relative(base, file).split(path.sep).join("/");
+  // Every file is under `base`: its key is the rest of its path (path.relative resolved both paths
+  // anew for each file, twice: 60 ms of DigitalOcean's 2,900).
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  const key = (file: string) => file.slice(prefix.length).split(path.sep).join("/");
   return {
     bundle: { root: key(root), files: Object.fromEntries([...texts].map(([file, text]) => [key(file), text])) },
     parsed: new Map([...parsedByFile].map(([file, data]) => [key(file), data])),

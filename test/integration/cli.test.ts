@@ -94,7 +94,11 @@ describe("the wayfinder command", () => {
       const linked = path.join(project, "api", "linked.yaml");
       symlinkSync(path.join(secret, "creds.yaml"), path.join(project, "api", "creds.yaml"));
       writeFileSync(linked, 'openapi: 3.0.3\ninfo: {title: Linked, version: "1"}\npaths: {}\nx-build-info: {$ref: "creds.yaml"}\n');
-      for (const file of [climbing, linked]) {
+      // A folder that is a link: the file in it is outside, though its own name is not a link.
+      const throughFolder = path.join(project, "api", "through-folder.yaml");
+      symlinkSync(secret, path.join(project, "api", "shared"));
+      writeFileSync(throughFolder, 'openapi: 3.0.3\ninfo: {title: Through, version: "1"}\npaths: {}\nx-build-info: {$ref: "shared/creds.yaml"}\n');
+      for (const file of [climbing, linked, throughFolder]) {
         const published = await wayfinder(["publish", "--service", "pets", file], as(tokens.pets!));
         expect(published.code, published.out).toBe(1);
         expect(published.out).toMatch(/outside .*--root/);
@@ -107,6 +111,7 @@ describe("the wayfinder command", () => {
       }
       const versions = (await (await fetch(`${server.url}/api/v1/services/pets/versions`)).json()) as { items: { title: string }[] };
       expect(versions.items.map((version) => version.title)).not.toContain("Climb");
+      expect(versions.items.map((version) => version.title)).not.toContain("Through");
     } finally {
       rmSync(project, { recursive: true, force: true });
       rmSync(secret, { recursive: true, force: true });
