@@ -100,20 +100,22 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
   }
 }
 
-/** What bundling leaves for every document, one file or many: maps behind a `$ref` inlined, fragments encoded. */
-export function finishBundle<T>(document: T): T {
-  return encodeRefFragments(inlineMapReferences(document));
-}
-
 /** Keys whose value must be a map of schemas, where OpenAPI does not allow a Reference object. */
 const MAP_KEYS = new Set(["properties", "patternProperties"]);
 
 /**
- * Some multi-file documents (DigitalOcean's, for one) point a whole `properties` map at another file.
- * After bundling that becomes `properties: { $ref: "#/…" }`, which no OpenAPI version allows and no
- * tool renders; inline the map it points to, as the author meant.
+ * What bundling leaves for every document, one file or many, in one walk (two walks were ~20 ms of each
+ * side of a Stripe diff):
+ *
+ * - Maps behind a `$ref` inlined. Some multi-file documents (DigitalOcean's, for one) point a whole
+ *   `properties` map at another file. After bundling that becomes `properties: { $ref: "#/…" }`, which no
+ *   OpenAPI version allows and no tool renders; the map it points to is inlined, as the author meant.
+ * - Fragments encoded. The library writes internal references with raw JSON-pointer text, such as
+ *   `#/paths/~1keys~1{id}/get`; `{` and `}` are not allowed in a URI fragment, and validators (rightly)
+ *   refuse them: whatever a fragment may not hold is percent-encoded. Encoding twice changes nothing,
+ *   and a reference resolves the same encoded or not, so the order in which the two meet does not matter.
  */
-function inlineMapReferences<T>(document: T): T {
+export function finishBundle<T>(document: T): T {
   const resolve = (ref: string): unknown => {
     let node: unknown = document;
     for (const key of pointerKeys(ref)) {
@@ -127,6 +129,11 @@ function inlineMapReferences<T>(document: T): T {
     const node = stack.pop();
     if (node === null || typeof node !== "object") continue;
     const record = node as Record<string, unknown>;
+    // Most references need nothing encoded; they are left as they are rather than written anew.
+    if (typeof record.$ref === "string") {
+      const encoded = encodeLocalRef(record.$ref);
+      if (encoded !== record.$ref) record.$ref = encoded;
+    }
     // Keys, not entries: on a 4 MB document the pairs were garbage for every object.
     for (const key of Object.keys(record)) {
       const value = record[key];
@@ -136,27 +143,6 @@ function inlineMapReferences<T>(document: T): T {
       }
       if (record[key] !== null && typeof record[key] === "object") stack.push(record[key]);
     }
-  }
-  return document;
-}
-
-/**
- * The library writes internal references with raw JSON-pointer text, such as
- * `#/paths/~1keys~1{id}/get`; `{` and `}` are not allowed in a URI fragment, and validators (rightly)
- * refuse them. Percent-encode whatever a fragment may not hold.
- */
-function encodeRefFragments<T>(document: T): T {
-  const stack: unknown[] = [document];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    const record = node as Record<string, unknown>;
-    // Most references need nothing encoded; they are left as they are rather than written anew.
-    if (typeof record.$ref === "string") {
-      const encoded = encodeLocalRef(record.$ref);
-      if (encoded !== record.$ref) record.$ref = encoded;
-    }
-    for (const value of Object.values(record)) if (value !== null && typeof value === "object") stack.push(value);
   }
   return document;
 }
