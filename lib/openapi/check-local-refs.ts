@@ -79,20 +79,22 @@ function resolveAll(root: object): void {
 
   const resolveUri = (uri: string): unknown => {
     const [prefix, path] = uri.split("#", 2) as [string, string?];
-    const error = new Error(`Can't resolve ${uri}${prefix ? ", only internal refs are supported." : ""}`);
+    // Made only when thrown: an Error captures a stack, ~4 µs, which for every one of DigitalOcean's
+    // 6,325 references was half of this check.
+    const error = () => new Error(`Can't resolve ${uri}${prefix ? ", only internal refs are supported." : ""}`);
     if (path && path[0] !== "/") {
       if (anchors[uri]) return anchors[uri];
-      throw error;
+      throw error();
     }
-    if (!anchors[prefix]) throw error;
+    if (!anchors[prefix]) throw error();
     if (!path) return anchors[prefix];
     let node: unknown = anchors[prefix];
     try {
       for (const key of plainPointerKeys(path)) node = step(node, key);
     } catch {
-      throw error;
+      throw error();
     }
-    if (node === undefined) throw error;
+    if (node === undefined) throw error();
     return node;
   };
 

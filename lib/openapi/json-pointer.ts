@@ -23,7 +23,7 @@ export function plainPointerKeys(pointer: string): string[] {
   return pointer
     .split("/")
     .slice(1)
-    .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((key) => (key.includes("~") ? key.replace(/~1/g, "/").replace(/~0/g, "~") : key));
 }
 
 /** What a plain JSON pointer points to in any value (an array or a scalar at the root too); undefined when nothing. */
