@@ -38,6 +38,30 @@ const floatType = new Type("tag:yaml.org,2002:float", {
 });
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
+/** Where an implicit key can start: a line's start (after indentation and sequence dashes), or after `{`, `[` or `,` in a flow collection; then an optional tag. */
+const LINE_KEY = /^[ \t]*(?:-[ \t]+)*(?:![^\s,[\]{}]*[ \t]+)?[[{]/;
+const FLOW_KEY = /[[{,][ \t]*(?:![^\s,[\]{}]*[ \t]+)?[[{]/;
+
+/**
+ * Whether a flow collection may be used as a key somewhere (`[a, b]: c`, `x: {{a: 1}: b}`): each parser
+ * writes such a key out differently. A line that ends a key with `]` or `}` is looked at for a key that
+ * starts with `[` or `{`, so a path such as `/v2/apps/{id}:` (DigitalOcean's root file, 112 KB, which
+ * the library reads ten times slower) does not count. Each line is looked at once and the patterns
+ * cannot backtrack far (a tag stops at a flow indicator), so a hostile single line stays linear.
+ */
+function mayHaveCollectionKey(text: string): boolean {
+  const keyEnd = /[\]}][ \t]*:(?:\s|$)/g;
+  for (let match = keyEnd.exec(text); match; match = keyEnd.exec(text)) {
+    const start = text.lastIndexOf("\n", match.index) + 1;
+    const newline = text.indexOf("\n", match.index);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (LINE_KEY.test(line) || FLOW_KEY.test(line)) return true;
+    keyEnd.lastIndex = end;
+  }
+  return false;
+}
+
 /** The parse state js-yaml hands its listener; `anchorMap` holds every anchor defined so far. */
 interface ListenedState {
   anchorMap?: unknown;
@@ -53,7 +77,7 @@ interface ListenedState {
 export function parseYamlFast(text: string): { data: unknown; size: number } | undefined {
   // A directive (`%YAML 1.1`) would change the schema; the library honours it. A collection as a key
   // (`[a, b]: c`, `? …`) is written out differently by each; JSON has no such keys anyway.
-  if (/^%/m.test(text) || /^[ \t-]*\?(?:\s|$)/m.test(text) || /[\]}][ \t]*:(?:\s|$)/.test(text)) return undefined;
+  if (/^%/m.test(text) || /^[ \t-]*\?(?:\s|$)/m.test(text) || mayHaveCollectionKey(text)) return undefined;
   let state: ListenedState | undefined;
   let warned = false;
   let data: unknown;

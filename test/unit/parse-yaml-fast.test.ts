@@ -63,6 +63,12 @@ describe("parseYamlFast", () => {
     ["a null key", "~: a"],
     ["a quoted key named null", "'null': a"],
     ["a collection as a key", "[a, b]: c"],
+    ["a mapping as a key", "x:\n  {a: 1}: b"],
+    ["a collection as a key after a sequence dash", "- - [a]: b"],
+    ["a tagged collection as a key", "!!seq [a]: b"],
+    ["a collection as a key in a flow mapping", "x: {a: 1, [b]: 2}"],
+    ["a collection as a key in a flow sequence", "x: [[a]: b]"],
+    ["a collection as a key on a flow mapping's own line", "x: {\n  [a]: b\n}"],
     ["an explicit key", "? a\n: b"],
     ["a duplicate key", "a: 1\na: 2"],
     ["a syntax error", "a: [1, 2"],
@@ -70,6 +76,18 @@ describe("parseYamlFast", () => {
     ["nesting past js-yaml's depth", `${"[".repeat(150)}${"]".repeat(150)}`],
   ])("leaves %s to the library", (_what, text) => {
     expect(parseYamlFast(text)).toBeUndefined();
+  });
+
+  it("reads keys that end in a brace or bracket but are not collections (paths such as /v2/apps/{id})", () => {
+    for (const text of ["paths:\n  /v2/apps/{id}:\n    get: {}\n  /a/{b}/c/{d}: x\n", "- '%t [%p]: [%l-1] user=%u,db=%d'\n", "a: b # [c]: d\n"]) {
+      expect(parseYamlFast(text)?.data).toEqual(parseDocument(text, YAML_OPTIONS).toJS());
+    }
+  });
+
+  it("looks at a hostile line of key endings once (linear: a quadratic scan would not finish)", () => {
+    expect(parseYamlFast(`x: ${"{,!a ".repeat(100_000)}}: y`)).toBeUndefined();
+    expect(parseYamlFast(`x: "${"a}: ".repeat(200_000)}"`)?.data).toEqual({ x: "a}: ".repeat(200_000) });
+    expect(parseYamlFast(`x: "${",!aaaa".repeat(100_000)}}: "`)?.data).toEqual({ x: `${",!aaaa".repeat(100_000)}}: ` });
   });
 
   it("counts the size as the library's alias measure does, never less", () => {
