@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -51,9 +51,11 @@ export async function collectParsedFiles(
     // A folder that cannot be resolved is compared as written; its files fail to read below.
   }
   // A file's real path from its folder's, found once per folder: realpath(3) reads every component of
-  // every path (90 ms of DigitalOcean's 2,900 files); a file that is itself a link is resolved whole.
+  // every path (90 ms of DigitalOcean's 2,900 files). A file is opened without following a link where
+  // the platform can (one call where an lstat and an open were two: ~40 ms there); a file that is itself
+  // a link is resolved whole, and its target checked before anything is read.
   const realFolders = new Map<string, string>();
-  const realPath = (file: string) => {
+  const openReal = (file: string): { real: string; fd?: number } => {
     const folder = path.dirname(file);
     let realFolder = realFolders.get(folder);
     if (realFolder === undefined) {
@@ -61,7 +63,14 @@ export async function collectParsedFiles(
       realFolders.set(folder, realFolder);
     }
     const candidate = path.join(realFolder, path.basename(file));
-    return lstatSync(candidate).isSymbolicLink() ? realpathSync.native(candidate) : candidate;
+    if (within(boundary, candidate) && constants.O_NOFOLLOW !== undefined) {
+      try {
+        return { real: candidate, fd: openSync(candidate, constants.O_RDONLY | constants.O_NOFOLLOW) };
+      } catch {
+        // A link (ELOOP), or a failure the way below names.
+      }
+    }
+    return { real: lstatSync(candidate).isSymbolicLink() ? realpathSync.native(candidate) : candidate };
   };
   const texts = new Map<string, string>();
   const queue: { file: string; from?: string; ref?: string }[] = [{ file: root }];
@@ -73,14 +82,18 @@ export async function collectParsedFiles(
     try {
       // Synchronous: one command reading its own files, where a trip through the thread pool for each
       // of DigitalOcean's 2,900 files left the process idle for a second.
-      const real = realPath(file);
+      const { real, fd } = openReal(file);
       if (!within(boundary, real)) {
         const where = from ? `$ref "${ref}" in ${path.relative(process.cwd(), from) || from}` : path.relative(process.cwd(), file);
         throw invalidDocument("A file is outside the document's folder", [
           { message: `${where} leads to ${real}, outside ${boundary}; only files under it are sent (widen it with --root)` },
         ]);
       }
-      text = readFileSync(real, "utf8");
+      try {
+        text = readFileSync(fd ?? real, "utf8");
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
     } catch (error) {
       if (isAppError(error)) throw error;
       throw invalidDocument(`Cannot read ${path.relative(process.cwd(), file)}`, [
