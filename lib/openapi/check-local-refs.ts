@@ -11,6 +11,7 @@
  */
 
 import { escapePointerKey, plainPointerKeys } from "./json-pointer";
+import { entryPosition, itemPosition, maskedKey, ROOT_POSITION, type MaskPosition } from "./mask-example-data";
 
 const POINTER_WORDS = new Set(["$ref", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$schema"]);
 
@@ -26,32 +27,46 @@ interface Pointer {
   id: string;
 }
 
-/** Every keyword the library collects, in its order: depth first, each object's keys in order. */
+/**
+ * Every keyword the library collects, in its order: depth first, each object's keys in order; read as
+ * maskExampleData would have written the document (a keyword inside data, or a property named like one,
+ * is renamed there, so it is no keyword here, and a path names it as renamed), without copying it.
+ */
 function collect(root: object): Record<Word, Pointer[]> {
   const found: Record<Word, Pointer[]> = { $ref: [], $id: [], $anchor: [], $dynamicRef: [], $dynamicAnchor: [] };
   const keys: string[] = [];
-  const visit = (node: object, id: string) => {
+  const visit = (node: object, id: string, position: MaskPosition) => {
     const record = node as Record<string, unknown>;
-    const nodeId = (record.$id as string) || id;
+    const nodeId = (maskedKey(position, "$id") === "$id" ? (record.$id as string) : undefined) || id;
+    const items = Array.isArray(node) ? itemPosition(position) : undefined;
     for (const key in record) {
-      if (POINTER_WORDS.has(key)) {
+      const named = maskedKey(position, key);
+      if (POINTER_WORDS.has(named)) {
         // The library deletes the keyword and does not look inside its value.
-        if (key !== "$schema")
-          found[key as Word].push({ ref: record[key], holder: node, path: key === "$ref" ? "" : ["#", ...keys.map(escapePointerKey)].join("/"), id: nodeId });
+        if (named !== "$schema")
+          found[named as Word].push({
+            ref: record[key],
+            holder: node,
+            path: named === "$ref" ? "" : ["#", ...keys.map(escapePointerKey)].join("/"),
+            id: nodeId,
+          });
         continue;
       }
       const value = record[key];
       if (typeof value !== "object" || value === null) continue;
-      keys.push(key);
-      visit(value, nodeId);
+      keys.push(named);
+      visit(value, nodeId, items ?? entryPosition(position, key, value));
       keys.pop();
     }
   };
-  visit(root, "");
+  visit(root, "", ROOT_POSITION);
   return found;
 }
 
-/** The problem the library's check reports for this document (its first), or null when every reference resolves. */
+/**
+ * The problem the library's check reports for this document with its data masked (maskExampleData),
+ * its first, or null when every reference resolves.
+ */
 export function checkLocalRefs(document: unknown): string | null {
   if (typeof document !== "object" || document === null) return null;
   try {

@@ -1,9 +1,10 @@
 /**
- * Example and default values are data, not schemas, yet the official-schema validator scans the whole
- * document for `$id`, `$anchor` and `$ref` keys and fails on data that merely contains them ("$id
- * defined more than once"). This returns the document with such keys inside data positions renamed
- * (`$id` → `x-data-$id`), so the validator sees the document's structure unchanged (data positions accept
- * anything); only the objects on the way to a renamed key are copied, and the stored document is untouched.
+ * Example and default values are data, not schemas, yet the official-schema validator's reference check
+ * scans the whole document for `$id`, `$anchor` and `$ref` keys and fails on data that merely contains
+ * them ("$id defined more than once"). The mask says which keys are such data: inside data positions
+ * (`$id` → `x-data-$id`) and properties named like keywords (`x-name-$id`). check-local-refs.ts reads a
+ * document through these positions without copying it; maskExampleData writes the masked copy, which is
+ * what the library's own check is given in the tests that hold the two to each other.
  */
 const SCHEMA_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$schema"]);
 
@@ -32,6 +33,71 @@ export const NAME_MAPS = new Set([
  * keyword ("$id defined more than once"), so such names are renamed here too.
  */
 const PROPERTY_NAME_MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "dependentRequired", "mapping"]);
+
+/**
+ * Where a value sits, as the mask reads the document: `schema` (structure; `parentKey` is the key it is
+ * under), `data` (every keyword-named key renamed, all the way down), `examples` (a map of names to
+ * Example Objects), `example` (an Example Object, whose `value` is data) or `as-is` (an example that is
+ * not an object: left as written). The mask and the reference check (check-local-refs.ts, which reads the
+ * document as the mask would have written it, without the copy) both walk by these.
+ */
+export type MaskPosition =
+  { kind: "schema"; parentKey: string | undefined } | { kind: "data" } | { kind: "examples" } | { kind: "example" } | { kind: "as-is" };
+
+const DATA: MaskPosition = { kind: "data" };
+const EXAMPLES: MaskPosition = { kind: "examples" };
+const EXAMPLE: MaskPosition = { kind: "example" };
+const AS_IS: MaskPosition = { kind: "as-is" };
+// One position object per parent key, not one per entry: the walks ask for a position at every key.
+const schemaPositions = new Map<string | undefined, MaskPosition>();
+function schemaPosition(parentKey: string | undefined): MaskPosition {
+  let position = schemaPositions.get(parentKey);
+  if (!position) {
+    position = { kind: "schema", parentKey };
+    // Parent keys are the document's own: past a few hundred distinct ones, positions are simply not kept.
+    if (schemaPositions.size < 1000) schemaPositions.set(parentKey, position);
+  }
+  return position;
+}
+
+/** The document's root. */
+export const ROOT_POSITION = schemaPosition(undefined);
+
+/** A key of an object at `position` as the mask writes it: a keyword in data, or a property named like one, renamed. */
+export function maskedKey(position: MaskPosition, key: string): string {
+  if (position.kind === "data") return SCHEMA_KEYWORDS.has(key) ? `x-data-${key}` : key;
+  if (position.kind === "schema" && position.parentKey !== undefined && PROPERTY_NAME_MAPS.has(position.parentKey) && SCHEMA_KEYWORDS.has(key))
+    return `x-name-${key}`;
+  return key;
+}
+
+/** The position of `item`, found under `key` in an object at `position`. */
+export function entryPosition(position: MaskPosition, key: string, item: unknown): MaskPosition {
+  switch (position.kind) {
+    case "data":
+    case "as-is":
+      return position;
+    case "examples":
+      return item && typeof item === "object" && !Array.isArray(item) ? EXAMPLE : AS_IS;
+    case "example":
+      return key === "value" ? DATA : entryPosition(ROOT_POSITION, key, item);
+    case "schema": {
+      if (maskedKey(position, key) !== key) return ROOT_POSITION;
+      const inNameMap = position.parentKey !== undefined && NAME_MAPS.has(position.parentKey);
+      if (!inNameMap && (DATA_KEYS.has(key) || key.startsWith("x-"))) return DATA;
+      // Schema `examples` (3.1) is an array of values; elsewhere it maps names to Example Objects whose
+      // `value` is data (and whose `$ref`, if any, must still be checked).
+      if (!inNameMap && key === "examples" && Array.isArray(item)) return DATA;
+      if (!inNameMap && key === "examples" && item && typeof item === "object") return EXAMPLES;
+      return schemaPosition(key);
+    }
+  }
+}
+
+/** The position of an array's items, the array being at `position`. */
+export function itemPosition(position: MaskPosition): MaskPosition {
+  return position.kind === "data" || position.kind === "as-is" ? position : ROOT_POSITION;
+}
 
 /**
  * The object with each key renamed by `rename` and each value mapped by `map`, or the object itself when
@@ -65,45 +131,20 @@ function mapItems(value: unknown[], map: (item: unknown) => unknown): unknown[] 
   return out ?? value;
 }
 
-const keepKey = (key: string) => key;
-const dataKey = (key: string) => (SCHEMA_KEYWORDS.has(key) ? `x-data-${key}` : key);
-
-function renameKeywords(value: unknown): unknown {
-  if (Array.isArray(value)) return mapItems(value, renameKeywords);
-  if (!value || typeof value !== "object") return value;
-  return mapEntries(value, dataKey, (_key, item) => renameKeywords(item));
-}
-
-/** A property named like a keyword (`$id`, `$ref`) in a map of property names, which the validator would take for the keyword. */
-const isKeywordName = (parentKey: string | undefined, key: string) => parentKey !== undefined && PROPERTY_NAME_MAPS.has(parentKey) && SCHEMA_KEYWORDS.has(key);
-
-/** The key of an entry of an object whose key is `parentKey` in its parent, masked. */
-const maskKey = (parentKey: string | undefined) => (key: string) => (isKeywordName(parentKey, key) ? `x-name-${key}` : key);
-
-/** The value of an entry of an object whose key is `parentKey` in its parent, masked. */
-function maskValue(parentKey: string | undefined, key: string, item: unknown): unknown {
-  if (isKeywordName(parentKey, key)) return mask(item, undefined);
-  const inNameMap = parentKey !== undefined && NAME_MAPS.has(parentKey);
-  if (!inNameMap && (DATA_KEYS.has(key) || key.startsWith("x-"))) return renameKeywords(item);
-  // Schema `examples` (3.1) is an array of values; elsewhere it maps names to Example Objects whose
-  // `value` is data (and whose `$ref`, if any, must still be checked).
-  if (!inNameMap && key === "examples" && Array.isArray(item)) return renameKeywords(item);
-  if (!inNameMap && key === "examples" && item && typeof item === "object") return mapEntries(item, keepKey, (_name, example) => maskExampleObject(example));
-  return mask(item, key);
-}
-
-function mask(value: unknown, parentKey: string | undefined): unknown {
-  if (Array.isArray(value)) return mapItems(value, (item) => mask(item, undefined));
-  if (!value || typeof value !== "object") return value;
-  return mapEntries(value, maskKey(parentKey), (key, item) => maskValue(parentKey, key, item));
-}
-
-function maskExampleObject(example: unknown): unknown {
-  if (!example || typeof example !== "object" || Array.isArray(example)) return example;
-  return mapEntries(example, keepKey, (key, item) => (key === "value" ? renameKeywords(item) : maskValue(undefined, key, item)));
+function mask(value: unknown, position: MaskPosition): unknown {
+  if (position.kind === "as-is" || !value || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const items = itemPosition(position);
+    return mapItems(value, (item) => mask(item, items));
+  }
+  return mapEntries(
+    value,
+    (key) => maskedKey(position, key),
+    (key, item) => mask(item, entryPosition(position, key, item)),
+  );
 }
 
 /** The document with keys in data positions renamed; the document itself, not a copy, when there are none. Never changes its argument. */
 export function maskExampleData<T>(document: T): T {
-  return mask(document, undefined) as T;
+  return mask(document, ROOT_POSITION) as T;
 }

@@ -105,5 +105,7 @@ describe("property names are data, like examples", () => {
     (document.components.schemas.Thing.properties.$id as Record<string, unknown>).type = "strng";
     const problems = await validateDocument(document);
     expect(problems.length).toBeGreaterThan(0);
+    // The pointer names the property as written (no renamed copy of the document is checked).
+    expect(problems[0]!.pointer).toBe("/components/schemas/Thing/properties/$id/type");
   });
 });
