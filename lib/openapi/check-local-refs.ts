@@ -11,9 +11,7 @@
  */
 
 import { escapePointerKey, plainPointerKeys } from "./json-pointer";
-import { entryPosition, itemPosition, maskedKey, ROOT_POSITION, type MaskPosition } from "./mask-example-data";
-
-const POINTER_WORDS = new Set(["$ref", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$schema"]);
+import { entryPosition, itemPosition, maskedKey, ROOT_POSITION, SCHEMA_KEYWORDS, type MaskPosition } from "./mask-example-data";
 
 type Word = "$ref" | "$id" | "$anchor" | "$dynamicRef" | "$dynamicAnchor";
 
@@ -41,7 +39,7 @@ function collect(root: object): Record<Word, Pointer[]> {
     const items = Array.isArray(node) ? itemPosition(position) : undefined;
     for (const key in record) {
       const named = maskedKey(position, key);
-      if (POINTER_WORDS.has(named)) {
+      if (SCHEMA_KEYWORDS.has(named)) {
         // The library deletes the keyword and does not look inside its value.
         if (named !== "$schema")
           found[named as Word].push({
@@ -87,7 +85,7 @@ function resolveAll(root: object): void {
 
   const step = (node: unknown, key: string): unknown => {
     // The library deleted these keys from every object it walked.
-    if (POINTER_WORDS.has(key) && typeof node === "object" && node !== null) return undefined;
+    if (SCHEMA_KEYWORDS.has(key) && typeof node === "object" && node !== null) return undefined;
     const next = (node as Record<string, unknown>)[key];
     return replaced.has(next) ? replaced.get(next) : next;
   };

@@ -6,7 +6,8 @@
  * document through these positions without copying it; maskExampleData writes the masked copy, which is
  * what the library's own check is given in the tests that hold the two to each other.
  */
-const SCHEMA_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$schema"]);
+/** The keywords the validator library's reference check collects (and deletes) wherever they appear. */
+export const SCHEMA_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$schema"]);
 
 /** Keys whose value is free-form data wherever they appear as a keyword (not as a property name). */
 export const DATA_KEYS = new Set(["example", "default", "const", "enum"]);

@@ -39,8 +39,9 @@ const floatType = new Type("tag:yaml.org,2002:float", {
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
 /** Where an implicit key can start: a line's start (after indentation and sequence dashes), or after `{`, `[` or `,` in a flow collection; then an optional tag. */
-const LINE_KEY = /^[ \t]*(?:-[ \t]+)*(?:![^\s,[\]{}]*[ \t]+)?[[{]/;
-const FLOW_KEY = /[[{,][ \t]*(?:![^\s,[\]{}]*[ \t]+)?[[{]/;
+const COLLECTION_KEY = String.raw`(?:![^\s,[\]{}]*[ \t]+)?[[{]`;
+const LINE_KEY = new RegExp(String.raw`^[ \t]*(?:-[ \t]+)*` + COLLECTION_KEY);
+const FLOW_KEY = new RegExp(String.raw`[[{,][ \t]*` + COLLECTION_KEY);
 
 /**
  * Whether a flow collection may be used as a key somewhere (`[a, b]: c`, `x: {{a: 1}: b}`): each parser
