@@ -106,8 +106,8 @@ export async function diffCommand(base: string, revision: string, options: DiffO
   const config = parseCliEnv(process.env);
   const limits = ingestLimitsFromEnv(config);
   const [joinedBase, joinedRevision] = [await joinedDocument(base, limits, options.root), await joinedDocument(revision, limits, options.root)];
-  if (isAsyncApi(joinedBase) || isAsyncApi(joinedRevision)) {
-    const result = await diffEventFiles([base, joinedBase], [revision, joinedRevision], limits);
+  if (isAsyncApi(joinedBase.data) || isAsyncApi(joinedRevision.data)) {
+    const result = await diffEventFiles([base, joinedBase.data], [revision, joinedRevision.data], limits);
     console.log(formatChanges(result, options.format, `${base} → ${revision}`));
     return verdict(result, options.failOn);
   }
@@ -253,7 +253,7 @@ export async function checkCommand(file: string, service: string, options: DiffO
   );
   if (!detail) return DIFF_EXIT.unreadable;
   const joined = await joinedDocument(file, limits, options.root);
-  if (isAsyncApi(joined)) return checkEventApi(file, joined, service, { options, limits, baseUrl: config.WAYFINDER_URL, headers });
+  if (isAsyncApi(joined.data)) return checkEventApi(file, joined.data, service, { options, limits, baseUrl: config.WAYFINDER_URL, headers });
   const served = detail.versions.find((version) => version.isCurrent) ?? detail.versions[0];
   const working = await readJoinedApi(joined, limits, options.strict);
   let base: DocumentForDiff = { document: { openapi: "3.0.3", info: { title: service, version: "0" }, paths: {} }, problems: [] };

@@ -29,8 +29,8 @@ export async function lintApi(source: string, options: { root?: string; ruleset?
   // Strict, as publishing is: the house rules are checked on a valid contract, HTTP or event API.
   const limits = ingestLimitsFromEnv(parseCliEnv(process.env));
   const joined = await joinedDocument(source, limits, options.root);
-  const { document } = isAsyncApi(joined)
-    ? await (await import("@/lib/asyncapi/read-asyncapi")).readAsyncApi(joined, limits)
+  const { document } = isAsyncApi(joined.data)
+    ? await (await import("@/lib/asyncapi/read-asyncapi")).readAsyncApi(joined.data, limits)
     : await readJoinedApi(joined, limits, true);
   return lintDocument(document, await loadRuleset(await rulesetText(options.ruleset)));
 }

@@ -1,4 +1,5 @@
-import { bundleDocument, finishBundle } from "@/lib/openapi/bundle-document";
+import { bundleDocument, finishBundle, finishChangesNothing } from "@/lib/openapi/bundle-document";
+import type { DocumentShape } from "@/lib/openapi/inspect-document";
 import { invalidDocument } from "@/lib/openapi/document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
@@ -15,10 +16,18 @@ export async function readApi(source: string, limits: IngestLimits, root?: strin
   return readJoinedApi(await joinedDocument(source, limits, root), limits, strict);
 }
 
+/** A document joined from its files; with what inspectDocument found in it when that still holds (one file read as it stands). */
+export interface JoinedDocument {
+  data: unknown;
+  shape?: DocumentShape;
+}
+
 /** The same from data already joined (joinedDocument). */
-export async function readJoinedApi(joined: unknown, limits: IngestLimits, strict = false): Promise<DocumentForDiff> {
-  // Finished as bundling finishes a document (idempotent: a joined bundle is finished already).
-  const read = await readParsedForDiff(finishBundle(joined), limits);
+export async function readJoinedApi(joined: JoinedDocument, limits: IngestLimits, strict = false): Promise<DocumentForDiff> {
+  // Finished as bundling finishes a document (idempotent: a joined bundle is finished already). A file
+  // read as it stands that finishing would not change is not walked again, to finish it or inspect it.
+  const { data, shape } = joined;
+  const read = shape && finishChangesNothing(shape) ? await readParsedForDiff(data, limits, shape) : await readParsedForDiff(finishBundle(data), limits);
   return strict ? refuseInvalid(read) : read;
 }
 
@@ -28,7 +37,7 @@ export async function readJoinedApi(joined: unknown, limits: IngestLimits, stric
  * written (3.0 requires an operation's message `$ref` to go through its channel, which bundling
  * would shorten, and the parser reads its own pointers).
  */
-export async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<unknown> {
+export async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<JoinedDocument> {
   if (/^https?:\/\//i.test(source)) {
     const rootUrl = new URL(source);
     const read = async (url: URL) => {
@@ -36,7 +45,7 @@ export async function joinedDocument(source: string, limits: IngestLimits, root?
       if (!response.ok) throw invalidDocument(`Cannot read ${url.href}`, [{ message: `HTTP ${response.status}` }]);
       return response.text();
     };
-    return bundleDocument(
+    const data = await bundleDocument(
       rootUrl,
       async (fileUrl) => {
         if (fileUrl.origin !== rootUrl.origin)
@@ -45,8 +54,9 @@ export async function joinedDocument(source: string, limits: IngestLimits, root?
       },
       limits,
     );
+    return { data };
   }
-  const { bundle, parsed, whole } = await collectParsedFiles(source, limits, root);
+  const { bundle, parsed, whole, wholeShape } = await collectParsedFiles(source, limits, root);
   // A file that refers to no other is its own bundle, not parsed again (readJoinedApi finishes it as bundling would).
-  return whole === undefined ? joinBundle(bundle, limits, parsed) : whole;
+  return whole === undefined ? { data: await joinBundle(bundle, limits, parsed) } : { data: whole, shape: wholeShape };
 }

@@ -2,7 +2,7 @@ import { $RefParser } from "@apidevtools/json-schema-ref-parser";
 import { isAppError } from "@/lib/platform/errors";
 import { invalidDocument } from "./document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { inspectDocument } from "./inspect-document";
+import { inspectDocument, type DocumentShape } from "./inspect-document";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "./parse-document";
 import { encodeLocalRef, pointerKeys } from "./json-pointer";
@@ -102,6 +102,8 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
 
 /** Keys whose value must be a map of schemas, where OpenAPI does not allow a Reference object. */
 const MAP_KEYS = new Set(["properties", "patternProperties"]);
+/** How the pointer of a `$ref` standing for such a map ends (the keys escape to themselves). */
+const MAP_REF_ENDINGS = [...MAP_KEYS].map((key) => `/${key}/$ref`);
 
 /**
  * What bundling leaves for every document, one file or many, in one walk (two walks were ~20 ms of each
@@ -145,6 +147,18 @@ export function finishBundle<T>(document: T): T {
     }
   }
   return document;
+}
+
+/**
+ * Whether finishBundle would leave a document as it is, told from what inspectDocument found in it: no
+ * local reference holds a character to encode, and no reference stands where a map must be. A file that
+ * is its own bundle (most single-file documents, Stripe's among them) then needs neither that walk nor a
+ * second inspection. Conservative: a reference under `properties` counts even when its target would not
+ * be inlined.
+ */
+export function finishChangesNothing({ localRefs, externalRefs }: Pick<DocumentShape, "localRefs" | "externalRefs">): boolean {
+  const standsForMap = ({ pointer }: { pointer: string }) => MAP_REF_ENDINGS.some((ending) => pointer.endsWith(ending));
+  return !localRefs.some((found) => encodeLocalRef(found.ref) !== found.ref || standsForMap(found)) && !externalRefs.some(standsForMap);
 }
 
 /** The library wraps errors from resolvers and parsers; the first AppError inside is the real one. */

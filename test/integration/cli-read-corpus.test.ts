@@ -13,6 +13,8 @@ import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { RULESET_PATH } from "@/lib/lint/ruleset-text";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
+import { finishBundle, finishChangesNothing } from "@/lib/openapi/bundle-document";
+import { inspectDocument } from "@/lib/openapi/inspect-document";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { readFile } from "node:fs/promises";
 import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
@@ -29,8 +31,11 @@ describe("reading one file for the CLI", () => {
   it.each(documents.map((file) => [path.basename(path.dirname(file)) + "/" + path.basename(file), file] as const))(
     "%s: read without bundling, the same document as bundling reads",
     async (_name, file) => {
-      const { whole } = await collectParsedFiles(file, defaultIngestLimits);
+      const { whole, wholeShape } = await collectParsedFiles(file, defaultIngestLimits);
       expect(whole).toBeDefined();
+      expect(wholeShape).toEqual(inspectDocument(whole, defaultIngestLimits));
+      // Where the shape says finishing changes nothing, the reading skips it: it must be so.
+      if (finishChangesNothing(wholeShape!)) expect(finishBundle(structuredClone(whole))).toEqual(whole);
       const bundled = await joinBundle(await collectFiles(file, defaultIngestLimits), defaultIngestLimits);
       const read = await readApi(file, defaultIngestLimits);
       expect(read.document).toEqual(bundled);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { finishBundle } from "@/lib/openapi/bundle-document";
+import { finishBundle, finishChangesNothing } from "@/lib/openapi/bundle-document";
+import { inspectDocument } from "@/lib/openapi/inspect-document";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 
 /** What json-schema-ref-parser leaves: raw pointer text in references, a `properties` map behind a `$ref`. */
 const bundled = () => ({
@@ -58,5 +60,33 @@ describe("finishBundle", () => {
   it("changes nothing the second time", () => {
     const once = finishBundle(bundled());
     expect(finishBundle(structuredClone(once))).toEqual(once);
+  });
+
+  describe("finishChangesNothing", () => {
+    const says = (document: unknown) => finishChangesNothing(inspectDocument(document, defaultIngestLimits));
+    const document = (schema: Record<string, unknown>, ref = "#/components/schemas/A") => ({
+      openapi: "3.0.3",
+      paths: { "/a": { get: { responses: { "200": { $ref: ref } } } } },
+      components: { schemas: { A: { type: "object" }, B: schema }, "x-maps": { M: { id: { type: "string" } } } },
+    });
+
+    it("knows a document finishing leaves as it is", () => {
+      const plain = document({ type: "object", properties: { a: { $ref: "#/components/schemas/A" } } });
+      expect(says(plain)).toBe(true);
+      expect(finishBundle(structuredClone(plain))).toEqual(plain);
+    });
+
+    it.each([
+      ["a reference with a character to encode", document({ type: "string" }, "#/paths/~1keys~1{id}/get/responses/200")],
+      ["a properties map behind a reference", document({ type: "object", properties: { $ref: "#/components/x-maps/M" } })],
+      ["a patternProperties map behind a reference", document({ type: "object", patternProperties: { $ref: "#/components/x-maps/M" } })],
+    ])("does not pass %s", (_name, written) => {
+      expect(says(written)).toBe(false);
+      expect(finishBundle(structuredClone(written))).not.toEqual(written);
+    });
+
+    it("counts a map behind a reference even where its target would not be inlined (a reference itself)", () => {
+      expect(says(finishBundle(bundled()))).toBe(false);
+    });
   });
 });
