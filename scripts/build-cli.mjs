@@ -59,6 +59,24 @@ const englishFakerOnly = {
   },
 };
 
+// zod's namespace object (`z`) re-exports its 66 locales as `z.locales`, so bundling keeps them all
+// though nothing here reads them (zod sets English itself, from its own module): 360 KB of the 760 KB of
+// zod that every command loads at start (it checks the environment with it). Only English is kept.
+const englishZodLocalesOnly = {
+  name: "english-zod-locales-only",
+  setup(builder) {
+    const zodFolder = `${path.sep}node_modules${path.sep}zod${path.sep}`;
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(zodFolder) ? { path: path.resolve(path.dirname(args.importer), "../locales/en.js"), namespace: "zod-english-locales" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "zod-english-locales" }, (args) => ({
+      contents: `export { default as en } from "./${path.basename(args.path)}";`,
+      loader: "js",
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 // Modules that must never reach the command: it runs in CI jobs with no database, and every byte of the
 // one file is parsed on every start (the Prisma client, reached once through a constant, was 4.7 MB).
 const notInTheCli = [/node_modules\/@prisma\/client\//, /^generated\/prisma\/(?!enums\.ts$)/, /node_modules\/@electric-sql\/pglite\//, /node_modules\/next\//];
@@ -78,7 +96,7 @@ const result = await build({
   tsconfig: path.join(root, "tsconfig.json"),
   // ESM output still meets CommonJS dependencies that call require(): give them one (in every module).
   banner: { js: 'import { createRequire as __wayfinderRequire } from "node:module";\nconst require = __wayfinderRequire(import.meta.url);' },
-  plugins: [precompiledValidators, englishFakerOnly],
+  plugins: [precompiledValidators, englishFakerOnly, englishZodLocalesOnly],
   // jsonc-parser's `main` is a UMD build whose require("./impl/format") a bundle cannot follow (Prism's
   // validator, which `wayfinder verify` uses, reaches it): its ES module build has plain imports.
   // And Node's own `punycode` (deprecated: Node 22 and later print a warning on stderr the moment a
