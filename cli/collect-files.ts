@@ -1,6 +1,7 @@
 import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
+import type { ParsedFile } from "@/lib/openapi/bundle-document";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { inspectDocument, type DocumentShape } from "@/lib/openapi/inspect-document";
 import { findMappingRefs, mayHoldMappings } from "@/lib/openapi/mapping-refs";
@@ -39,10 +40,10 @@ export async function collectParsedFiles(
   rootFile: string,
   limits: IngestLimits = defaultIngestLimits,
   rootDir?: string,
-): Promise<{ bundle: Bundle; parsed: Map<string, unknown>; whole?: unknown; wholeShape?: DocumentShape }> {
+): Promise<{ bundle: Bundle; parsed: Map<string, ParsedFile>; whole?: unknown; wholeShape?: DocumentShape }> {
   let whole: unknown;
   let wholeShape: DocumentShape | undefined;
-  const parsedByFile = new Map<string, unknown>();
+  const parsedByFile = new Map<string, ParsedFile>();
   const root = path.resolve(rootFile);
   const folder = path.resolve(rootDir ?? path.dirname(root));
   let boundary = folder;
@@ -103,8 +104,8 @@ export async function collectParsedFiles(
     }
     texts.set(file, text);
     const data = parseDocumentText(text, limits);
-    parsedByFile.set(file, data);
     const shape = inspectDocument(data, limits);
+    parsedByFile.set(file, { data, refCount: shape.refCount });
     const { externalRefs } = shape;
     // A discriminator's mapping names files as a $ref does (a schema only the mapping names is sent too);
     // one that names no file there stays as written, as mappings were before they were joined.

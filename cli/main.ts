@@ -185,7 +185,7 @@ async function publish(file: string, service: string, root: string | undefined, 
   const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   // An event API (AsyncAPI) is the service's other contract: it goes to its own versions.
-  if (isAsyncApi(parsed.get(bundle.root)))
+  if (isAsyncApi(parsed.get(bundle.root)?.data))
     return publishEvents(bundle, whole ?? (await joinBundle(bundle, limits, parsed)), service, { baseUrl, token, limits, acceptBreaking });
   await prepareParsed(await joinBundle(bundle, limits, parsed));
   let response: Response;

@@ -2,7 +2,7 @@ import { $RefParser } from "@apidevtools/json-schema-ref-parser";
 import { isAppError } from "@/lib/platform/errors";
 import { invalidDocument } from "./document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { inspectDocument, type DocumentShape } from "./inspect-document";
+import { inspectDocument, tooManyRefs, type DocumentShape } from "./inspect-document";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "./parse-document";
 import { encodeLocalRef, pointerKeys } from "./json-pointer";
@@ -20,7 +20,18 @@ export type ReadFile = (url: URL) => Promise<string>;
  * (so recursive schemas stay finite). Every file goes through the same parser and limits as a single
  * document; the files, their bytes and their `$ref`s are counted against the limits.
  */
-export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: IngestLimits, parsedAlready?: (url: string) => unknown): Promise<unknown> {
+/** A file its caller has parsed already; with the `$ref`s it counted when it inspected it too (with the same limits). */
+export interface ParsedFile {
+  data: unknown;
+  refCount?: number;
+}
+
+export async function bundleDocument(
+  rootUrl: URL,
+  read: ReadFile,
+  limits: IngestLimits,
+  parsedAlready?: (url: string) => ParsedFile | undefined,
+): Promise<unknown> {
   let files = 0;
   let bytes = 0;
   let refs = 0;
@@ -65,14 +76,18 @@ export async function bundleDocument(rootUrl: URL, read: ReadFile, limits: Inges
     const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
-    const data = parsedAlready?.(file.url) ?? parseDocumentText(text, limits);
+    const known = parsedAlready?.(file.url);
+    const data = known ? known.data : parseDocumentText(text, limits);
+    const counted = known?.refCount;
     if (mayHoldMappings(text)) {
       // Their files read ahead together (a URL source fetches them at once, not one by one).
       const found = findMappingRefs(data, file.url === rootUrl.href);
       const usable = await Promise.all(found.map((entry) => readable(entry, file.url)));
       mappingRefs.push(...markMappingRefs(found.filter((_, index) => usable[index])));
     }
-    refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
+    // A file inspected already is not walked again (DigitalOcean: 2,907 files): its count joins the total.
+    if (counted === undefined) refs += inspectDocument(data, limits, limits.maxRefs - refs).refCount;
+    else if ((refs += counted) > limits.maxRefs) throw tooManyRefs(limits);
     return data;
   };
   const parser = { order: 1, allowEmpty: false, canParse: true, parse: (file: { url: string; data: string | Buffer }) => remember(() => parseFile(file)) };

@@ -59,7 +59,7 @@ export async function fetchSource(
         return decodeUtf8(file.body);
       },
       options.limits,
-      (fileUrl) => (fileUrl.split("#")[0] === rootUrl.href ? rootData : undefined),
+      (fileUrl) => (fileUrl.split("#")[0] === rootUrl.href ? { data: rootData } : undefined),
     );
   return { kind: "fetched", root: rootData, bundle, etag: root.headers.get("etag"), lastModified: root.headers.get("last-modified") };
 }

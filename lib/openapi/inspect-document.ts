@@ -13,6 +13,9 @@ export interface DocumentShape {
   refCount: number;
 }
 
+/** The error for more `$ref`s than the limit, in one document or across a bundle's files. */
+export const tooManyRefs = (limits: Pick<IngestLimits, "maxRefs">) => limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
+
 /**
  * Walks parsed data once, without recursion (so hostile nesting cannot exhaust the stack), enforcing
  * the depth limit and refusing `__proto__` keys, which would turn into prototype changes in any code
@@ -49,7 +52,7 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
       }
       if (key === "$ref" && typeof value === "string") {
         refCount += 1;
-        if (refCount > refBudget) throw limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
+        if (refCount > refBudget) throw tooManyRefs(limits);
         (value.startsWith("#") ? localRefs : externalRefs).push({ ref: value, pointer: `${pointerOf(visit)}/$ref` });
       }
       if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, parent: visit, key });

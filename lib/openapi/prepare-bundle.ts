@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidDocument } from "./document-error";
-import { bundleDocument } from "./bundle-document";
+import { bundleDocument, type ParsedFile } from "./bundle-document";
 import { BUNDLE_ORIGIN, bundleReader, normaliseBundlePath } from "./bundle-files";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
@@ -20,13 +20,13 @@ export async function prepareBundle(bundle: Bundle, limits: IngestLimits): Promi
 }
 
 /** A bundle's files joined into one self-contained document by their relative `$ref`s (not validated). */
-export async function joinBundle(bundle: Bundle, limits: IngestLimits, parsed?: Map<string, unknown>): Promise<unknown> {
+export async function joinBundle(bundle: Bundle, limits: IngestLimits, parsed?: Map<string, ParsedFile>): Promise<unknown> {
   const entries = Object.entries(bundle.files);
   if (entries.length > limits.maxFiles) throw limitExceeded("maxFiles", limits.maxFiles, "The number of files");
   const files = new Map(entries.map(([path, text]) => [normaliseBundlePath(path), text]));
   const root = normaliseBundlePath(bundle.root);
   if (!files.has(root)) throw invalidDocument("The bundle's root file is missing", [{ message: `"${bundle.root}" is not among the bundle's files` }]);
-  // Files the caller has parsed already (the CLI, which read them to follow their $refs) are not parsed again.
+  // Files the caller has parsed and inspected already (the CLI, which read them to follow their $refs) are not parsed or walked again.
   const known = parsed && new Map([...parsed].map(([path, data]) => [normaliseBundlePath(path), data]));
   const parsedAlready = known && ((url: string) => known.get(decodeURIComponent(new URL(url).pathname.slice(1))));
   return bundleDocument(new URL(`${BUNDLE_ORIGIN}/${root}`), bundleReader(files), limits, parsedAlready);
