@@ -15,17 +15,17 @@ import { findMappingRefs, markMappingRefs, mayHoldMappings, restoreMappingRefs, 
  */
 export type ReadFile = (url: URL) => Promise<string>;
 
-/**
- * Joins a document split across files by relative `$ref`s into one, keeping internal references
- * (so recursive schemas stay finite). Every file goes through the same parser and limits as a single
- * document; the files, their bytes and their `$ref`s are counted against the limits.
- */
 /** A file its caller has parsed already; with the `$ref`s it counted when it inspected it too (with the same limits). */
 export interface ParsedFile {
   data: unknown;
   refCount?: number;
 }
 
+/**
+ * Joins a document split across files by relative `$ref`s into one, keeping internal references
+ * (so recursive schemas stay finite). Every file goes through the same parser and limits as a single
+ * document; the files, their bytes and their `$ref`s are counted against the limits.
+ */
 export async function bundleDocument(
   rootUrl: URL,
   read: ReadFile,
