@@ -88,10 +88,20 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
     peakMemoryMb: () => peakMemoryMb(child.pid!),
     residentMemoryMb: () => residentMemoryMb(child.pid!),
     output: () => output,
+    // Bounded: a child that has already ended (by a signal too, where exitCode stays null) is not waited
+    // for, and one that has not exited 15 s after SIGTERM is killed, said in the test's output, rather
+    // than holding the suite until its hook times out.
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const kill = setTimeout(() => {
+          console.warn(`The portal (pid ${child.pid}) had not exited 15 s after SIGTERM: killed.\n${output.slice(-2000)}`);
+          child.kill("SIGKILL");
+        }, 15_000);
+        child.once("exit", () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill("SIGTERM");
       }),
   };
