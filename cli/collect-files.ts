@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Bundle } from "@/lib/openapi/prepare-bundle";
 import type { ParsedFile } from "@/lib/openapi/bundle-document";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { inspectDocument, type DocumentShape } from "@/lib/openapi/inspect-document";
+import { inspectDocument } from "@/lib/openapi/inspect-document";
 import { findMappingRefs, mayHoldMappings } from "@/lib/openapi/mapping-refs";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
@@ -32,17 +32,16 @@ export async function collectFiles(rootFile: string, limits: IngestLimits = defa
 }
 
 /**
- * The same, with each file's parsed data by its bundle path, and the root file's alone when it is the
- * whole document (no `$ref` to another file), with what inspecting it found: reading it for a diff or
+ * The same, with each file's parsed data and what inspecting it found by its bundle path, and the root
+ * file's data alone when it is the whole document (no `$ref` to another file): reading it for a diff or
  * a lint then parses and inspects nothing twice, and one file needs no bundling.
  */
 export async function collectParsedFiles(
   rootFile: string,
   limits: IngestLimits = defaultIngestLimits,
   rootDir?: string,
-): Promise<{ bundle: Bundle; parsed: Map<string, ParsedFile>; whole?: unknown; wholeShape?: DocumentShape }> {
+): Promise<{ bundle: Bundle; parsed: Map<string, ParsedFile>; whole?: unknown }> {
   let whole: unknown;
-  let wholeShape: DocumentShape | undefined;
   const parsedByFile = new Map<string, ParsedFile>();
   const root = path.resolve(rootFile);
   const folder = path.resolve(rootDir ?? path.dirname(root));
@@ -105,7 +104,7 @@ export async function collectParsedFiles(
     texts.set(file, text);
     const data = parseDocumentText(text, limits);
     const shape = inspectDocument(data, limits);
-    parsedByFile.set(file, { data, refCount: shape.refCount });
+    parsedByFile.set(file, { data, shape });
     const { externalRefs } = shape;
     // A discriminator's mapping names files as a $ref does (a schema only the mapping names is sent too);
     // one that names no file there stays as written, as mappings were before they were joined.
@@ -120,7 +119,7 @@ export async function collectParsedFiles(
       followed += 1;
       queue.push({ file: next, from: file, ref });
     }
-    if (file === root && !externalRefs.length && !followed) [whole, wholeShape] = [data, shape];
+    if (file === root && !externalRefs.length && !followed) whole = data;
   }
   const base = [...texts.keys()].reduce((common, file) => {
     let dir = common;
@@ -135,6 +134,5 @@ export async function collectParsedFiles(
     bundle: { root: key(root), files: Object.fromEntries([...texts].map(([file, text]) => [key(file), text])) },
     parsed: new Map([...parsedByFile].map(([file, data]) => [key(file), data])),
     whole,
-    wholeShape,
   };
 }

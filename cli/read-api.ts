@@ -1,5 +1,4 @@
-import { bundleDocument, finishBundle, finishChangesNothing } from "@/lib/openapi/bundle-document";
-import type { DocumentShape } from "@/lib/openapi/inspect-document";
+import { bundleDocument, finishBundle, finishChangesNothing, type ParsedFile } from "@/lib/openapi/bundle-document";
 import { invalidDocument } from "@/lib/openapi/document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { joinBundle } from "@/lib/openapi/prepare-bundle";
@@ -16,14 +15,8 @@ export async function readApi(source: string, limits: IngestLimits, root?: strin
   return readJoinedApi(await joinedDocument(source, limits, root), limits, strict);
 }
 
-/** A document joined from its files; with what inspectDocument found in it when that still holds (one file read as it stands). */
-export interface JoinedDocument {
-  data: unknown;
-  shape?: DocumentShape;
-}
-
-/** The same from data already joined (joinedDocument). */
-export async function readJoinedApi(joined: JoinedDocument, limits: IngestLimits, strict = false): Promise<DocumentForDiff> {
+/** The same from data already joined (joinedDocument); with its shape only when that was inspected as it stands (one file read whole). */
+export async function readJoinedApi(joined: ParsedFile, limits: IngestLimits, strict = false): Promise<DocumentForDiff> {
   // Finished as bundling finishes a document (idempotent: a joined bundle is finished already). A file
   // read as it stands that finishing would not change is not walked again, to finish it or inspect it.
   const { data, shape } = joined;
@@ -37,7 +30,7 @@ export async function readJoinedApi(joined: JoinedDocument, limits: IngestLimits
  * written (3.0 requires an operation's message `$ref` to go through its channel, which bundling
  * would shorten, and the parser reads its own pointers).
  */
-export async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<JoinedDocument> {
+export async function joinedDocument(source: string, limits: IngestLimits, root?: string): Promise<ParsedFile> {
   if (/^https?:\/\//i.test(source)) {
     const rootUrl = new URL(source);
     const read = async (url: URL) => {
@@ -56,7 +49,7 @@ export async function joinedDocument(source: string, limits: IngestLimits, root?
     );
     return { data };
   }
-  const { bundle, parsed, whole, wholeShape } = await collectParsedFiles(source, limits, root);
+  const { bundle, parsed, whole } = await collectParsedFiles(source, limits, root);
   // A file that refers to no other is its own bundle, not parsed again (readJoinedApi finishes it as bundling would).
-  return whole === undefined ? { data: await joinBundle(bundle, limits, parsed) } : { data: whole, shape: wholeShape };
+  return whole === undefined ? { data: await joinBundle(bundle, limits, parsed) } : parsed.get(bundle.root)!;
 }

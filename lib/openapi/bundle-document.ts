@@ -15,10 +15,10 @@ import { findMappingRefs, markMappingRefs, mayHoldMappings, restoreMappingRefs, 
  */
 export type ReadFile = (url: URL) => Promise<string>;
 
-/** A file its caller has parsed already; with the `$ref`s it counted when it inspected it too (with the same limits). */
+/** A file its caller has parsed already; with what inspectDocument found in it, when it inspected it too (with the same limits). */
 export interface ParsedFile {
   data: unknown;
-  refCount?: number;
+  shape?: DocumentShape;
 }
 
 /**
@@ -78,7 +78,7 @@ export async function bundleDocument(
     if (bytes > limits.maxBytes) throw limitExceeded("maxBytes", limits.maxBytes, "The bundle's size in bytes");
     const known = parsedAlready?.(file.url);
     const data = known ? known.data : parseDocumentText(text, limits);
-    const counted = known?.refCount;
+    const counted = known?.shape?.refCount;
     if (mayHoldMappings(text)) {
       // Their files read ahead together (a URL source fetches them at once, not one by one).
       const found = findMappingRefs(data, file.url === rootUrl.href);

@@ -31,7 +31,8 @@ describe("reading one file for the CLI", () => {
   it.each(documents.map((file) => [path.basename(path.dirname(file)) + "/" + path.basename(file), file] as const))(
     "%s: read without bundling, the same document as bundling reads",
     async (_name, file) => {
-      const { whole, wholeShape } = await collectParsedFiles(file, defaultIngestLimits);
+      const { whole, parsed, bundle } = await collectParsedFiles(file, defaultIngestLimits);
+      const wholeShape = parsed.get(bundle.root)?.shape;
       expect(whole).toBeDefined();
       expect(wholeShape).toEqual(inspectDocument(whole, defaultIngestLimits));
       // Where the shape says finishing changes nothing, the reading skips it: it must be so.

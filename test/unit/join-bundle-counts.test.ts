@@ -34,7 +34,7 @@ function twoFiles(): string {
 describe("joining files the CLI parsed", () => {
   it("passes on the count of each file's references", async () => {
     const { parsed } = await collectParsedFiles(twoFiles(), defaultIngestLimits);
-    expect([...parsed.values()].map((file) => file.refCount).sort()).toEqual([3, 3]);
+    expect([...parsed.values()].map((file) => file.shape?.refCount).sort()).toEqual([3, 3]);
   });
 
   it.each([
