@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { SPEC_LOADED_MARK } from "../components/api-reference/spec-loaded-mark";
 import { apiJson, signIn } from "./support";
 
 type Service = { name: string; versions: { version: string; format: string; operationCount: number; isCurrent: boolean; title: string }[] };
@@ -39,6 +40,23 @@ test("switches version through the URL and stays there after a reload", async ({
   await expect(page.getByLabel("API version")).toHaveValue("1.0.0#1");
   await expect(operations).toHaveCount(older.operationCount);
   await expect(page.getByTestId("api-reference").locator(".opblock-tag", { hasText: "Refunds" })).toHaveCount(0);
+});
+
+test("Swagger UI parses and resolves each document once, not once per way it was handed over", async ({ page }) => {
+  const loads = () => page.evaluate((mark) => performance.getEntriesByName(mark).length, SPEC_LOADED_MARK);
+  // Wayfinder's own document is OpenAPI 3.1, whose resolution is the costliest.
+  await page.goto("/services/wayfinder");
+  await expect(page.getByTestId("api-reference").locator(".opblock").first()).toBeVisible();
+  await expect(page.getByTestId("api-reference").locator(".info .title")).toBeVisible();
+  expect(await loads()).toBe(1);
+
+  // Another version is another document: one more, in the same page.
+  await page.goto("/services/payments-api");
+  await expect(page.getByTestId("api-reference").locator(".opblock").first()).toBeVisible();
+  const before = await loads();
+  await page.getByLabel("API version").selectOption({ label: `1.0.0 · OpenAPI 3.0` });
+  await expect(page.getByTestId("api-reference").locator(".info .title")).toContainText("1.0.0");
+  await expect.poll(loads).toBe(before + 1);
 });
 
 test("an expanded operation is in the URL, so a reload lands on it", async ({ page }) => {

@@ -7,6 +7,7 @@ import { CodeSamples } from "./code-samples";
 import { ConformanceVerdict } from "./conformance-verdict";
 import { mockAuthorization } from "./mock-credentials";
 import { MockOptions } from "./mock-options";
+import { SPEC_LOADED_MARK } from "./spec-loaded-mark";
 import { authStorageKey } from "@/lib/try-it/proxy/try-config";
 
 /** The slice of Swagger UI's plugin system these plugins use (it ships no types for it). */
@@ -99,6 +100,16 @@ export function wayfinderPlugins(slug: string) {
         },
     },
     statePlugins: {
+      // Each document Swagger UI is given to parse and resolve is marked (User Timing), so the browser's
+      // performance panel, the bench and the tests see how often that costly step runs: once per document.
+      spec: {
+        wrapActions: {
+          updateSpec: (original: (text: string) => unknown) => (text: string) => {
+            if (text) performance.mark(SPEC_LOADED_MARK);
+            return original(text);
+          },
+        },
+      },
       auth: {
         wrapActions: {
           persistAuthorizationIfNeeded: (_original: () => void, system: System) => () => {

@@ -29,7 +29,10 @@ export default function SwaggerView({
   /** Called when Swagger UI has drawn the document. */
   onReady?: () => void;
 }) {
-  const document = useMemo(() => withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin), [spec, tryConfig]);
+  // Given as text: swagger-ui-react hands an object to Swagger UI at construction (which deep-copies it
+  // and loads it) and then again from its effect, which compares the object with the text Swagger UI
+  // keeps and so always finds it changed: every document was parsed and resolved twice. Text is loaded once.
+  const document = useMemo(() => JSON.stringify(withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin)), [spec, tryConfig]);
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
   // Swagger UI reads any hash when it starts, takes it for one of its deep links (`#/tag/operation`) and
