@@ -135,12 +135,17 @@ try {
       await page.locator(block).scrollIntoViewIfNeeded();
     }
     const start = await page.evaluate(() => performance.now());
-    if (large) await page.click(`a[href="${link}"]`);
-    else await page.click(`${block} .opblock-summary-control`);
-    const expanded = await withTimeout(
-      page.waitForSelector(`${block} .responses-wrapper .response`, { timeout: expandTimeout + 1000 }).then(() => page.evaluate(() => performance.now())),
-      expandTimeout,
+    // A page frozen by the click (plain swagger-ui on Stripe) fails it after the timeout: not done.
+    const clicked = await page.click(large ? `a[href="${link}"]` : `${block} .opblock-summary-control`, { timeout: expandTimeout }).then(
+      () => true,
+      () => false,
     );
+    const expanded = !clicked
+      ? "timeout"
+      : await withTimeout(
+          page.waitForSelector(`${block} .responses-wrapper .response`, { timeout: expandTimeout + 1000 }).then(() => page.evaluate(() => performance.now())),
+          expandTimeout,
+        );
     const expandMs = expanded === "timeout" ? null : expanded - start;
     let heapMb: number | null = null;
     if (expandMs !== null) {
