@@ -43,7 +43,8 @@ function chosenServer(system: System, document: Record<string, unknown>): string
     return `${schemes[0]}://${String(document.host ?? window.location.host)}${String(document.basePath ?? "")}`;
   }
   const server = system.oas3Selectors.selectedServer() || ((document.servers as { url: string }[] | undefined)?.[0]?.url ?? "/");
-  const variables = (system.oas3Selectors.serverVariables({ server })?.toJS() ?? {}) as Record<string, string>;
+  const state = system.oas3Selectors.serverVariables({ server });
+  const variables = state ? plain<Record<string, string>>(state) : {};
   const filled = Object.entries(variables).reduce((url, [name, value]) => url.split(`{${name}}`).join(value), server);
   return new URL(filled, window.location.href).href;
 }
@@ -85,7 +86,8 @@ export function wayfinderPlugins(slug: string) {
       // The proxy's verdict on a real response (lib/conformance), above Swagger UI's own display of it.
       liveResponse: (Original: ComponentType<Record<string, unknown>>) =>
         function LiveResponseWithVerdict(props: Record<string, unknown>) {
-          const headers = ((props.response as Immutable | undefined)?.get("headers") as Immutable | undefined)?.toJS() as Record<string, string> | undefined;
+          const state = (props.response as Immutable | undefined)?.get("headers") as Immutable | undefined;
+          const headers = state ? plain<Record<string, string>>(state) : undefined;
           const verdict = decodeVerdict(headers?.[CONFORMANCE_HEADER]);
           return (
             <>
@@ -99,21 +101,13 @@ export function wayfinderPlugins(slug: string) {
           const [path, method] = props.pathMethod as [string, string];
           const operation = props.operation ? plain<Record<string, unknown>>(props.operation as Immutable) : undefined;
           const document = specJson(system);
+          const server = chosenServer(system, document);
           return (
             <>
               <Original {...props} />
-              {operation && chosenServer(system, document).startsWith(`${window.location.origin}/mock/`) && (
-                <MockOptions operation={operation} path={path} method={method} />
-              )}
+              {operation && server.startsWith(`${window.location.origin}/mock/`) && <MockOptions operation={operation} path={path} method={method} />}
               {operation && (
-                <CodeSamples
-                  document={document}
-                  operation={operation}
-                  path={path}
-                  method={method}
-                  server={chosenServer(system, document)}
-                  credentials={enteredCredentials(system)}
-                />
+                <CodeSamples document={document} operation={operation} path={path} method={method} server={server} credentials={enteredCredentials(system)} />
               )}
             </>
           );
