@@ -69,6 +69,23 @@ test("an expanded operation is in the URL, so a reload lands on it", async ({ pa
   await expect(page.locator("#operations-Orders-getOrder.is-open")).toBeVisible();
 });
 
+test("JSON examples are coloured by the portal's highlighter: keys and values apart, every piece a token, the text intact", async ({ page }) => {
+  await page.goto("/services/orders-api");
+  const operation = page.locator("#operations-Orders-getOrder");
+  await operation.locator(".opblock-summary-control").click();
+  const example = operation.locator(".responses-wrapper .highlight-code code.language-json").first();
+  await expect(example).toBeVisible();
+  JSON.parse((await example.textContent())!); // the example's text, whole
+  const pieces = await example.locator("span").evaluateAll((spans) => spans.map((span) => [span.textContent!, getComputedStyle(span).color]));
+  // The theme's colours (code-theme.ts): keys #f0c674, strings #b5bd68; numbers and literals #de935f.
+  const key = "rgb(240, 198, 116)";
+  expect(pieces.filter(([, colour]) => colour === key).length).toBeGreaterThan(0);
+  expect(pieces.filter(([, colour]) => colour === key).every(([text]) => /^".*"$/.test(text!))).toBe(true);
+  expect(pieces.some(([, colour]) => colour === "rgb(181, 189, 104)" || colour === "rgb(222, 147, 95)")).toBe(true);
+  // highlight.js (Swagger UI's own) wraps each line in an uncoloured span as well; here each span is a token.
+  expect(pieces.every(([, colour]) => colour !== "rgb(226, 232, 240)")).toBe(true);
+});
+
 test("Try it out sends a real request to Wayfinder's own API, through the proxy, and shows the answer", async ({ page }) => {
   await signIn(page, "Trier", "trier@e2e.test");
   await page.goto("/services/wayfinder");

@@ -5,6 +5,7 @@ import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
 import "./swagger-theme.css";
 import { codeThemePlugin } from "./code-theme";
+import { jsonHighlightPlugin } from "./json-highlight";
 import { accessibilityPlugin } from "./swagger-accessibility";
 import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
@@ -33,7 +34,7 @@ export default function SwaggerView({
   // and loads it) and then again from its effect, which compares the object with the text Swagger UI
   // keeps and so always finds it changed: every document was parsed and resolved twice. Text is loaded once.
   const document = useMemo(() => JSON.stringify(withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin)), [spec, tryConfig]);
-  const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin], [tryConfig.slug]);
+  const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin, jsonHighlightPlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
   // Swagger UI reads any hash when it starts, takes it for one of its deep links (`#/tag/operation`) and
   // writes its own form back: a page opened at another part's anchor (the event API's
