@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { fetchJson, releasePrefetches, SwaggerView } from "./api-reference";
 import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
@@ -37,20 +37,24 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
   const hash = useHash();
   useEffect(restoreHashLostToHydration, []);
   const [chosen, setChosen] = useState<string | null>(null);
-  const all = groups.flatMap((group) => group.operations);
+  const all = useMemo(() => groups.flatMap((group) => group.operations), [groups]);
   // Swagger UI rewrites the hash when an operation is collapsed (`#/tag`): what was open stays
   // (remembered from the previous render, as React's docs do it: https://react.dev/reference/react/useState#storing-information-from-previous-renders).
   const fromHash = all.find((op) => normalise(op.link) === normalise(hash)) ?? null;
   if (fromHash && fromHash.link !== chosen) setChosen(fromHash.link);
   const current = fromHash ?? all.find((op) => op.link === chosen) ?? null;
-  const urlOf = (op: { method: string; path: string }) => `${sliceUrl}&${new URLSearchParams({ method: op.method, path: op.path })}`;
+  const urlOf = useCallback((op: { method: string; path: string }) => `${sliceUrl}&${new URLSearchParams({ method: op.method, path: op.path })}`, [sliceUrl]);
   // Before an operation is chosen, Swagger UI shows the document's overview (info, servers,
   // Authorize): it starts up with the page, and the first operation opened is only an update.
   const url = current ? urlOf(current) : sliceUrl;
   const queryClient = useQueryClient();
   // Pointing at or focusing an operation starts loading it: most of the wait is gone by the click.
-  const prefetch = (op: { method: string; path: string }) =>
-    void queryClient.prefetchQuery({ queryKey: ["slice", urlOf(op)], queryFn: () => fetchJson(urlOf(op)), staleTime: Infinity, gcTime: 60_000 });
+  // The same function on every render, so the index's links do not render again for it.
+  const prefetch = useCallback(
+    (op: { method: string; path: string }) =>
+      void queryClient.prefetchQuery({ queryKey: ["slice", urlOf(op)], queryFn: () => fetchJson(urlOf(op)), staleTime: Infinity, gcTime: 60_000 }),
+    [queryClient, urlOf],
+  );
   // The previous operation stays on screen until the next has arrived, in the same Swagger UI
   // instance: creating one costs more than rendering an operation.
   const slice = useQuery({

@@ -1,31 +1,36 @@
 "use client";
 
-import { useDeferredValue, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { MethodBadge } from "@/components/search/method-badge";
-import type { OperationGroup } from "@/lib/versions/operation-index";
+import type { IndexedOperation, OperationGroup } from "@/lib/versions/operation-index";
+
+type Preview = (operation: { method: string; path: string }) => void;
 
 /**
  * Every operation of a large API, grouped, as plain links to their deep links: all of it is in the
  * page (the browser's find works), and a filter box narrows it by path, operationId or summary.
+ * Opening an operation re-renders the index several times (the hash, then the operation's loading and
+ * arrival): only the links whose selection changed render again, so Stripe's 400-odd cost nothing then.
  */
-export function OperationIndex({
-  groups,
-  selected,
-  onPreview,
-}: {
-  groups: OperationGroup[];
-  selected: string | null;
-  onPreview?: (operation: { method: string; path: string }) => void;
-}) {
+export function OperationIndex({ groups, selected, onPreview }: { groups: OperationGroup[]; selected: string | null; onPreview?: Preview }) {
   const [filter, setFilter] = useState("");
-  const words = useDeferredValue(filter).toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = (text: string) => words.every((word) => text.includes(word));
-  const shown = groups
-    .map((group) => ({
-      ...group,
-      operations: group.operations.filter((op) => matches(`${group.name} ${op.method} ${op.path} ${op.operationId ?? ""} ${op.summary}`.toLowerCase())),
-    }))
-    .filter((group) => group.operations.length);
+  const query = useDeferredValue(filter).toLowerCase();
+  // What the filter searches, lower-cased once per document, not on every render.
+  const searchable = useMemo(
+    () =>
+      groups.map((group) => ({
+        group,
+        texts: group.operations.map((op) => `${group.name} ${op.method} ${op.path} ${op.operationId ?? ""} ${op.summary}`.toLowerCase()),
+      })),
+    [groups],
+  );
+  const shown = useMemo(() => {
+    const words = query.split(/\s+/).filter(Boolean);
+    if (!words.length) return groups;
+    return searchable
+      .map(({ group, texts }) => ({ ...group, operations: group.operations.filter((_, index) => words.every((word) => texts[index]!.includes(word))) }))
+      .filter((group) => group.operations.length);
+  }, [groups, searchable, query]);
   const count = shown.reduce((sum, group) => sum + group.operations.length, 0);
 
   return (
@@ -51,19 +56,7 @@ export function OperationIndex({
             </h3>
             <ul>
               {group.operations.map((op) => (
-                <li key={`${op.method} ${op.path}`}>
-                  <a
-                    href={op.link}
-                    aria-current={op.link === selected ? "location" : undefined}
-                    className={`flex items-start gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${op.link === selected ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
-                    title={op.summary || undefined}
-                    onPointerEnter={() => onPreview?.(op)}
-                    onFocus={() => onPreview?.(op)}
-                  >
-                    <MethodBadge method={op.method} />
-                    <span className={`min-w-0 font-mono text-xs break-all ${op.deprecated ? "line-through" : ""}`}>{op.path}</span>
-                  </a>
-                </li>
+                <OperationLink key={`${op.method} ${op.path}`} op={op} current={op.link === selected} onPreview={onPreview} />
               ))}
             </ul>
           </section>
@@ -72,3 +65,22 @@ export function OperationIndex({
     </nav>
   );
 }
+
+/** One operation's link; memoised, so it renders again only when it becomes or stops being the one open. */
+const OperationLink = memo(function OperationLink({ op, current, onPreview }: { op: IndexedOperation; current: boolean; onPreview?: Preview }) {
+  return (
+    <li>
+      <a
+        href={op.link}
+        aria-current={current ? "location" : undefined}
+        className={`flex items-start gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${current ? "bg-teal-50 dark:bg-teal-900/40" : ""}`}
+        title={op.summary || undefined}
+        onPointerEnter={() => onPreview?.(op)}
+        onFocus={() => onPreview?.(op)}
+      >
+        <MethodBadge method={op.method} />
+        <span className={`min-w-0 font-mono text-xs break-all ${op.deprecated ? "line-through" : ""}`}>{op.path}</span>
+      </a>
+    </li>
+  );
+});
