@@ -48,35 +48,39 @@ export function CodeSamples({ document, operation, path, method, server, credent
   const [useOwn, setUseOwn] = useState(false);
   const [selected, setSelected] = useState(0);
   const [copied, setCopied] = useState(false);
-  const samples = useMemo<Sample[]>(() => {
-    const request = buildSampleRequest({ document, operation, path, method, server, credentials: useOwn ? credentials : undefined });
-    const generator = snippetz();
-    const generated = SAMPLE_LANGUAGES.map(({ label, target, client }) => ({
-      label,
-      source: generator.print(target, client as never, request) ?? "",
-    }));
-    return [...documentSamples(operation), ...generated];
-  }, [document, operation, path, method, server, credentials, useOwn]);
-  const current = samples[Math.min(selected, samples.length - 1)]!;
+  const own = useMemo(() => documentSamples(operation), [operation]);
+  const labels = [...own.map((sample) => sample.label), ...SAMPLE_LANGUAGES.map((language) => language.label)];
+  const index = Math.min(selected, labels.length - 1);
+  const language = SAMPLE_LANGUAGES[index - own.length];
+  // Only the sample on screen is generated: an operation opens with one, not six.
+  const generated = language !== undefined;
+  const request = useMemo(
+    () => (generated ? buildSampleRequest({ document, operation, path, method, server, credentials: useOwn ? credentials : undefined }) : null),
+    [generated, document, operation, path, method, server, credentials, useOwn],
+  );
+  const current: Sample = useMemo(
+    () => (language && request ? { label: language.label, source: snippetz().print(language.target, language.client as never, request) ?? "" } : own[index]!),
+    [language, request, own, index],
+  );
   const hasCredentials = Object.values(credentials).some(Boolean);
   return (
     <section className="wf-code-samples" aria-label={`Code samples for ${method.toUpperCase()} ${path}`}>
       <div className="wf-code-samples-bar">
         <h4>Code samples</h4>
         <div role="tablist" aria-label="Language">
-          {samples.map((sample, index) => (
+          {labels.map((label, position) => (
             <button
-              key={sample.label}
+              key={label}
               type="button"
               role="tab"
-              aria-selected={index === selected}
-              className={index === selected ? "wf-tab wf-tab-active" : "wf-tab"}
+              aria-selected={position === selected}
+              className={position === selected ? "wf-tab wf-tab-active" : "wf-tab"}
               onClick={() => {
-                setSelected(index);
+                setSelected(position);
                 setCopied(false);
               }}
             >
-              {sample.label}
+              {label}
             </button>
           ))}
         </div>
