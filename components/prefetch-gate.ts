@@ -3,7 +3,7 @@
  * the background, and each prefetch is a server render; started as the page hydrates, they compete
  * with what the reader came for (Swagger UI boots at the same moment). The gate opens once the page
  * has loaded and the browser is idle, and stays shut while something holds it (the API reference,
- * until Swagger UI has drawn it), never longer than HOLD_LIMIT_MS.
+ * until Swagger UI has drawn it), by default never longer than HOLD_LIMIT_MS.
  */
 const HOLD_LIMIT_MS = 5_000;
 const IDLE_TIMEOUT_MS = 2_000;
@@ -34,8 +34,11 @@ export const prefetchGate = {
   },
 };
 
-/** Keeps links from prefetching until the returned function is called (once is enough; later calls do nothing). */
-export function holdPrefetches(): () => void {
+/**
+ * Keeps links from prefetching until the returned function is called (once is enough; later calls do
+ * nothing), or `limitMs` has passed.
+ */
+export function holdPrefetches(limitMs = HOLD_LIMIT_MS): () => void {
   holds += 1;
   notify();
   let released = false;
@@ -46,6 +49,6 @@ export function holdPrefetches(): () => void {
     holds -= 1;
     notify();
   };
-  const limit = setTimeout(release, HOLD_LIMIT_MS);
+  const limit = Number.isFinite(limitMs) ? setTimeout(release, limitMs) : undefined;
   return release;
 }

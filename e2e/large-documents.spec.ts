@@ -47,3 +47,31 @@ test("opens a deep link to a Stripe operation directly", async ({ page }) => {
   await expect(operation).toContainText("/v1/payment_intents/{intent}/confirm");
   await expect(page.getByRole("navigation", { name: "Operations" }).locator("[aria-current=location]")).toContainText("/v1/payment_intents/{intent}/confirm");
 });
+
+test("links wait to prefetch until the first operation opened is drawn, not just the overview, and then they do", async ({ page }) => {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector("[data-testid=api-reference] .responses-wrapper .response")) return;
+      (window as unknown as { drawnAt: number }).drawnAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const prefetchStarts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).searchParams.has("_rsc"))
+        .map((entry) => entry.startTime),
+    );
+  await page.goto("/services/stripe");
+  await expect(page.getByTestId("api-reference").locator(".info")).toBeVisible(); // the overview, drawn by Swagger UI
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve))); // when the gate would open
+  await page
+    .getByRole("navigation", { name: "Operations" })
+    .getByRole("link", { name: /GET\s*\/v1\/customers\/\{customer\}$/i })
+    .click();
+  await expect(page.getByTestId("api-reference").locator(".responses-wrapper .response").first()).toBeVisible();
+  await expect.poll(async () => (await prefetchStarts()).length, { message: "links prefetch once an operation is drawn" }).toBeGreaterThan(0);
+  const drawnAt = await page.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
+  expect(Math.min(...(await prefetchStarts()))).toBeGreaterThanOrEqual(drawnAt);
+});

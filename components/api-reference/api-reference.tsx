@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
-import { holdPrefetches } from "@/components/prefetch-gate";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { OperationPreview } from "./operation-preview";
+import { releasePrefetches } from "./reference-prefetch-hold";
 
 const loadSwaggerView = () => import("./swagger-view");
 
@@ -15,12 +15,6 @@ type SwaggerViewComponent = Awaited<ReturnType<typeof loadSwaggerView>>["default
 // evaluated, alongside the document, rather than once the document has arrived; kept here once it has.
 let loadedView: SwaggerViewComponent | null = null;
 const viewLoaded = typeof window === "undefined" ? null : loadSwaggerView().then((module) => void (loadedView = module.default));
-
-/**
- * The page's links wait to prefetch (each a server render) until the first Swagger UI has drawn:
- * held from here, the start, as a reference is about to boot; released by its onReady.
- */
-export const releasePrefetches = typeof window !== "undefined" ? holdPrefetches() : () => {};
 
 const subscribeToView = (notify: () => void) => {
   let current = true;

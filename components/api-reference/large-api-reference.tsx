@@ -3,9 +3,10 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
-import { fetchJson, releasePrefetches, SwaggerView } from "./api-reference";
+import { fetchJson, SwaggerView } from "./api-reference";
 import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
 import { OperationIndex } from "./operation-index";
+import { holdPrefetchesUntilOperationDrawn } from "./reference-prefetch-hold";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 /** The hash as Swagger UI writes it, decoded, so links compare equal however the browser encoded them. */
@@ -36,6 +37,7 @@ const useHash = () =>
 export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: OperationGroup[]; sliceUrl: string; tryConfig: TryConfig }) {
   const hash = useHash();
   useEffect(restoreHashLostToHydration, []);
+  useEffect(holdPrefetchesUntilOperationDrawn, []);
   const [chosen, setChosen] = useState<string | null>(null);
   const all = useMemo(() => groups.flatMap((group) => group.operations), [groups]);
   // Swagger UI rewrites the hash when an operation is collapsed (`#/tag`): what was open stays
@@ -89,7 +91,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
         )}
         {slice.data && (
           <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" onReady={releasePrefetches} />
+            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" />
           </div>
         )}
       </div>

@@ -7,6 +7,7 @@ import { CodeSamples } from "./code-samples";
 import { ConformanceVerdict } from "./conformance-verdict";
 import { mockAuthorization } from "./mock-credentials";
 import { MockOptions } from "./mock-options";
+import { operationDrawn } from "./reference-prefetch-hold";
 import { SPEC_LOADED_MARK } from "./spec-loaded-mark";
 import { authStorageKey } from "@/lib/try-it/proxy/try-config";
 
@@ -124,6 +125,15 @@ export function wayfinderPlugins(slug: string) {
             if (text) performance.mark(SPEC_LOADED_MARK);
             return original(text);
           },
+          // An operation has been resolved and is drawn next: on a large document's page, the first one
+          // is what links wait for before they prefetch (reference-prefetch-hold.ts).
+          updateResolvedSubtree:
+            (original: (...args: unknown[]) => unknown) =>
+            (...args: unknown[]) => {
+              const result = original(...args);
+              operationDrawn();
+              return result;
+            },
           // Swagger UI reads the text it is given with its YAML parser, JSON too. The reference always
           // hands it JSON (swagger-view.tsx), which JSON.parse reads an order of magnitude faster (in
           // Node, Wayfinder's own 230 KB document on a first call: 54 ms against 3). Text that is not
