@@ -17,6 +17,7 @@ import { collectFiles } from "@/cli/collect-files";
 import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 import { isLargeDocument } from "@/lib/versions/operation-index";
 import { startPortal } from "../test/support/portal-server";
+import { settled } from "./measure-process";
 import { signInLocally } from "../test/support/sign-in";
 
 const fixtures = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi");
@@ -103,6 +104,8 @@ try {
     documents.set(subject.slug, await (await fetch(`${portal.url}/api/v1/services/${subject.slug}/versions/${encodeURIComponent(version)}/document`)).text());
   }
 
+  // Publishing set off linting and indexing in the background; measured once the server is idle.
+  console.error(`… the server settled ${(await settled(portal)).toFixed(0)} s after publishing`);
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

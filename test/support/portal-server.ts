@@ -24,6 +24,16 @@ function peakMemoryMb(pid: number): number {
   return Math.max(...all.map(peak));
 }
 
+function cpuSeconds(pid: number): number {
+  // utime and stime, the 14th and 15th fields of /proc/{pid}/stat, in clock ticks (100 a second on Linux).
+  const ticks = (id: number) => {
+    const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / 100;
+}
+
 function residentMemoryMb(pid: number): number {
   const resident = (id: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
@@ -32,6 +42,8 @@ function residentMemoryMb(pid: number): number {
 
 export interface PortalServer {
   url: string;
+  /** CPU time (user and system) the server process and its children have used so far, in seconds. */
+  cpuSeconds(): number;
   /** Resident memory now (VmRSS) of the server process and its children together, in MB. */
   residentMemoryMb(): number;
   /** Peak resident memory (VmHWM) of the server process and its children, in MB. */
@@ -85,6 +97,7 @@ export async function startPortal(env: Record<string, string>, options: { waitFo
   }
   return {
     url,
+    cpuSeconds: () => cpuSeconds(child.pid!),
     peakMemoryMb: () => peakMemoryMb(child.pid!),
     residentMemoryMb: () => residentMemoryMb(child.pid!),
     output: () => output,
