@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { csrfHeader, signIn } from "./support";
+import { csrfHeader, drawnAt, prefetchStarts, recordWhenDrawn, signIn } from "./support";
 
 const stripe = path.resolve(process.env.WAYFINDER_FIXTURES ?? "../shared/fixtures/openapi", "stripe/spec3.2022-03-25.json");
 
@@ -49,20 +49,7 @@ test("opens a deep link to a Stripe operation directly", async ({ page }) => {
 });
 
 test("links wait to prefetch until the first operation opened is drawn, not just the overview, and then they do", async ({ page }) => {
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector("[data-testid=api-reference] .responses-wrapper .response")) return;
-      (window as unknown as { drawnAt: number }).drawnAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const prefetchStarts = () =>
-    page.evaluate(() =>
-      performance
-        .getEntriesByType("resource")
-        .filter((entry) => new URL(entry.name).searchParams.has("_rsc"))
-        .map((entry) => entry.startTime),
-    );
+  await recordWhenDrawn(page, "[data-testid=api-reference] .responses-wrapper .response");
   await page.goto("/services/stripe");
   await expect(page.getByTestId("api-reference").locator(".info")).toBeVisible(); // the overview, drawn by Swagger UI
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve))); // when the gate would open
@@ -71,7 +58,6 @@ test("links wait to prefetch until the first operation opened is drawn, not just
     .getByRole("link", { name: /GET\s*\/v1\/customers\/\{customer\}$/i })
     .click();
   await expect(page.getByTestId("api-reference").locator(".responses-wrapper .response").first()).toBeVisible();
-  await expect.poll(async () => (await prefetchStarts()).length, { message: "links prefetch once an operation is drawn" }).toBeGreaterThan(0);
-  const drawnAt = await page.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
-  expect(Math.min(...(await prefetchStarts()))).toBeGreaterThanOrEqual(drawnAt);
+  await expect.poll(async () => (await prefetchStarts(page)).length, { message: "links prefetch once an operation is drawn" }).toBeGreaterThan(0);
+  expect(Math.min(...(await prefetchStarts(page)))).toBeGreaterThanOrEqual(await drawnAt(page));
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiJson } from "./support";
+import { apiJson, drawnAt, prefetchStarts, recordWhenDrawn } from "./support";
 
 /**
  * How a service page loads (issue 27): Swagger UI's chunks are preloaded from the HTML, so the
@@ -35,25 +35,11 @@ test("Swagger UI's scripts are preloaded by the page's HTML and fetched through 
 });
 
 test("links prefetch only after Swagger UI has drawn the document, and then they do", async ({ page }) => {
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector(".opblock")) return;
-      (window as unknown as { drawnAt: number }).drawnAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await recordWhenDrawn(page, ".opblock");
   await page.goto("/services/payments-api");
   await expect(page.getByTestId("api-reference").locator(".opblock").first()).toBeVisible();
-  const prefetchStarts = () =>
-    page.evaluate(() =>
-      performance
-        .getEntriesByType("resource")
-        .filter((entry) => new URL(entry.name).searchParams.has("_rsc"))
-        .map((entry) => entry.startTime),
-    );
-  await expect.poll(async () => (await prefetchStarts()).length, { message: "links prefetch once the reference is drawn" }).toBeGreaterThan(0);
-  const drawnAt = await page.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
-  expect(Math.min(...(await prefetchStarts()))).toBeGreaterThanOrEqual(drawnAt);
+  await expect.poll(async () => (await prefetchStarts(page)).length, { message: "links prefetch once the reference is drawn" }).toBeGreaterThan(0);
+  expect(Math.min(...(await prefetchStarts(page)))).toBeGreaterThanOrEqual(await drawnAt(page));
 });
 
 test.describe("before any script has run", () => {

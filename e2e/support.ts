@@ -27,3 +27,26 @@ export async function csrfHeader(page: Page): Promise<Record<string, string>> {
   if (!cookie) throw new Error("The portal set no wf_csrf cookie");
   return { "x-wayfinder-csrf": cookie.value };
 }
+
+/** Records in the page when `selector` first matches (performance.now()), for drawnAt; call before goto. */
+export async function recordWhenDrawn(page: Page, selector: string): Promise<void> {
+  await page.addInitScript((wanted) => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(wanted)) return;
+      (window as unknown as { drawnAt: number }).drawnAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+}
+
+/** When recordWhenDrawn's selector first matched. */
+export const drawnAt = (page: Page) => page.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
+
+/** When each route prefetch (a request for a route's RSC payload) started, in the page's time. */
+export const prefetchStarts = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((entry) => new URL(entry.name).searchParams.has("_rsc"))
+      .map((entry) => entry.startTime),
+  );
