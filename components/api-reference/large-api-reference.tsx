@@ -6,7 +6,7 @@ import type { OperationGroup } from "@/lib/versions/operation-index";
 import { fetchJson, SwaggerView } from "./api-reference";
 import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
 import { OperationIndex } from "./operation-index";
-import { holdPrefetchesUntilOperationDrawn } from "./reference-prefetch-hold";
+import { holdPrefetchesUntilOperationDrawn, releasePrefetches } from "./reference-prefetch-hold";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 
 /** The hash as Swagger UI writes it, decoded, so links compare equal however the browser encoded them. */
@@ -91,7 +91,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
         )}
         {slice.data && (
           <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" />
+            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" onReady={releasePrefetches} />
           </div>
         )}
       </div>

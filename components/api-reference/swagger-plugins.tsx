@@ -125,15 +125,16 @@ export function wayfinderPlugins(slug: string) {
             if (text) performance.mark(SPEC_LOADED_MARK);
             return original(text);
           },
-          // An operation has been resolved and is drawn next: on a large document's page, the first one
-          // is what links wait for before they prefetch (reference-prefetch-hold.ts).
-          updateResolvedSubtree:
-            (original: (...args: unknown[]) => unknown) =>
-            (...args: unknown[]) => {
-              const result = original(...args);
-              operationDrawn();
-              return result;
-            },
+          // What Swagger UI has resolved, as a map of the document's resolved parts (it also resolves
+          // parts of an overview, which has no operation). Once that holds an operation, it is drawn
+          // next: on a large document's page, what links wait for before they prefetch
+          // (reference-prefetch-hold.ts).
+          updateResolvedSubtree: (original: (path: unknown, value: unknown) => unknown) => (path: unknown, value: unknown) => {
+            const result = original(path, value);
+            const paths = (value as { paths?: object } | null | undefined)?.paths;
+            if (paths && Object.keys(paths).length) operationDrawn();
+            return result;
+          },
           // Swagger UI reads the text it is given with its YAML parser, JSON too. The reference always
           // hands it JSON (swagger-view.tsx), which JSON.parse reads an order of magnitude faster (in
           // Node, Wayfinder's own 230 KB document on a first call: 54 ms against 3). Text that is not

@@ -17,28 +17,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-function peakMemoryMb(pid: number): number {
-  const peak = (id: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  const children = (id: number) => readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  const all = [pid, ...children(pid)];
-  return Math.max(...all.map(peak));
+/** The process and its child processes (the server's workers that are processes of their own). */
+const processTree = (pid: number) => [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)];
+
+/** A figure of /proc/{id}/status in MB (its values are in kB). */
+const statusMb = (id: number, field: "VmHWM" | "VmRSS") =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+/** utime and stime, the 14th and 15th fields of /proc/{id}/stat, in seconds (100 clock ticks a second on Linux). */
+function ownCpuSeconds(id: number): number {
+  const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function cpuSeconds(pid: number): number {
-  // utime and stime, the 14th and 15th fields of /proc/{pid}/stat, in clock ticks (100 a second on Linux).
-  const ticks = (id: number) => {
-    const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  };
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / 100;
-}
-
-function residentMemoryMb(pid: number): number {
-  const resident = (id: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  return [pid, ...children].reduce((sum, id) => sum + resident(id), 0);
-}
+const peakMemoryMb = (pid: number) => Math.max(...processTree(pid).map((id) => statusMb(id, "VmHWM")));
+const residentMemoryMb = (pid: number) => processTree(pid).reduce((sum, id) => sum + statusMb(id, "VmRSS"), 0);
+const cpuSeconds = (pid: number) => processTree(pid).reduce((sum, id) => sum + ownCpuSeconds(id), 0);
 
 export interface PortalServer {
   url: string;
