@@ -22,6 +22,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file opens its own databases; two cores do not gain from more parallelism.
           maxWorkers: 2,
+          // The migrations applied once, to a database each test database and data folder is copied from.
+          globalSetup: ["test/support/migrated-databases.ts"],
           sequence: { groupOrder: 1 },
         },
       },

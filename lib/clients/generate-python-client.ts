@@ -131,7 +131,7 @@ export function generatePythonClient(document: Json, source: ClientSource): Clie
           ? `        ${call}`
           : answer === "_t.Any"
             ? `        return ${call}`
-            : `        return _t.cast(${stringLiteral(returns)}, _runtime.decode(vars(_models), ${stringLiteral(renderType(answer))}, ${call}))`,
+            : `        return _t.cast(${stringLiteral(returns)}, _runtime.decode(_MODELS, ${stringLiteral(renderType(answer))}, ${call}))`,
       );
     }
   }
@@ -146,6 +146,10 @@ from collections.abc import Mapping
 
 from . import _runtime
 from . import models as _models
+
+# The models by name, for decoding answers. Taken once: mypy types each use of a module as a value with
+# every name the module holds, which, written in each method, took it 141 s on Stripe's client, not 10.
+_MODELS: dict[str, _t.Any] = vars(_models)
 
 SERVERS: tuple[str, ...] = (${servers.map((server) => `${stringLiteral(server)},`).join(" ")})
 

@@ -16,6 +16,7 @@ import { contractErrors } from "../support/contract";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { jsonCall } from "../support/json-call";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 const run = promisify(execFile);
 const ok = { "200": { description: "ok" } };
@@ -92,7 +93,7 @@ describe("approvals and waivers", () => {
     });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-approvals-"));
+    dataDir = await migratedDataDir("wayfinder-approvals-");
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-approvals-files-"));
     writeFileSync(path.join(work, "v2.json"), v2);
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@gov.test" });

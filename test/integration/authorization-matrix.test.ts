@@ -3,12 +3,12 @@
  * Each cell gets fresh data, and a refused call must leave that data exactly as it was. The test
  * fails when a mutating route (or a server action) exists that the matrix does not list.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 const ACTORS = [
   "anonymous",
@@ -483,7 +483,7 @@ describe("authorization matrix over HTTP", () => {
   const signIn = async (email: string): Promise<Credentials> => ({ ...(await signInLocally(server.url, { name: email.split("@")[0]!, email })) });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-matrix-"));
+    dataDir = await migratedDataDir("wayfinder-matrix-");
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@matrix.test" });
     admin = await signIn("admin@matrix.test");
     await asAdmin("POST", "/api/v1/teams", { slug: "owners", name: "Owners" });

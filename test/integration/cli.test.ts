@@ -11,6 +11,7 @@ import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 import { startSpecServer, type SpecServer } from "../support/spec-server";
 import { runWayfinder } from "../support/run-wayfinder";
+import { migratedDataDir } from "../support/test-databases";
 
 /** The real `wayfinder` command's output, stdout then stderr, as a CI log shows it. */
 async function wayfinder(args: string[], env: Record<string, string> = {}) {
@@ -29,7 +30,7 @@ describe("the wayfinder command", () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-"));
+    dataDir = await migratedDataDir("wayfinder-cli-", { demo: false });
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-cli-files-"));
     writeFileSync(
       path.join(work, "invalid.yaml"),

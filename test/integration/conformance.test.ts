@@ -15,6 +15,7 @@ import { decodeVerdict } from "@/lib/conformance/verdict-header";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { runWayfinder } from "../support/run-wayfinder";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 const wayfinder = runWayfinder;
 
@@ -129,7 +130,7 @@ describe("conformance", () => {
 
   beforeAll(async () => {
     [honest, drifting] = await Promise.all([shopServer("honest"), shopServer("drifting")]);
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-conformance-"));
+    dataDir = await migratedDataDir("wayfinder-conformance-");
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-conformance-files-"));
     server = await startPortal({
       WAYFINDER_DATA_DIR: dataDir,

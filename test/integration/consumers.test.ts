@@ -18,6 +18,7 @@ import { contractErrors } from "../support/contract";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { jsonCall } from "../support/json-call";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 const run = promisify(execFile);
 const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
@@ -78,7 +79,7 @@ describe("consumers and impact", () => {
       .sort();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-consumers-"));
+    dataDir = await migratedDataDir("wayfinder-consumers-");
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-consumers-files-"));
     // The payments API itself (for Try it out) and the webhook receiver, on one local server.
     upstream = createServer((request, response) => {

@@ -7,8 +7,7 @@
  * prints how many documents and operations each step covered, for the closing note.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { snippetz } from "@scalar/snippetz";
@@ -21,6 +20,7 @@ import { buildSampleRequest, type HarRequest } from "@/lib/try-it/samples/build-
 import { fixturesDir, hasFixtures, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 type Json = Record<string, unknown>;
 const run = promisify(execFile);
@@ -131,7 +131,7 @@ describe("the corpus: every real and demo document, as a newcomer uses it", asyn
     fetch(`${server.url}${url}`, { ...init, headers: { ...admin, ...(init.headers as Record<string, string> | undefined) } });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-corpus-"));
+    dataDir = await migratedDataDir("wayfinder-corpus-", { demo: false });
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@corpus.test", WAYFINDER_DEMO: "false" });
     admin = await signInLocally(server.url, { name: "Admin", email: "admin@corpus.test" });
     const team = await api("/api/v1/teams", {

@@ -14,6 +14,7 @@ import { parse } from "yaml";
 import { contractErrors } from "../support/contract";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 const run = promisify(execFile);
 
@@ -32,7 +33,7 @@ describe("creating a service from a template", () => {
   const orders = { name: "orders-api", title: "Orders API", description: "Takes and tracks orders.", resource: "order", resources: "orders" };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-create-"));
+    dataDir = await migratedDataDir("wayfinder-create-", { demo: false });
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@create.test", WAYFINDER_DEMO: "false" });
     admin = await signInLocally(server.url, { name: "Admin", email: "admin@create.test" });
     for (const slug of ["alpha", "beta"]) expect((await call(admin, "POST", "/api/v1/teams", { slug, name: slug })).status).toBe(201);

@@ -10,7 +10,7 @@ import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { startTcpRelay, type TcpRelay } from "../support/tcp-relay";
-import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
+import { createMigratedPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
 
 describe.runIf(testDatabaseUrl)("a database outage while the portal runs", () => {
   let server: PortalServer;
@@ -19,7 +19,7 @@ describe.runIf(testDatabaseUrl)("a database outage while the portal runs", () =>
   let dataDir: string;
 
   beforeAll(async () => {
-    database = await createPostgresDatabase(testDatabaseUrl!);
+    database = await createMigratedPostgresDatabase(testDatabaseUrl!);
     const target = new URL(database.url);
     relay = await startTcpRelay(target.hostname, Number(target.port || 5432));
     target.host = `127.0.0.1:${relay.port}`;

@@ -5,8 +5,7 @@
  * follows), served back, and shown on the service page. Documents come from the AsyncAPI Initiative's
  * examples; variants are made at run time.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -14,6 +13,7 @@ import { fixturesDir } from "../support/fixtures";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { runWayfinder } from "../support/run-wayfinder";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 const asyncDir = path.resolve(fixturesDir, "../asyncapi");
 const text = (relative: string) => readFileSync(path.join(asyncDir, relative), "utf8");
@@ -26,7 +26,7 @@ describe.runIf(existsSync(asyncDir))("event APIs published to the portal", () =>
     fetch(`${server.url}/api/v1/services/${slug}/event-versions`, { method: "POST", headers: { ...headers, "Content-Type": type }, body });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-events-"));
+    dataDir = await migratedDataDir("wayfinder-events-");
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@events.test" });
     admin = await signInLocally(server.url, { name: "Admin", email: "admin@events.test" });
     for (const slug of ["streetlights", "accounts"]) {

@@ -6,12 +6,11 @@
  * portal's event loop is watched from outside by polling /api/health; the delays are printed (a test
  * never asserts a wall-clock time), and each case asserts that the portal kept answering meanwhile.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 /** Polls /api/health until stopped: how many answers came, and the slowest. */
 function watchHealth(url: string) {
@@ -120,7 +119,7 @@ describe("hardening: what documents, headers and bodies can do", () => {
     fetch(`${server.url}/api/v1/services/${slug}/versions`, { method: "POST", headers: { ...admin, "Content-Type": contentType }, body });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-hardening-"));
+    dataDir = await migratedDataDir("wayfinder-hardening-", { demo: false });
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@hardening.test", WAYFINDER_DEMO: "false" });
     admin = await signInLocally(server.url, { name: "Admin", email: "admin@hardening.test" });
     expect((await post("/api/v1/teams", { slug: "red", name: "Red" })).status).toBe(201);

@@ -4,8 +4,7 @@
  * sign-in and throttling), `wayfinder mcp` on stdio, /llms.txt, the Markdown pages and
  * /.well-known/api-catalog (an RFC 9264 linkset whose every link resolves).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -16,6 +15,7 @@ import { MCP_REQUESTS } from "@/lib/mcp/mcp-limits";
 import { WAYFINDER_MCP_TOOLS } from "@/lib/mcp/wayfinder-mcp-server";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 type ToolText = { isError?: boolean; content: { type: string; text: string }[] };
 
@@ -49,7 +49,7 @@ describe("Wayfinder for assistants and programs", () => {
   let token: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-mcp-"));
+    dataDir = await migratedDataDir("wayfinder-mcp-");
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@mcp.test", WAYFINDER_DEMO: "true" });
     token = await createToken(server.url, "admin@mcp.test", "payments", "chargeback-desk");
   }, 240_000);
@@ -277,7 +277,7 @@ describe("the MCP server of a portal that needs sign-in", () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-mcp-signin-"));
+    dataDir = await migratedDataDir("wayfinder-mcp-signin-");
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@mcp.test", WAYFINDER_DEMO: "true", WAYFINDER_REQUIRE_SIGNIN: "true" });
   }, 240_000);
 

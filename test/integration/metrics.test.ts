@@ -5,13 +5,12 @@
  * collector here) for requests, their database queries and background jobs, continuing a caller's
  * `traceparent`; every API response carries X-Request-Id, and the log lines written while answering carry it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, type PortalServer } from "../support/portal-server";
+import { migratedDataDir } from "../support/test-databases";
 
 const TOKEN = "metrics-token-for-the-test";
 
@@ -66,7 +65,7 @@ describe("metrics, traces and request ids", () => {
   let collector: Awaited<ReturnType<typeof otlpCollector>>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-metrics-"));
+    dataDir = await migratedDataDir("wayfinder-metrics-");
     collector = await otlpCollector();
     server = await startPortal({
       WAYFINDER_DATA_DIR: dataDir,
@@ -175,7 +174,7 @@ describe("metrics, traces and request ids", () => {
 
 describe("metrics off", () => {
   it("answers 404 at /metrics while WAYFINDER_METRICS_TOKEN is unset", async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-metrics-off-"));
+    const dataDir = await migratedDataDir("wayfinder-metrics-off-");
     const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir });
     try {
       expect((await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(404);

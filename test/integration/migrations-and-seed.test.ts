@@ -8,10 +8,11 @@ import { demoServices, demoTeams } from "@/prisma/seed/demo-company";
 import { readdirSync } from "node:fs";
 import { testDatabases } from "../support/test-databases";
 
-describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
+describe.each(testDatabases)("migrations and demo on $name", ({ open, fresh }) => {
   let db: Database;
   beforeAll(async () => {
-    db = await open();
+    // An empty database, migrated from nothing: every other test database is a copy of one migrated so.
+    db = await fresh();
   });
   afterAll(async () => db?.close());
 
@@ -40,6 +41,17 @@ describe.each(testDatabases)("migrations and demo on $name", ({ open }) => {
     const added = { path: "29991231000000_next", migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: "SELECT 1;" } } };
     expect(await migrationsUpToDate(db.factory, { ...list, migrationDirectories: [...list.migrationDirectories, added] })).toBe(false);
     expect(await migrationsUpToDate(db.factory, { ...list, migrationDirectories: rest })).toBe(false);
+  });
+
+  it("gives the other tests copies of a database migrated once, which open with nothing to apply", async () => {
+    const copy = await open();
+    try {
+      expect(copy.appliedMigrations).toEqual([]);
+      const rows = await copy.prisma.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`;
+      expect(rows.map((row) => row.migration_name)).toEqual(db.appliedMigrations);
+    } finally {
+      await copy.close();
+    }
   });
 
   it("seeds the demo company through the publishing pipeline", async () => {

@@ -6,8 +6,7 @@
  * member who is not a maintainer nor another team's token may give that reason.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +16,7 @@ import { createService } from "@/lib/services/create-service";
 import { createTeam } from "@/lib/teams/create-team";
 import { publishVersion } from "@/lib/versions/publish-version";
 import { contractErrors } from "../support/contract";
-import { testDatabases } from "../support/test-databases";
+import { testDatabases, migratedDataDir } from "../support/test-databases";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
 
@@ -47,7 +46,7 @@ describe("publishing with a breaking-change policy", () => {
   const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-policy-"));
+    dataDir = await migratedDataDir("wayfinder-policy-");
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@policy.test" });
     admin = await signInLocally(server.url, { name: "Admin", email: "admin@policy.test" });
     const post = (url: string, body: unknown, who: Record<string, string> = admin) =>

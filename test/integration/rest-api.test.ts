@@ -8,9 +8,9 @@ import { contractErrors, requestContractErrors } from "../support/contract";
 import { serviceInputSchema, serviceUpdateSchema } from "@/lib/services/service-input";
 import { teamInputSchema } from "@/lib/teams/team-input";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
-import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { createMigratedPostgresDatabase, testDatabaseUrl, migratedDataDir } from "../support/test-databases";
+import { rmSync } from "node:fs";
+import { signInLocally } from "../support/sign-in";
 
 /** Route folders under app/api/v1, as OpenAPI path templates. */
 function implementedPaths(): string[] {
@@ -80,7 +80,7 @@ const servers: { name: string; start(): Promise<PortalServer & { cleanup(): Prom
   {
     name: "pglite",
     async start() {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-api-"));
+      const dataDir = await migratedDataDir("wayfinder-api-");
       const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir });
       return { ...server, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
     },
@@ -92,7 +92,7 @@ function postgresServer(baseUrl: string) {
   return {
     name: "postgresql",
     async start() {
-      const database = await createPostgresDatabase(baseUrl);
+      const database = await createMigratedPostgresDatabase(baseUrl);
       // Trust authentication ignores the password: it is there to prove it never reaches the logs.
       const url = new URL(database.url);
       url.password = CANARY;
@@ -320,7 +320,16 @@ describe.each(servers)("REST API over HTTP on $name", ({ start }) => {
     expect(undeclaredStatuses(server.output())).toEqual([]);
   });
 
-  it("runs its pipeline threads on the JavaScript built with the app, not on TypeScript through tsx", () => {
+  it("runs its pipeline threads on the JavaScript built with the app, not on TypeScript through tsx", async () => {
+    // Pipeline work of its own (the server may have started on a data folder with the demo loaded, which needed none).
+    const reader = await signInLocally(server.url, { name: "Reader", email: "reader@api.test" });
+    const document = { openapi: "3.0.3", info: { title: "Threads", version: "1.0.0" }, paths: {} };
+    const diffed = await fetch(`${server.url}/api/v1/diff`, {
+      method: "POST",
+      headers: { ...reader, "Content-Type": "application/json" },
+      body: JSON.stringify({ base: document, revision: document }),
+    });
+    expect(diffed.status, await diffed.text()).toBe(200);
     const lines = server.output().split("\n");
     const started = lines.filter((line) => line.includes('"pipeline.worker_started"')).map((line) => (JSON.parse(line) as { file: string }).file);
     expect(started.length).toBeGreaterThan(0);

@@ -3,13 +3,11 @@
  * (429 with Retry-After), with the count shared by two instances on one PostgreSQL database; and a
  * session cookie stops working once its session signs out, even a copy kept from before.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
-import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
+import { createMigratedPostgresDatabase, testDatabaseUrl, migratedDataDir } from "../support/test-databases";
 
 describe("throttling and sign-out", () => {
   const servers: PortalServer[] = [];
@@ -17,11 +15,11 @@ describe("throttling and sign-out", () => {
   let database: { url: string; drop(): Promise<void> } | undefined;
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-throttle-"));
+    const dataDir = await migratedDataDir("wayfinder-throttle-", { demo: false });
     dirs.push(dataDir);
     if (testDatabaseUrl) {
       // Two instances on one database: the budget is shared.
-      database = await createPostgresDatabase(testDatabaseUrl);
+      database = await createMigratedPostgresDatabase(testDatabaseUrl);
       const env = {
         DATABASE_URL: database.url,
         WAYFINDER_DATA_DIR: dataDir,

@@ -4,17 +4,16 @@
  * echo what reached them (credentials as declared; the portal's cookies and session never; undeclared
  * hosts, internal addresses and redirects to them refused before any connection).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { execFile } from "node:child_process";
 import { snippetz } from "@scalar/snippetz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSampleRequest } from "@/lib/try-it/samples/build-sample-request";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 interface Seen {
   method: string;
@@ -116,7 +115,7 @@ describe("Try it out", () => {
     const closed = await echoServer();
     closedPort = closed.port;
     await new Promise((resolve) => closed.server.close(resolve));
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-try-"));
+    dataDir = await migratedDataDir("wayfinder-try-");
     // The API and a second host are allowed (they are on loopback); `internal` is declared by the document but not allowed.
     server = await startPortal({
       WAYFINDER_DATA_DIR: dataDir,

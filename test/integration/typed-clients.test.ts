@@ -18,6 +18,7 @@ import { startPortal, type PortalServer } from "../support/portal-server";
 import { runWayfinder } from "../support/run-wayfinder";
 import { signInLocally } from "../support/sign-in";
 import { storedDocuments } from "../support/stored-documents";
+import { migratedDataDir } from "../support/test-databases";
 
 const run = promisify(execFile);
 const root = path.resolve(".");
@@ -205,7 +206,7 @@ describe("clients from a running portal", () => {
   let token: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-client-portal-"));
+    dataDir = await migratedDataDir("wayfinder-client-portal-");
     work = mkdtempSync(path.join(os.tmpdir(), "wayfinder-client-out-"));
     server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_ADMINS: "admin@clients.test", WAYFINDER_DEMO: "true" });
     const session = await signInLocally(server.url, { name: "Admin", email: "admin@clients.test" });

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contractErrors } from "../support/contract";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
+import { migratedDataDir } from "../support/test-databases";
 
 interface Received {
   path: string;
@@ -63,7 +62,7 @@ describe("webhooks, delivered by a running portal", () => {
   beforeAll(async () => {
     receiver = await startReceiver({ "/retry": 3 });
     internal = await startReceiver();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-webhooks-"));
+    dataDir = await migratedDataDir("wayfinder-webhooks-", { demo: false });
     server = await startPortal({
       WAYFINDER_DATA_DIR: dataDir,
       WAYFINDER_DEMO: "false",

@@ -1,8 +1,12 @@
 import path from "node:path";
 import type { Env } from "@/lib/platform/env";
 
-/** Where the data lives: the embedded PGlite (a folder, or memory when `dataDir` is null) or PostgreSQL. */
-export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
+/**
+ * Where the data lives: the embedded PGlite (a folder, or memory when `dataDir` is null) or PostgreSQL.
+ * An in-memory PGlite may start from `image`, a data folder's tarball (PGlite's `dumpDataDir`), instead
+ * of an empty cluster: the tests open each database from one migrated once.
+ */
+export type DatabaseTarget = { kind: "pglite"; dataDir: string | null; image?: Blob } | { kind: "postgres"; url: string };
 
 /** No DATABASE_URL means the embedded database under WAYFINDER_DATA_DIR (default `.data/`). */
 export function databaseTargetFromEnv(env: Env): DatabaseTarget {

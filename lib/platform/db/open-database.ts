@@ -57,7 +57,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   let pgliteInstance: PGlite | null = null;
 
   if (target.kind === "pglite") {
-    const pglite = target.dataDir ? await openPglite(target.dataDir) : newPglite();
+    const pglite = target.dataDir ? await openPglite(target.dataDir) : newPglite(undefined, target.image ? { loadDataDir: target.image } : {});
     pgliteInstance = pglite;
     factory = pgliteAdapter(pglite);
     closeDriver = () => pglite.close();
