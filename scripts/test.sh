@@ -15,9 +15,19 @@ step "Chromium for the browser tests"
 bash scripts/ensure-chromium.sh || exit 1
 
 step "Type check, lint and formatting"
-npx --no-install tsc --noEmit || failed=1
-npx --no-install eslint . || failed=1
-npx --no-install prettier --check . || { echo "Run \`npm run format\` to format."; failed=1; }
+# Each is one process on one core: the type check and Prettier run beside ESLint (the longest), and
+# each one's output is printed whole once all are done. (The build checks types again, with the route
+# types Next.js generates, which this check, run before any build, cannot see.)
+checks=$(mktemp -d)
+npx --no-install tsc --noEmit >"$checks/tsc" 2>&1 &
+tsc_pid=$!
+npx --no-install prettier --check . >"$checks/prettier" 2>&1 &
+prettier_pid=$!
+npx --no-install eslint . >"$checks/eslint" 2>&1 || failed=1
+wait "$tsc_pid" || failed=1
+wait "$prettier_pid" || { echo "Run \`npm run format\` to format." >>"$checks/prettier"; failed=1; }
+cat "$checks/tsc" "$checks/eslint" "$checks/prettier"
+rm -rf "$checks"
 
 step "Production build (the REST API and browser tests run against it)"
 npm run --silent build || { echo "The build failed; the HTTP and browser tests cannot run."; exit 1; }
