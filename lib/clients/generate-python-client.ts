@@ -148,7 +148,7 @@ from . import _runtime
 from . import models as _models
 
 # The models by name, for decoding answers. Taken once: mypy types each use of a module as a value with
-# every name the module holds, which, written in each method, took it 141 s on Stripe's client, not 10.
+# every name the module holds; written in each method, it took mypy 33.6 s and 1.2 GB on Stripe's client, not 2.9 s.
 _MODELS: dict[str, _t.Any] = vars(_models)
 
 SERVERS: tuple[str, ...] = (${servers.map((server) => `${stringLiteral(server)},`).join(" ")})
