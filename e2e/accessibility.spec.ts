@@ -12,7 +12,7 @@ const BLOCKING = new Set(["critical", "serious"]);
 // was chosen (e2e/catalogue.spec.ts checks that a page loaded with the system dark starts dark).
 for (const { name, path, ready } of mainPages) {
   test(`axe finds no critical or serious violation on ${name} (${path}), in the light theme and the dark`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: "light" });
+    // Playwright's default system preference is light.
     await page.goto(path);
     await ready(page);
     // One main landmark (Swagger UI brings its own, turned into a region).

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { openDatabase } from "@/lib/platform/db/open-database";
+import { openDemoDatabase } from "./demo-database";
 import { createPostgresDatabase, testDatabaseUrl } from "./test-databases";
 
 /** Where the integration tests' migrated databases are (see `setup` below). */
@@ -43,9 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The demo company loaded once (each portal server with the demo loaded it on its first start, through the whole publishing pipeline).
   const demoFolder = path.join(dir, "demo");
   cpSync(pgliteFolder, demoFolder, { recursive: true });
-  const demo = await openDatabase({ kind: "pglite", dataDir: demoFolder });
-  await demo.prisma.$transaction((tx) => seedDemo(tx), { timeout: 120_000 });
-  await demo.close();
+  await (await openDemoDatabase(() => openDatabase({ kind: "pglite", dataDir: demoFolder }))).close();
 
   let template: Awaited<ReturnType<typeof createPostgresDatabase>> | null = null;
   if (testDatabaseUrl) {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, openAsBlob } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -78,7 +78,8 @@ export const testDatabases: TestDatabase[] = [
     name: "pglite",
     async open() {
       const image = (await migrated())?.pgliteImage;
-      return openDatabase({ kind: "pglite", dataDir: null, ...(image ? { image: new Blob([readFileSync(image)]) } : {}) });
+      // A Blob backed by the file: read as PGlite loads it, not copied into memory first.
+      return openDatabase({ kind: "pglite", dataDir: null, ...(image ? { image: await openAsBlob(image) } : {}) });
     },
     fresh: () => openDatabase({ kind: "pglite", dataDir: null }),
   },
