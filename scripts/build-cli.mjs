@@ -20,19 +20,32 @@ const root = path.resolve(import.meta.dirname, "..");
 // The official-schema validator compiles its JSON Schemas with Ajv when first used, reading them from its
 // own folder (which a single file has not): the command carries them compiled ahead of time instead, one
 // module per OpenAPI version, loaded when a document of that version is validated (validator-code.mjs).
+// The library itself is replaced by the part lib/openapi/validate-document.ts uses (its versions and
+// getAjvValidator), so no command loads Ajv's compiler, its formats or the library's YAML reading: 150 KB
+// that every diff, lint and check parsed and ran at start for nothing.
 const precompiledValidators = {
   name: "precompiled-validators",
   setup(builder) {
     builder.onLoad({ filter: /openapi-schema-validator[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
-      const compiler = /\n\tgetAjvValidator\(version\) \{\n[\s\S]*?\n\t\}\n/;
-      const call = "const validateSchema = this.getAjvValidator(version);";
-      if (!compiler.test(source) || !source.includes(call))
-        throw new Error("@seriousme/openapi-schema-validator changed how it compiles its schemas; update scripts/build-cli.mjs");
+      const versions = /\nconst openApiVersions = new Set\((\[[^\]]*\])\);\n/.exec(source)?.[1];
+      if (
+        !versions ||
+        JSON.stringify(JSON.parse(versions)) !== JSON.stringify(VALIDATOR_VERSIONS) ||
+        !source.includes("\tstatic supportedVersions = openApiVersions;\n") ||
+        !/\n\tgetAjvValidator\(version\) \{\n/.test(source)
+      )
+        throw new Error("@seriousme/openapi-schema-validator changed its versions or how it compiles its schemas; update scripts/build-cli.mjs");
       const loaders = VALIDATOR_VERSIONS.map((version) => `"${version}": () => import("wayfinder-validator:${version}")`).join(", ");
-      const precompiled = `\n\tasync getAjvValidator(version) {\n\t\tconst load = { ${loaders} }[version];\n\t\treturn (await load()).default;\n\t}\n`;
       return {
-        contents: source.replace(compiler, precompiled).replace(call, call.replace("this.", "await this.")),
+        contents: [
+          "export class Validator {",
+          `  static supportedVersions = new Set(${JSON.stringify(VALIDATOR_VERSIONS)});`,
+          "  async getAjvValidator(version) {",
+          `    return (await { ${loaders} }[version]()).default;`,
+          "  }",
+          "}",
+        ].join("\n"),
         loader: "js",
         resolveDir: path.dirname(args.path),
       };

@@ -1,4 +1,3 @@
-import { $RefParser } from "@apidevtools/json-schema-ref-parser";
 import { isAppError } from "@/lib/platform/errors";
 import { invalidDocument } from "./document-error";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -99,6 +98,8 @@ export async function bundleDocument(
     },
   };
   try {
+    // Loaded only to join files: a command reading one file (most diffs, lints and checks) never parses it.
+    const { $RefParser } = await import("@apidevtools/json-schema-ref-parser");
     const bundled = await $RefParser.bundle(rootUrl.href, {
       parse: { json: false, yaml: false, text: false, binary: false, wayfinder: parser },
       resolve: { file: false, http: false, wayfinder: resolver },

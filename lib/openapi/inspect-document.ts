@@ -11,7 +11,15 @@ export interface DocumentShape {
   /** `$ref` values inside the document (`#/…`), with where they are. */
   localRefs: { ref: string; pointer: string }[];
   refCount: number;
+  /**
+   * Whether a key is `$id`, `$anchor`, `$dynamicAnchor` or `$dynamicRef`, or a `$ref` is not a string:
+   * then the official schema's reference check needs its full resolution (check-local-refs.ts).
+   */
+  unusualRefs: boolean;
 }
+
+/** The keywords besides `$ref` that the official schema's reference check resolves. */
+const OTHER_REFERENCE_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$dynamicRef"]);
 
 /** The error for more `$ref`s than the limit, in one document or across a bundle's files. */
 export const tooManyRefs = (limits: Pick<IngestLimits, "maxRefs">) => limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
@@ -25,6 +33,7 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
   const externalRefs: DocumentShape["externalRefs"] = [];
   const localRefs: DocumentShape["localRefs"] = [];
   let refCount = 0;
+  let unusualRefs = false;
   const stack: Visit[] = [{ node: data, depth: 1, parent: null, key: "" }];
   while (stack.length) {
     const visit = stack.pop()!;
@@ -54,11 +63,11 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
         refCount += 1;
         if (refCount > refBudget) throw tooManyRefs(limits);
         (value.startsWith("#") ? localRefs : externalRefs).push({ ref: value, pointer: `${pointerOf(visit)}/$ref` });
-      }
+      } else if (key.charCodeAt(0) === 36 /* $ */ && (key === "$ref" || OTHER_REFERENCE_KEYWORDS.has(key))) unusualRefs = true;
       if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, parent: visit, key });
     }
   }
-  return { externalRefs, localRefs, refCount };
+  return { externalRefs, localRefs, refCount, unusualRefs };
 }
 
 /** A node to look at, with the way to it: its pointer is written only when a reference or a problem needs it, not for every node. */

@@ -3,7 +3,7 @@ import { invalidDocument } from "./document-error";
 import { extractOperations, type OperationSummary } from "./extract-operations";
 import { hashDocument } from "./hash-document";
 import { defaultIngestLimits, type IngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { inspectDocument } from "./inspect-document";
+import { inspectDocument, type DocumentShape } from "./inspect-document";
 import { escapePointerKey } from "./json-pointer";
 import { parseDocumentText } from "./parse-document";
 import type { SpecFormat } from "./spec-format";
@@ -30,7 +30,8 @@ export interface PreparedDocument {
  */
 export async function prepareDocument(text: string, limits: IngestLimits = defaultIngestLimits): Promise<PreparedDocument> {
   const document = parseDocumentText(text, limits);
-  const { externalRefs } = inspectDocument(document, limits);
+  const shape = inspectDocument(document, limits);
+  const { externalRefs } = shape;
   // What the document is comes first: an AsyncAPI description is refused as such, not for its `$ref`s.
   detectSpecFormat(document);
   const first = externalRefs[0];
@@ -42,7 +43,7 @@ export async function prepareDocument(text: string, limits: IngestLimits = defau
       },
     ]);
   }
-  return prepareParsed(document);
+  return prepareParsed(document, shape);
 }
 
 /** Fields the catalogue indexes; PostgreSQL's btree entries hold at most ~2.7 KB, and nobody needs more. */
@@ -74,10 +75,14 @@ function checkIndexedFields(version: string, operations: OperationSummary[]): vo
 }
 
 /** The pipeline from parsed, self-contained data: format, validation, version, hash and operations. */
-export async function prepareParsed(document: unknown): Promise<PreparedDocument> {
+export async function prepareParsed(
+  document: unknown,
+  /** What inspectDocument found in this very document, when the caller has it. */
+  shape?: DocumentShape,
+): Promise<PreparedDocument> {
   const format = detectSpecFormat(document);
   const root = document as Record<string, unknown>;
-  const problems = await validateDocument(root);
+  const problems = await validateDocument(root, shape);
   if (problems.length) throw invalidDocument(`The document is not a valid ${format} description`, problems);
   const info = isPlainObject(root.info) ? root.info : {};
   if (typeof info.version !== "string" || !info.version.trim()) {

@@ -41,7 +41,7 @@ export async function readParsedForDiff(
     return !resolves.get(ref);
   });
   if (broken) throw invalidDocument("A $ref points nowhere", [{ message: `$ref "${broken.ref}" points to nothing in the document`, pointer: broken.pointer }]);
-  return { document, problems: await validateDocument(document) };
+  return { document, problems: await validateDocument(document, shape) };
 }
 
 /** The same from text (JSON or YAML, within the limits). */

@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { DocumentProblem } from "./document-error";
 import { checkLocalRefs } from "./check-local-refs";
+import type { DocumentShape } from "./inspect-document";
 
 // One validator for the process: it compiles each official schema (Swagger 2.0, OpenAPI 3.0, 3.1)
 // once, on first use, and keeps it.
@@ -43,7 +44,7 @@ type SchemaCheck = ((data: unknown) => boolean) & { errors?: AjvLikeError[] | nu
  * references. The schema check is the library's own; the reference check is checkLocalRefs, which finds
  * what the library's finds without copying the document (the library's copy was a third of the time).
  */
-async function officialProblems(document: Record<string, unknown>): Promise<null | { message: string } | AjvLikeError[]> {
+async function officialProblems(document: Record<string, unknown>, shape?: DocumentShape): Promise<null | { message: string } | AjvLikeError[]> {
   validator ??= new Validator({ ...VALIDATOR_OPTIONS });
   const version = [...Validator.supportedVersions].find((candidate) => {
     const declared = document[candidate === "2.0" ? "swagger" : "openapi"];
@@ -52,7 +53,7 @@ async function officialProblems(document: Record<string, unknown>): Promise<null
   if (!version) return { message: "Cannot find supported swagger/openapi version in specification, version must be a string." };
   const schemaCheck = await (validator as unknown as SchemaValidators).getAjvValidator(version);
   if (!schemaCheck(document)) return schemaCheck.errors ?? [];
-  const refProblem = checkLocalRefs(document);
+  const refProblem = checkLocalRefs(document, shape);
   return refProblem === null ? null : { message: refProblem };
 }
 
@@ -60,10 +61,14 @@ async function officialProblems(document: Record<string, unknown>): Promise<null
  * Checks a parsed document against the official JSON Schema of its format and checks that its local
  * `$ref`s point somewhere. Returns the problems, most specific first; an empty list means valid.
  */
-export async function validateDocument(document: Record<string, unknown>): Promise<DocumentProblem[]> {
+export async function validateDocument(
+  document: Record<string, unknown>,
+  /** What inspectDocument found in this very document, when the caller has it: the reference check then rarely walks it again. */
+  shape?: DocumentShape,
+): Promise<DocumentProblem[]> {
   // Neither check needs the data masked first: the schema check accepts anything in a data position
   // (and a property's name is not checked), and the reference check reads the document as masked.
-  const found = await officialProblems(document);
+  const found = await officialProblems(document, shape);
   if (found === null) return [];
   if (!Array.isArray(found)) return [found];
   const errors = found;

@@ -2,7 +2,8 @@
  * checkLocalRefs finds what the validator library's own reference check (checkRefs, which copies the
  * whole document to resolve it) finds, with the same message: over every demo and fixture document, with
  * a reference broken in each, and over the edge cases of its resolution (anchors, `$id`s, percent-encoding,
- * pointers through references, keys the library deletes, what plain objects inherit).
+ * pointers through references, keys the library deletes, what plain objects inherit). And the same again
+ * given what inspectDocument found, where most documents are decided from its list of references alone.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +11,8 @@ import path from "node:path";
 import { checkRefs } from "@seriousme/openapi-schema-validator/resolve.js";
 import { describe, expect, it } from "vitest";
 import { readApi } from "@/cli/read-api";
-import { checkLocalRefs } from "@/lib/openapi/check-local-refs";
+import { checkLocalRefs, plainRefsResolve } from "@/lib/openapi/check-local-refs";
+import { inspectDocument } from "@/lib/openapi/inspect-document";
 import { maskExampleData } from "@/lib/openapi/mask-example-data";
 import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
@@ -37,6 +39,9 @@ const documents: [string, () => Promise<Json>][] = [
   ]),
 ];
 
+/** What inspectDocument finds in a document, as the readers that validate it pass it on. */
+const shapeOf = (document: unknown) => inspectDocument(document, { maxDepth: 10_000, maxRefs: 1_000_000 });
+
 /** The first `$ref` object in the document, in key order. */
 function firstRefHolder(node: unknown): Json | undefined {
   if (typeof node !== "object" || node === null) return undefined;
@@ -53,12 +58,23 @@ describe("checkLocalRefs against the library's checkRefs", () => {
     const document = await load();
     expect(checkLocalRefs(document)).toBe(theirs(maskExampleData(document)));
     expect(checkLocalRefs(document)).toBeNull();
+    expect(checkLocalRefs(document, shapeOf(document))).toBeNull();
     const broken = structuredClone(document);
     const holder = firstRefHolder(broken);
     if (!holder) return;
     holder.$ref = `${holder.$ref as string}Gone`;
     expect(checkLocalRefs(broken)).toMatch(/^Can't resolve .*Gone/);
     expect(checkLocalRefs(broken)).toBe(theirs(maskExampleData(broken)));
+    expect(checkLocalRefs(broken, shapeOf(broken))).toBe(theirs(maskExampleData(broken)));
+  });
+
+  it("decides the real documents from inspectDocument's list of references alone, without a second walk", async () => {
+    const decidedInFull: string[] = [];
+    for (const [name, load] of documents) {
+      const document = await load();
+      if (!plainRefsResolve(document, shapeOf(document))) decidedInFull.push(name);
+    }
+    expect(decidedInFull).toEqual([]);
   });
 
   const schemas = (extra: Json): Json => ({ openapi: "3.1.0", info: { title: "T", version: "1" }, components: { schemas: extra } });
@@ -130,11 +146,34 @@ describe("checkLocalRefs against the library's checkRefs", () => {
     ["a reference that is not a string", schemas({ A: { $ref: { not: "a string" } } })],
     ["references in arrays", schemas({ A: { oneOf: [{ $ref: "#/components/schemas/B" }, { $ref: "#/components/schemas/A/oneOf/0" }] }, B: {} })],
     ["the root a reference", { $ref: "#/x", x: {} }],
+    // Where the quick path (plainRefsResolve) must leave the verdict to the full resolution.
+    ["a reference in data to nothing, beside one that resolves", schemas({ A: { example: { $ref: "#/nowhere" } }, B: { $ref: "#/components/schemas/A" } })],
+    ["a pointer through a key the mask renames", schemas({ A: { example: { $ref: "x" } }, B: { $ref: "#/components/schemas/A/example/$ref" } })],
+    [
+      "a key written as the mask writes the ones it renames",
+      schemas({ A: { example: { "x-data-$ref": 1, $ref: "y" } }, B: { $ref: "#/components/schemas/A/example/x-data-$ref" } }),
+    ],
+    ["a second # in a pointer", schemas({ "a#b": { type: "string" }, C: { $ref: "#/components/schemas/a%23b" } })],
+    ["a pointer into an extension", schemas({ A: { "x-meta": { n: 1 } }, B: { $ref: "#/components/schemas/A/x-meta/n" } })],
     ["not an object", "text"],
   ];
   it.each(cases)("%s", (_name, document) => {
     const expected = theirs(maskExampleData(structuredClone(document)));
     expect(checkLocalRefs(document)).toBe(expected);
+    expect(checkLocalRefs(document, shapeOf(document))).toBe(expected);
+  });
+
+  it("decides the plain edge cases quickly, and leaves the others to the full resolution", () => {
+    const quick = cases.filter(([, document]) => typeof document === "object" && plainRefsResolve(document as Json, shapeOf(document))).map(([name]) => name);
+    expect(quick).toEqual([
+      "no references",
+      "a reference that resolves",
+      "the whole document",
+      "percent-encoding",
+      "escaped keys",
+      "references in arrays",
+      "a pointer into an extension",
+    ]);
   });
 
   it("finds problems in the edge cases, so the comparison above covered failures too", () => {
