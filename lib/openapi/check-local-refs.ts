@@ -142,8 +142,8 @@ function resolveAll(root: object): void {
  * list of `$ref`s instead of a walk of the whole document (on Stripe's, that walk was most of this
  * check): when nothing needs the full resolution (no `$id`, `$anchor` or dynamic keyword, every `$ref`
  * a string, none to another file), and each distinct local `$ref` leads, key by key, to something
- * through keys the library reads as written (no keyword it deletes, no key the mask renames) and
- * objects that are not references (which it may have replaced by their targets). The list holds
+ * through keys read as written (no keyword, which the library deletes and the mask renames) and
+ * objects that are not references (which the library may have replaced by their targets). The list holds
  * `$ref`s in data too, which the library does not check: one of those that leads nowhere sends the
  * document to the full resolution, which decides. False means "resolve in full", not "broken".
  */
@@ -158,9 +158,6 @@ export function plainRefsResolve(document: object, { unusualRefs, externalRefs, 
   return true;
 }
 
-/** The mask's own names for renamed keys: a key written so could collide with one it renamed. */
-const MASKED_PREFIXES = ["x-data-", "x-name-"];
-
 function leadsSomewhere(root: object, ref: string): boolean {
   let decoded: string;
   try {
@@ -172,13 +169,10 @@ function leadsSomewhere(root: object, ref: string): boolean {
   // The library splits at the first two "#"s: a pointer with another one is left to it.
   if (!decoded.startsWith("#/") || decoded.includes("#", 1)) return false;
   let node: unknown = root;
-  let position: MaskPosition = ROOT_POSITION;
   for (const key of plainPointerKeys(decoded.slice(1))) {
-    if (typeof node !== "object" || node === null || Object.hasOwn(node, "$ref")) return false;
-    if (SCHEMA_KEYWORDS.has(key) || maskedKey(position, key) !== key || MASKED_PREFIXES.some((prefix) => key.startsWith(prefix))) return false;
-    const next = (node as Record<string, unknown>)[key];
-    position = Array.isArray(node) ? itemPosition(position) : entryPosition(position, key, next);
-    node = next;
+    // A keyword is the only key the mask renames, so the others are read as the full resolution reads them.
+    if (typeof node !== "object" || node === null || Object.hasOwn(node, "$ref") || SCHEMA_KEYWORDS.has(key)) return false;
+    node = (node as Record<string, unknown>)[key];
   }
   return node !== undefined;
 }
