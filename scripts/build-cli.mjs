@@ -21,8 +21,8 @@ const root = path.resolve(import.meta.dirname, "..");
 // own folder (which a single file has not): the command carries them compiled ahead of time instead, one
 // module per OpenAPI version, loaded when a document of that version is validated (validator-code.mjs).
 // The library itself is replaced by the part lib/openapi/validate-document.ts uses (its versions and
-// getAjvValidator), so no command loads Ajv's compiler, its formats or the library's YAML reading: 150 KB
-// that every diff, lint and check parsed and ran at start for nothing.
+// getAjvValidator), so no command loads what only its own compiling needs (Ajv's compiler, ajv-formats,
+// ajv-draft-04: 150 KB that every diff, lint and check parsed and ran at start for nothing).
 const precompiledValidators = {
   name: "precompiled-validators",
   setup(builder) {
