@@ -176,18 +176,21 @@ async function publish(file: string, service: string, root: string | undefined, 
     return EXIT.usage;
   }
   const limits = ingestLimitsFromEnv(config);
-  const [{ collectParsedFiles }, { joinBundle }, { prepareParsed }, { BUNDLE_MEDIA_TYPE }] = await Promise.all([
+  const [{ collectParsedFiles }, { joinBundle }, { prepareParsed }, { BUNDLE_MEDIA_TYPE }, { finishedCollected }] = await Promise.all([
     import("./collect-files"),
     import("@/lib/openapi/prepare-bundle"),
     import("@/lib/openapi/prepare-document"),
     import("@/lib/openapi/receive-document"),
+    import("./read-api"),
   ]);
-  const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
+  const collected = await collectParsedFiles(file, limits, root);
+  const { bundle, parsed, whole } = collected;
   // Checked here first, with the server's own rules, so CI logs show the problem without a round trip.
   // An event API (AsyncAPI) is the service's other contract: it goes to its own versions.
   if (isAsyncApi(parsed.get(bundle.root)?.data))
     return publishEvents(bundle, whole ?? (await joinBundle(bundle, limits, parsed)), service, { baseUrl, token, limits, acceptBreaking });
-  await prepareParsed(await joinBundle(bundle, limits, parsed));
+  const { data, shape } = await finishedCollected(collected, limits);
+  await prepareParsed(data, shape);
   let response: Response;
   try {
     const url = new URL(`/api/v1/services/${encodeURIComponent(service)}/versions`, baseUrl);

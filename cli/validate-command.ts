@@ -1,9 +1,9 @@
 import { isAsyncApi } from "@/lib/asyncapi/is-async-api";
 import type { AsyncApiRead } from "@/lib/asyncapi/read-asyncapi";
 import { prepareParsed } from "@/lib/openapi/prepare-document";
-import { joinBundle } from "@/lib/openapi/prepare-bundle";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { collectParsedFiles } from "./collect-files";
+import { finishedCollected } from "./read-api";
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
@@ -21,7 +21,8 @@ export function describeEventApi({ api, asyncapi, convertedFrom }: AsyncApiRead)
  * Throws the document's problems; returns the line to print.
  */
 export async function validateFile(file: string, limits: IngestLimits, root?: string): Promise<string> {
-  const { bundle, parsed, whole } = await collectParsedFiles(file, limits, root);
+  const collected = await collectParsedFiles(file, limits, root);
+  const { bundle, whole } = collected;
   const files = plural(Object.keys(bundle.files).length, "file");
   const validEventApi = async (data: Record<string, unknown>) => {
     const { readAsyncApi } = await import("@/lib/asyncapi/read-asyncapi");
@@ -32,8 +33,8 @@ export async function validateFile(file: string, limits: IngestLimits, root?: st
   // through another to the place it ends at, and AsyncAPI 3.0 requires an operation's message
   // `$ref` to go through its channel (streetlights' own would be refused).
   if (isAsyncApi(whole)) return validEventApi(whole);
-  const joined = await joinBundle(bundle, limits, parsed);
+  const { data: joined, shape } = await finishedCollected(collected, limits);
   if (isAsyncApi(joined)) return validEventApi(joined);
-  const prepared = await prepareParsed(joined);
+  const prepared = await prepareParsed(joined, shape);
   return `valid: ${prepared.title || file} ${prepared.version} (${prepared.format}, ${prepared.operations.length} operations, ${files})`;
 }

@@ -1,6 +1,6 @@
 /**
- * The CLI reads a file that refers to no other without bundling it or parsing it twice, and lints the
- * parsed document without a text copy (issue 27). Both shortcuts must change nothing: over every
+ * The CLI reads a file that refers to no other without bundling it or parsing it twice (to diff,
+ * lint, validate and publish it), and lints the parsed document without a text copy (issue 27). Both shortcuts must change nothing: over every
  * demo and fixture document, the document read is the one bundling made, and the findings are the
  * ones linting its text finds.
  */
@@ -8,7 +8,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectFiles, collectParsedFiles } from "@/cli/collect-files";
-import { readApi } from "@/cli/read-api";
+import { finishedCollected, readApi } from "@/cli/read-api";
 import { lintDocument } from "@/lib/lint/lint-document";
 import { loadRuleset } from "@/lib/lint/lint-ruleset";
 import { RULESET_PATH } from "@/lib/lint/ruleset-text";
@@ -40,6 +40,10 @@ describe("reading one file for the CLI", () => {
       const bundled = await joinBundle(await collectFiles(file, defaultIngestLimits), defaultIngestLimits);
       const read = await readApi(file, defaultIngestLimits);
       expect(read.document).toEqual(bundled);
+      // And as validate and publish check it, with the shape the reference check uses.
+      const checked = await finishedCollected(await collectParsedFiles(file, defaultIngestLimits), defaultIngestLimits);
+      expect(checked.data).toEqual(bundled);
+      if (checked.shape) expect(checked.shape).toEqual(inspectDocument(checked.data, defaultIngestLimits));
     },
   );
 
@@ -51,6 +55,7 @@ describe("reading one file for the CLI", () => {
     const fromText = await joinBundle(await collectFiles(file, defaultIngestLimits, root), defaultIngestLimits);
     const read = await readApi(file, defaultIngestLimits, root);
     expect(read.document).toEqual(fromText);
+    expect((await finishedCollected(await collectParsedFiles(file, defaultIngestLimits, root), defaultIngestLimits)).data).toEqual(fromText);
     expect(JSON.stringify(read.document)).not.toMatch(/"\$ref":"(?!#)/);
   });
 });
