@@ -98,7 +98,7 @@ export async function bundleDocument(
     },
   };
   try {
-    // Loaded only to join files: a command reading one file (most diffs, lints and checks) never parses it.
+    // Loaded only to join files: a command given one file that refers to no other (diff, lint, check, validate, publish) never parses it.
     const { $RefParser } = await import("@apidevtools/json-schema-ref-parser");
     const bundled = await $RefParser.bundle(rootUrl.href, {
       parse: { json: false, yaml: false, text: false, binary: false, wayfinder: parser },

@@ -1,5 +1,6 @@
 import { invalidDocument } from "./document-error";
 import { escapePointerKey } from "./json-pointer";
+import { SCHEMA_KEYWORDS } from "./mask-example-data";
 import type { IngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { limitExceeded } from "@/lib/platform/limits/limit-error";
 
@@ -17,9 +18,6 @@ export interface DocumentShape {
    */
   unusualRefs: boolean;
 }
-
-/** The keywords besides `$ref` that the official schema's reference check resolves. */
-const OTHER_REFERENCE_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$dynamicRef"]);
 
 /** The error for more `$ref`s than the limit, in one document or across a bundle's files. */
 export const tooManyRefs = (limits: Pick<IngestLimits, "maxRefs">) => limitExceeded("maxRefs", limits.maxRefs, "The number of $refs");
@@ -63,7 +61,10 @@ export function inspectDocument(data: unknown, limits: Pick<IngestLimits, "maxDe
         refCount += 1;
         if (refCount > refBudget) throw tooManyRefs(limits);
         (value.startsWith("#") ? localRefs : externalRefs).push({ ref: value, pointer: `${pointerOf(visit)}/$ref` });
-      } else if (key.charCodeAt(0) === 36 /* $ */ && (key === "$ref" || OTHER_REFERENCE_KEYWORDS.has(key))) unusualRefs = true;
+      } else if (key.charCodeAt(0) === 36 /* "$": few keys start with it */ && key !== "$schema" && SCHEMA_KEYWORDS.has(key)) {
+        // Another keyword the reference check resolves, or a `$ref` that is not a string (`$schema` it only deletes).
+        unusualRefs = true;
+      }
       if (value !== null && typeof value === "object") stack.push({ node: value, depth: depth + 1, parent: visit, key });
     }
   }
