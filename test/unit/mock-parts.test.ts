@@ -70,4 +70,16 @@ describe("generated data", () => {
     expect(stringForPattern("(?=^https?:\\/\\/[^\\s/?#]+(?:[/?#]\\S*)?$)(?=^[a-z]+:\\/\\/[^/?#@]+(?:[/?#]\\S*)?$)")).toBe("https://example.com/resource");
     expect(stringForPattern("(")).toBeUndefined();
   });
+
+  it("remembers a string per pattern and length bounds, never across bounds", () => {
+    const pattern = "^[a-z]{2,6}$";
+    const short = stringForPattern(pattern, 0, 3);
+    const long = stringForPattern(pattern, 5, 6);
+    expect(short).toMatch(/^[a-z]{2,3}$/);
+    expect(long).toMatch(/^[a-z]{5,6}$/);
+    expect(stringForPattern(pattern, 0, 3)).toBe(short);
+    expect(stringForPattern(pattern, 5, 6)).toBe(long);
+    expect(stringForPattern("^[A-Z]{3}$")).toMatch(/^[A-Z]{3}$/);
+    expect(stringForPattern("^[A-Z]{3}$", 0, 2)).toBeUndefined();
+  });
 });

@@ -1,0 +1,140 @@
+/**
+ * The document schema check (lib/openapi/document-schema-check.ts) indexes a document's sections once and
+ * gives each schema a lookup of its own over them. Its verdicts must be the validator's own, as the
+ * validator's `addSchema` gives them (which indexes the whole document again for every schema): over every
+ * demo and fixture document, request and response schemas, with the document's examples, generated
+ * samples and values of the wrong shape.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Validator } from "@cfworker/json-schema";
+import { sample } from "openapi-sampler";
+import { describe, expect, it } from "vitest";
+import { readApi } from "@/cli/read-api";
+import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
+import { documentSchemaProblem, schemaCheck, validatorInputs } from "@/lib/openapi/document-schema-check";
+import { deref } from "@/lib/openapi/json-pointer";
+import { parseDocumentText } from "@/lib/openapi/parse-document";
+import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
+import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
+
+type Json = Record<string, unknown>;
+
+const demoDir = path.resolve("prisma/seed/specs");
+const read = (file: string) => parseDocumentText(readFileSync(file, "utf8"), defaultIngestLimits) as Json;
+const documents: [string, () => Promise<Json>][] = [
+  ["wayfinder", async () => JSON.parse(JSON.stringify(wayfinderOpenApiDocument)) as Json],
+  ...readdirSync(demoDir)
+    .sort()
+    .map((file): [string, () => Promise<Json>] => [`demo/${file}`, async () => read(path.join(demoDir, file))]),
+  ...(hasFixtures ? singleFileFixtures() : []).map((file): [string, () => Promise<Json>] => [file, async () => read(path.join(fixturesDir, file))]),
+  ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
+    folder,
+    async () => (await readApi(path.join(fixturesDir, folder, multiFileRoots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
+  ]),
+];
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Request and response schemas of the document's operations (OpenAPI 3's media types, Swagger 2.0's body and responses), with their examples. */
+function schemasOf(document: Json): { schema: Json; examples: unknown[] }[] {
+  const found: { schema: Json; examples: unknown[] }[] = [];
+  const add = (holder: unknown) => {
+    const resolved = deref(document, holder);
+    if (!isObject(resolved) || !isObject(resolved.schema)) return;
+    const named = isObject(resolved.examples) ? Object.values(resolved.examples).map((example) => (isObject(example) ? example.value : undefined)) : [];
+    found.push({ schema: resolved.schema, examples: [resolved.example, ...named].filter((value) => value !== undefined) });
+  };
+  for (const item of Object.values(isObject(document.paths) ? document.paths : {})) {
+    const pathItem = deref(document, item);
+    if (!isObject(pathItem)) continue;
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const body = deref(document, operation.requestBody);
+      if (isObject(body) && isObject(body.content)) Object.values(body.content).forEach(add);
+      for (const parameter of Array.isArray(operation.parameters) ? operation.parameters : []) {
+        const resolved = deref(document, parameter);
+        if (isObject(resolved) && resolved.in === "body") add(resolved);
+      }
+      for (const response of Object.values(isObject(operation.responses) ? operation.responses : {})) {
+        const resolved = deref(document, response);
+        if (!isObject(resolved)) continue;
+        if (isObject(resolved.content)) Object.values(resolved.content).forEach(add);
+        else add(resolved);
+      }
+    }
+  }
+  return found;
+}
+
+/** At most `count` of `items`, spread over the whole list (the validator's own way is slow on large documents). */
+const spread = <T>(items: T[], count: number) =>
+  items.length <= count ? items : Array.from({ length: count }, (_, index) => items[Math.floor((index * items.length) / count)]!);
+
+/** The outcome of a check, thrown errors included (a `$ref` to nowhere is found as a value reaches it). */
+const outcome = <T>(run: () => T): { result?: T; threw?: string } => {
+  try {
+    return { result: run() };
+  } catch (error) {
+    // The first line: a lookup over the document's lists only its own entries under "Known schemas".
+    return { threw: String(error).split("\n")[0] };
+  }
+};
+
+describe("the document schema check gives the validator's own verdicts", () => {
+  it.each(documents)("%s", async (_name, load) => {
+    const document = await load();
+    for (const { schema, examples } of spread(schemasOf(document), 16)) {
+      const generated = [false, true].map((skipNonRequired) =>
+        outcome(() => sample(schema as never, { skipNonRequired, quiet: true } as never, document as never)),
+      );
+      const values = [...examples, ...generated.flatMap((entry) => ("result" in entry ? [entry.result] : [])), {}, "text", [null], { unexpected: 1 }, 3.5];
+      const { root, sections, draft } = validatorInputs(document, schema);
+      const validator = outcome(() => {
+        const made = new Validator(root, draft, true);
+        made.addSchema(sections);
+        return made;
+      });
+      const check = schemaCheck(document, schema);
+      if ("threw" in validator) {
+        expect(check).toBeNull();
+        continue;
+      }
+      expect(check).not.toBeNull();
+      for (const value of values) {
+        expect(outcome(() => check!(value))).toEqual(outcome(() => (validator.result as Validator).validate(value)));
+      }
+      // The message callers read follows the same verdict.
+      expect(documentSchemaProblem(document, schema, {}) === null).toBe(outcome(() => (validator.result as Validator).validate({})).result?.valid ?? true);
+    }
+  });
+
+  it("indexes a document whose sections the validator cannot read as unchecked, and says nothing of its values", () => {
+    // Two schemas with the same `$id`: the validator refuses to index them.
+    const document: Json = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: { schemas: { a: { $id: "https://example.com/same", type: "string" }, b: { $id: "https://example.com/same", type: "number" } } },
+    };
+    const schema = { type: "integer" };
+    expect(outcome(() => new Validator({}).addSchema(validatorInputs(document, schema).sections))).toHaveProperty("threw");
+    expect(schemaCheck(document, schema)).toBeNull();
+    expect(documentSchemaProblem(document, schema, "not an integer")).toBeNull();
+  });
+
+  it("follows a schema's `$ref` into the document, and a chain of them", () => {
+    const document: Json = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: { schemas: { identifier: { $ref: "#/components/schemas/text" }, text: { type: "string", minLength: 2 } } },
+    };
+    const schema = { type: "object", properties: { id: { $ref: "#/components/schemas/identifier" } }, required: ["id"] };
+    expect(documentSchemaProblem(document, schema, { id: "ab" })).toBeNull();
+    expect(documentSchemaProblem(document, schema, { id: "a" })).toMatch(/^\/id: /);
+    expect(documentSchemaProblem(document, schema, {})).toMatch(/required/);
+  });
+});
