@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { preferHeaderFor, setMockChoice } from "@/components/api-reference/mock-preferences";
 import { cutRecursion } from "@/lib/try-it/samples/cut-recursion";
-import { stringForPattern } from "@/lib/try-it/samples/pattern-examples";
+import { stringForPattern, stringForPatterns } from "@/lib/try-it/samples/pattern-examples";
 import { parsePreferHeader } from "@/lib/try-it/mock/prefer-header";
 import { sampleBody } from "@/lib/try-it/mock/sample-body";
 
@@ -81,5 +81,14 @@ describe("generated data", () => {
     expect(stringForPattern(pattern, 5, 6)).toBe(long);
     expect(stringForPattern("^[A-Z]{3}$")).toMatch(/^[A-Z]{3}$/);
     expect(stringForPattern("^[A-Z]{3}$", 0, 2)).toBeUndefined();
+    // Patterns too long to remember (a document's, for anyone's mock request) are still honoured.
+    const many = Array.from(
+      { length: 60 },
+      (_, index) => `^(?:[a-z]{3}|x{${index + 1},${index + 60}}|y{${index + 1},${index + 60}}|z{${index + 1},${index + 60}})$`,
+    );
+    expect(JSON.stringify(many).length).toBeGreaterThan(2_000);
+    const made = stringForPatterns(many);
+    expect(made).toMatch(/^[a-z]{3}$/);
+    expect(stringForPatterns(many)).toBe(made);
   });
 });

@@ -33,12 +33,16 @@ export function stringForPatterns(patterns: string[], minLength = 0, maxLength =
   const key = `${JSON.stringify(patterns)}|${minLength}|${maxLength}`;
   if (generated.has(key)) return generated.get(key);
   const made = generate(patterns, minLength, maxLength);
+  // Bounded in entries and in each entry's size: patterns are a published document's (the mock
+  // generates for anyone), and no real format needs more than a few hundred characters.
+  if (key.length > MAX_CACHED_LENGTH || (made?.length ?? 0) > MAX_CACHED_LENGTH) return made;
   if (generated.size >= GENERATED_CACHE_SIZE) generated.delete(generated.keys().next().value!);
   generated.set(key, made);
   return made;
 }
 
 const GENERATED_CACHE_SIZE = 2_000;
+const MAX_CACHED_LENGTH = 2_000;
 const generated = new Map<string, string | undefined>();
 
 function generate(patterns: string[], minLength: number, maxLength: number): string | undefined {
