@@ -5,18 +5,13 @@
  * pointers through references, keys the library deletes, what plain objects inherit). And the same again
  * given what inspectDocument found, where most documents are decided from its list of references alone.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 // @ts-expect-error: the library's reference check, plain JavaScript without types
 import { checkRefs } from "@seriousme/openapi-schema-validator/resolve.js";
 import { describe, expect, it } from "vitest";
-import { readApi } from "@/cli/read-api";
 import { checkLocalRefs, plainRefsResolve } from "@/lib/openapi/check-local-refs";
 import { inspectDocument } from "@/lib/openapi/inspect-document";
 import { maskExampleData } from "@/lib/openapi/mask-example-data";
-import { parseDocumentText } from "@/lib/openapi/parse-document";
-import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
+import { corpusDocuments } from "../support/corpus-documents";
 
 type Json = Record<string, unknown>;
 
@@ -26,18 +21,7 @@ const theirs = (document: unknown): string | null => {
   return result.valid ? null : result.errors!;
 };
 
-const demoDir = path.resolve("prisma/seed/specs");
-const read = (file: string) => parseDocumentText(readFileSync(file, "utf8"), defaultIngestLimits) as Json;
-const documents: [string, () => Promise<Json>][] = [
-  ...readdirSync(demoDir)
-    .sort()
-    .map((file): [string, () => Promise<Json>] => [`demo/${file}`, async () => read(path.join(demoDir, file))]),
-  ...(hasFixtures ? singleFileFixtures() : []).map((file): [string, () => Promise<Json>] => [file, async () => read(path.join(fixturesDir, file))]),
-  ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
-    folder,
-    async () => (await readApi(path.join(fixturesDir, folder, multiFileRoots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
-  ]),
-];
+const documents = corpusDocuments();
 
 /** What inspectDocument finds in a document, as the readers that validate it pass it on. */
 const shapeOf = (document: unknown) => inspectDocument(document, { maxDepth: 10_000, maxRefs: 1_000_000 });

@@ -5,33 +5,19 @@
  * demo and fixture document, request and response schemas, with the document's examples, generated
  * samples and values of the wrong shape.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { Validator } from "@cfworker/json-schema";
 import { sample } from "openapi-sampler";
 import { describe, expect, it } from "vitest";
-import { readApi } from "@/cli/read-api";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { documentSchemaProblem, schemaCheck, validatorInputs } from "@/lib/openapi/document-schema-check";
 import { deref } from "@/lib/openapi/json-pointer";
-import { parseDocumentText } from "@/lib/openapi/parse-document";
-import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
-import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
+import { corpusDocuments } from "../support/corpus-documents";
 
 type Json = Record<string, unknown>;
 
-const demoDir = path.resolve("prisma/seed/specs");
-const read = (file: string) => parseDocumentText(readFileSync(file, "utf8"), defaultIngestLimits) as Json;
 const documents: [string, () => Promise<Json>][] = [
   ["wayfinder", async () => JSON.parse(JSON.stringify(wayfinderOpenApiDocument)) as Json],
-  ...readdirSync(demoDir)
-    .sort()
-    .map((file): [string, () => Promise<Json>] => [`demo/${file}`, async () => read(path.join(demoDir, file))]),
-  ...(hasFixtures ? singleFileFixtures() : []).map((file): [string, () => Promise<Json>] => [file, async () => read(path.join(fixturesDir, file))]),
-  ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
-    folder,
-    async () => (await readApi(path.join(fixturesDir, folder, multiFileRoots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
-  ]),
+  ...corpusDocuments(),
 ];
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];

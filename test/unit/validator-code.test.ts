@@ -5,21 +5,18 @@
  * missing required property, a wrong type, an unexpected property, deep and at the top), the generated
  * code gives the same verdict and the same errors as the library's own compiled validator.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { readApi } from "@/cli/read-api";
 import { detectSpecFormat } from "@/lib/openapi/detect-format";
 import { maskExampleData } from "@/lib/openapi/mask-example-data";
-import { parseDocumentText } from "@/lib/openapi/parse-document";
 import { VALIDATOR_OPTIONS } from "@/lib/openapi/validate-document";
-import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 // @ts-expect-error: plain JavaScript, run by the command's build
 import { VALIDATOR_VERSIONS, validatorCode, validatorFolder } from "../../scripts/validator-code.mjs";
-import { fixturesDir, hasFixtures, multiFileFolders, multiFileRoots, singleFileFixtures } from "../support/fixtures";
+import { corpusDocuments } from "../support/corpus-documents";
 
 type Json = Record<string, unknown>;
 type AjvFunction = ((data: unknown) => boolean) & { errors?: unknown };
@@ -44,23 +41,7 @@ const versionOf = (document: Json) => {
   return format === "swagger-2.0" ? "2.0" : format.replace("openapi-", "");
 };
 
-const demoDir = path.resolve("prisma/seed/specs");
-const documents: [string, () => Promise<Json>][] = [
-  ...readdirSync(demoDir)
-    .sort()
-    .map((file): [string, () => Promise<Json>] => [
-      `demo/${file}`,
-      async () => parseDocumentText(readFileSync(path.join(demoDir, file), "utf8"), defaultIngestLimits) as Json,
-    ]),
-  ...(hasFixtures ? singleFileFixtures() : []).map((file): [string, () => Promise<Json>] => [
-    file,
-    async () => parseDocumentText(readFileSync(path.join(fixturesDir, file), "utf8"), defaultIngestLimits) as Json,
-  ]),
-  ...(hasFixtures ? multiFileFolders : []).map((folder): [string, () => Promise<Json>] => [
-    folder,
-    async () => (await readApi(path.join(fixturesDir, folder, multiFileRoots[folder]!), defaultIngestLimits, path.join(fixturesDir, folder))).document,
-  ]),
-];
+const documents = corpusDocuments();
 
 /** Broken copies: what authors get wrong, at the top and deep inside an operation. */
 function brokenCopies(document: Json): [string, Json][] {
