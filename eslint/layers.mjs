@@ -18,6 +18,7 @@ export const libLevels = [
     "lib/platform/workers",
     "lib/platform/stats",
     "lib/platform/zip-files.ts",
+    "lib/platform/bounded-memo.ts",
     "lib/slug.ts",
     "lib/query-client.ts",
   ],

@@ -38,10 +38,13 @@ type Lookup = Record<string, Schema | boolean>;
  * sections its `$ref`s point into (under DOCUMENT_ID), both without what must not be evaluated, and
  * the dialect. Fresh objects on every call.
  */
-export function validatorInputs(document: Json, schema: Json): { root: Schema; sections: Schema; draft: "2020-12" | "4" } {
+export function validatorInputs(document: Json, schema: Json): { root: Schema; sections: Schema; draft: Draft } {
   const is31 = isOpenApi31(document);
-  return { root: rootOf(schema, is31), sections: sectionsOf(document, is31), draft: is31 ? "2020-12" : "4" };
+  return { root: rootOf(schema, is31), sections: sectionsOf(document, is31), draft: draftOf(is31) };
 }
+
+type Draft = "2020-12" | "4";
+const draftOf = (is31: boolean): Draft => (is31 ? "2020-12" : "4");
 
 function rootOf(schema: Json, is31: boolean): Schema {
   const { $schema: _dialect, ...root } = toJsonSchema(schema, is31) as Json;
@@ -93,8 +96,7 @@ export function schemaCheck(document: Json, schema: Json): SchemaCheck | null {
       const root = rootOf(schema, is31);
       // The schema's own entries in a lookup of its own that falls back on the document's (its prototype).
       const lookup = dereference(root, Object.create(entry.lookup) as Lookup);
-      const draft = is31 ? "2020-12" : "4";
-      check = (value) => validate(value, root, draft, lookup, true);
+      check = (value) => validate(value, root, draftOf(is31), lookup, true);
     } catch {
       check = null;
     }

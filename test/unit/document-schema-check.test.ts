@@ -10,6 +10,8 @@ import { sample } from "openapi-sampler";
 import { describe, expect, it } from "vitest";
 import { wayfinderOpenApiDocument } from "@/lib/api/openapi-document";
 import { documentSchemaProblem, schemaCheck, validatorInputs } from "@/lib/openapi/document-schema-check";
+import { isPlainObject } from "@/lib/openapi/detect-format";
+import { httpMethods } from "@/lib/openapi/extract-operations";
 import { deref } from "@/lib/openapi/json-pointer";
 import { corpusDocuments } from "../support/corpus-documents";
 
@@ -20,34 +22,33 @@ const documents: [string, () => Promise<Json>][] = [
   ...corpusDocuments(),
 ];
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Request and response schemas of the document's operations (OpenAPI 3's media types, Swagger 2.0's body and responses), with their examples. */
 function schemasOf(document: Json): { schema: Json; examples: unknown[] }[] {
   const found: { schema: Json; examples: unknown[] }[] = [];
   const add = (holder: unknown) => {
     const resolved = deref(document, holder);
-    if (!isObject(resolved) || !isObject(resolved.schema)) return;
-    const named = isObject(resolved.examples) ? Object.values(resolved.examples).map((example) => (isObject(example) ? example.value : undefined)) : [];
+    if (!isPlainObject(resolved) || !isPlainObject(resolved.schema)) return;
+    const named = isPlainObject(resolved.examples)
+      ? Object.values(resolved.examples).map((example) => (isPlainObject(example) ? example.value : undefined))
+      : [];
     found.push({ schema: resolved.schema, examples: [resolved.example, ...named].filter((value) => value !== undefined) });
   };
-  for (const item of Object.values(isObject(document.paths) ? document.paths : {})) {
+  for (const item of Object.values(isPlainObject(document.paths) ? document.paths : {})) {
     const pathItem = deref(document, item);
-    if (!isObject(pathItem)) continue;
-    for (const method of METHODS) {
+    if (!isPlainObject(pathItem)) continue;
+    for (const method of httpMethods) {
       const operation = pathItem[method];
-      if (!isObject(operation)) continue;
+      if (!isPlainObject(operation)) continue;
       const body = deref(document, operation.requestBody);
-      if (isObject(body) && isObject(body.content)) Object.values(body.content).forEach(add);
+      if (isPlainObject(body) && isPlainObject(body.content)) Object.values(body.content).forEach(add);
       for (const parameter of Array.isArray(operation.parameters) ? operation.parameters : []) {
         const resolved = deref(document, parameter);
-        if (isObject(resolved) && resolved.in === "body") add(resolved);
+        if (isPlainObject(resolved) && resolved.in === "body") add(resolved);
       }
-      for (const response of Object.values(isObject(operation.responses) ? operation.responses : {})) {
+      for (const response of Object.values(isPlainObject(operation.responses) ? operation.responses : {})) {
         const resolved = deref(document, response);
-        if (!isObject(resolved)) continue;
-        if (isObject(resolved.content)) Object.values(resolved.content).forEach(add);
+        if (!isPlainObject(resolved)) continue;
+        if (isPlainObject(resolved.content)) Object.values(resolved.content).forEach(add);
         else add(resolved);
       }
     }

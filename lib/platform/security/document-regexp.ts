@@ -1,4 +1,5 @@
 import { RE2JS } from "re2js";
+import { boundedMemo } from "@/lib/platform/bounded-memo";
 
 /**
  * Regular expressions written in published documents (`pattern`, `patternProperties`) are evaluated
@@ -22,7 +23,7 @@ export interface DocumentPattern {
   test(value: string): boolean;
 }
 
-const compiled = new Map<string, DocumentPattern | null>();
+const compiled = boundedMemo<DocumentPattern | null>(CACHE_SIZE);
 
 function re2(pattern: string): DocumentPattern | null {
   try {
@@ -83,7 +84,6 @@ export function compileDocumentPattern(pattern: string): DocumentPattern | null 
       if (each.every((part): part is DocumentPattern => part !== null)) result = { test: (value) => each.every((part) => part.test(value)) };
     }
   }
-  if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
   compiled.set(pattern, result);
   return result;
 }

@@ -1,5 +1,6 @@
 import { sample } from "openapi-sampler";
 import RandExp from "randexp";
+import { boundedMemo } from "@/lib/platform/bounded-memo";
 import { isEvaluablePattern, matchesDocumentPattern } from "@/lib/platform/security/document-regexp";
 import { realisticString } from "./realistic-values";
 
@@ -35,15 +36,12 @@ export function stringForPatterns(patterns: string[], minLength = 0, maxLength =
   const made = generate(patterns, minLength, maxLength);
   // Bounded in entries and in each entry's size: patterns are a published document's (the mock
   // generates for anyone), and no real format needs more than a few hundred characters.
-  if (key.length > MAX_CACHED_LENGTH || (made?.length ?? 0) > MAX_CACHED_LENGTH) return made;
-  if (generated.size >= GENERATED_CACHE_SIZE) generated.delete(generated.keys().next().value!);
-  generated.set(key, made);
+  if (key.length <= MAX_CACHED_LENGTH && (made?.length ?? 0) <= MAX_CACHED_LENGTH) generated.set(key, made);
   return made;
 }
 
-const GENERATED_CACHE_SIZE = 2_000;
 const MAX_CACHED_LENGTH = 2_000;
-const generated = new Map<string, string | undefined>();
+const generated = boundedMemo<string | undefined>(2_000);
 
 function generate(patterns: string[], minLength: number, maxLength: number): string | undefined {
   if (!patterns.every(isEvaluablePattern)) return undefined;
