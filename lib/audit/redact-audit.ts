@@ -13,15 +13,15 @@ const TEAM_ENTITIES = new Set(["team", "membership", "token"]);
 export async function redactAudit(db: Db, actor: Actor, rows: AuditEntry[]): Promise<AuditEntry[]> {
   const emails = canSeeEmails(actor);
   const userIds = emails ? [] : [...new Set(rows.filter((row) => row.actorKind === "user" && row.actorId).map((row) => row.actorId!))];
-  const names = new Map(
-    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name ?? "a person"]),
-  );
+  // An empty list asks nothing: Prisma would still send `WHERE 1=0`, a round trip on every service page.
+  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((user) => [user.id, user.name ?? "a person"]));
 
   const serviceIds = [...new Set(rows.map((row) => row.serviceId).filter((id): id is string => id !== null))];
   const teamSlugs = [...new Set(rows.filter((row) => TEAM_ENTITIES.has(row.entityType) && row.entityKey).map((row) => row.entityKey!))];
   const [owners, teams] = await Promise.all([
-    db.serviceOwnership.findMany({ where: { serviceId: { in: serviceIds } }, select: { serviceId: true, teamId: true } }),
-    db.team.findMany({ where: { slug: { in: teamSlugs } }, select: { id: true, slug: true } }),
+    serviceIds.length ? db.serviceOwnership.findMany({ where: { serviceId: { in: serviceIds } }, select: { serviceId: true, teamId: true } }) : [],
+    teamSlugs.length ? db.team.findMany({ where: { slug: { in: teamSlugs } }, select: { id: true, slug: true } }) : [],
   ]);
   const teamIdsOf = (row: AuditEntry): string[] => [
     ...owners.filter((owner) => owner.serviceId === row.serviceId).map((owner) => owner.teamId),

@@ -55,8 +55,10 @@ export async function listNeighbours(
       UNION SELECT ${them} FROM "OperationUse" WHERE ${self} = ${service.id} AND "lastSeenAt" >= ${recent.lastSeenAt.gte})`;
   const shown = await db.$queryRaw<{ id: string; slug: string; total: bigint | number }[]>`
     SELECT s.id, s.slug, count(*) OVER () AS total ${others} ORDER BY lower(s.name), s.slug LIMIT ${size} OFFSET ${(current - 1) * size}`;
-  // Past the last page there is no row to carry the count.
-  const total = Number(shown[0]?.total ?? (await db.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS total ${others}`)[0]?.total ?? 0);
+  // Past the last page there is no row to carry the count; an empty first page means there are none.
+  const total = Number(
+    shown[0]?.total ?? (current === 1 ? 0 : ((await db.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS total ${others}`)[0]?.total ?? 0)),
+  );
   const ids = shown.map((neighbour) => neighbour.id);
   const only = consumers ? { consumerId: { in: ids } } : { providerId: { in: ids } };
   const [declarations, uses] = ids.length

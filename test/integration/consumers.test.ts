@@ -228,6 +228,11 @@ describe("consumers and impact", () => {
       2,
       ["orders", "storefront"],
     ]);
+    // Past the last page the count still comes (a query of its own); a first page with no one on it is none.
+    const past = await call({}, "GET", "/api/v1/services/payments/consumers?page=3&pageSize=2");
+    expect([past.body!.total, past.body!.items]).toEqual([4, []]);
+    const none = await call({}, "GET", "/api/v1/services/payments/dependencies");
+    expect([none.body!.total, none.body!.items]).toEqual([0, []]);
     expect((await call({}, "GET", "/api/v1/services/payments/consumers?pageSize=501")).status).toBe(400);
   });
 
