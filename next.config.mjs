@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 
 // The list pages get too (lib/platform/security/security-headers.ts reads the same file).
 const PERMISSIONS_POLICY = JSON.parse(readFileSync(new URL("./lib/platform/security/permissions-policy.json", import.meta.url), "utf8")).policy;
+// Every response's (scripts/static-assets.mjs sends them with the precompressed assets too).
+const SITE_HEADERS = JSON.parse(readFileSync(new URL("./lib/platform/security/site-headers.json", import.meta.url), "utf8"));
 
 /**
  * Builds use webpack (`next build --webpack`, see package.json): with Turbopack, swagger-ui-react's
@@ -61,11 +63,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: Object.entries(SITE_HEADERS).map(([key, value]) => ({ key, value })),
       },
       // The REST API, the Try it out proxy and the mock serve data, never pages (proxy.ts does not run for
       // them): a sandbox, so nothing they return can act as the portal if a browser opens it.

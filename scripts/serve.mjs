@@ -9,7 +9,9 @@ import { createServer } from "node:http";
 import path from "node:path";
 import v8 from "node:v8";
 import next from "next";
+import { readFileSync } from "node:fs";
 import { admission } from "./admission.mjs";
+import { precompressedAssets } from "./static-assets.mjs";
 
 // A second line behind lib/platform/security/document-regexp.ts (documents' patterns run on RE2JS): any regular
 // expression a library compiles that backtracks excessively falls back to V8's linear-time engine,
@@ -31,6 +33,12 @@ const gate = admission({
 });
 // /metrics reads it (lib/platform/metrics.ts): requests being answered, waiting, and refused.
 globalThis[Symbol.for("wayfinder.admission")] = gate;
+
+// Scripts and stylesheets as the build compressed them, before the admission gate: a read from memory.
+const staticAsset = precompressedAssets(
+  path.join(root, ".next/static"),
+  JSON.parse(readFileSync(path.join(root, "lib/platform/security/site-headers.json"), "utf8")),
+);
 
 const app = next({ dev: false, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
@@ -64,6 +72,7 @@ const server = createServer((request, response) => {
     response.end(api ? JSON.stringify({ error: { code: "BAD_REQUEST", message: problem } }) : problem);
     return;
   }
+  if (staticAsset(request, response)) return;
   request.url = withoutMockTrailingSlash(request.url ?? "/");
   gate.admit(request, response, () => handle(request, response));
 });

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { request } from "node:http";
+import { brotliDecompressSync } from "node:zlib";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -172,4 +174,42 @@ describe("server start", () => {
       rmSync(work, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it("serves the page's scripts and stylesheets as the build compressed them, with the headers Next.js sends, and leaves the rest to Next.js", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-static-"));
+    const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false" });
+    try {
+      const html = await (await fetch(`${server.url}/services`)).text();
+      const assets = [...new Set([...html.matchAll(/\/_next\/static\/[^"'\\ ]+\.(?:js|css)/g)].map((match) => match[0]))];
+      expect(assets.length).toBeGreaterThan(5);
+      const raw = (address: string, encoding: string) =>
+        new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+          const sent = request(`${server.url}${address}`, { headers: { "accept-encoding": encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+          });
+          sent.on("error", reject);
+          sent.end();
+        });
+      const shared = ["cache-control", "content-type", "vary", "x-content-type-options", "referrer-policy", "x-frame-options"];
+      for (const asset of assets) {
+        // Next.js's own answer, uncompressed, and the build's brotli copy: the same bytes, the same headers.
+        const [plain, packed] = [await raw(asset, "identity"), await raw(asset, "gzip, deflate, br, zstd")];
+        expect([plain.status, packed.status, packed.headers["content-encoding"], plain.headers["content-encoding"]], asset).toEqual([
+          200,
+          200,
+          "br",
+          undefined,
+        ]);
+        expect(brotliDecompressSync(packed.body).equals(plain.body), asset).toBe(true);
+        for (const header of shared) expect(packed.headers[header], `${asset} ${header}`).toBe(plain.headers[header]);
+      }
+      // Not an asset of the build: Next.js answers, as before.
+      expect((await raw("/_next/static/chunks/no-such-chunk.js", "br")).status).toBe(404);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
