@@ -2,11 +2,11 @@
 // copy beside every script and stylesheet under .next/static, which scripts/static-assets.mjs serves.
 // Next.js's own server compresses each asset again for every request that asks for it, at gzip's default
 // level: ~1.5 MB of scripts for a fresh service page, on the server's CPU, while the page waits.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { COMPRESSIBLE, ENCODINGS } from "./static-assets.mjs";
+import { compressibleFiles, ENCODINGS } from "./static-assets.mjs";
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -16,9 +16,7 @@ const compress = {
 };
 
 const root = path.resolve(import.meta.dirname, "..", ".next/static");
-const files = readdirSync(root, { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
-  .map((entry) => path.join(entry.parentPath, entry.name));
+const files = compressibleFiles(root).map((file) => path.join(root, file));
 
 let before = 0;
 let after = 0;

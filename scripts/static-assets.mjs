@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** What the build compresses (scripts/precompress-static.mjs): .next/static holds scripts and stylesheets. */
-export const COMPRESSIBLE = /\.(?:js|css)$/;
+const COMPRESSIBLE = /\.(?:js|css)$/;
 /** The copies beside each asset, in the order they are preferred. */
 export const ENCODINGS = [
   { name: "br", suffix: ".br" },
@@ -12,6 +12,14 @@ export const ENCODINGS = [
 // As Next.js sends them.
 const TYPES = { ".js": "application/javascript; charset=UTF-8", ".css": "text/css; charset=UTF-8" };
 const PREFIX = "/_next/static/";
+
+/** The scripts and stylesheets under `staticDir`, by their path in it (with `/`): what the build compresses. */
+export function compressibleFiles(staticDir) {
+  if (!existsSync(staticDir)) return [];
+  return readdirSync(staticDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
+    .map((entry) => path.relative(staticDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+}
 
 /** The names of ENCODINGS an Accept-Encoding header takes (a weight above 0, by name or by `*`). */
 export function acceptedEncodings(header = "") {
@@ -34,14 +42,7 @@ export function acceptedEncodings(header = "") {
  * start are served, by exact name, so no address reaches anything else.
  */
 export function precompressedAssets(staticDir, siteHeaders) {
-  const served = new Set(
-    existsSync(staticDir)
-      ? readdirSync(staticDir, { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
-          .map((entry) => path.relative(staticDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-          .filter((file) => ENCODINGS.every(({ suffix }) => existsSync(path.join(staticDir, file + suffix))))
-      : [],
-  );
+  const served = new Set(compressibleFiles(staticDir).filter((file) => ENCODINGS.every(({ suffix }) => existsSync(path.join(staticDir, file + suffix)))));
   const kept = new Map();
   const copy = (file) => {
     if (!kept.has(file)) {
