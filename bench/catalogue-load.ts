@@ -45,7 +45,14 @@ interface Outcome {
  * `count` clients, each requesting the next URL as soon as the last answered, until the deadline. A
  * status of 400 or more is an error unless it is the one `expected`.
  */
-async function drive(base: string, url: (n: number) => string, count: number, forSeconds: number, expected = 200): Promise<Outcome> {
+async function drive(
+  base: string,
+  url: (n: number) => string,
+  count: number,
+  forSeconds: number,
+  expected = 200,
+  headers: Record<string, string> = {},
+): Promise<Outcome> {
   const outcome: Outcome = { latencies: [], errors: new Map(), bytes: 0, elapsed: 0 };
   const start = performance.now();
   const deadline = start + forSeconds * 1000;
@@ -56,7 +63,7 @@ async function drive(base: string, url: (n: number) => string, count: number, fo
         const target = url(n++);
         const sent = performance.now();
         try {
-          const response = await fetch(`${base}${target}`);
+          const response = await fetch(`${base}${target}`, { headers });
           const body = await response.arrayBuffer();
           outcome.latencies.push(performance.now() - sent);
           outcome.bytes = body.byteLength;
@@ -136,7 +143,7 @@ async function run(name: string, target: DatabaseTarget, env: Record<string, str
       ];
       // Search, one client, one query after another.
       const single = await drive(portal.url, (n) => `/api/v1/search?q=${encodeURIComponent(at(queries, n))}`, 1, Math.min(seconds, 15));
-      const reads: [string, (n: number) => string, number?][] = [
+      const reads: [string, (n: number) => string, number?, Record<string, string>?][] = [
         ["GET /api/v1/services", () => "/api/v1/services"],
         ["… ?team=", (n) => `/api/v1/services?team=${at(company.teams, n)}`],
         ["… ?lifecycle=deprecated", () => "/api/v1/services?lifecycle=deprecated"],
@@ -147,15 +154,17 @@ async function run(name: string, target: DatabaseTarget, env: Record<string, str
         // What Next.js costs for any page here: the layout and the not-found page, no query (a 404, as expected).
         ["a page without data (404)", () => "/no-such-page", 404],
         ["/services (page)", () => "/services"],
+        // Any cookie but the CSRF one (a session's, say) makes the page the reader's own: rendered for them, as before the shared page.
+        ["/services (page, rendered per reader)", () => "/services", 200, { Cookie: "someone=else" }],
         ["/services/{slug} (page)", (n) => `/services/${at(company.services, n * 7919)}`],
       ];
       console.log(["read", "p50", "p95", "p99", "req/s", "errors", "size", "p95 ÷ floor"].join("\t"));
       console.log(row("/api/health (floor)", floor, floorP95));
       console.log(row("search, 1 client", single));
-      for (const [label, url, expected] of reads) {
+      for (const [label, url, expected, headers] of reads) {
         if (only && !only.test(label)) continue;
-        await drive(portal.url, url, clients, 3, expected);
-        console.log(row(label, await drive(portal.url, url, clients, seconds, expected), floorP95));
+        await drive(portal.url, url, clients, 3, expected, headers);
+        console.log(row(label, await drive(portal.url, url, clients, seconds, expected, headers), floorP95));
       }
     } finally {
       await portal.stop();

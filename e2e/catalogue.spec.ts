@@ -95,3 +95,19 @@ test("every page has an icon: /favicon.ico answers with one", async ({ request }
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toMatch(/image\//);
 });
+
+test("the catalogue shared by readers not signed in runs its scripts under each answer's own nonce", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  // Tests running beside this one may change the catalogue, and a change means a new render: go again until kept.
+  let outcome: string | undefined;
+  for (let attempt = 0; attempt < 5 && outcome !== "hit"; attempt++) outcome = (await page.goto("/services"))?.headers()["x-wayfinder-page-cache"];
+  expect(outcome).toBe("hit");
+  // Hydrated: the search box drives the address through the client's router.
+  await page.getByRole("searchbox", { name: "Search" }).fill("jwks");
+  await expect(page).toHaveURL(/q=jwks/);
+  await expect(page.getByTestId("service-row")).toHaveCount(1);
+  expect(refused).toEqual([]);
+});

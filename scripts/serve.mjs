@@ -11,6 +11,7 @@ import v8 from "node:v8";
 import next from "next";
 import { readFileSync } from "node:fs";
 import { admission } from "./admission.mjs";
+import { sharedPageCache } from "./page-cache.mjs";
 import { precompressedAssets } from "./static-assets.mjs";
 
 // A second line behind lib/platform/security/document-regexp.ts (documents' patterns run on RE2JS): any regular
@@ -40,6 +41,10 @@ const staticAsset = precompressedAssets(
   JSON.parse(readFileSync(path.join(root, "lib/platform/security/site-headers.json"), "utf8")),
 );
 
+// The catalogue's list for readers not signed in, rendered once per state of the catalogue (scripts/page-cache.mjs).
+const pages = sharedPageCache({ port, host, pageState: () => globalThis[Symbol.for("wayfinder.sharedPageState")] });
+globalThis[Symbol.for("wayfinder.pageCache")] = pages;
+
 const app = next({ dev: false, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -64,6 +69,9 @@ function addressProblem(rawUrl) {
 }
 
 const server = createServer((request, response) => {
+  // The page cache's own request for a render carries its reader's address; it holds no place at the gate,
+  // as its reader already does.
+  if (pages.isRender(request)) return handle(request, response);
   request.headers["x-wayfinder-peer"] = request.socket.remoteAddress ?? "unknown";
   const problem = addressProblem(request.url ?? "/");
   if (problem) {
@@ -74,7 +82,7 @@ const server = createServer((request, response) => {
   }
   if (staticAsset(request, response)) return;
   request.url = withoutMockTrailingSlash(request.url ?? "/");
-  gate.admit(request, response, () => handle(request, response));
+  gate.admit(request, response, () => pages.answer(request, response, () => handle(request, response)));
 });
 
 /**

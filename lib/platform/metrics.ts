@@ -63,6 +63,17 @@ function create() {
         for (const [state, value] of Object.entries(gate.read())) this.set({ state }, value);
       },
     }),
+    pageCache: new Gauge({
+      name: "wayfinder_http_shared_pages",
+      help: "Pages readers not signed in share (scripts/page-cache.mjs): answers from memory, renders and pages left to Next.js since start; entries and bytes kept now.",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      collect() {
+        const cache = (globalThis as unknown as Record<symbol, { read(): Record<string, number> } | undefined>)[Symbol.for("wayfinder.pageCache")];
+        if (!cache) return;
+        for (const [state, value] of Object.entries(cache.read())) this.set({ state }, value);
+      },
+    }),
     /** Gauges read when scraped, from whatever registered a reader (the database pool, the job queues, the pipeline). */
     readers: new Map<string, () => Promise<{ labels: Record<string, string>; value: number }[]> | { labels: Record<string, string>; value: number }[]>(),
   };

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/platform/db/types";
  * (publishing a version, an ownership transfer and archiving all touch the service's `updatedAt`),
  * or a scorecard level written (only written when it changes), moves it. One cheap query, so every instance notices a change at its next request.
  */
-async function catalogueFingerprint(db: Db): Promise<string> {
+export async function catalogueFingerprint(db: Db): Promise<string> {
   const [row] = await db.$queryRaw<{ fingerprint: string }[]>`
     SELECT concat_ws('/', (SELECT count(*) FROM "Service"), (SELECT max("updatedAt") FROM "Service"),
                           (SELECT count(*) FROM "Team"), (SELECT max("updatedAt") FROM "Team"),

@@ -175,6 +175,62 @@ describe("server start", () => {
     }
   }, 180_000);
 
+  it("answers the catalogue page to readers not signed in from one render per state of the catalogue, each answer with its own nonce, and renders it again on a change", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-shared-page-"));
+    const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false", WAYFINDER_ADMINS: "admin@shared.test" });
+    try {
+      const page = async (headers: Record<string, string> = {}) => {
+        const response = await fetch(`${server.url}/services`, { headers });
+        const html = await response.text();
+        const csp = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+        const nonces = new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]));
+        return {
+          status: response.status,
+          cache: response.headers.get("x-wayfinder-page-cache"),
+          html,
+          csp,
+          nonces,
+          cookie: response.headers.get("set-cookie"),
+        };
+      };
+      const session = await signInLocally(server.url, { name: "Admin", email: "admin@shared.test" });
+      const call = (method: string, url: string, body: unknown) =>
+        fetch(`${server.url}${url}`, { method, headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      expect((await call("POST", "/api/v1/teams", { slug: "ledger-team", name: "Ledger team" })).status).toBe(201);
+      expect((await call("POST", "/api/v1/services", { slug: "ledger", name: "Ledger API", primaryOwner: "ledger-team" })).status).toBe(201);
+
+      const answers = [await page(), await page(), await page({ Cookie: "wf_csrf=mine" })];
+      expect(answers.map((answer) => [answer.status, answer.cache])).toEqual([
+        [200, "render"],
+        [200, "hit"],
+        [200, "hit"],
+      ]);
+      for (const answer of answers) {
+        expect(answer.html).toContain("Ledger API");
+        expect(answer.html).not.toContain("Register a service");
+        // Next.js's scripts and the theme script all carry the nonce of this answer's own CSP.
+        expect([...answer.nonces]).toEqual([answer.csp]);
+      }
+      expect(new Set(answers.map((answer) => answer.csp)).size).toBe(3);
+      expect(answers[1]!.cookie).toMatch(/^wf_csrf=[A-Za-z0-9_-]{43}; Path=\/; SameSite=strict$/);
+      expect(answers[2]!.cookie).toBeNull();
+
+      // A change to the catalogue shows at the next request.
+      expect((await call("PATCH", "/api/v1/services/ledger", { name: "General Ledger API" })).status).toBe(200);
+      const changed = await page();
+      expect(changed.cache).toBe("render");
+      expect(changed.html).toContain("General Ledger API");
+
+      // A reader signed in gets the page rendered for them.
+      const own = await page({ Cookie: session.Cookie });
+      expect(own.cache).toBeNull();
+      expect(own.html).toContain("Register a service");
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("serves the page's scripts and stylesheets as the build compressed them, with the headers Next.js sends, and leaves the rest to Next.js", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-static-"));
     const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false" });

@@ -1,0 +1,209 @@
+// Pages that are the same for every reader not signed in (the catalogue's list), rendered once per
+// address and per state of what they show, then answered from memory. The app says which pages those
+// are and what their state is now (`pageState`, registered by instrumentation.ts): the catalogue's
+// fingerprint, the same cheap query its data cache already asks on every request, so a change shows
+// at the next request, on every instance. Each answer gets its own CSP nonce (the kept render's is
+// replaced wherever it appears), request id and, for a reader who has none, CSRF cookie: what
+// proxy.ts gives every page. Plain JavaScript: scripts/serve.mjs loads it before Next.js.
+import { randomBytes, randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import { acceptedEncodings } from "./static-assets.mjs";
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** What may differ between the kept render and each answer, or is the connection's own. */
+const PER_ANSWER = new Set(["set-cookie", "x-request-id", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+/** The cookie proxy.ts sets for a reader without one; any other cookie (a session) means the page is the reader's own. */
+const CSRF_COOKIE = "wf_csrf";
+const NONCE = /'nonce-([A-Za-z0-9+/]+={0,2})'/;
+/** The same rule as lib/platform/http/request-id.ts: a sane id a load balancer sent is echoed. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The names of the cookies a Cookie header sends. */
+const cookieNames = (header = "") =>
+  header
+    .split(";")
+    .map((pair) => pair.split("=")[0].trim())
+    .filter(Boolean);
+
+/**
+ * Whether the answer may be a shared one: a plain GET of a page, by a reader not signed in (no cookie but
+ * the CSRF one, no Authorization), not one of the App Router's own requests (RSC payloads, prefetches,
+ * server actions), which Next.js answers differently on the same address.
+ */
+function shareable(request) {
+  if (request.method !== "GET") return false;
+  const headers = request.headers;
+  if (headers.authorization) return false;
+  if (cookieNames(headers.cookie).some((name) => name !== CSRF_COOKIE)) return false;
+  return !Object.keys(headers).some((name) => name === "rsc" || name.startsWith("next-"));
+}
+
+/**
+ * @param {{
+ *   port: number,
+ *   host: string,
+ *   maxEntries?: number,
+ *   maxBytes?: number,
+ *   pageState?: () => ((url: URL) => Promise<string | null>) | undefined,
+ * }} options
+ *   `pageState` finds the app's function, which gives a page's state now, or null for a page that is not shared.
+ */
+export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 1024 * 1024, pageState }) {
+  // Marks the server's own request for a render, which must reach Next.js: unguessable, per process.
+  const renderSecret = randomBytes(24).toString("base64url");
+  const RENDER_HEADER = "x-wayfinder-page-render";
+  /** @type {Map<string, { state: string, status: number, headers: [string, string][], body: string, nonce: string, csrf: string | null, bytes: number }>} newest use last */
+  const entries = new Map();
+  /** @type {Map<string, Promise<unknown>>} renders under way, so readers arriving together wait for one */
+  const rendering = new Map();
+  const stats = { hits: 0, renders: 0, passed: 0 };
+  let bytes = 0;
+
+  const keep = (key, entry) => {
+    const old = entries.get(key);
+    if (old) bytes -= old.bytes;
+    entries.delete(key);
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    while (entries.size > maxEntries || bytes > maxBytes) {
+      const [oldest, value] = entries.entries().next().value;
+      entries.delete(oldest);
+      bytes -= value.bytes;
+    }
+  };
+
+  /** Asks the server for the page as a reader with no cookie would, without compression, and reads it whole. */
+  const render = (request) =>
+    new Promise((resolve, reject) => {
+      const forwarded = Object.fromEntries(
+        ["host", "accept", "accept-language", "user-agent", "x-forwarded-host", "x-forwarded-proto"]
+          .filter((name) => request.headers[name] !== undefined)
+          .map((name) => [name, request.headers[name]]),
+      );
+      const inner = httpRequest(
+        {
+          host: host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host,
+          port,
+          path: request.url,
+          headers: { ...forwarded, [RENDER_HEADER]: renderSecret, "x-wayfinder-peer": request.headers["x-wayfinder-peer"] ?? "unknown" },
+        },
+        (answer) => {
+          const chunks = [];
+          answer.on("data", (chunk) => chunks.push(chunk));
+          answer.on("error", reject);
+          answer.on("end", () => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: Buffer.concat(chunks) }));
+        },
+      );
+      inner.on("error", reject);
+      inner.end();
+    });
+
+  /** The render, kept if it is a page that can be shared: a 200 in HTML whose scripts carry the CSP nonce. */
+  const renderAndKeep = async (request, key, state) => {
+    stats.renders += 1;
+    const answer = await render(request);
+    const csp = String(answer.headers["content-security-policy"] ?? "");
+    const nonce = NONCE.exec(csp)?.[1];
+    const html = String(answer.headers["content-type"] ?? "").startsWith("text/html");
+    const cookies = [answer.headers["set-cookie"] ?? []].flat();
+    const entry = {
+      state,
+      status: answer.status,
+      headers: Object.entries(answer.headers)
+        .filter(([name]) => !PER_ANSWER.has(name))
+        .flatMap(([name, value]) => [value].flat().map((one) => [name, String(one)])),
+      body: html ? answer.body.toString("utf8") : answer.body,
+      nonce: nonce ?? "",
+      // The render was asked without cookies, so proxy.ts set a CSRF cookie: its form is kept, its value made anew.
+      csrf: cookies.find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`)) ?? null,
+      bytes: answer.body.length,
+      shared: answer.status === 200 && html && nonce !== undefined && answer.body.length <= maxBytes / 4,
+    };
+    if (entry.shared) keep(key, entry);
+    return entry;
+  };
+
+  const send = async (request, response, entry, outcome) => {
+    const nonce = randomBytes(16).toString("base64");
+    const swap = (text) => (entry.nonce && typeof text === "string" ? text.replaceAll(entry.nonce, nonce) : text);
+    const sent = request.headers["x-request-id"];
+    const headers = entry.headers.map(([name, value]) => [name, swap(value)]);
+    headers.push(["x-request-id", typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID()]);
+    headers.push(["x-wayfinder-page-cache", outcome]);
+    if (entry.csrf && !cookieNames(request.headers.cookie).includes(CSRF_COOKIE)) {
+      const value = entry.csrf.slice(CSRF_COOKIE.length + 1).split(";")[0];
+      headers.push(["set-cookie", entry.csrf.replace(value, randomBytes(32).toString("base64url"))]);
+    }
+    let body = Buffer.from(swap(entry.body));
+    const encodings = acceptedEncodings(request.headers["accept-encoding"]);
+    // Quick settings: the answer is compressed anew each time, as its nonce is its own.
+    if (encodings.has("br")) {
+      body = await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+      headers.push(["content-encoding", "br"]);
+    } else if (encodings.has("gzip")) {
+      body = await gzipped(body, { level: 6 });
+      headers.push(["content-encoding", "gzip"]);
+    }
+    headers.push(["content-length", String(body.length)]);
+    const vary = headers.find(([name]) => name === "vary");
+    if (!vary) headers.push(["vary", "Accept-Encoding"]);
+    else if (!/accept-encoding/i.test(vary[1])) vary[1] += ", Accept-Encoding";
+    response.writeHead(entry.status, headers.flat());
+    response.end(body);
+  };
+
+  return {
+    /** The server's own request for a render: Next.js answers it, outside the admission gate (its reader holds a place). */
+    isRender: (request) => request.headers[RENDER_HEADER] === renderSecret,
+
+    /**
+     * Answers a shared page from memory, or renders it once for every reader asking at that moment; calls
+     * `next` (Next.js) for anything else, and whenever the page's state cannot be read.
+     * @param {import("node:http").IncomingMessage} request
+     * @param {import("node:http").ServerResponse} response
+     * @param {() => void} next
+     */
+    async answer(request, response, next) {
+      const stateOf = pageState?.();
+      if (!stateOf || !shareable(request)) return next();
+      let state;
+      try {
+        state = await stateOf(new URL(request.url ?? "/", "http://wayfinder.invalid"));
+      } catch {
+        state = null;
+      }
+      if (state === null) {
+        stats.passed += 1;
+        return next();
+      }
+      const key = JSON.stringify([request.headers.host, request.headers["x-forwarded-host"], request.headers["x-forwarded-proto"], request.url]);
+      const kept = entries.get(key);
+      try {
+        if (kept?.state === state) {
+          stats.hits += 1;
+          keep(key, kept);
+          return await send(request, response, kept, "hit");
+        }
+        const flight = `${key} ${state}`;
+        let pending = rendering.get(flight);
+        if (!pending) {
+          pending = renderAndKeep(request, key, state).finally(() => rendering.delete(flight));
+          rendering.set(flight, pending);
+        }
+        const rendered = await pending;
+        return await send(request, response, rendered, rendered.shared ? "render" : "not kept");
+      } catch (error) {
+        if (response.headersSent) return response.destroy(error);
+        response.writeHead(502, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+        response.end("The page could not be rendered; try again.");
+      }
+    },
+
+    /** For /metrics: shared answers, renders, pages passed to Next.js, and what is kept. */
+    read: () => ({ ...stats, entries: entries.size, bytes }),
+  };
+}
