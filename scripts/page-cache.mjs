@@ -7,12 +7,8 @@
 // proxy.ts gives every page. Plain JavaScript: scripts/serve.mjs loads it before Next.js.
 import { randomBytes, randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { nonceTemplate } from "./nonce-template.mjs";
 import { acceptedEncodings } from "./static-assets.mjs";
-
-const brotli = promisify(brotliCompress);
-const gzipped = promisify(gzip);
 
 /** What may differ between the kept render and each answer, or is the connection's own. */
 const PER_ANSWER = new Set(["set-cookie", "x-request-id", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
@@ -56,7 +52,7 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
   // Marks the server's own request for a render, which must reach Next.js: unguessable, per process.
   const renderSecret = randomBytes(24).toString("base64url");
   const RENDER_HEADER = "x-wayfinder-page-render";
-  /** @type {Map<string, { state: string, status: number, headers: [string, string][], body: string, nonce: string, csrf: string | null, bytes: number }>} newest use last */
+  /** @type {Map<string, { state: string, status: number, headers: [string, string][], page: ReturnType<typeof nonceTemplate>, nonce: string, csrf: string | null, bytes: number }>} newest use last */
   const entries = new Map();
   /** @type {Map<string, Promise<unknown>>} renders under way, so readers arriving together wait for one */
   const rendering = new Map();
@@ -110,26 +106,27 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
     const nonce = NONCE.exec(csp)?.[1];
     const html = String(answer.headers["content-type"] ?? "").startsWith("text/html");
     const cookies = [answer.headers["set-cookie"] ?? []].flat();
+    const page = nonceTemplate(answer.body, nonce ?? "");
     const entry = {
       state,
       status: answer.status,
       headers: Object.entries(answer.headers)
         .filter(([name]) => !PER_ANSWER.has(name))
         .flatMap(([name, value]) => [value].flat().map((one) => [name, String(one)])),
-      body: html ? answer.body.toString("utf8") : answer.body,
+      page,
       nonce: nonce ?? "",
       // The render was asked without cookies, so proxy.ts set a CSRF cookie: its form is kept, its value made anew.
       csrf: cookies.find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`)) ?? null,
-      bytes: answer.body.length,
+      bytes: page.bytes,
       shared: answer.status === 200 && html && nonce !== undefined && answer.body.length <= maxBytes / 4,
     };
     if (entry.shared) keep(key, entry);
     return entry;
   };
 
-  const send = async (request, response, entry, outcome) => {
+  const send = (request, response, entry, outcome) => {
     const nonce = randomBytes(16).toString("base64");
-    const swap = (text) => (entry.nonce && typeof text === "string" ? text.replaceAll(entry.nonce, nonce) : text);
+    const swap = (text) => (entry.nonce ? text.replaceAll(entry.nonce, nonce) : text);
     const sent = request.headers["x-request-id"];
     const headers = entry.headers.map(([name, value]) => [name, swap(value)]);
     headers.push(["x-request-id", typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID()]);
@@ -138,16 +135,10 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
       const value = entry.csrf.slice(CSRF_COOKIE.length + 1).split(";")[0];
       headers.push(["set-cookie", entry.csrf.replace(value, randomBytes(32).toString("base64url"))]);
     }
-    let body = Buffer.from(swap(entry.body));
-    const encodings = acceptedEncodings(request.headers["accept-encoding"]);
-    // Quick settings: the answer is compressed anew each time, as its nonce is its own.
-    if (encodings.has("br")) {
-      body = await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-      headers.push(["content-encoding", "br"]);
-    } else if (encodings.has("gzip")) {
-      body = await gzipped(body, { level: 6 });
-      headers.push(["content-encoding", "gzip"]);
-    }
+    // gzip only: its stream can take the answer's nonce without compressing the page again (nonce-template.mjs).
+    const gzip = acceptedEncodings(request.headers["accept-encoding"]).has("gzip");
+    const body = gzip ? entry.page.gzip(nonce) : entry.page.plain(nonce);
+    if (gzip) headers.push(["content-encoding", "gzip"]);
     headers.push(["content-length", String(body.length)]);
     const vary = headers.find(([name]) => name === "vary");
     if (!vary) headers.push(["vary", "Accept-Encoding"]);
@@ -186,7 +177,7 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
         if (kept?.state === state) {
           stats.hits += 1;
           keep(key, kept);
-          return await send(request, response, kept, "hit");
+          return send(request, response, kept, "hit");
         }
         const flight = `${key} ${state}`;
         let pending = rendering.get(flight);
@@ -195,7 +186,7 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
           rendering.set(flight, pending);
         }
         const rendered = await pending;
-        return await send(request, response, rendered, rendered.shared ? "render" : "not kept");
+        return send(request, response, rendered, rendered.shared ? "render" : "not kept");
       } catch (error) {
         if (response.headersSent) return response.destroy(error);
         response.writeHead(502, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
