@@ -75,17 +75,17 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
   /** Asks the server for the page as a reader with no cookie would, without compression, and reads it whole. */
   const render = (request) =>
     new Promise((resolve, reject) => {
+      // Only what the kept render is keyed on: nothing else of the first reader's (their browser, say, which
+      // Next.js reads to tell a crawler) may shape the page the next readers get.
       const forwarded = Object.fromEntries(
-        ["host", "accept", "accept-language", "user-agent", "x-forwarded-host", "x-forwarded-proto"]
-          .filter((name) => request.headers[name] !== undefined)
-          .map((name) => [name, request.headers[name]]),
+        ["host", "x-forwarded-host", "x-forwarded-proto"].filter((name) => request.headers[name] !== undefined).map((name) => [name, request.headers[name]]),
       );
       const inner = httpRequest(
         {
           host: host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host,
           port,
           path: request.url,
-          headers: { ...forwarded, [RENDER_HEADER]: renderSecret, "x-wayfinder-peer": request.headers["x-wayfinder-peer"] ?? "unknown" },
+          headers: { ...forwarded, accept: "text/html", [RENDER_HEADER]: renderSecret, "x-wayfinder-peer": request.headers["x-wayfinder-peer"] ?? "unknown" },
         },
         (answer) => {
           const chunks = [];

@@ -125,11 +125,22 @@ describe("the shared page cache", () => {
     expect(cache.read()).toMatchObject({ entries: expect.any(Number), hits: expect.any(Number), renders: expect.any(Number) });
   });
 
-  it("asks for the render as a reader with no cookie and no compression would, from the reader's address", async () => {
-    await get("/services", { cookie: "wf_csrf=mine", "accept-encoding": "br", "x-wayfinder-peer": "203.0.113.9" });
+  it("asks for the render as a reader with no cookie and no compression would, with nothing else of the first reader's but the address", async () => {
+    await get("/services", {
+      cookie: "wf_csrf=mine",
+      "accept-encoding": "br",
+      "x-wayfinder-peer": "203.0.113.9",
+      "user-agent": "Googlebot/2.1",
+      "accept-language": "fr",
+      accept: "text/markdown",
+    });
     expect(rendered).toHaveLength(1);
     expect(rendered[0]!.headers.cookie).toBeUndefined();
     expect(rendered[0]!.headers["accept-encoding"]).toBeUndefined();
+    // Nothing the key leaves out shapes the page: not the first reader's browser, language or Accept.
+    expect(rendered[0]!.headers["user-agent"]).toBeUndefined();
+    expect(rendered[0]!.headers["accept-language"]).toBeUndefined();
+    expect(rendered[0]!.headers.accept).toBe("text/html");
     expect(rendered[0]!.headers["x-wayfinder-peer"]).toBe("127.0.0.1");
   });
 
