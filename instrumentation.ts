@@ -31,9 +31,14 @@ export async function register() {
     logger.warn({ event: "auth.url_defaulted", url: process.env.NEXTAUTH_URL }, "NEXTAUTH_URL is not set; sign-in assumes this address");
   }
   await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));
-  // scripts/page-cache.mjs asks which pages readers not signed in share, and the state of what they show.
+  // scripts/page-cache.mjs asks which pages readers not signed in share and the state of what they show,
+  // and counts here the answers it gives without Next.js, which counts the rest from its spans.
   const { sharedPageState } = await import("./lib/services/shared-page-state");
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("wayfinder.sharedPageState")] = sharedPageState;
+  const { observeRequest } = await import("./lib/platform/metrics");
+  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("wayfinder.sharedPages")] = {
+    state: sharedPageState,
+    answered: (route: string, status: number, seconds: number) => observeRequest(route, "GET", status, seconds),
+  };
   const { startBackgroundWorkInServer } = await import("./lib/start-up/start-in-server");
   startBackgroundWorkInServer();
 }

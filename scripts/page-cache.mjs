@@ -1,11 +1,13 @@
 // Pages that are the same for every reader not signed in (the catalogue's list), rendered once per
 // address and per state of what they show, then answered from memory. The app says which pages those
-// are and what their state is now (`pageState`, registered by instrumentation.ts): the catalogue's
+// are and what their state is now (`app().state`, registered by instrumentation.ts): the catalogue's
 // fingerprint, the same cheap query its data cache already asks on every request, so a change shows
 // at the next request, on every instance. Each answer gets its own CSP nonce (the kept render's is
 // replaced wherever it appears), request id and, for a reader who has none, CSRF cookie: what
-// proxy.ts gives every page. Plain JavaScript: scripts/serve.mjs loads it before Next.js.
+// proxy.ts gives every page. An answer Next.js did not render is counted by the app (`app().answered`),
+// as Next.js's own request spans count the rest. Plain JavaScript: scripts/serve.mjs loads it before Next.js.
 import { randomBytes, randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { request as httpRequest } from "node:http";
 import { nonceTemplate } from "./nonce-template.mjs";
 import { acceptedEncodings } from "./static-assets.mjs";
@@ -44,11 +46,15 @@ function shareable(request) {
  *   host: string,
  *   maxEntries?: number,
  *   maxBytes?: number,
- *   pageState?: () => ((url: URL) => Promise<string | null>) | undefined,
+ *   app?: () => {
+ *     state: (url: URL) => Promise<{ route: string, state: string } | null>,
+ *     answered: (route: string, status: number, seconds: number) => void,
+ *   } | undefined,
  * }} options
- *   `pageState` finds the app's function, which gives a page's state now, or null for a page that is not shared.
+ *   `app` finds what the app registered: a page's route and state now (null for a page that is not
+ *   shared), and where to count an answer Next.js did not render.
  */
-export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 1024 * 1024, pageState }) {
+export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 1024 * 1024, app }) {
   // Marks the server's own request for a render, which must reach Next.js: unguessable, per process.
   const renderSecret = randomBytes(24).toString("base64url");
   const RENDER_HEADER = "x-wayfinder-page-render";
@@ -159,34 +165,41 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
      * @param {() => void} next
      */
     async answer(request, response, next) {
-      const stateOf = pageState?.();
-      if (!stateOf || !shareable(request)) return next();
-      let state;
+      const hooks = app?.();
+      if (!hooks || !shareable(request)) return next();
+      const started = performance.now();
+      let page;
       try {
-        state = await stateOf(new URL(request.url ?? "/", "http://wayfinder.invalid"));
+        page = await hooks.state(new URL(request.url ?? "/", "http://wayfinder.invalid"));
       } catch {
-        state = null;
+        page = null;
       }
-      if (state === null) {
+      if (page === null) {
         stats.passed += 1;
         return next();
       }
+      const { route, state } = page;
+      const counted = (status) => hooks.answered(route, status, (performance.now() - started) / 1000);
       const key = JSON.stringify([request.headers.host, request.headers["x-forwarded-host"], request.headers["x-forwarded-proto"], request.url]);
       const kept = entries.get(key);
       try {
         if (kept?.state === state) {
           stats.hits += 1;
           keep(key, kept);
-          return send(request, response, kept, "hit");
+          send(request, response, kept, "hit");
+          return counted(kept.status);
         }
         const flight = `${key} ${state}`;
         let pending = rendering.get(flight);
+        // The reader whose request set off the render is counted by Next.js, which rendered it; the others, here.
+        const joined = pending !== undefined;
         if (!pending) {
           pending = renderAndKeep(request, key, state).finally(() => rendering.delete(flight));
           rendering.set(flight, pending);
         }
         const rendered = await pending;
-        return send(request, response, rendered, rendered.shared ? "render" : "not kept");
+        send(request, response, rendered, rendered.shared ? "render" : "not kept");
+        if (joined) counted(rendered.status);
       } catch (error) {
         if (response.headersSent) return response.destroy(error);
         response.writeHead(502, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });

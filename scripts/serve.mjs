@@ -42,7 +42,7 @@ const staticAsset = precompressedAssets(
 );
 
 // The catalogue's list for readers not signed in, rendered once per state of the catalogue (scripts/page-cache.mjs).
-const pages = sharedPageCache({ port, host, pageState: () => globalThis[Symbol.for("wayfinder.sharedPageState")] });
+const pages = sharedPageCache({ port, host, app: () => globalThis[Symbol.for("wayfinder.sharedPages")] });
 globalThis[Symbol.for("wayfinder.pageCache")] = pages;
 
 const app = next({ dev: false, dir: root, hostname: host, port });

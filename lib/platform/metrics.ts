@@ -7,6 +7,24 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
  * One registry per process, kept on globalThis: Next.js bundles route modules apart, and a second
  * copy of these metrics would count half the requests.
  */
+/**
+ * A gauge by state, read when scraped from what scripts/serve.mjs (plain JavaScript, outside the app's
+ * bundles) keeps on globalThis under `key`: its `read()` gives each state's value.
+ */
+function serverGauge(registry: Registry, name: string, help: string, key: string) {
+  return new Gauge({
+    name,
+    help,
+    labelNames: ["state"] as const,
+    registers: [registry],
+    collect() {
+      const source = (globalThis as unknown as Record<symbol, { read(): Record<string, number> } | undefined>)[Symbol.for(key)];
+      if (!source) return;
+      for (const [state, value] of Object.entries(source.read())) this.set({ state }, value);
+    },
+  });
+}
+
 function create() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "wayfinder_" });
@@ -52,28 +70,18 @@ function create() {
       buckets: seconds,
       registers: [registry],
     }),
-    admission: new Gauge({
-      name: "wayfinder_http_admission",
-      help: "The HTTP server's back-pressure (scripts/admission.mjs): requests being answered and waiting now; admitted, queued and refused (503) since start.",
-      labelNames: ["state"] as const,
-      registers: [registry],
-      collect() {
-        const gate = (globalThis as unknown as Record<symbol, { read(): Record<string, number> } | undefined>)[Symbol.for("wayfinder.admission")];
-        if (!gate) return;
-        for (const [state, value] of Object.entries(gate.read())) this.set({ state }, value);
-      },
-    }),
-    pageCache: new Gauge({
-      name: "wayfinder_http_shared_pages",
-      help: "Pages readers not signed in share (scripts/page-cache.mjs): answers from memory, renders and pages left to Next.js since start; entries and bytes kept now.",
-      labelNames: ["state"] as const,
-      registers: [registry],
-      collect() {
-        const cache = (globalThis as unknown as Record<symbol, { read(): Record<string, number> } | undefined>)[Symbol.for("wayfinder.pageCache")];
-        if (!cache) return;
-        for (const [state, value] of Object.entries(cache.read())) this.set({ state }, value);
-      },
-    }),
+    admission: serverGauge(
+      registry,
+      "wayfinder_http_admission",
+      "The HTTP server's back-pressure (scripts/admission.mjs): requests being answered and waiting now; admitted, queued and refused (503) since start.",
+      "wayfinder.admission",
+    ),
+    pageCache: serverGauge(
+      registry,
+      "wayfinder_http_shared_pages",
+      "Pages readers not signed in share (scripts/page-cache.mjs): answers from memory, renders and pages left to Next.js since start; entries and bytes kept now.",
+      "wayfinder.pageCache",
+    ),
     /** Gauges read when scraped, from whatever registered a reader (the database pool, the job queues, the pipeline). */
     readers: new Map<string, () => Promise<{ labels: Record<string, string>; value: number }[]> | { labels: Record<string, string>; value: number }[]>(),
   };

@@ -133,6 +133,11 @@ describe("metrics, traces and request ids", () => {
     await expect.poll(counted, { timeout: 10_000 }).toEqual([3, 2]);
     const after = await scrape();
     expect(after.get('wayfinder_http_request_duration_seconds_count{route="/services/[slug]",method="GET"}')).toBeGreaterThanOrEqual(2);
+    // The catalogue is shared by readers not signed in (scripts/page-cache.mjs): answered from memory
+    // after its first render, and counted under its route all the same.
+    const hits = 'wayfinder_http_shared_pages{state="hits"}';
+    expect((after.get(hits) ?? 0) - (before.get(hits) ?? 0)).toBeGreaterThanOrEqual(2);
+    expect(after.get('wayfinder_http_shared_pages{state="entries"}')).toBeGreaterThanOrEqual(1);
   });
 
   it("traces a request, its database queries and background jobs to the OTLP endpoint, continuing the caller's trace", async () => {

@@ -20,6 +20,8 @@ let cache: {
 let catalogue = "Payments API";
 let state: string | null | Error = "one";
 const rendered: { url: string; headers: IncomingMessage["headers"] }[] = [];
+/** Answers the cache counted itself: those Next.js did not render. */
+const answered: { route: string; status: number; seconds: number }[] = [];
 
 function app(request: IncomingMessage, response: ServerResponse) {
   rendered.push({ url: request.url!, headers: request.headers });
@@ -58,11 +60,14 @@ beforeAll(async () => {
     port,
     host: "127.0.0.1",
     maxEntries: 3,
-    pageState: () => async (url: URL) => {
-      if (!url.pathname.startsWith("/services")) return null;
-      if (state instanceof Error) throw state;
-      return state;
-    },
+    app: () => ({
+      state: async (url: URL) => {
+        if (!url.pathname.startsWith("/services")) return null;
+        if (state instanceof Error) throw state;
+        return { route: "/services", state };
+      },
+      answered: (route: string, status: number, seconds: number) => answered.push({ route, status, seconds }),
+    }),
   });
 });
 
@@ -72,6 +77,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   rendered.length = 0;
+  answered.length = 0;
   catalogue = "Payments API";
   state = `state ${Math.random()}`;
 });
@@ -202,11 +208,17 @@ describe("the shared page cache", () => {
     expect(broken.status).toBe(200);
     expect(broken.headers["x-wayfinder-page-cache"]).toBeUndefined();
     expect(rendered.map((render) => render.url)).toEqual(["/teams", "/services"]);
+    expect(answered).toEqual([]);
   });
 
-  it("makes readers arriving together wait for one render", async () => {
+  it("makes readers arriving together wait for one render, and counts each answer once", async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => get("/services/slow")));
     expect(rendered).toHaveLength(1);
+    // Next.js counts the render it answered (its request span); the nine readers who waited for it are counted here.
+    expect(answered).toHaveLength(9);
+    await get("/services/slow");
+    expect(answered).toHaveLength(10);
+    expect(answered.every((answer) => answer.route === "/services" && answer.status === 200 && answer.seconds > 0)).toBe(true);
     expect(new Set(answers.map(cspNonce)).size).toBe(10);
     for (const answer of answers) expect(pageNonces(answer)).toEqual([cspNonce(answer), cspNonce(answer)]);
   });
