@@ -6,14 +6,15 @@
  * and responses are rendered (each time read in the animation frame that first has them), and the
  * page's JavaScript heap after a garbage collection,
  * side by side with plain swagger-ui 5.35 (the bundle swagger-ui-react ships) given the whole document.
- * Median of BENCH_BROWSER_RUNS (3) fresh pages; an expansion still unfinished after
+ * Median of BENCH_BROWSER_RUNS (3) fresh pages, the two viewers taking turns, each page in a browser of
+ * its own; an expansion still unfinished after
  * BENCH_EXPAND_TIMEOUT_MS (30,000) is printed as "> timeout". Asserts nothing.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { collectFiles } from "@/cli/collect-files";
 import { swaggerDeepLink } from "@/lib/search-index/swagger-deep-link";
 import { isLargeDocument } from "@/lib/versions/operation-index";
@@ -79,7 +80,10 @@ const plain = createServer((request, response) => {
 await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
 const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
 
-let browser: Browser | undefined;
+const launchOptions = {
+  executablePath: chromiumPath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
 try {
   const admin = await signInLocally(portal.url, { name: "Bench", email: "bench@docs.test" });
   const post = (url: string, body: string, type = "application/json") =>
@@ -107,10 +111,6 @@ try {
 
   // Publishing set off linting and indexing in the background; measured once the server is idle.
   console.error(`… the server settled ${(await settled(portal)).toFixed(0)} s after publishing`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
 
   /**
    * When `selector` is first in the page (ms from navigation), read in the animation frame that draws
@@ -175,23 +175,32 @@ try {
     };
     const current = service.versions.find((entry) => entry.isCurrent)!;
     const large = isLargeDocument(current);
-    for (const side of ["Wayfinder", "plain swagger-ui"] as const) {
-      const results: { first: number; ready: number; interactive: number; expandMs: number | null; heapMb: number | null }[] = [];
-      for (let run = 0; run < runs; run++) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
+    const sides = ["Wayfinder", "plain swagger-ui"] as const;
+    type Result = { first: number; ready: number; interactive: number; expandMs: number | null; heapMb: number | null };
+    const bySide = new Map<(typeof sides)[number], Result[]>(sides.map((side) => [side, []]));
+    // The two viewers take turns, page by page, so a machine that slows down or speeds up during the
+    // runs weighs on both alike.
+    for (let run = 0; run < runs; run++) {
+      for (const side of sides) {
+        const results = bySide.get(side)!;
+        if (results.some((result) => result.expandMs === null)) continue; // one timeout is enough to know
+        // Each page in a browser of its own, closed after it: a page swagger-ui froze (Stripe) would
+        // otherwise keep a core busy through the other viewer's next turn.
+        const own = await chromium.launch(launchOptions);
         try {
+          const page = await (await own.newContext()).newPage();
           results.push(
             side === "Wayfinder"
               ? await measure(page, `${portal.url}/services/${subject.slug}`, "nav[aria-label=Operations] a", subject, large)
               : await measure(page, `${plainUrl}/?doc=${subject.slug}`, ".opblock", subject, false),
           );
         } finally {
-          // A page frozen by swagger-ui may not close: the browser is closed at the end anyway.
-          await withTimeout(context.close(), 5000);
+          await withTimeout(own.close(), 10_000);
         }
-        if (results.at(-1)!.expandMs === null) break; // one timeout is enough to know
       }
+    }
+    for (const side of sides) {
+      const results = bySide.get(side)!;
       const expands = results.map((result) => result.expandMs);
       const heaps = results.map((result) => result.heapMb).filter((value): value is number => value !== null);
       rows.push([
@@ -214,7 +223,6 @@ try {
   console.log(["document", "size / operations", "viewer", "first operation listed", "viewer ready", "interactive", "expand one", "heap"].join("\t"));
   for (const row of rows) console.log(row.join("\t"));
 } finally {
-  await withTimeout(browser?.close() ?? Promise.resolve(), 10_000);
   plain.close();
   await portal.stop();
 }
