@@ -7,6 +7,7 @@
 // proxy.ts gives every page. An answer Next.js did not render is counted by the app (`app().answered`),
 // as Next.js's own request spans count the rest. Plain JavaScript: scripts/serve.mjs loads it before Next.js.
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { request as httpRequest } from "node:http";
 import { nonceTemplate } from "./nonce-template.mjs";
@@ -15,7 +16,7 @@ import { acceptedEncodings } from "./static-assets.mjs";
 /** What may differ between the kept render and each answer, or is the connection's own. */
 const PER_ANSWER = new Set(["set-cookie", "x-request-id", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
 /** The cookie proxy.ts sets for a reader without one; any other cookie (a session) means the page is the reader's own. */
-const CSRF_COOKIE = "wf_csrf";
+const CSRF_COOKIE = JSON.parse(readFileSync(new URL("../lib/platform/security/csrf-names.json", import.meta.url), "utf8")).cookie;
 const NONCE = /'nonce-([A-Za-z0-9+/]+={0,2})'/;
 /** The same rule as lib/platform/http/request-id.ts: a sane id a load balancer sent is echoed. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -179,7 +180,13 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
         return next();
       }
       const { route, state } = page;
-      const counted = (status) => hooks.answered(route, status, (performance.now() - started) / 1000);
+      const counted = (status) => {
+        try {
+          hooks.answered(route, status, (performance.now() - started) / 1000);
+        } catch {
+          // A metric that cannot be counted does not undo an answer already sent.
+        }
+      };
       const key = JSON.stringify([request.headers.host, request.headers["x-forwarded-host"], request.headers["x-forwarded-proto"], request.url]);
       const kept = entries.get(key);
       try {

@@ -1,3 +1,8 @@
-/** Shared by the server check and the browser code, which cannot import node:crypto. */
-export const CSRF_COOKIE = "wf_csrf";
-export const CSRF_HEADER = "x-wayfinder-csrf";
+import names from "./csrf-names.json";
+
+/**
+ * Shared by the server check and the browser code, which cannot import node:crypto; the JSON is also
+ * read by scripts/page-cache.mjs (plain JavaScript), which gives a shared page's reader the cookie.
+ */
+export const CSRF_COOKIE = names.cookie;
+export const CSRF_HEADER = names.header;
