@@ -11,6 +11,9 @@ import { securityHeaders } from "@/lib/platform/security/security-headers";
  * Runs before every page and API request: a fresh CSP nonce for the page's scripts (passed to the
  * render in the request's own CSP header, where Next.js picks it up, and as x-nonce for our inline
  * theme script), the security headers, and the CSRF cookie the portal's scripts echo back on changes.
+ * A page shared by readers not signed in is answered from a kept render without coming here
+ * (scripts/page-cache.mjs), which makes the nonce, request id and CSRF cookie anew for each answer: a
+ * value added here that must differ per request needs the same there.
  */
 let origins: string[] | undefined;
 

@@ -59,7 +59,7 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
   // Marks the server's own request for a render, which must reach Next.js: unguessable, per process.
   const renderSecret = randomBytes(24).toString("base64url");
   const RENDER_HEADER = "x-wayfinder-page-render";
-  /** @type {Map<string, { state: string, status: number, headers: [string, string][], page: ReturnType<typeof nonceTemplate>, nonce: string, csrf: string | null, bytes: number }>} newest use last */
+  /** @type {Map<string, { state: string, status: number, headers: [string, string][], page: ReturnType<typeof nonceTemplate>, nonce: string, csrf: string | null, shared: boolean }>} newest use last */
   const entries = new Map();
   /** @type {Map<string, Promise<unknown>>} renders under way, so readers arriving together wait for one */
   const rendering = new Map();
@@ -68,14 +68,14 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
 
   const keep = (key, entry) => {
     const old = entries.get(key);
-    if (old) bytes -= old.bytes;
+    if (old) bytes -= old.page.bytes;
     entries.delete(key);
     entries.set(key, entry);
-    bytes += entry.bytes;
+    bytes += entry.page.bytes;
     while (entries.size > maxEntries || bytes > maxBytes) {
       const [oldest, value] = entries.entries().next().value;
       entries.delete(oldest);
-      bytes -= value.bytes;
+      bytes -= value.page.bytes;
     }
   };
 
@@ -124,7 +124,6 @@ export function sharedPageCache({ port, host, maxEntries = 200, maxBytes = 32 * 
       nonce: nonce ?? "",
       // The render was asked without cookies, so proxy.ts set a CSRF cookie: its form is kept, its value made anew.
       csrf: cookies.find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`)) ?? null,
-      bytes: page.bytes,
       shared: answer.status === 200 && html && nonce !== undefined && answer.body.length <= maxBytes / 4,
     };
     if (entry.shared) keep(key, entry);

@@ -5,11 +5,11 @@
 // the embedded demo, with its passwordless sign-in, listens on loopback unless HOST says otherwise.
 //
 // Usage: node scripts/serve.mjs [port]   (PORT and HOST are read too; see the README's settings)
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import v8 from "node:v8";
 import next from "next";
-import { readFileSync } from "node:fs";
 import { admission } from "./admission.mjs";
 import { sharedPageCache } from "./page-cache.mjs";
 import { precompressedAssets } from "./static-assets.mjs";

@@ -1,13 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
- * The portal's own metrics, in Prometheus's text format at /metrics (WAYFINDER_METRICS_TOKEN): HTTP
- * requests by route and status with durations, the database pool, job queues and job durations, the
- * pipeline's threads, webhook deliveries, search latency, and Node's own (memory, event-loop lag, GC).
- * One registry per process, kept on globalThis: Next.js bundles route modules apart, and a second
- * copy of these metrics would count half the requests.
- */
-/**
  * A gauge by state, read when scraped from what scripts/serve.mjs (plain JavaScript, outside the app's
  * bundles) keeps on globalThis under `key`: its `read()` gives each state's value.
  */
@@ -25,6 +18,13 @@ function serverGauge(registry: Registry, name: string, help: string, key: string
   });
 }
 
+/**
+ * The portal's own metrics, in Prometheus's text format at /metrics (WAYFINDER_METRICS_TOKEN): HTTP
+ * requests by route and status with durations, the database pool, job queues and job durations, the
+ * pipeline's threads, webhook deliveries, search latency, and Node's own (memory, event-loop lag, GC).
+ * One registry per process, kept on globalThis: Next.js bundles route modules apart, and a second
+ * copy of these metrics would count half the requests.
+ */
 function create() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "wayfinder_" });
@@ -79,7 +79,7 @@ function create() {
     pageCache: serverGauge(
       registry,
       "wayfinder_http_shared_pages",
-      "Pages readers not signed in share (scripts/page-cache.mjs): answers from memory, renders and pages left to Next.js since start; entries and bytes kept now.",
+      "Pages readers not signed in share (scripts/page-cache.mjs): since start, answers from memory (hits), renders, and requests by such readers for pages that are not shared or whose state could not be read (passed); pages and bytes kept now (entries, bytes).",
       "wayfinder.pageCache",
     ),
     /** Gauges read when scraped, from whatever registered a reader (the database pool, the job queues, the pipeline). */
