@@ -1,20 +1,43 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
-test("a service page shows which house rules a version breaks, each linked to the pattern that explains it", async ({ page }) => {
-  await page.goto("/services/shipping-rates");
+/** A service page's house-rules report, once there: linted in the background seconds after the demo was published, so reloaded until then. */
+async function openLintReport(page: Page, address: string) {
+  await page.goto(address);
   const report = page.getByTestId("lint-report");
-  // Linted in the background seconds after the demo was published: reload until it is there.
   await expect(async () => {
     await page.reload();
     await expect(report.getByTestId("lint-summary")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
+  return report;
+}
+
+test("a service page shows which house rules a version breaks, each linked to the pattern that explains it", async ({ page }) => {
+  const report = await openLintReport(page, "/services/shipping-rates");
   await expect(report.getByTestId("lint-summary")).toHaveText(/^2 errors, \d+ warnings$/);
   const rates = report.locator("details", { hasText: "GET /rates" });
   await expect(rates).toContainText("Deprecated without a date");
   await rates.getByRole("link", { name: "house/sunset-on-deprecated" }).click();
   await expect(page).toHaveURL(/\/docs\/patterns\/versioning-and-deprecation$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Versioning and deprecation");
+});
+
+test("a report with hundreds of findings counts them per rule and lists the first few, the rest when asked", async ({ page }) => {
+  // Wayfinder's own contract breaks house/problem-details on every error response: hundreds of findings.
+  const report = await openLintReport(page, "/services/wayfinder");
+  const total = Number(/(\d+) warnings/.exec((await report.getByTestId("lint-summary").textContent()) ?? "")?.[1]);
+  expect(total).toBeGreaterThan(40);
+  const perRule = report.getByRole("table", { name: "Findings per rule" });
+  const counts = await perRule.locator("tbody td:last-child").allTextContents();
+  expect(counts.map(Number).reduce((sum, count) => sum + count, 0)).toBe(total);
+  await expect(perRule.getByRole("row", { name: /house\/problem-details/ })).toBeVisible();
+
+  const findings = report.locator("details li");
+  await expect(findings).toHaveCount(40);
+  await expect(report.getByTestId("lint-more")).toContainText(`The first 40 of ${total} findings are listed.`);
+  await report.getByRole("button", { name: `Show all ${total}` }).click();
+  await expect(findings).toHaveCount(total);
+  await expect(report.getByTestId("lint-more")).toHaveCount(0);
 });
 
 test("a service shows its scorecard level and what it lacks for the next; the company's distribution has its own page", async ({ page }) => {

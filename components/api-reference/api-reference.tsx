@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
+import { fetchJson } from "@/components/fetch-json";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { OperationPreview } from "./operation-preview";
@@ -38,16 +39,6 @@ export function SwaggerView(props: Parameters<SwaggerViewComponent>[0]) {
   if (!loaded) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the API reference…</p>;
   const View = loadedView!;
   return <View {...props} />;
-}
-
-export async function fetchJson(url: string): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = (body as { error?: { message?: string } } | null)?.error?.message;
-    throw new Error(message ?? `The document could not be loaded (HTTP ${response.status}).`);
-  }
-  return body as Record<string, unknown>;
 }
 
 /**

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { OperationGroup } from "@/lib/versions/operation-index";
-import { fetchJson, SwaggerView } from "./api-reference";
+import { fetchJson } from "@/components/fetch-json";
+import { SwaggerView } from "./api-reference";
 import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
 import { OperationIndex } from "./operation-index";
 import { holdPrefetchesUntilOperationDrawn, releasePrefetches } from "./reference-prefetch-hold";

@@ -1,38 +1,44 @@
-import Link from "@/components/portal-link";
-import type { LintFinding } from "@/lib/lint/lint-document";
 import type { LintReportView } from "@/lib/lint/get-lint-report";
+import { FindingLink, Severity } from "./finding-link";
+import { LintFindings } from "./lint-findings";
 
-/** How many findings the page lists; the rest are in the report's API. */
-const SHOWN = 300;
+/** How many findings the page lists before the reader asks for all of them. */
+const SHOWN = 40;
 
-function FindingLink({ finding }: { finding: LintFinding }) {
-  const className = "font-mono text-xs text-teal-700 underline underline-offset-2 dark:text-teal-400";
-  if (!finding.link) return <span className="font-mono text-xs">{finding.ruleId}</span>;
-  // A house rule links to its pattern, inside the portal; a built-in rule to Redocly's page.
-  return finding.link.startsWith("/") ? (
-    <Link href={finding.link} className={className}>
-      {finding.ruleId}
-    </Link>
-  ) : (
-    <a href={finding.link} rel="noopener noreferrer" className={className}>
-      {finding.ruleId}
-    </a>
+/** How often each rule is broken, most first, with its severity and link from a finding of it where one is stored. */
+function RuleCounts({ report }: { report: LintReportView }) {
+  const rules = Object.entries(report.byRule).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (rules.length === 0) return null;
+  return (
+    <table className="text-sm" aria-label="Findings per rule">
+      <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
+        <tr>
+          <th className="py-1 pr-4 font-medium">Rule</th>
+          <th className="pr-4 font-medium">Severity</th>
+          <th className="text-right font-medium">Findings</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rules.map(([ruleId, count]) => {
+          const example = report.findings.find((finding) => finding.ruleId === ruleId);
+          return (
+            <tr key={ruleId} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="py-1 pr-4">
+                <FindingLink ruleId={ruleId} link={example?.link ?? null} />
+              </td>
+              <td className="pr-4">{example ? <Severity severity={example.severity} /> : null}</td>
+              <td className="text-right tabular-nums">{count}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
-function Severity({ severity }: { severity: LintFinding["severity"] }) {
-  return severity === "error" ? <span className="badge badge-amber">error</span> : <span className="badge badge-slate">warning</span>;
-}
-
-/** The version's findings against the house ruleset, grouped by operation (the document's own first). */
+/** The version's findings against the house ruleset: how many per rule, then the findings by operation. */
 export function LintReport({ report, apiUrl }: { report: LintReportView; apiUrl: string }) {
-  const shown = report.findings.slice(0, SHOWN);
-  const groups = new Map<string, LintFinding[]>();
-  for (const finding of shown) {
-    const key = finding.operation ? `${finding.operation.method.toUpperCase()} ${finding.operation.path}` : "The document";
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
-  }
-  const ordered = [...groups.entries()].sort(([a], [b]) => (a === "The document" ? -1 : b === "The document" ? 1 : a.localeCompare(b)));
+  const total = report.errorCount + report.warnCount;
   return (
     <section aria-labelledby="house-rules" className="space-y-3" data-testid="lint-report">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -57,25 +63,11 @@ export function LintReport({ report, apiUrl }: { report: LintReportView; apiUrl:
       {report.status === "done" && report.findings.length === 0 && (
         <p className="text-sm text-slate-700 dark:text-slate-300">This version follows every house rule.</p>
       )}
-      {ordered.map(([title, findings]) => (
-        <details key={title} open={ordered.length <= 3} className="rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
-            <span className="font-mono">{title}</span> <span className="text-slate-600 dark:text-slate-400">({findings.length})</span>
-          </summary>
-          <ul className="divide-y divide-slate-100 border-t border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
-            {findings.map((finding, index) => (
-              <li key={index} className="flex flex-wrap items-baseline gap-2 px-3 py-2">
-                <Severity severity={finding.severity} />
-                <FindingLink finding={finding} />
-                <span className="min-w-0 break-words">{finding.message}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ))}
-      {report.findings.length > SHOWN && (
+      {total > 0 && <RuleCounts report={report} />}
+      <LintFindings first={report.findings.slice(0, SHOWN)} stored={report.findings.length} apiUrl={apiUrl} />
+      {report.truncated && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          The first {SHOWN} findings are listed; all {report.errorCount + report.warnCount} are in the JSON.
+          {report.findings.length} of {total} findings are kept, errors first; the counts per rule cover all {total}.
         </p>
       )}
     </section>
