@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import Link from "@/components/portal-link";
 import { notFound } from "next/navigation";
 import { preload } from "react-dom";
@@ -18,6 +18,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { getDb } from "@/lib/platform/db/database";
 import { orNotFound } from "@/lib/platform/http/or-not-found";
+import type { Actor } from "@/lib/auth/actor";
 import { readerActor } from "@/lib/auth/reader-actor";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getSource } from "@/lib/sources/get-source";
@@ -66,48 +67,35 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const actor = await readerActor(`/services/${slug}`);
   const db = await getDb();
   const service = await orNotFound(loadService(slug));
-  const [canEdit, history, source, consumers, dependencies, unused, watching] = await Promise.all([
-    canActorEditService(db, actor, slug),
-    listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
-    getSource(db, { actor, slug }),
-    listNeighbours(db, { actor, slug, side: "consumers", pageSize: SHOWN_NEIGHBOURS }),
-    listNeighbours(db, { actor, slug, side: "dependencies", pageSize: SHOWN_NEIGHBOURS }),
-    listUnusedOperations(db, { actor, slug }),
-    actor.kind === "user" ? isWatching(db, { userId: actor.userId, slug }) : null,
-  ]);
   const revision = Number(first(query.revision));
   const selected = selectVersion(service.versions, {
     version: first(query.version),
     revision: Number.isInteger(revision) && revision > 0 ? revision : undefined,
   });
   if (first(query.version) && !selected) notFound();
-  const deprecatedOperations = selected ? await listDeprecatedOperations(db, { slug, version: selected.version, revision: selected.revision }) : [];
-  const tryConfig = selected ? await tryConfigFor(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
   if (selected && actor.kind === "user") {
     const userId = actor.userId;
     // Time to first call runs from here; recorded after the response so the page never waits on it.
     after(() => recordDocsOpened(db, { userId, serviceSlug: service.slug }));
   }
-  const [ttfc] = await timeToFirstCall(db, { serviceSlug: service.slug });
-  const scorecard = await getScorecard(db, { actor, serviceSlug: service.slug });
-  const lint = selected ? await getLintReport(db, { actor, serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
-  const conformance = selected ? await getConformance(db, { actor, slug: service.slug, version: selected.version }) : null;
+  const at = selected ? { serviceSlug: service.slug, version: selected.version, revision: selected.revision } : null;
+  // What is drawn above the reference and the reference itself; the rest of the page streams in after
+  // it (BelowReference), so the reference's HTML, and Swagger UI's start, wait on none of it.
+  const [canEdit, watching, deprecatedOperations, tryConfig, operationIndex, [ttfc], scorecard] = await Promise.all([
+    canActorEditService(db, actor, slug),
+    actor.kind === "user" ? isWatching(db, { userId: actor.userId, slug }) : null,
+    at ? listDeprecatedOperations(db, { slug, version: at.version, revision: at.revision }) : [],
+    at ? tryConfigFor(db, at) : null,
+    // A large document is read one operation at a time, from the index; a small one whole, fetched
+    // while the page's code loads, with its operations from the index in the HTML until Swagger UI is up.
+    at ? listOperationIndex(db, at) : null,
+    timeToFirstCall(db, { serviceSlug: service.slug }),
+    getScorecard(db, { actor, serviceSlug: service.slug }),
+  ]);
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
-  // A large document is read one operation at a time, from the index; a small one whole, fetched
-  // while the page's code loads, with its operations from the index in the HTML until Swagger UI is up.
-  const operationIndex = selected ? await listOperationIndex(db, { serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null;
   const large = selected ? isLargeDocument(selected) : false;
   if (documentUrl && !large) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
-  // The service's event API, if it has one: the version asked for, else the newest.
-  const eventVersions = await listEventVersions(db, service.slug);
-  const eventSelected = eventVersions.length
-    ? await getEventVersion(db, {
-        serviceSlug: service.slug,
-        version: first(query.eventVersion),
-        revision: Number(first(query.eventRevision)) || undefined,
-      }).catch(() => getEventVersion(db, { serviceSlug: service.slug }))
-    : null;
   const versionsPage = Math.max(1, Number(first(query.versionsPage)) || 1);
   const versionsShown = service.versions.slice((versionsPage - 1) * VERSIONS_PER_PAGE, versionsPage * VERSIONS_PER_PAGE);
   const versionsPageCount = Math.ceil(service.versions.length / VERSIONS_PER_PAGE);
@@ -298,13 +286,60 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         </section>
       )}
 
-      {eventSelected && <EventApiSection slug={service.slug} versions={eventVersions} selected={eventSelected} message={first(query.message)} />}
+      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the rest of the page…</p>}>
+        <BelowReference actor={actor} slug={service.slug} selected={selected} versionUrl={versionUrl} canEdit={canEdit} query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+/**
+ * The sections below the reference: the event API, house rules, conformance, dependencies, publishing
+ * and history, read together and streamed into the page once the part above them has been sent.
+ */
+async function BelowReference({
+  actor,
+  slug,
+  selected,
+  versionUrl,
+  canEdit,
+  query,
+}: {
+  actor: Actor;
+  slug: string;
+  selected: { version: string; revision: number } | undefined;
+  versionUrl: string | null;
+  canEdit: boolean;
+  query: Record<string, string | string[] | undefined>;
+}) {
+  const db = await getDb();
+  const [history, source, consumers, dependencies, unused, lint, conformance, eventVersions] = await Promise.all([
+    listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
+    getSource(db, { actor, slug }),
+    listNeighbours(db, { actor, slug, side: "consumers", pageSize: SHOWN_NEIGHBOURS }),
+    listNeighbours(db, { actor, slug, side: "dependencies", pageSize: SHOWN_NEIGHBOURS }),
+    listUnusedOperations(db, { actor, slug }),
+    selected ? getLintReport(db, { actor, serviceSlug: slug, version: selected.version, revision: selected.revision }) : null,
+    selected ? getConformance(db, { actor, slug, version: selected.version }) : null,
+    listEventVersions(db, slug),
+  ]);
+  // The service's event API, if it has one: the version asked for, else the newest.
+  const eventSelected = eventVersions.length
+    ? await getEventVersion(db, {
+        serviceSlug: slug,
+        version: first(query.eventVersion),
+        revision: Number(first(query.eventRevision)) || undefined,
+      }).catch(() => getEventVersion(db, { serviceSlug: slug }))
+    : null;
+  return (
+    <>
+      {eventSelected && <EventApiSection slug={slug} versions={eventVersions} selected={eventSelected} message={first(query.message)} />}
 
       {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
 
-      {conformance && <ConformanceSection slug={service.slug} conformance={conformance} />}
+      {conformance && <ConformanceSection slug={slug} conformance={conformance} />}
 
-      <DependencySection slug={service.slug} consumers={consumers} dependencies={dependencies} unused={unused} />
+      <DependencySection slug={slug} consumers={consumers} dependencies={dependencies} unused={unused} />
 
       {(canEdit || source) && (
         <section aria-labelledby="publishing" className="space-y-3">
@@ -312,7 +347,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
             Publishing
           </h2>
           {source && <SourceStatusView source={source} />}
-          {canEdit && <PublishPanel slug={service.slug} source={source} />}
+          {canEdit && <PublishPanel slug={slug} source={source} />}
         </section>
       )}
 
@@ -322,6 +357,6 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         </h2>
         <AuditTable entries={history} />
       </section>
-    </div>
+    </>
   );
 }
