@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
+import type { BodyExamples } from "@/lib/try-it/samples/with-body-examples";
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { OperationPreview } from "./operation-preview";
 import { releasePrefetches } from "./reference-prefetch-hold";
@@ -46,7 +47,17 @@ export function SwaggerView(props: Parameters<SwaggerViewComponent>[0]) {
  * Swagger UI's code have arrived, the document's operations from the server's index (`preview`) stand
  * in for it, so a reader sees what the API offers with the page's HTML.
  */
-export function ApiReference({ documentUrl, tryConfig, preview }: { documentUrl: string; tryConfig: TryConfig; preview: OperationGroup[] }) {
+export function ApiReference({
+  documentUrl,
+  examples,
+  tryConfig,
+  preview,
+}: {
+  documentUrl: string;
+  examples: BodyExamples;
+  tryConfig: TryConfig;
+  preview: OperationGroup[];
+}) {
   // Not kept after the page is left (gcTime): Swagger UI holds its own copy while it shows it.
   const query = useQuery({ queryKey: ["document", documentUrl], queryFn: () => fetchJson(documentUrl), staleTime: Infinity, gcTime: 0 });
   const loaded = useSwaggerViewLoaded();
@@ -62,7 +73,7 @@ export function ApiReference({ documentUrl, tryConfig, preview }: { documentUrl:
       {query.isPending || !loaded ? (
         <OperationPreview groups={preview} status={query.isPending ? "Loading the API document…" : "Loading the interactive reference…"} />
       ) : (
-        <SwaggerView spec={query.data} tryConfig={tryConfig} onReady={releasePrefetches} />
+        <SwaggerView spec={query.data} examples={examples} tryConfig={tryConfig} onReady={releasePrefetches} />
       )}
     </div>
   );

@@ -9,9 +9,9 @@ import { jsonHighlightPlugin } from "./json-highlight";
 import { accessibilityPlugin } from "./swagger-accessibility";
 import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
+import { withBodyExamples, type BodyExamples } from "@/lib/try-it/samples/with-body-examples";
 import { tryRequestInterceptor } from "./try-request-interceptor";
 import { withMockServer } from "./with-mock-server";
-import { withRealisticExamples } from "./with-realistic-examples";
 
 /**
  * Swagger UI itself. It touches `window` on import, so it is only ever loaded in the browser, through
@@ -20,11 +20,14 @@ import { withRealisticExamples } from "./with-realistic-examples";
  */
 export default function SwaggerView({
   spec,
+  examples,
   tryConfig,
   expand = "list",
   onReady,
 }: {
   spec: Record<string, unknown>;
+  /** The request bodies Try it out pre-fills (realisticBodyExamples), computed where the document was read. */
+  examples: BodyExamples;
   tryConfig: TryConfig;
   expand?: "list" | "full";
   /** Called when Swagger UI has drawn the document. */
@@ -33,7 +36,10 @@ export default function SwaggerView({
   // Given as text: swagger-ui-react hands an object to Swagger UI at construction (which deep-copies it
   // and loads it) and then again from its effect, which compares the object with the text Swagger UI
   // keeps and so always finds it changed: every document was parsed and resolved twice. Text is loaded once.
-  const document = useMemo(() => JSON.stringify(withMockServer(withRealisticExamples(spec), tryConfig, window.location.origin)), [spec, tryConfig]);
+  const document = useMemo(
+    () => JSON.stringify(withMockServer(withBodyExamples(spec, examples), tryConfig, window.location.origin)),
+    [spec, examples, tryConfig],
+  );
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin, jsonHighlightPlugin], [tryConfig.slug]);
   const requestInterceptor = useMemo(() => tryRequestInterceptor(tryConfig), [tryConfig]);
   // Swagger UI reads any hash when it starts, takes it for one of its deep links (`#/tag/operation`) and

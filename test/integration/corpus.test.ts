@@ -16,7 +16,9 @@ import { collectFiles } from "@/cli/collect-files";
 import { defaultIngestLimits } from "@/lib/platform/limits/ingest-limits";
 import { documentSchemaProblem } from "@/lib/openapi/document-schema-check";
 import { deref } from "@/lib/openapi/json-pointer";
+import { realisticBodyExamples } from "@/lib/try-it/samples/body-examples";
 import { buildSampleRequest, type HarRequest } from "@/lib/try-it/samples/build-sample-request";
+import { withBodyExamples } from "@/lib/try-it/samples/with-body-examples";
 import { fixturesDir, hasFixtures, multiFileRoots, singleFileFixtures } from "../support/fixtures";
 import { startPortal, undeclaredStatuses, type PortalServer } from "../support/portal-server";
 import { signInLocally, type SessionHeaders } from "../support/sign-in";
@@ -120,6 +122,7 @@ const totals = {
   selfDiffs: 0,
   linted: 0,
   lintFailed: [] as string[],
+  prefilled: 0,
 };
 
 describe("the corpus: every real and demo document, as a newcomer uses it", async () => {
@@ -185,6 +188,25 @@ describe("the corpus: every real and demo document, as a newcomer uses it", asyn
       const document = (await stored.json()) as Json;
       const operations = operationsOf(document);
       totals.operations += operations.length;
+
+      // Try it out's pre-filled bodies (the page computes them on the server for a small document, in the
+      // browser per operation for a large one): each lands on a JSON body with no example of its own, as
+      // that body's example, and is the body the code sample sends.
+      const examples = realisticBodyExamples(document);
+      const prefilled = withBodyExamples(document, examples) as { paths: Record<string, Json> };
+      for (const [route, byMethod] of Object.entries(examples))
+        for (const [method, byMediaType] of Object.entries(byMethod)) {
+          const before = deref(document, (deref(document, (document.paths as Json)[route]) as Json)[method] as Json) as Json;
+          const after = deref(prefilled, prefilled.paths[route]![method]) as Json;
+          for (const [mediaType, example] of Object.entries(byMediaType!)) {
+            const media = ((deref(document, before.requestBody) as Json).content as Record<string, Json>)[mediaType]!;
+            expect(media.example ?? media.examples, `${route} ${method} ${mediaType} had an example`).toBeUndefined();
+            expect(((after.requestBody as Json).content as Record<string, Json>)[mediaType]!.example).toEqual(example);
+            const request = buildSampleRequest({ document, operation: before, path: route, method, server: "http://x" });
+            if (request.postData?.mimeType === mediaType && request.postData.text) expect(JSON.parse(request.postData.text)).toEqual(example);
+            totals.prefilled += 1;
+          }
+        }
       const mock = `${server.url}/mock/${slug}/${encodeURIComponent(version)}`;
       const sample = (operation: (typeof operations)[number]) =>
         buildSampleRequest({ document, operation: operation.operation, path: operation.path, method: operation.method, server: mock });
@@ -291,6 +313,7 @@ describe("the corpus: every real and demo document, as a newcomer uses it", asyn
         `      refused with 422: ${totals.unsatisfiable.length} whose document's schema accepts no generated body (our validator agrees): ${totals.unsatisfiable.join(" | ")}`,
         `      and ${totals.prismLimits.length} valid ones the mock (Prism) cannot read back: ${totals.prismLimits.join(" | ")}`,
         `      (of the curl samples, ${refusedBodies.size} are among these)`,
+        `Try it out: ${totals.prefilled} request bodies pre-filled with the code samples' body`,
         `diff: ${totals.selfDiffs} self-diffs, all empty; lint: ${totals.linted} reports done, ${totals.lintFailed.length} failed with a reason ${totals.lintFailed.join(" | ")}`,
       ].join("\n"),
     );

@@ -34,6 +34,7 @@ import { timeToFirstCall } from "@/lib/try-it/first-call/time-to-first-call";
 import { tryConfigFor } from "@/lib/try-it/proxy/try-config-for";
 import { isLargeDocument, listOperationIndex } from "@/lib/versions/operation-index";
 import { getLintReport } from "@/lib/lint/get-lint-report";
+import { getBodyExamples } from "@/lib/try-it/get-body-examples";
 import { LintReport } from "@/components/lint/lint-report";
 import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
 import { getScorecard } from "@/lib/scorecards/get-scorecard";
@@ -81,7 +82,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
   const at = selected ? { serviceSlug: service.slug, version: selected.version, revision: selected.revision } : null;
   // What is drawn above the reference and the reference itself; the rest of the page streams in after
   // it (BelowReference), so the reference's HTML, and Swagger UI's start, wait on none of it.
-  const [canEdit, watching, deprecatedOperations, tryConfig, operationIndex, [ttfc], scorecard] = await Promise.all([
+  const large = selected ? isLargeDocument(selected) : false;
+  const [canEdit, watching, deprecatedOperations, tryConfig, operationIndex, examples, [ttfc], scorecard] = await Promise.all([
     canActorEditService(db, actor, slug),
     actor.kind === "user" ? isWatching(db, { userId: actor.userId, slug }) : null,
     at ? listDeprecatedOperations(db, { slug, version: at.version, revision: at.revision }) : [],
@@ -89,12 +91,13 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     // A large document is read one operation at a time, from the index; a small one whole, fetched
     // while the page's code loads, with its operations from the index in the HTML until Swagger UI is up.
     at ? listOperationIndex(db, at) : null,
+    // Try it out's pre-filled bodies, for Swagger UI to take with the document (a large one's per operation, in the browser).
+    at && !large ? getBodyExamples(db, { actor, ...at }) : {},
     timeToFirstCall(db, { serviceSlug: service.slug }),
     getScorecard(db, { actor, serviceSlug: service.slug }),
   ]);
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
-  const large = selected ? isLargeDocument(selected) : false;
   if (documentUrl && !large) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
   const versionsPage = Math.max(1, Number(first(query.versionsPage)) || 1);
   const versionsShown = service.versions.slice((versionsPage - 1) * VERSIONS_PER_PAGE, versionsPage * VERSIONS_PER_PAGE);
@@ -281,7 +284,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
               tryConfig={tryConfig!}
             />
           ) : (
-            <ApiReference key={documentUrl} documentUrl={documentUrl} tryConfig={tryConfig!} preview={operationIndex!} />
+            <ApiReference key={documentUrl} documentUrl={documentUrl} examples={examples} tryConfig={tryConfig!} preview={operationIndex!} />
           )}
         </section>
       )}
