@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cache, Suspense } from "react";
+import { cache } from "react";
 import Link from "@/components/portal-link";
 import { notFound } from "next/navigation";
 import { preload } from "react-dom";
@@ -18,7 +18,6 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { auditFiltersSchema, listAudit } from "@/lib/audit/list-audit";
 import { getDb } from "@/lib/platform/db/database";
 import { orNotFound } from "@/lib/platform/http/or-not-found";
-import type { Actor } from "@/lib/auth/actor";
 import { readerActor } from "@/lib/auth/reader-actor";
 import { canActorEditService } from "@/lib/services/can-edit-service";
 import { getSource } from "@/lib/sources/get-source";
@@ -80,8 +79,10 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     after(() => recordDocsOpened(db, { userId, serviceSlug: service.slug }));
   }
   const at = selected ? { serviceSlug: service.slug, version: selected.version, revision: selected.revision } : null;
-  // What is drawn above the reference and the reference itself; the rest of the page streams in after
-  // it (BelowReference), so the reference's HTML, and Swagger UI's start, wait on none of it.
+  // Read in two batches of independent reads, each at most eight queries at once: what is drawn above
+  // the reference and the reference itself, then the sections below it. Not streamed behind a Suspense
+  // boundary: those sections would then arrive in a hidden element that only a script shows, so a
+  // reader without JavaScript would lose them, for no gain the docs bench could see (docs/benchmarks.md).
   const large = selected ? isLargeDocument(selected) : false;
   const [canEdit, watching, deprecatedOperations, tryConfig, operationIndex, examples, [ttfc], scorecard] = await Promise.all([
     canActorEditService(db, actor, slug),
@@ -96,6 +97,24 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     timeToFirstCall(db, { serviceSlug: service.slug }),
     getScorecard(db, { actor, serviceSlug: service.slug }),
   ]);
+  const [history, source, consumers, dependencies, unused, lint, conformance, eventVersions] = await Promise.all([
+    listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
+    getSource(db, { actor, slug }),
+    listNeighbours(db, { actor, slug, side: "consumers", pageSize: SHOWN_NEIGHBOURS }),
+    listNeighbours(db, { actor, slug, side: "dependencies", pageSize: SHOWN_NEIGHBOURS }),
+    listUnusedOperations(db, { actor, slug }),
+    selected ? getLintReport(db, { actor, serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null,
+    selected ? getConformance(db, { actor, slug: service.slug, version: selected.version }) : null,
+    listEventVersions(db, service.slug),
+  ]);
+  // The service's event API, if it has one: the version asked for, else the newest.
+  const eventSelected = eventVersions.length
+    ? await getEventVersion(db, {
+        serviceSlug: service.slug,
+        version: first(query.eventVersion),
+        revision: Number(first(query.eventRevision)) || undefined,
+      }).catch(() => getEventVersion(db, { serviceSlug: service.slug }))
+    : null;
   const versionUrl = selected ? `/api/v1/services/${encodeURIComponent(service.slug)}/versions/${encodeURIComponent(selected.version)}` : null;
   const documentUrl = selected ? `${versionUrl}/document?revision=${selected.revision}` : null;
   if (documentUrl && !large) preload(documentUrl, { as: "fetch", crossOrigin: "anonymous" });
@@ -289,60 +308,13 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
         </section>
       )}
 
-      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the rest of the page…</p>}>
-        <BelowReference actor={actor} slug={service.slug} selected={selected} versionUrl={versionUrl} canEdit={canEdit} query={query} />
-      </Suspense>
-    </div>
-  );
-}
-
-/**
- * The sections below the reference: the event API, house rules, conformance, dependencies, publishing
- * and history, read together and streamed into the page once the part above them has been sent.
- */
-async function BelowReference({
-  actor,
-  slug,
-  selected,
-  versionUrl,
-  canEdit,
-  query,
-}: {
-  actor: Actor;
-  slug: string;
-  selected: { version: string; revision: number } | undefined;
-  versionUrl: string | null;
-  canEdit: boolean;
-  query: Record<string, string | string[] | undefined>;
-}) {
-  const db = await getDb();
-  const [history, source, consumers, dependencies, unused, lint, conformance, eventVersions] = await Promise.all([
-    listAudit(db, auditFiltersSchema.parse({ service: slug, limit: 20 }), actor),
-    getSource(db, { actor, slug }),
-    listNeighbours(db, { actor, slug, side: "consumers", pageSize: SHOWN_NEIGHBOURS }),
-    listNeighbours(db, { actor, slug, side: "dependencies", pageSize: SHOWN_NEIGHBOURS }),
-    listUnusedOperations(db, { actor, slug }),
-    selected ? getLintReport(db, { actor, serviceSlug: slug, version: selected.version, revision: selected.revision }) : null,
-    selected ? getConformance(db, { actor, slug, version: selected.version }) : null,
-    listEventVersions(db, slug),
-  ]);
-  // The service's event API, if it has one: the version asked for, else the newest.
-  const eventSelected = eventVersions.length
-    ? await getEventVersion(db, {
-        serviceSlug: slug,
-        version: first(query.eventVersion),
-        revision: Number(first(query.eventRevision)) || undefined,
-      }).catch(() => getEventVersion(db, { serviceSlug: slug }))
-    : null;
-  return (
-    <>
-      {eventSelected && <EventApiSection slug={slug} versions={eventVersions} selected={eventSelected} message={first(query.message)} />}
+      {eventSelected && <EventApiSection slug={service.slug} versions={eventVersions} selected={eventSelected} message={first(query.message)} />}
 
       {lint && selected && <LintReport report={lint} apiUrl={`${versionUrl}/lint?revision=${selected.revision}`} />}
 
-      {conformance && <ConformanceSection slug={slug} conformance={conformance} />}
+      {conformance && <ConformanceSection slug={service.slug} conformance={conformance} />}
 
-      <DependencySection slug={slug} consumers={consumers} dependencies={dependencies} unused={unused} />
+      <DependencySection slug={service.slug} consumers={consumers} dependencies={dependencies} unused={unused} />
 
       {(canEdit || source) && (
         <section aria-labelledby="publishing" className="space-y-3">
@@ -350,7 +322,7 @@ async function BelowReference({
             Publishing
           </h2>
           {source && <SourceStatusView source={source} />}
-          {canEdit && <PublishPanel slug={slug} source={source} />}
+          {canEdit && <PublishPanel slug={service.slug} source={source} />}
         </section>
       )}
 
@@ -360,6 +332,6 @@ async function BelowReference({
         </h2>
         <AuditTable entries={history} />
       </section>
-    </>
+    </div>
   );
 }
