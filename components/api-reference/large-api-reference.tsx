@@ -5,17 +5,6 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { OperationGroup } from "@/lib/versions/operation-index";
 import { fetchJson } from "@/components/fetch-json";
 import { SwaggerView } from "./api-reference";
-
-// What computes Try it out's pre-filled bodies (the sampler and its regular-expression engine): a small
-// document's come from the server with the page; a large document's slices are each prepared here, so
-// the code starts loading with this module, beside Swagger UI's, rather than at the first operation.
-const bodyExamples = typeof window === "undefined" ? null : import("@/lib/try-it/samples/body-examples");
-
-/** One operation's slice, with the request bodies Swagger UI pre-fills for it. */
-async function loadSlice(url: string) {
-  const [spec, { realisticBodyExamples }] = await Promise.all([fetchJson(url), bodyExamples!]);
-  return { spec, examples: realisticBodyExamples(spec) };
-}
 import { restoreHashLostToHydration } from "./hash-lost-to-hydration";
 import { OperationIndex } from "./operation-index";
 import { holdPrefetchesUntilOperationDrawn, releasePrefetches } from "./reference-prefetch-hold";
@@ -66,14 +55,14 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
   // The same function on every render, so the index's links do not render again for it.
   const prefetch = useCallback(
     (op: { method: string; path: string }) =>
-      void queryClient.prefetchQuery({ queryKey: ["slice", urlOf(op)], queryFn: () => loadSlice(urlOf(op)), staleTime: Infinity, gcTime: 60_000 }),
+      void queryClient.prefetchQuery({ queryKey: ["slice", urlOf(op)], queryFn: () => fetchJson(urlOf(op)), staleTime: Infinity, gcTime: 60_000 }),
     [queryClient, urlOf],
   );
   // The previous operation stays on screen until the next has arrived, in the same Swagger UI
   // instance: creating one costs more than rendering an operation.
   const slice = useQuery({
     queryKey: ["slice", url],
-    queryFn: () => loadSlice(url),
+    queryFn: () => fetchJson(url),
     staleTime: Infinity,
     gcTime: 60_000,
     placeholderData: keepPreviousData,
@@ -103,7 +92,7 @@ export function LargeApiReference({ groups, sliceUrl, tryConfig }: { groups: Ope
         )}
         {slice.data && (
           <div data-testid="api-reference" className="swagger-panel rounded-lg bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-            <SwaggerView spec={slice.data.spec} examples={slice.data.examples} tryConfig={tryConfig} expand="full" onReady={releasePrefetches} />
+            <SwaggerView spec={slice.data} tryConfig={tryConfig} expand="full" onReady={releasePrefetches} />
           </div>
         )}
       </div>

@@ -9,6 +9,7 @@ import { jsonHighlightPlugin } from "./json-highlight";
 import { accessibilityPlugin } from "./swagger-accessibility";
 import { restoreCredentials, wayfinderPlugins } from "./swagger-plugins";
 import type { TryConfig } from "@/lib/try-it/proxy/try-config";
+import { realisticBodyExamples } from "@/lib/try-it/samples/body-examples";
 import { withBodyExamples, type BodyExamples } from "@/lib/try-it/samples/with-body-examples";
 import { tryRequestInterceptor } from "./try-request-interceptor";
 import { withMockServer } from "./with-mock-server";
@@ -26,8 +27,11 @@ export default function SwaggerView({
   onReady,
 }: {
   spec: Record<string, unknown>;
-  /** The request bodies Try it out pre-fills (realisticBodyExamples), computed where the document was read. */
-  examples: BodyExamples;
+  /**
+   * The request bodies Try it out pre-fills: a small document's from the server, with the page; a large
+   * document's slice gets them here (the sampler is in this chunk anyway, for the code samples).
+   */
+  examples?: BodyExamples;
   tryConfig: TryConfig;
   expand?: "list" | "full";
   /** Called when Swagger UI has drawn the document. */
@@ -37,7 +41,7 @@ export default function SwaggerView({
   // and loads it) and then again from its effect, which compares the object with the text Swagger UI
   // keeps and so always finds it changed: every document was parsed and resolved twice. Text is loaded once.
   const document = useMemo(
-    () => JSON.stringify(withMockServer(withBodyExamples(spec, examples), tryConfig, window.location.origin)),
+    () => JSON.stringify(withMockServer(withBodyExamples(spec, examples ?? realisticBodyExamples(spec)), tryConfig, window.location.origin)),
     [spec, examples, tryConfig],
   );
   const plugins = useMemo(() => [wayfinderPlugins(tryConfig.slug), accessibilityPlugin, codeThemePlugin, jsonHighlightPlugin], [tryConfig.slug]);
