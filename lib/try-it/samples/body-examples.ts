@@ -10,8 +10,9 @@ type Json = Record<string, unknown>;
  * what the code samples send (realistic values by format and name, valid for the schema), where
  * Swagger UI would write "string" or its own regex noise (the portal's `onCallUrl` was
  * `https://s7(H.LKmG3oU<2uNs[^QZ-*mF@29Du`). Bodies the document gives an example of are left out:
- * they keep it. Computed on the server for a small document (lib/try-it/get-body-examples.ts),
- * so the sampler and its regular-expression engine stay out of the page's scripts.
+ * they keep it. A small document's are computed on the server, once per version
+ * (lib/try-it/get-body-examples.ts), so the browser does not run the sampler over the whole document
+ * before Swagger UI can start; a large document's, per operation slice, in Swagger UI's view.
  */
 export function realisticBodyExamples(document: Json): BodyExamples {
   const examples: BodyExamples = {};

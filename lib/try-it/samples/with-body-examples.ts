@@ -11,8 +11,7 @@ export type BodyExamples = Record<string, Partial<Record<string, Record<string, 
 /**
  * The document as Swagger UI pre-fills it: each listed operation's media type gets its `example`.
  * Only bodies: an `example` in a shared schema would also pre-fill every optional parameter that uses
- * it, and Execute would send filters nobody asked for. A copy; the document is not changed. Imports
- * nothing that computes the examples, so the browser loads none of it.
+ * it, and Execute would send filters nobody asked for. A copy; the document is not changed.
  */
 export function withBodyExamples(document: Json, examples: BodyExamples): Json {
   const paths = document.paths;
