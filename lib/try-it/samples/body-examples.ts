@@ -1,7 +1,8 @@
 import { isPlainObject } from "@/lib/openapi/detect-format";
 import { deref } from "@/lib/openapi/json-pointer";
 import { bodyValueOf } from "@/lib/try-it/samples/build-sample-request";
-import { HTTP_METHODS, type BodyExamples } from "./with-body-examples";
+import { httpMethods } from "@/lib/openapi/extract-operations";
+import type { BodyExamples } from "./with-body-examples";
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export function realisticBodyExamples(document: Json): BodyExamples {
     // A path starts with "/" (anything else, "__proto__" say, is not one and would write where it should not).
     const item = route.startsWith("/") ? deref(document, rawItem) : undefined;
     if (!isPlainObject(item)) continue;
-    for (const method of HTTP_METHODS) {
+    for (const method of httpMethods) {
       const operation = item[method];
       if (!isPlainObject(operation)) continue;
       const body = deref(document, operation.requestBody);

@@ -3,8 +3,6 @@ import { deref } from "@/lib/openapi/json-pointer";
 
 type Json = Record<string, unknown>;
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
 /** Request-body examples by path, method and media type (realisticBodyExamples in body-examples.ts). */
 export type BodyExamples = Record<string, Partial<Record<string, Record<string, unknown>>>>;
 

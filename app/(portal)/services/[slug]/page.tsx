@@ -103,8 +103,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
     listNeighbours(db, { actor, slug, side: "consumers", pageSize: SHOWN_NEIGHBOURS }),
     listNeighbours(db, { actor, slug, side: "dependencies", pageSize: SHOWN_NEIGHBOURS }),
     listUnusedOperations(db, { actor, slug }),
-    selected ? getLintReport(db, { actor, serviceSlug: service.slug, version: selected.version, revision: selected.revision }) : null,
-    selected ? getConformance(db, { actor, slug: service.slug, version: selected.version }) : null,
+    at ? getLintReport(db, { actor, ...at }) : null,
+    at ? getConformance(db, { actor, slug: at.serviceSlug, version: at.version }) : null,
     listEventVersions(db, service.slug),
   ]);
   // The service's event API, if it has one: the version asked for, else the newest.
