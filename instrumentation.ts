@@ -33,7 +33,7 @@ export async function register() {
   await database().catch((error: Error) => logger.error({ event: "db.unavailable", error: error.message.split("\n")[0] }, "database unavailable at start"));
   // scripts/page-cache.mjs asks which pages readers not signed in share and the state of what they show,
   // and counts here the answers it gives without Next.js, which counts the rest from its spans.
-  const { sharedPageState } = await import("./lib/services/shared-page-state");
+  const { sharedPageState } = await import("./lib/pages/shared-page-state");
   const { observeRequest } = await import("./lib/platform/metrics");
   (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("wayfinder.sharedPages")] = {
     state: sharedPageState,

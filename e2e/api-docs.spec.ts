@@ -123,3 +123,18 @@ test("downloads typed clients of the version shown, and links its Markdown", asy
   }
   await expect(page.getByRole("link", { name: "Markdown", exact: true })).toHaveAttribute("href", "/services/payments-api.md");
 });
+
+test("a service page shared by readers not signed in draws Swagger UI under each answer's own nonce", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  // Kept per write position of the database: tests running beside this one write, and a write means a new render.
+  let outcome: string | undefined;
+  for (let attempt = 0; attempt < 20 && outcome !== "hit"; attempt++) outcome = (await page.goto("/services/orders-api"))?.headers()["x-wayfinder-page-cache"];
+  expect(outcome).toBe("hit");
+  // Swagger UI runs only in the browser: an operation that opens is the page's scripts running.
+  await page.locator("#operations-Orders-getOrder .opblock-summary-control").click();
+  await expect(page.locator("#operations-Orders-getOrder .parameters-container")).toContainText("orderId");
+  expect(refused).toEqual([]);
+});

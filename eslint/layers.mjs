@@ -52,6 +52,8 @@ export const libLevels = [
   ["lib/demo"],
   ["lib/content", "lib/start-up"],
   ["lib/onboarding", "lib/search", "lib/machine-docs"],
+  // Which rendered pages readers not signed in share, and the state of what each shows (scripts/page-cache.mjs).
+  ["lib/pages"],
 ];
 
 /** Every folder and file of lib/ (and of lib/platform/), as the levels name them. */

@@ -231,6 +231,78 @@ describe("server start", () => {
     }
   });
 
+  it("answers a service's page to readers not signed in from a render kept per write position of the database, and shows any change at the next request", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-shared-service-"));
+    const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false", WAYFINDER_ADMINS: "admin@shared.test" });
+    try {
+      const page = async (address: string, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${server.url}${address}`, { headers, redirect: "manual" });
+        const html = await response.text();
+        const csp = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+        return {
+          status: response.status,
+          cache: response.headers.get("x-wayfinder-page-cache"),
+          html,
+          csp,
+          nonces: new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1])),
+        };
+      };
+      /** The page until it is answered from a kept render: the job queue's own bookkeeping writes now and then, and a write means a new render. */
+      const kept = async (address: string) => {
+        const answers = [];
+        for (let attempt = 0; attempt < 6 && answers.at(-1)?.cache !== "hit"; attempt++) answers.push(await page(address));
+        return answers;
+      };
+      const session = await signInLocally(server.url, { name: "Admin", email: "admin@shared.test" });
+      const call = (method: string, url: string, body: unknown, type = "application/json") =>
+        fetch(`${server.url}${url}`, { method, headers: { ...session, "Content-Type": type }, body: typeof body === "string" ? body : JSON.stringify(body) });
+      expect((await call("POST", "/api/v1/teams", { slug: "ledger-team", name: "Ledger team" })).status).toBe(201);
+      expect((await call("POST", "/api/v1/services", { slug: "ledger", name: "Ledger API", primaryOwner: "ledger-team", description: "Books." })).status).toBe(
+        201,
+      );
+
+      const answers = await kept("/services/ledger");
+      expect(answers[0]!.cache).toBe("render");
+      expect(answers.at(-1)!.cache).toBe("hit");
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.html).toContain("Books.");
+        expect([...answer.nonces]).toEqual([answer.csp]);
+      }
+      expect(new Set(answers.map((answer) => answer.csp)).size).toBe(answers.length);
+
+      // Each change the page shows is there at the very next request: the owner's page, a new version, the service itself.
+      expect((await call("PATCH", "/api/v1/services/ledger", { description: "Books and journals." })).status).toBe(200);
+      const described = await page("/services/ledger");
+      expect(described.cache).toBe("render");
+      expect(described.html).toContain("Books and journals.");
+      await kept("/services/ledger");
+      const document = {
+        openapi: "3.0.3",
+        info: { title: "Ledger", version: "2.4.0" },
+        paths: { "/entries": { get: { operationId: "listEntries", responses: { "200": { description: "The entries." } } } } },
+      };
+      expect((await call("POST", "/api/v1/services/ledger/versions", document)).status).toBe(201);
+      const published = await page("/services/ledger");
+      expect(published.cache).toBe("render");
+      expect(published.html).toContain("2.4.0");
+      expect(published.html).toContain("/entries");
+
+      // Not shared: the page's Markdown, the form for a new service, an unknown service, and any reader signed in.
+      expect((await page("/services/ledger.md")).cache).toBeNull();
+      expect((await page("/services/ledger?format=md")).cache).toBeNull();
+      expect((await page("/services/new")).cache).toBeNull();
+      const missing = await page("/services/no-such-service");
+      expect([missing.status, missing.cache]).toEqual([404, "not kept"]);
+      const own = await page("/services/ledger", { Cookie: session.Cookie });
+      expect(own.cache).toBeNull();
+      expect(own.html).toContain("Books and journals.");
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("serves the page's scripts and stylesheets as the build compressed them, with the headers Next.js sends, and leaves the rest to Next.js", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-static-"));
     const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false" });

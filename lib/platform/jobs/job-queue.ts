@@ -36,10 +36,14 @@ export function statelyQueue(name: string, options: QueueOptions = {}): Queue {
 
 /** Starts pg-boss on the portal's database and creates (or updates) the given queues. */
 export async function startQueues(database: Database, queues: Queue[]): Promise<PgBoss> {
+  // No job of Wayfinder's waits on another (pg-boss's "flows"), yet the resolver of those claims its turn with
+  // a write every 5 s by default: once a minute keeps a quiet database quiet, so the pages readers not
+  // signed in share, kept per write position of the database (lib/pages/shared-page-state.ts), stay kept.
+  const common = { schema: "pgboss", schedule: false, flowIntervalSeconds: 60 };
   const boss =
     database.target.kind === "pglite"
-      ? new PgBoss({ db: fromPglite(database.pglite!), backend: "pglite", schema: "pgboss", supervise: true, schedule: false })
-      : new PgBoss({ connectionString: database.target.url, schema: "pgboss", max: 4, application_name: "wayfinder-jobs", schedule: false });
+      ? new PgBoss({ ...common, db: fromPglite(database.pglite!), backend: "pglite", supervise: true })
+      : new PgBoss({ ...common, connectionString: database.target.url, max: 4, application_name: "wayfinder-jobs" });
   boss.on("error", (error: Error) => logger.error({ event: "jobs.error", error: error.message }, "job queue error"));
   await boss.start();
   // Queue depth for /metrics: jobs ready, deferred, running and recently failed, per queue.
