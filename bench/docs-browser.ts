@@ -6,7 +6,9 @@
  * and responses are rendered (each time read in the animation frame that first has them), and the
  * page's JavaScript heap after a garbage collection,
  * side by side with plain swagger-ui 5.35 (the bundle swagger-ui-react ships) given the whole document.
- * Median of BENCH_BROWSER_RUNS (3) fresh pages, the two viewers taking turns, each page in a browser of
+ * Wayfinder twice: as a reader not signed in is answered (from the render kept for every such reader),
+ * and rendered for the reader, as one with a session is.
+ * Median of BENCH_BROWSER_RUNS (3) fresh pages, the viewers taking turns, each page in a browser of
  * its own; an expansion still unfinished after
  * BENCH_EXPAND_TIMEOUT_MS (30,000) is printed as "> timeout". Asserts nothing.
  */
@@ -128,7 +130,9 @@ try {
     const link = swaggerDeepLink({ method: subject.method, path: subject.path, operationId: operation.operationId ?? null, tags: operation.tags ?? [] });
     const [, tag, id] = link.split("/").map(decodeURIComponent);
     const block = `[id="operations-${tag!.replace(/\s/g, "_")}-${id}"]`;
-    await page.goto(url, { waitUntil: "commit" });
+    const answer = await page.goto(url, { waitUntil: "commit" });
+    // Whether the server answered the page from a kept render (scripts/page-cache.mjs) or rendered it.
+    const kept = answer?.headers()["x-wayfinder-page-cache"] === "hit";
     const first = await drawnAt(page, firstSelector, 60_000);
     // Click once the viewer is ready, as a reader would: plain swagger-ui is when it lists operations;
     // Wayfinder's list is in the HTML before Swagger UI has started (for a large document, with the
@@ -165,7 +169,7 @@ try {
       await cdp.send("HeapProfiler.collectGarbage");
       heapMb = (await cdp.send("Runtime.getHeapUsage")).usedSize / 1_048_576;
     }
-    return { first, ready, interactive, expandMs, heapMb };
+    return { first, ready, interactive, expandMs, heapMb, kept };
   }
 
   const rows: string[][] = [];
@@ -175,8 +179,11 @@ try {
     };
     const current = service.versions.find((entry) => entry.isCurrent)!;
     const large = isLargeDocument(current);
-    const sides = ["Wayfinder", "plain swagger-ui"] as const;
-    type Result = { first: number; ready: number; interactive: number; expandMs: number | null; heapMb: number | null };
+    // A reader not signed in is answered from the render kept for every such reader (the bench asks for
+    // the page just before, as an earlier reader would have); one with a session gets a render of their
+    // own (a cookie other than the CSRF one is enough for the server to render it for them).
+    const sides = ["Wayfinder", "Wayfinder, rendered for the reader", "plain swagger-ui"] as const;
+    type Result = { first: number; ready: number; interactive: number; expandMs: number | null; heapMb: number | null; kept: boolean };
     const bySide = new Map<(typeof sides)[number], Result[]>(sides.map((side) => [side, []]));
     // The two viewers take turns, page by page, so a machine that slows down or speeds up during the
     // runs weighs on both alike.
@@ -188,11 +195,15 @@ try {
         // otherwise keep a core busy through the other viewer's next turn.
         const own = await chromium.launch(launchOptions);
         try {
-          const page = await (await own.newContext()).newPage();
+          const context = await own.newContext();
+          const page = await context.newPage();
+          const url = `${portal.url}/services/${subject.slug}`;
+          if (side === "Wayfinder") await (await fetch(url)).arrayBuffer();
+          if (side === "Wayfinder, rendered for the reader") await context.addCookies([{ name: "wayfinder-bench-reader", value: "1", url: portal.url }]);
           results.push(
-            side === "Wayfinder"
-              ? await measure(page, `${portal.url}/services/${subject.slug}`, "nav[aria-label=Operations] a", subject, large)
-              : await measure(page, `${plainUrl}/?doc=${subject.slug}`, ".opblock", subject, false),
+            side === "plain swagger-ui"
+              ? await measure(page, `${plainUrl}/?doc=${subject.slug}`, ".opblock", subject, false)
+              : await measure(page, url, "nav[aria-label=Operations] a", subject, large),
           );
         } finally {
           await withTimeout(own.close(), 10_000);
@@ -206,21 +217,27 @@ try {
       rows.push([
         subject.name,
         `${(current.sizeBytes / 1_048_576).toFixed(2)} MB / ${current.operationCount}`,
-        side === "Wayfinder" ? (large ? "Wayfinder (one operation at a time)" : "Wayfinder (whole document)") : side,
+        side === "plain swagger-ui" ? side : `${side}${large ? " (one operation at a time)" : " (whole document)"}`,
         median(results.map((result) => result.first)).toFixed(0),
         median(results.map((result) => result.ready)).toFixed(0),
         median(results.map((result) => result.interactive)).toFixed(0),
         expands.includes(null) ? `> ${expandTimeout}` : median(expands as number[]).toFixed(0),
         heaps.length ? median(heaps).toFixed(0) : "n/a",
+        side === "plain swagger-ui" ? "" : `${results.filter((result) => result.kept).length} of ${results.length}`,
       ]);
       console.error(`… ${rows.at(-1)!.join(" | ")}`);
     }
   }
   console.log(
     `\nAPI reference in Chromium: median of ${runs} fresh pages (ms from navigation to the frame that draws it; interactive: the page's next task after that;` +
-      ` expand: the click to the frame that draws its parameters and responses; heap after GC, MB).`,
+      ` expand: the click to the frame that draws its parameters and responses; heap after GC, MB;` +
+      ` how many of Wayfinder's pages the server answered from a kept render).`,
   );
-  console.log(["document", "size / operations", "viewer", "first operation listed", "viewer ready", "interactive", "expand one", "heap"].join("\t"));
+  console.log(
+    ["document", "size / operations", "viewer", "first operation listed", "viewer ready", "interactive", "expand one", "heap", "pages from a kept render"].join(
+      "\t",
+    ),
+  );
   for (const row of rows) console.log(row.join("\t"));
 } finally {
   plain.close();
