@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SPEC_LOADED_MARK } from "../components/api-reference/spec-loaded-mark";
-import { apiJson, signIn } from "./support";
+import { apiJson, openKeptRender, signIn } from "./support";
 
 type Service = { name: string; versions: { version: string; format: string; operationCount: number; isCurrent: boolean; title: string }[] };
 
@@ -125,13 +125,8 @@ test("downloads typed clients of the version shown, and links its Markdown", asy
 });
 
 test("a service page shared by readers not signed in draws Swagger UI under each answer's own nonce", async ({ page }) => {
-  const refused: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-  });
-  // Kept per write position of the database: tests running beside this one write, and a write means a new render.
-  let outcome: string | undefined;
-  for (let attempt = 0; attempt < 20 && outcome !== "hit"; attempt++) outcome = (await page.goto("/services/orders-api"))?.headers()["x-wayfinder-page-cache"];
+  // Kept per write position of the database, which any write by a test running beside this one moves.
+  const { outcome, refused } = await openKeptRender(page, "/services/orders-api", 20);
   expect(outcome).toBe("hit");
   // Swagger UI runs only in the browser: an operation that opens is the page's scripts running.
   await page.locator("#operations-Orders-getOrder .opblock-summary-control").click();

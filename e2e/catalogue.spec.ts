@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiJson } from "./support";
+import { apiJson, openKeptRender } from "./support";
 
 type Page = { total: number; items: { name: string; slug: string }[] };
 
@@ -97,13 +97,8 @@ test("every page has an icon: /favicon.ico answers with one", async ({ request }
 });
 
 test("the catalogue shared by readers not signed in runs its scripts under each answer's own nonce", async ({ page }) => {
-  const refused: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-  });
-  // Tests running beside this one may change the catalogue, and a change means a new render: go again until kept.
-  let outcome: string | undefined;
-  for (let attempt = 0; attempt < 5 && outcome !== "hit"; attempt++) outcome = (await page.goto("/services"))?.headers()["x-wayfinder-page-cache"];
+  // Kept per state of the catalogue, which tests running beside this one may change.
+  const { outcome, refused } = await openKeptRender(page, "/services", 5);
   expect(outcome).toBe("hit");
   // Hydrated: the search box drives the address through the client's router.
   await page.getByRole("searchbox", { name: "Search" }).fill("jwks");

@@ -50,3 +50,18 @@ export const prefetchStarts = (page: Page) =>
       .filter((entry) => new URL(entry.name).searchParams.has("_rsc"))
       .map((entry) => entry.startTime),
   );
+
+/**
+ * Opens `path` as a reader not signed in until the server answers it from the render it keeps for every
+ * such reader (scripts/page-cache.mjs): tests running beside this one write, and a write can mean a new
+ * render. Returns that answer's outcome and every refusal the Content Security Policy reported meanwhile.
+ */
+export async function openKeptRender(page: Page, path: string, attempts: number): Promise<{ outcome: string | undefined; refused: string[] }> {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  let outcome: string | undefined;
+  for (let attempt = 0; attempt < attempts && outcome !== "hit"; attempt++) outcome = (await page.goto(path))?.headers()["x-wayfinder-page-cache"];
+  return { outcome, refused };
+}
