@@ -143,6 +143,8 @@ async function run(name: string, target: DatabaseTarget, env: Record<string, str
       ];
       // Search, one client, one query after another.
       const single = await drive(portal.url, (n) => `/api/v1/search?q=${encodeURIComponent(at(queries, n))}`, 1, Math.min(seconds, 15));
+      // Every service in turn, in a scattered order.
+      const eachService = (n: number) => `/services/${at(company.services, n * 7919)}`;
       const reads: [string, (n: number) => string, number?, Record<string, string>?][] = [
         ["GET /api/v1/services", () => "/api/v1/services"],
         ["… ?team=", (n) => `/api/v1/services?team=${at(company.teams, n)}`],
@@ -159,9 +161,9 @@ async function run(name: string, target: DatabaseTarget, env: Record<string, str
         // 2,000 services in turn: a shared page kept for the first reader is seldom there for the next
         // (200 are kept at most), so each is rendered; between two runs rendered per reader, as the
         // background lints of the 2,000 versions just published load the server less as the run goes on.
-        ["/services/{slug} (page, rendered per reader)", (n) => `/services/${at(company.services, n * 7919)}`, 200, { Cookie: "someone=else" }],
-        ["/services/{slug} (page)", (n) => `/services/${at(company.services, n * 7919)}`],
-        ["/services/{slug} (page, rendered per reader, again)", (n) => `/services/${at(company.services, n * 7919)}`, 200, { Cookie: "someone=else" }],
+        ["/services/{slug} (page, rendered per reader)", eachService, 200, { Cookie: "someone=else" }],
+        ["/services/{slug} (page)", eachService],
+        ["/services/{slug} (page, rendered per reader, again)", eachService, 200, { Cookie: "someone=else" }],
         // The same twenty pages over and over: what a few popular services get.
         ["/services/{slug} (page, twenty services)", (n) => `/services/${at(company.services, (n % 20) * 97)}`],
       ];

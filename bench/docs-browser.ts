@@ -185,7 +185,7 @@ try {
     const sides = ["Wayfinder", "Wayfinder, rendered for the reader", "plain swagger-ui"] as const;
     type Result = { first: number; ready: number; interactive: number; expandMs: number | null; heapMb: number | null; kept: boolean };
     const bySide = new Map<(typeof sides)[number], Result[]>(sides.map((side) => [side, []]));
-    // The two viewers take turns, page by page, so a machine that slows down or speeds up during the
+    // The viewers take turns, page by page, so a machine that slows down or speeds up during the
     // runs weighs on both alike.
     for (let run = 0; run < runs; run++) {
       for (const side of sides) {

@@ -1,8 +1,8 @@
-// Pages that are the same for every reader not signed in (the catalogue's list), rendered once per
-// address and per state of what they show, then answered from memory. The app says which pages those
-// are and what their state is now (`app().state`, registered by instrumentation.ts): the catalogue's
-// fingerprint, the same cheap query its data cache already asks on every request, so a change shows
-// at the next request, on every instance. Each answer gets its own CSP nonce (the kept render's is
+// Pages that are the same for every reader not signed in (the catalogue's list, a service's page),
+// rendered once per address and per state of what they show, then answered from memory. The app says
+// which pages those are and what their state is now (`app().state`, registered by instrumentation.ts;
+// lib/pages/shared-page-state.ts): one cheap query per request, so a change shows at the next request,
+// on every instance. Each answer gets its own CSP nonce (the kept render's is
 // replaced wherever it appears), request id and, for a reader who has none, CSRF cookie: what
 // proxy.ts gives every page. An answer Next.js did not render is counted by the app (`app().answered`),
 // as Next.js's own request spans count the rest. Plain JavaScript: scripts/serve.mjs loads it before Next.js.

@@ -41,7 +41,7 @@ const staticAsset = precompressedAssets(
   JSON.parse(readFileSync(path.join(root, "lib/platform/security/site-headers.json"), "utf8")),
 );
 
-// The catalogue's list for readers not signed in, rendered once per state of the catalogue (scripts/page-cache.mjs).
+// The catalogue's list and service pages for readers not signed in, rendered once per state of what they show (scripts/page-cache.mjs).
 const pages = sharedPageCache({ port, host, app: () => globalThis[Symbol.for("wayfinder.sharedPages")] });
 globalThis[Symbol.for("wayfinder.pageCache")] = pages;
 

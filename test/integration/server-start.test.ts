@@ -10,6 +10,27 @@ import { startPortal } from "../support/portal-server";
 import { signInLocally } from "../support/sign-in";
 import { createPostgresDatabase, testDatabaseUrl } from "../support/test-databases";
 
+/**
+ * One answer of a page, as the shared-page tests read it: whether it came from a kept render
+ * (`X-Wayfinder-Page-Cache`), its CSP nonce and every nonce its HTML carries, and any cookie it sets.
+ */
+async function pageAnswer(base: string, address: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${address}`, { headers, redirect: "manual" });
+  const html = await response.text();
+  return {
+    status: response.status,
+    cache: response.headers.get("x-wayfinder-page-cache"),
+    html,
+    csp: /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1],
+    nonces: new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1])),
+    cookie: response.headers.get("set-cookie"),
+  };
+}
+
+/** A JSON request to the REST API with `session`'s cookie and CSRF header. */
+const jsonCall = (base: string, session: Record<string, string>) => (method: string, url: string, body: unknown) =>
+  fetch(`${base}${url}`, { method, headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
 describe("server start", () => {
   it("with WAYFINDER_REQUIRE_SIGNIN=true, sends anonymous readers to sign in and refuses the API, but keeps health open", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-private-"));
@@ -179,23 +200,9 @@ describe("server start", () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-shared-page-"));
     const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false", WAYFINDER_ADMINS: "admin@shared.test" });
     try {
-      const page = async (headers: Record<string, string> = {}) => {
-        const response = await fetch(`${server.url}/services`, { headers });
-        const html = await response.text();
-        const csp = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
-        const nonces = new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]));
-        return {
-          status: response.status,
-          cache: response.headers.get("x-wayfinder-page-cache"),
-          html,
-          csp,
-          nonces,
-          cookie: response.headers.get("set-cookie"),
-        };
-      };
+      const page = (headers: Record<string, string> = {}) => pageAnswer(server.url, "/services", headers);
       const session = await signInLocally(server.url, { name: "Admin", email: "admin@shared.test" });
-      const call = (method: string, url: string, body: unknown) =>
-        fetch(`${server.url}${url}`, { method, headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const call = jsonCall(server.url, session);
       expect((await call("POST", "/api/v1/teams", { slug: "ledger-team", name: "Ledger team" })).status).toBe(201);
       expect((await call("POST", "/api/v1/services", { slug: "ledger", name: "Ledger API", primaryOwner: "ledger-team" })).status).toBe(201);
 
@@ -235,18 +242,7 @@ describe("server start", () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "wayfinder-shared-service-"));
     const server = await startPortal({ WAYFINDER_DATA_DIR: dataDir, WAYFINDER_DEMO: "false", WAYFINDER_ADMINS: "admin@shared.test" });
     try {
-      const page = async (address: string, headers: Record<string, string> = {}) => {
-        const response = await fetch(`${server.url}${address}`, { headers, redirect: "manual" });
-        const html = await response.text();
-        const csp = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
-        return {
-          status: response.status,
-          cache: response.headers.get("x-wayfinder-page-cache"),
-          html,
-          csp,
-          nonces: new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1])),
-        };
-      };
+      const page = (address: string, headers: Record<string, string> = {}) => pageAnswer(server.url, address, headers);
       /** The page until it is answered from a kept render: the job queue's own bookkeeping writes now and then, and a write means a new render. */
       const kept = async (address: string) => {
         const answers = [];
@@ -254,8 +250,7 @@ describe("server start", () => {
         return answers;
       };
       const session = await signInLocally(server.url, { name: "Admin", email: "admin@shared.test" });
-      const call = (method: string, url: string, body: unknown, type = "application/json") =>
-        fetch(`${server.url}${url}`, { method, headers: { ...session, "Content-Type": type }, body: typeof body === "string" ? body : JSON.stringify(body) });
+      const call = jsonCall(server.url, session);
       expect((await call("POST", "/api/v1/teams", { slug: "ledger-team", name: "Ledger team" })).status).toBe(201);
       expect((await call("POST", "/api/v1/services", { slug: "ledger", name: "Ledger API", primaryOwner: "ledger-team", description: "Books." })).status).toBe(
         201,
@@ -271,7 +266,7 @@ describe("server start", () => {
       }
       expect(new Set(answers.map((answer) => answer.csp)).size).toBe(answers.length);
 
-      // Each change the page shows is there at the very next request: the owner's page, a new version, the service itself.
+      // A change the page shows is there at the very next request: the service's own text, then a new version.
       expect((await call("PATCH", "/api/v1/services/ledger", { description: "Books and journals." })).status).toBe(200);
       const described = await page("/services/ledger");
       expect(described.cache).toBe("render");
